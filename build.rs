@@ -1,0 +1,496 @@
+//! Turns the hand-edited content in `questionnaires/` into Rust data (`$OUT_DIR/catalogue_data.rs`),
+//! so the browser ships no TOML parser and a broken file fails the build with a message that names the
+//! file, the item and the problem.
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const PHASES: [(&str, &str); 6] = [
+    ("inventory", "Inventory"),
+    ("risk", "Risk"),
+    ("targets", "Targets"),
+    ("controls", "Controls"),
+    ("operations", "Operations"),
+    ("improve", "Improve"),
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueFile {
+    version: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartFile {
+    part: String,
+    #[serde(default)]
+    area: Vec<RawArea>,
+    #[serde(default)]
+    item: Vec<RawItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArea {
+    id: String,
+    refs: Vec<String>,
+    title: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    id: String,
+    refs: Vec<String>,
+    title: String,
+    question: String,
+    why: String,
+    evidence: Vec<String>,
+    action: String,
+    effort: String,
+    phase: String,
+    fr: Option<String>,
+    sl: Option<u8>,
+    area: Option<String>,
+    levels: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WizardFile {
+    matrix: Vec<Vec<u8>>,
+    question: Vec<RawWizardQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWizardQuestion {
+    id: String,
+    dimension: String,
+    text: String,
+    help: String,
+    option: Vec<RawWizardOption>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWizardOption {
+    id: String,
+    label: String,
+    score: u8,
+    #[serde(default)]
+    raise: BTreeMap<String, u8>,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuickScanFile {
+    items: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SlMapEntry {
+    id: String,
+    fr: String,
+    title: String,
+    sl: u8,
+    re: Vec<SlMapRe>,
+}
+
+#[derive(Deserialize)]
+struct SlMapRe {
+    id: String,
+    title: String,
+    sl: u8,
+}
+
+#[derive(Deserialize)]
+struct RefEntry {
+    id: String,
+    #[allow(dead_code)]
+    title: String,
+    #[serde(default)]
+    elements: Vec<RefEntry>,
+}
+
+/// Collects every problem found, so one build run reports all of them.
+#[derive(Default)]
+struct Problems(Vec<String>);
+
+impl Problems {
+    fn add(&mut self, file: &str, item: &str, problem: impl Into<String>) {
+        self.0.push(format!("{file}: item `{item}`: {}", problem.into()));
+    }
+}
+
+fn read(path: &Path) -> String {
+    println!("cargo:rerun-if-changed={}", path.display());
+    std::fs::read_to_string(path).unwrap_or_else(|e| fail(&[format!("{}: cannot read: {e}", path.display())]))
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path) -> T {
+    let text = read(path);
+    toml::from_str(&text).unwrap_or_else(|e| fail(&[format!("{}: not valid: {e}", path.display())]))
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(path: &Path) -> T {
+    let text = read(path);
+    serde_json::from_str(&text).unwrap_or_else(|e| fail(&[format!("{}: not valid JSON: {e}", path.display())]))
+}
+
+fn fail(problems: &[String]) -> ! {
+    eprintln!("\nThe questionnaire content has {} problem(s):", problems.len());
+    for p in problems {
+        eprintln!("  - {p}");
+    }
+    eprintln!("See questionnaires/README.md for the format.\n");
+    std::process::exit(1);
+}
+
+/// Rust string literal for `s`.
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn lits(v: &[String]) -> String {
+    let parts: Vec<String> = v.iter().map(|s| lit(s)).collect();
+    format!("&[{}]", parts.join(", "))
+}
+
+fn fr_variant(fr: &str) -> Option<&'static str> {
+    Some(match fr {
+        "FR1" => "Fr::Fr1",
+        "FR2" => "Fr::Fr2",
+        "FR3" => "Fr::Fr3",
+        "FR4" => "Fr::Fr4",
+        "FR5" => "Fr::Fr5",
+        "FR6" => "Fr::Fr6",
+        "FR7" => "Fr::Fr7",
+        _ => return None,
+    })
+}
+
+fn has_markup(s: &str) -> bool {
+    s.contains('<') || s.contains('>') || s.contains('`') || s.contains("**")
+}
+
+/// Checks the fields every item shares.
+fn check_common(file: &str, it: &RawItem, refs: &BTreeSet<String>, p: &mut Problems) {
+    let id = it.id.as_str();
+    let ok_id =
+        !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+    if !ok_id {
+        p.add(file, id, "id must be non-empty lower case letters, digits, '-' and '.'");
+    }
+    if it.refs.is_empty() {
+        p.add(file, id, "refs is empty: cite at least one identifier");
+    }
+    for r in &it.refs {
+        if !refs.contains(r) {
+            p.add(file, id, format!("reference `{r}` does not exist in reference/"));
+        }
+    }
+    for (field, text) in [("title", &it.title), ("question", &it.question), ("why", &it.why), ("action", &it.action)] {
+        if text.trim().is_empty() {
+            p.add(file, id, format!("`{field}` is empty"));
+        }
+        if has_markup(text) {
+            p.add(file, id, format!("`{field}` contains markup (<, >, ` or **): write plain text"));
+        }
+    }
+    if !(2..=4).contains(&it.evidence.len()) {
+        p.add(file, id, "`evidence` needs two to four examples");
+    }
+    if it.evidence.iter().any(|e| e.trim().is_empty()) {
+        p.add(file, id, "`evidence` has an empty entry");
+    }
+    if !["S", "M", "L"].contains(&it.effort.as_str()) {
+        p.add(file, id, format!("effort `{}` must be S, M or L", it.effort));
+    }
+    if !PHASES.iter().any(|(k, _)| *k == it.phase) {
+        p.add(file, id, format!("phase `{}` is not one of the six roadmap phases", it.phase));
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let q = root.join("questionnaires");
+    let reference = root.join("reference");
+    let mut p = Problems::default();
+
+    // Reference structure.
+    let sl_map: Vec<SlMapEntry> = parse_json(&reference.join("iec62443-3-3-sl-map.json"));
+    let zcr: Vec<RefEntry> = parse_json(&reference.join("iec62443-3-2-zcr.json"));
+    let spe: Vec<RefEntry> = parse_json(&reference.join("iec62443-2-1-elements.json"));
+    let mut sr_expect: BTreeMap<String, (String, u8, String)> = BTreeMap::new();
+    for s in &sl_map {
+        sr_expect.insert(s.id.clone(), (s.fr.clone(), s.sl, s.title.clone()));
+        for r in &s.re {
+            sr_expect.insert(r.id.clone(), (s.fr.clone(), r.sl, r.title.clone()));
+        }
+    }
+    let sr_refs: BTreeSet<String> = sr_expect.keys().cloned().collect();
+    let zcr_refs: BTreeSet<String> = zcr.iter().map(|z| z.id.clone()).collect();
+    let mut spe_refs = BTreeSet::new();
+    let mut element_to_spe = BTreeMap::new();
+    for a in &spe {
+        spe_refs.insert(a.id.clone());
+        for e in &a.elements {
+            spe_refs.insert(e.id.clone());
+            element_to_spe.insert(e.id.clone(), a.id.clone());
+        }
+    }
+
+    let catalogue: CatalogueFile = parse_toml(&q.join("catalogue.toml"));
+    if catalogue.version.trim().is_empty() {
+        p.0.push("questionnaires/catalogue.toml: `version` is empty".into());
+    }
+
+    let quick: QuickScanFile = parse_toml(&q.join("quick-scan.toml"));
+    let quick_set: BTreeSet<String> = quick.items.iter().cloned().collect();
+    if quick_set.len() != quick.items.len() {
+        p.0.push("questionnaires/quick-scan.toml: an item id is listed twice".into());
+    }
+
+    let mut out = String::new();
+    let mut all_ids: BTreeSet<String> = BTreeSet::new();
+    let mut seen_text: BTreeMap<String, String> = BTreeMap::new();
+    let mut items_code = String::new();
+    let mut areas_code = String::new();
+
+    let parts = [
+        ("iec62443-3-3.toml", "iec62443-3-3", "Part::SystemRequirements", &sr_refs),
+        ("iec62443-3-2.toml", "iec62443-3-2", "Part::RiskAssessment", &zcr_refs),
+        ("iec62443-2-1.toml", "iec62443-2-1", "Part::Programme", &spe_refs),
+    ];
+    let mut sr_seen: BTreeSet<String> = BTreeSet::new();
+    for (file, part_id, part_variant, refs) in parts {
+        let path = q.join(file);
+        let parsed: PartFile = parse_toml(&path);
+        let fname = format!("questionnaires/{file}");
+        if parsed.part != part_id {
+            p.0.push(format!("{fname}: `part` must be \"{part_id}\""));
+        }
+        let mut area_ids = BTreeMap::new();
+        for a in &parsed.area {
+            if a.title.trim().is_empty() || a.refs.is_empty() {
+                p.add(&fname, &a.id, "area needs a title and refs");
+            }
+            for r in &a.refs {
+                if !refs.contains(r) {
+                    p.add(&fname, &a.id, format!("reference `{r}` does not exist in reference/"));
+                }
+            }
+            if area_ids.insert(a.id.clone(), a.refs.first().cloned().unwrap_or_default()).is_some() {
+                p.add(&fname, &a.id, "area id used twice");
+            }
+            let _ = writeln!(
+                areas_code,
+                "    ProgrammeArea {{ id: {}, refs: {}, title: {} }},",
+                lit(&a.id),
+                lits(&a.refs),
+                lit(&a.title)
+            );
+        }
+        for it in &parsed.item {
+            let id = it.id.as_str();
+            check_common(&fname, it, refs, &mut p);
+            if !all_ids.insert(it.id.clone()) {
+                p.add(&fname, id, "id is used by another item");
+            }
+            for (field, text) in [("question", &it.question), ("why", &it.why), ("action", &it.action)] {
+                if let Some(other) = seen_text.insert(text.trim().to_lowercase(), format!("{id}.{field}")) {
+                    p.add(&fname, id, format!("`{field}` repeats the text of {other}"));
+                }
+            }
+            let kind = match part_id {
+                "iec62443-3-3" => {
+                    let main = it.refs.first().cloned().unwrap_or_default();
+                    let expected_id = main.to_lowercase().replace("sr ", "sr-").replace(" re(", "-re").replace(')', "");
+                    if expected_id != it.id {
+                        p.add(&fname, id, format!("id must be `{expected_id}` for the main reference `{main}`"));
+                    }
+                    if !sr_seen.insert(main.clone()) {
+                        p.add(&fname, id, format!("`{main}` is covered by two items"));
+                    }
+                    let (fr, sl) = match (&it.fr, it.sl) {
+                        (Some(fr), Some(sl)) => (fr.clone(), sl),
+                        _ => {
+                            p.add(&fname, id, "3-3 items need `fr` and `sl`");
+                            continue;
+                        }
+                    };
+                    if let Some((efr, esl, etitle)) = sr_expect.get(&main) {
+                        if *efr != fr || *esl != sl {
+                            p.add(&fname, id, format!("fr/sl are {fr}/{sl} but the reference map says {efr}/{esl}"));
+                        }
+                        if *etitle != it.title {
+                            p.add(&fname, id, format!("title must be the short public title \"{etitle}\""));
+                        }
+                    }
+                    let Some(frv) = fr_variant(&fr) else {
+                        p.add(&fname, id, format!("fr `{fr}` must be FR1..FR7"));
+                        continue;
+                    };
+                    format!("ItemKind::SystemRequirement {{ fr: {frv}, level: SecurityLevel::new_const({sl}) }}")
+                }
+                "iec62443-3-2" => {
+                    if it.fr.is_some() || it.sl.is_some() || it.area.is_some() || it.levels.is_some() {
+                        p.add(&fname, id, "3-2 items take no fr, sl, area or levels");
+                    }
+                    "ItemKind::Process".to_string()
+                }
+                _ => {
+                    let area = it.area.clone().unwrap_or_default();
+                    let Some(area_ref) = area_ids.get(&area) else {
+                        p.add(&fname, id, format!("area `{area}` is not one of the [[area]] ids"));
+                        continue;
+                    };
+                    if let Some(first) = it.refs.first() {
+                        if element_to_spe.get(first) != Some(area_ref) && first != area_ref {
+                            p.add(&fname, id, format!("first reference `{first}` is not in area {area_ref}"));
+                        }
+                    }
+                    let levels = it.levels.clone().unwrap_or_default();
+                    if levels.len() != 4 || levels.iter().any(|l| l.trim().is_empty() || has_markup(l)) {
+                        p.add(&fname, id, "`levels` needs four plain-text descriptions (ML1..ML4)");
+                        continue;
+                    }
+                    format!(
+                        "ItemKind::Maturity {{ area: {}, levels: [{}, {}, {}, {}] }}",
+                        lit(&area),
+                        lit(&levels[0]),
+                        lit(&levels[1]),
+                        lit(&levels[2]),
+                        lit(&levels[3])
+                    )
+                }
+            };
+            let phase = PHASES.iter().find(|(k, _)| *k == it.phase).map(|(_, v)| *v).unwrap_or("Controls");
+            let effort = match it.effort.as_str() {
+                "S" => "Small",
+                "M" => "Medium",
+                _ => "Large",
+            };
+            let _ = writeln!(
+                items_code,
+                "    Item {{ id: {}, part: {part_variant}, refs: {}, title: {}, question: {}, why: {}, evidence: {}, action: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {} }},",
+                lit(&it.id),
+                lits(&it.refs),
+                lit(&it.title),
+                lit(&it.question),
+                lit(&it.why),
+                lits(&it.evidence),
+                lit(&it.action),
+                quick_set.contains(&it.id),
+            );
+        }
+    }
+    for missing in sr_refs.difference(&sr_seen) {
+        p.0.push(format!("questionnaires/iec62443-3-3.toml: `{missing}` has no item"));
+    }
+    for q_id in &quick.items {
+        if !all_ids.contains(q_id) {
+            p.add("questionnaires/quick-scan.toml", q_id, "no item has this id");
+        }
+    }
+
+    // Target level wizard.
+    let wizard: WizardFile = parse_toml(&q.join("target-level-wizard.toml"));
+    let wfile = "questionnaires/target-level-wizard.toml";
+    if wizard.matrix.len() != 4 || wizard.matrix.iter().any(|r| r.len() != 4 || r.iter().any(|v| !(1..=4).contains(v)))
+    {
+        p.0.push(format!("{wfile}: `matrix` must be 4 rows of 4 levels between 1 and 4"));
+    }
+    let mut wizard_code = String::new();
+    let mut wizard_ids = BTreeSet::new();
+    for wq in &wizard.question {
+        if !wizard_ids.insert(wq.id.clone()) {
+            p.add(wfile, &wq.id, "question id used twice");
+        }
+        let (dim, max) = match wq.dimension.as_str() {
+            "consequence" => ("Consequence", 3),
+            "exposure" => ("Exposure", 2),
+            "threat" => ("Threat", 3),
+            other => {
+                p.add(wfile, &wq.id, format!("dimension `{other}` must be consequence, exposure or threat"));
+                continue;
+            }
+        };
+        if wq.text.trim().is_empty() || wq.help.trim().is_empty() || wq.option.len() < 2 {
+            p.add(wfile, &wq.id, "a question needs text, help and at least two options");
+        }
+        let mut opts = String::new();
+        let mut opt_ids = BTreeSet::new();
+        for o in &wq.option {
+            if !opt_ids.insert(o.id.clone()) {
+                p.add(wfile, &format!("{}/{}", wq.id, o.id), "option id used twice");
+            }
+            if o.score > max {
+                p.add(wfile, &format!("{}/{}", wq.id, o.id), format!("score must be 0..={max} for {dim}"));
+            }
+            if o.label.trim().is_empty() {
+                p.add(wfile, &format!("{}/{}", wq.id, o.id), "option label is empty");
+            }
+            let mut raises = Vec::new();
+            for (fr, by) in &o.raise {
+                match fr_variant(fr) {
+                    Some(v) if (1..=3).contains(by) => raises.push(format!("({v}, {by})")),
+                    _ => p.add(
+                        wfile,
+                        &format!("{}/{}", wq.id, o.id),
+                        format!("raise `{fr} = {by}` must name FR1..FR7 and 1..3"),
+                    ),
+                }
+            }
+            if !o.raise.is_empty() && o.reason.trim().is_empty() {
+                p.add(wfile, &format!("{}/{}", wq.id, o.id), "an option that raises an FR needs a reason");
+            }
+            let _ = write!(
+                opts,
+                "WizardOption {{ id: {}, label: {}, score: {}, raise: &[{}], reason: {} }}, ",
+                lit(&o.id),
+                lit(&o.label),
+                o.score,
+                raises.join(", "),
+                lit(&o.reason)
+            );
+        }
+        let _ = writeln!(
+            wizard_code,
+            "    WizardQuestion {{ id: {}, dimension: Dimension::{dim}, text: {}, help: {}, options: &[{opts}] }},",
+            lit(&wq.id),
+            lit(&wq.text),
+            lit(&wq.help),
+        );
+    }
+
+    if !p.0.is_empty() {
+        fail(&p.0);
+    }
+
+    let matrix: Vec<String> =
+        wizard.matrix.iter().map(|r| format!("[{}, {}, {}, {}]", r[0], r[1], r[2], r[3])).collect();
+    let _ = writeln!(out, "/// Catalogue version recorded by every assessment (from questionnaires/catalogue.toml).");
+    let _ = writeln!(out, "pub const CATALOGUE_VERSION: &str = {};", lit(catalogue.version.trim()));
+    let _ = writeln!(out, "/// Every item of every part, in file order.");
+    let _ = writeln!(out, "pub static ITEMS: &[Item] = &[\n{items_code}];");
+    let _ = writeln!(out, "/// The IEC 62443-2-1 programme areas.");
+    let _ = writeln!(out, "pub static PROGRAMME_AREAS: &[ProgrammeArea] = &[\n{areas_code}];");
+    let _ = writeln!(out, "/// Ids of the quick-scan items, in the order of quick-scan.toml.");
+    let _ = writeln!(out, "pub static QUICK_SCAN: &[&str] = {};", lits(&quick.items));
+    let _ = writeln!(out, "/// Base target level by [consequence][threat].");
+    let _ = writeln!(out, "pub static WIZARD_MATRIX: [[u8; 4]; 4] = [{}];", matrix.join(", "));
+    let _ = writeln!(out, "/// The target-level wizard's questions.");
+    let _ = writeln!(out, "pub static WIZARD_QUESTIONS: &[WizardQuestion] = &[\n{wizard_code}];");
+
+    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogue_data.rs");
+    std::fs::write(&dest, out).unwrap_or_else(|e| fail(&[format!("cannot write {}: {e}", dest.display())]));
+    println!("cargo:rerun-if-changed=questionnaires");
+    println!("cargo:rerun-if-changed=reference");
+}

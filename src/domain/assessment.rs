@@ -1,0 +1,576 @@
+//! An assessment: profile, scope (zones, conduits, target levels), answers and the roadmap plan.
+
+use crate::domain::answers::{Response, Status};
+use crate::domain::catalogue::{self, Fr, Item, Part, SecurityLevel, CATALOGUE_VERSION, ITEMS};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Longest name (zone, conduit, assessment) the app accepts, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+/// Longest free text (descriptions, notes, justifications) the app accepts, in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Most zones an assessment may hold.
+pub const MAX_ZONES: usize = 100;
+/// Most conduits an assessment may hold.
+pub const MAX_CONDUITS: usize = 400;
+
+/// A 7-FR vector of security levels, FR1..FR7.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SlVector(pub [SecurityLevel; 7]);
+
+impl SlVector {
+    /// The same level for every FR.
+    pub fn uniform(level: SecurityLevel) -> SlVector {
+        SlVector([level; 7])
+    }
+
+    /// The level of one FR.
+    pub fn get(&self, fr: Fr) -> SecurityLevel {
+        self.0[fr.index()]
+    }
+
+    /// Sets the level of one FR.
+    pub fn set(&mut self, fr: Fr, level: SecurityLevel) {
+        self.0[fr.index()] = level;
+    }
+
+    /// Whether all seven levels are equal.
+    pub fn is_uniform(&self) -> bool {
+        self.0.iter().all(|l| *l == self.0[0])
+    }
+
+    /// The usual notation, e.g. `{2 2 0 1 3 1 3}`.
+    pub fn notation(&self) -> String {
+        let levels: Vec<String> = self.0.iter().map(|l| l.to_string()).collect();
+        format!("{{{}}}", levels.join(" "))
+    }
+}
+
+/// The roles an organisation can take in IEC 62443.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Operates the plant (IEC 62443-2-1, 3-2, 3-3).
+    AssetOwner,
+    /// Designs, integrates or maintains the system (IEC 62443-2-4, 3-3).
+    SystemIntegrator,
+    /// Makes components (IEC 62443-4-1, 4-2).
+    ProductSupplier,
+}
+
+impl Role {
+    /// All roles.
+    pub const ALL: [Role; 3] = [Role::AssetOwner, Role::SystemIntegrator, Role::ProductSupplier];
+
+    /// The label shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::AssetOwner => "Asset owner",
+            Role::SystemIntegrator => "System integrator",
+            Role::ProductSupplier => "Product supplier",
+        }
+    }
+
+    /// Whether the catalogue has content for this role yet.
+    pub fn has_content(self) -> bool {
+        self == Role::AssetOwner
+    }
+
+    /// The parts of the standard this role is assessed against.
+    pub fn parts(self) -> &'static str {
+        match self {
+            Role::AssetOwner => "IEC 62443-2-1, 3-2 and 3-3",
+            Role::SystemIntegrator => "IEC 62443-2-4 and 3-3",
+            Role::ProductSupplier => "IEC 62443-4-1 and 4-2",
+        }
+    }
+}
+
+/// Quick scan or full assessment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// The curated subset: a first picture in about fifteen minutes.
+    Quick,
+    /// Every item.
+    #[default]
+    Full,
+}
+
+/// Who the assessment is for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Profile {
+    /// Organisation name (optional).
+    pub organisation: String,
+    /// Sector, e.g. "Water and wastewater".
+    pub sector: String,
+    /// The organisation's roles.
+    pub roles: BTreeSet<Role>,
+    /// Quick scan or full assessment.
+    pub mode: Mode,
+    /// The maturity level the programme aims for (1..4); practices below it become roadmap actions.
+    pub target_maturity: u8,
+}
+
+impl Default for Profile {
+    fn default() -> Profile {
+        Profile {
+            organisation: String::new(),
+            sector: String::new(),
+            roles: BTreeSet::from([Role::AssetOwner]),
+            mode: Mode::Full,
+            target_maturity: 2,
+        }
+    }
+}
+
+/// Sectors offered in the profile (free text is accepted too).
+pub const SECTORS: [&str; 12] = [
+    "Chemicals and pharmaceuticals",
+    "Discrete manufacturing",
+    "Energy: generation",
+    "Energy: transmission and distribution",
+    "Food and beverage",
+    "Oil and gas",
+    "Water and wastewater",
+    "Transport and logistics",
+    "Building automation",
+    "Mining and metals",
+    "Pulp, paper and materials",
+    "Other",
+];
+
+/// Typical assets found in a zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssetType {
+    /// Programmable logic controllers, RTUs, controllers.
+    Plc,
+    /// Operator panels and HMIs.
+    Hmi,
+    /// SCADA or DCS servers.
+    ScadaServer,
+    /// Historians.
+    Historian,
+    /// Engineering workstations.
+    EngineeringWorkstation,
+    /// Safety instrumented systems.
+    SafetySystem,
+    /// Switches, routers, firewalls.
+    NetworkEquipment,
+    /// Remote access gateways, jump hosts.
+    RemoteAccess,
+}
+
+impl AssetType {
+    /// All asset types.
+    pub const ALL: [AssetType; 8] = [
+        AssetType::Plc,
+        AssetType::Hmi,
+        AssetType::ScadaServer,
+        AssetType::Historian,
+        AssetType::EngineeringWorkstation,
+        AssetType::SafetySystem,
+        AssetType::NetworkEquipment,
+        AssetType::RemoteAccess,
+    ];
+
+    /// The label shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            AssetType::Plc => "PLC / controller",
+            AssetType::Hmi => "HMI / operator panel",
+            AssetType::ScadaServer => "SCADA / DCS server",
+            AssetType::Historian => "Historian",
+            AssetType::EngineeringWorkstation => "Engineering workstation",
+            AssetType::SafetySystem => "Safety system",
+            AssetType::NetworkEquipment => "Network equipment",
+            AssetType::RemoteAccess => "Remote access",
+        }
+    }
+}
+
+/// How much the business depends on a zone; it orders the roadmap among equal gaps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Criticality {
+    /// Little effect if it fails.
+    Low,
+    /// Noticeable effect.
+    #[default]
+    Medium,
+    /// Production, safety or environment depend on it.
+    High,
+    /// Loss could cause harm to people or major damage.
+    Critical,
+}
+
+impl Criticality {
+    /// All values, lowest first.
+    pub const ALL: [Criticality; 4] = [Criticality::Low, Criticality::Medium, Criticality::High, Criticality::Critical];
+
+    /// The label shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Criticality::Low => "Low",
+            Criticality::Medium => "Medium",
+            Criticality::High => "High",
+            Criticality::Critical => "Critical",
+        }
+    }
+}
+
+/// A security zone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    /// Stable id within the assessment.
+    pub id: String,
+    /// Name shown everywhere.
+    pub name: String,
+    /// What it contains and does.
+    #[serde(default)]
+    pub description: String,
+    /// Typical assets in it.
+    #[serde(default)]
+    pub asset_types: BTreeSet<AssetType>,
+    /// How critical it is.
+    #[serde(default)]
+    pub criticality: Criticality,
+    /// The target security level vector (SL-T).
+    pub target: SlVector,
+    /// The wizard's answers (question id -> option id), when the wizard was used.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub wizard: BTreeMap<String, String>,
+}
+
+impl Zone {
+    /// A new zone with SL-T 1 in every FR.
+    pub fn new(id: &str, name: &str) -> Zone {
+        Zone {
+            id: id.to_string(),
+            name: name.to_string(),
+            description: String::new(),
+            asset_types: BTreeSet::new(),
+            criticality: Criticality::Medium,
+            target: SlVector::uniform(SecurityLevel::new_const(1)),
+            wizard: BTreeMap::new(),
+        }
+    }
+}
+
+/// A conduit: a communication path between two zones.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conduit {
+    /// Stable id within the assessment.
+    pub id: String,
+    /// Name shown.
+    pub name: String,
+    /// One end (zone id).
+    pub from: String,
+    /// The other end (zone id).
+    pub to: String,
+    /// Protocols carried, free text (e.g. "OPC UA, Modbus/TCP").
+    #[serde(default)]
+    pub protocols: String,
+    /// Whether it crosses to the IT network.
+    #[serde(default)]
+    pub crosses_it: bool,
+    /// Whether it crosses to the internet.
+    #[serde(default)]
+    pub crosses_internet: bool,
+}
+
+/// The answers of an assessment.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Answers {
+    /// Answers to once-per-assessment items (3-2, 2-1), by item id.
+    pub assessment: BTreeMap<String, Response>,
+    /// Answers to 3-3 items given for all zones at once, by item id.
+    pub all_zones: BTreeMap<String, Response>,
+    /// Per-zone answers to 3-3 items (zone id -> item id -> response); they override `all_zones`.
+    pub zones: BTreeMap<String, BTreeMap<String, Response>>,
+}
+
+/// Where an answer is recorded: once, for all zones, or for one zone.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum AnswerScope {
+    /// A once-per-assessment item (3-2, 2-1).
+    Assessment,
+    /// A 3-3 item, the same for every zone without an override.
+    AllZones,
+    /// A 3-3 item for one zone.
+    Zone(String),
+}
+
+/// Status of a roadmap action in the user's plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    /// Nothing decided yet.
+    #[default]
+    Open,
+    /// Planned.
+    Planned,
+    /// Done.
+    Done,
+}
+
+impl ActionStatus {
+    /// The label shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "Open",
+            ActionStatus::Planned => "Planned",
+            ActionStatus::Done => "Done",
+        }
+    }
+}
+
+/// What the user decided about one roadmap action.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ActionPlan {
+    /// Open, planned or done.
+    pub status: ActionStatus,
+    /// Who owns it.
+    pub owner: String,
+    /// Target date (YYYY-MM-DD), free.
+    pub target_date: String,
+    /// Note.
+    pub note: String,
+}
+
+/// A whole assessment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// Stable id.
+    pub id: String,
+    /// Name shown in the list.
+    pub name: String,
+    /// Creation time (ISO 8601).
+    pub created: String,
+    /// Last change (ISO 8601).
+    pub updated: String,
+    /// Catalogue version the answers were given against.
+    pub catalogue_version: String,
+    /// Profile.
+    #[serde(default)]
+    pub profile: Profile,
+    /// Zones.
+    #[serde(default)]
+    pub zones: Vec<Zone>,
+    /// Conduits.
+    #[serde(default)]
+    pub conduits: Vec<Conduit>,
+    /// Answers.
+    #[serde(default)]
+    pub answers: Answers,
+    /// The user's roadmap decisions, by action key (the item id).
+    #[serde(default)]
+    pub plan: BTreeMap<String, ActionPlan>,
+    /// The step the user was last on, to reopen there.
+    #[serde(default)]
+    pub last_step: String,
+}
+
+impl Assessment {
+    /// A new, empty assessment.
+    pub fn new(id: &str, name: &str, now: &str) -> Assessment {
+        Assessment {
+            id: id.to_string(),
+            name: name.to_string(),
+            created: now.to_string(),
+            updated: now.to_string(),
+            catalogue_version: CATALOGUE_VERSION.to_string(),
+            profile: Profile::default(),
+            zones: Vec::new(),
+            conduits: Vec::new(),
+            answers: Answers::default(),
+            plan: BTreeMap::new(),
+            last_step: String::new(),
+        }
+    }
+
+    /// The zone with this id.
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.id == id)
+    }
+
+    /// The effective response to a 3-3 item in a zone: the zone's own, else the all-zones one.
+    pub fn zone_response(&self, zone_id: &str, item_id: &str) -> Option<&Response> {
+        self.answers.zones.get(zone_id).and_then(|m| m.get(item_id)).or_else(|| self.answers.all_zones.get(item_id))
+    }
+
+    /// Whether a zone overrides the all-zones answer of a 3-3 item.
+    pub fn has_override(&self, zone_id: &str, item_id: &str) -> bool {
+        self.answers.zones.get(zone_id).is_some_and(|m| m.contains_key(item_id))
+    }
+
+    /// The response recorded at one scope (no fallback).
+    pub fn response_at(&self, scope: &AnswerScope, item_id: &str) -> Option<&Response> {
+        match scope {
+            AnswerScope::Assessment => self.answers.assessment.get(item_id),
+            AnswerScope::AllZones => self.answers.all_zones.get(item_id),
+            AnswerScope::Zone(z) => self.answers.zones.get(z).and_then(|m| m.get(item_id)),
+        }
+    }
+
+    /// Records a response at one scope; an empty response removes the entry.
+    pub fn set_response(&mut self, scope: &AnswerScope, item_id: &str, response: Response) {
+        let map = match scope {
+            AnswerScope::Assessment => &mut self.answers.assessment,
+            AnswerScope::AllZones => &mut self.answers.all_zones,
+            AnswerScope::Zone(z) => self.answers.zones.entry(z.clone()).or_default(),
+        };
+        if response.is_empty() {
+            map.remove(item_id);
+        } else {
+            map.insert(item_id.to_string(), response);
+        }
+        if let AnswerScope::Zone(z) = scope {
+            if self.answers.zones.get(z).is_some_and(|m| m.is_empty()) {
+                self.answers.zones.remove(z);
+            }
+        }
+    }
+
+    /// Removes a zone's override so it follows the all-zones answer again.
+    pub fn clear_override(&mut self, zone_id: &str, item_id: &str) {
+        self.set_response(&AnswerScope::Zone(zone_id.to_string()), item_id, Response::default());
+    }
+
+    /// Whether an item is asked in this assessment's mode (quick scan or full).
+    pub fn asks(&self, item: &Item) -> bool {
+        self.profile.mode == Mode::Full || item.quick_scan
+    }
+
+    /// Whether a 3-3 item is in scope for a zone: its lowest level is at most the zone's SL-T for its FR.
+    pub fn in_scope(&self, zone: &Zone, item: &Item) -> bool {
+        match (item.fr(), item.level()) {
+            (Some(fr), Some(level)) => self.asks(item) && level <= zone.target.get(fr),
+            _ => self.asks(item),
+        }
+    }
+
+    /// The status of an item for a zone (3-3) or for the assessment (3-2, 2-1).
+    pub fn status(&self, zone_id: Option<&str>, item: &Item) -> Status {
+        let response = match (item.part, zone_id) {
+            (Part::SystemRequirements, Some(z)) => self.zone_response(z, item.id),
+            (Part::SystemRequirements, None) => self.answers.all_zones.get(item.id),
+            _ => self.answers.assessment.get(item.id),
+        };
+        response.map(Response::status).unwrap_or(Status::Unanswered)
+    }
+
+    /// Overall progress: (answered, asked) over every question the assessment asks, counting each 3-3
+    /// item once per zone in whose scope it is. Incomplete answers do not count as answered.
+    pub fn progress(&self) -> (usize, usize) {
+        self.progress_of(ITEMS.iter())
+    }
+
+    /// Progress over some items, counted like [`Assessment::progress`].
+    pub fn progress_of<'a>(&self, items: impl Iterator<Item = &'a Item>) -> (usize, usize) {
+        let mut asked = 0;
+        let mut answered = 0;
+        for item in items.filter(|i| self.asks(i)) {
+            if item.part.per_zone() {
+                for zone in &self.zones {
+                    if self.in_scope(zone, item) {
+                        asked += 1;
+                        if self.status(Some(&zone.id), item) != Status::Unanswered {
+                            answered += 1;
+                        }
+                    }
+                }
+            } else {
+                asked += 1;
+                if self.status(None, item) != Status::Unanswered {
+                    answered += 1;
+                }
+            }
+        }
+        (answered, asked)
+    }
+
+    /// Ids of answered items that are not in the current catalogue (kept, never dropped).
+    pub fn unknown_item_ids(&self) -> BTreeSet<String> {
+        let a = &self.answers;
+        a.assessment
+            .keys()
+            .chain(a.all_zones.keys())
+            .chain(a.zones.values().flat_map(|m| m.keys()))
+            .filter(|id| catalogue::item(id).is_none())
+            .cloned()
+            .collect()
+    }
+
+    /// A zone id not used yet, e.g. `z3`.
+    pub fn next_zone_id(&self) -> String {
+        next_id("z", self.zones.iter().map(|z| z.id.as_str()))
+    }
+
+    /// A conduit id not used yet, e.g. `c2`.
+    pub fn next_conduit_id(&self) -> String {
+        next_id("c", self.conduits.iter().map(|c| c.id.as_str()))
+    }
+
+    /// Removes a zone with its per-zone answers; conduits that touched it are removed too and returned.
+    pub fn remove_zone(&mut self, zone_id: &str) -> Vec<Conduit> {
+        self.zones.retain(|z| z.id != zone_id);
+        self.answers.zones.remove(zone_id);
+        let (gone, kept): (Vec<Conduit>, Vec<Conduit>) =
+            self.conduits.drain(..).partition(|c| c.from == zone_id || c.to == zone_id);
+        self.conduits = kept;
+        gone
+    }
+}
+
+fn next_id<'a>(prefix: &str, used: impl Iterator<Item = &'a str>) -> String {
+    let max = used.filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok()).max().unwrap_or(0);
+    format!("{prefix}{}", max + 1)
+}
+
+/// Why a zone or conduit name is not acceptable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameProblem {
+    /// Empty or only spaces.
+    Empty,
+    /// Longer than [`MAX_NAME_CHARS`].
+    TooLong,
+    /// Another zone already has it (ignoring case, accented letters included).
+    Duplicate,
+}
+
+impl NameProblem {
+    /// A sentence the user can act on.
+    pub fn message(&self, what: &str) -> String {
+        match self {
+            NameProblem::Empty => format!("Give the {what} a name."),
+            NameProblem::TooLong => format!("Keep the {what} name under {MAX_NAME_CHARS} characters."),
+            NameProblem::Duplicate => format!("Another {what} already has this name: choose a different one."),
+        }
+    }
+}
+
+/// Checks a zone name against the other zones (`except` is the zone being renamed).
+pub fn check_zone_name(assessment: &Assessment, name: &str, except: Option<&str>) -> Result<(), NameProblem> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err(NameProblem::Empty);
+    }
+    if trimmed.chars().count() > MAX_NAME_CHARS {
+        return Err(NameProblem::TooLong);
+    }
+    // The same comparison as import (`storage::validate`), so that every name accepted here reads back.
+    let lower = trimmed.to_lowercase();
+    let clash = assessment.zones.iter().any(|z| Some(z.id.as_str()) != except && z.name.trim().to_lowercase() == lower);
+    if clash {
+        return Err(NameProblem::Duplicate);
+    }
+    Ok(())
+}

@@ -1,0 +1,399 @@
+//! The catalogue: every item the tool asks about, generated at build time from `questionnaires/`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One of the seven foundational requirements of IEC 62443.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Fr {
+    #[serde(rename = "FR1")]
+    Fr1,
+    #[serde(rename = "FR2")]
+    Fr2,
+    #[serde(rename = "FR3")]
+    Fr3,
+    #[serde(rename = "FR4")]
+    Fr4,
+    #[serde(rename = "FR5")]
+    Fr5,
+    #[serde(rename = "FR6")]
+    Fr6,
+    #[serde(rename = "FR7")]
+    Fr7,
+}
+
+impl Fr {
+    /// FR1..FR7 in order.
+    pub const ALL: [Fr; 7] = [Fr::Fr1, Fr::Fr2, Fr::Fr3, Fr::Fr4, Fr::Fr5, Fr::Fr6, Fr::Fr7];
+
+    /// Position 0..7, for indexing a 7-FR vector.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// `FR1` ... `FR7`.
+    pub fn code(self) -> &'static str {
+        ["FR1", "FR2", "FR3", "FR4", "FR5", "FR6", "FR7"][self.index()]
+    }
+
+    /// The short public name, e.g. "Identification and authentication control".
+    pub fn name(self) -> &'static str {
+        [
+            "Identification and authentication control",
+            "Use control",
+            "System integrity",
+            "Data confidentiality",
+            "Restricted data flow",
+            "Timely response to events",
+            "Resource availability",
+        ][self.index()]
+    }
+
+    /// The usual abbreviation, e.g. `IAC`.
+    pub fn abbreviation(self) -> &'static str {
+        ["IAC", "UC", "SI", "DC", "RDF", "TRE", "RA"][self.index()]
+    }
+
+    /// Parses `FR1`..`FR7` (case-insensitive).
+    pub fn parse(s: &str) -> Option<Fr> {
+        Fr::ALL.into_iter().find(|f| f.code().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+impl fmt::Display for Fr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A security level, 0 (nothing shown) to 4.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct SecurityLevel(u8);
+
+impl SecurityLevel {
+    /// No level reached.
+    pub const ZERO: SecurityLevel = SecurityLevel(0);
+    /// The highest level.
+    pub const MAX: SecurityLevel = SecurityLevel(4);
+
+    /// A level from 0 to 4; `None` outside that range.
+    pub fn new(level: u8) -> Option<SecurityLevel> {
+        (level <= 4).then_some(SecurityLevel(level))
+    }
+
+    /// For generated data, which the build has already checked.
+    pub const fn new_const(level: u8) -> SecurityLevel {
+        assert!(level <= 4, "security level out of range");
+        SecurityLevel(level)
+    }
+
+    /// The number 0..=4.
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// The next level up, or `None` at 4.
+    pub fn next(self) -> Option<SecurityLevel> {
+        SecurityLevel::new(self.0 + 1)
+    }
+}
+
+impl TryFrom<u8> for SecurityLevel {
+    type Error = String;
+    fn try_from(v: u8) -> Result<Self, Self::Error> {
+        SecurityLevel::new(v).ok_or_else(|| format!("security level {v} is outside 0..4"))
+    }
+}
+
+impl From<SecurityLevel> for u8 {
+    fn from(l: SecurityLevel) -> u8 {
+        l.0
+    }
+}
+
+impl fmt::Display for SecurityLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// The part of the standard an item belongs to; it decides how the item is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Part {
+    /// IEC 62443-3-3 system requirements, answered per zone.
+    SystemRequirements,
+    /// IEC 62443-3-2 risk assessment, zones and conduits, answered once.
+    RiskAssessment,
+    /// IEC 62443-2-1 security programme, rated on the maturity scale, answered once.
+    Programme,
+}
+
+impl Part {
+    /// All parts, in the order the questionnaire presents them.
+    pub const ALL: [Part; 3] = [Part::RiskAssessment, Part::SystemRequirements, Part::Programme];
+
+    /// The document, e.g. `IEC 62443-3-3`.
+    pub fn document(self) -> &'static str {
+        match self {
+            Part::SystemRequirements => "IEC 62443-3-3",
+            Part::RiskAssessment => "IEC 62443-3-2",
+            Part::Programme => "IEC 62443-2-1",
+        }
+    }
+
+    /// A plain title for the part.
+    pub fn title(self) -> &'static str {
+        match self {
+            Part::SystemRequirements => "System security requirements",
+            Part::RiskAssessment => "Risk assessment, zones and conduits",
+            Part::Programme => "Security programme",
+        }
+    }
+
+    /// Whether items of this part are answered separately for each zone.
+    pub fn per_zone(self) -> bool {
+        self == Part::SystemRequirements
+    }
+}
+
+/// A rough effort for the recommended action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Effort {
+    /// Days, inside the team.
+    Small,
+    /// Weeks, some budget or a vendor.
+    Medium,
+    /// Months, a project or an outage.
+    Large,
+}
+
+impl Effort {
+    /// `S`, `M` or `L`.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Effort::Small => "S",
+            Effort::Medium => "M",
+            Effort::Large => "L",
+        }
+    }
+
+    /// A plain description.
+    pub fn label(self) -> &'static str {
+        match self {
+            Effort::Small => "Small (days, inside the team)",
+            Effort::Medium => "Medium (weeks, some budget or a vendor)",
+            Effort::Large => "Large (months, a project or an outage)",
+        }
+    }
+}
+
+/// The six roadmap phases, in the order a programme goes through them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Phase {
+    /// Inventory and process map.
+    Inventory,
+    /// Risk assessment, zones and conduits.
+    Risk,
+    /// Target security levels.
+    Targets,
+    /// Segmentation and foundational-requirement controls.
+    Controls,
+    /// Monitoring, patching and incident response.
+    Operations,
+    /// Assess and improve.
+    Improve,
+}
+
+impl Phase {
+    /// All phases in order.
+    pub const ALL: [Phase; 6] =
+        [Phase::Inventory, Phase::Risk, Phase::Targets, Phase::Controls, Phase::Operations, Phase::Improve];
+
+    /// Position 0..6.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The phase's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Phase::Inventory => "Inventory and process map",
+            Phase::Risk => "Risk assessment, zones and conduits",
+            Phase::Targets => "Target security levels",
+            Phase::Controls => "Segmentation and foundational-requirement controls",
+            Phase::Operations => "Monitoring, patching and incident response",
+            Phase::Improve => "Assess and improve",
+        }
+    }
+
+    /// Foundations come before the controls that depend on them.
+    pub fn is_foundation(self) -> bool {
+        matches!(self, Phase::Inventory | Phase::Risk | Phase::Targets)
+    }
+}
+
+/// How an item is answered and scored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// An IEC 62443-3-3 requirement or enhancement: it counts towards SL-A of `fr` from `level` up.
+    SystemRequirement {
+        /// The foundational requirement.
+        fr: Fr,
+        /// The lowest security level at which it applies.
+        level: SecurityLevel,
+    },
+    /// An IEC 62443-3-2 process step, answered on the implementation scale.
+    Process,
+    /// An IEC 62443-2-1 programme practice, rated ML1..ML4.
+    Maturity {
+        /// The programme area's id.
+        area: &'static str,
+        /// What ML1, ML2, ML3 and ML4 look like for this practice.
+        levels: [&'static str; 4],
+    },
+}
+
+/// One question of the catalogue.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Item {
+    /// Stable id, e.g. `sr-1.1-re1`.
+    pub id: &'static str,
+    /// The part it belongs to.
+    pub part: Part,
+    /// The identifiers it checks; the first is the main one.
+    pub refs: &'static [&'static str],
+    /// Short public title.
+    pub title: &'static str,
+    /// The question, in our own words.
+    pub question: &'static str,
+    /// Why it matters in OT.
+    pub why: &'static str,
+    /// Examples of evidence.
+    pub evidence: &'static [&'static str],
+    /// What to do when it is not met.
+    pub action: &'static str,
+    /// Rough effort of the action.
+    pub effort: Effort,
+    /// Roadmap phase of the action.
+    pub phase: Phase,
+    /// How it is answered and scored.
+    pub kind: ItemKind,
+    /// Whether the quick scan asks it.
+    pub quick_scan: bool,
+}
+
+impl Item {
+    /// The main reference, e.g. `SR 1.1 RE(1)`.
+    pub fn main_ref(&self) -> &'static str {
+        self.refs.first().copied().unwrap_or(self.id)
+    }
+
+    /// The FR of a 3-3 item.
+    pub fn fr(&self) -> Option<Fr> {
+        match self.kind {
+            ItemKind::SystemRequirement { fr, .. } => Some(fr),
+            _ => None,
+        }
+    }
+
+    /// The lowest security level of a 3-3 item.
+    pub fn level(&self) -> Option<SecurityLevel> {
+        match self.kind {
+            ItemKind::SystemRequirement { level, .. } => Some(level),
+            _ => None,
+        }
+    }
+
+    /// The programme area id of a 2-1 item.
+    pub fn area(&self) -> Option<&'static str> {
+        match self.kind {
+            ItemKind::Maturity { area, .. } => Some(area),
+            _ => None,
+        }
+    }
+
+    /// Whether the item is rated on the maturity scale.
+    pub fn is_maturity(&self) -> bool {
+        matches!(self.kind, ItemKind::Maturity { .. })
+    }
+}
+
+/// An IEC 62443-2-1 programme area (security programme element).
+#[derive(Debug, PartialEq, Eq)]
+pub struct ProgrammeArea {
+    /// Id used by items, e.g. `net`.
+    pub id: &'static str,
+    /// Identifiers, e.g. `SPE 3`.
+    pub refs: &'static [&'static str],
+    /// Title.
+    pub title: &'static str,
+}
+
+/// The dimension a wizard question measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dimension {
+    /// How bad the worst outcome of an attack on the zone would be (0..3).
+    Consequence,
+    /// How reachable the zone is from outside (0..2).
+    Exposure,
+    /// Who would plausibly attack (0..3).
+    Threat,
+}
+
+/// One question of the target-level wizard.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WizardQuestion {
+    /// Stable id.
+    pub id: &'static str,
+    /// What it measures.
+    pub dimension: Dimension,
+    /// The question.
+    pub text: &'static str,
+    /// A short help text.
+    pub help: &'static str,
+    /// The choices.
+    pub options: &'static [WizardOption],
+}
+
+/// One choice of a wizard question.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WizardOption {
+    /// Stable id within its question.
+    pub id: &'static str,
+    /// The label shown.
+    pub label: &'static str,
+    /// Its score on the question's dimension.
+    pub score: u8,
+    /// Foundational requirements this choice raises, and by how many levels.
+    pub raise: &'static [(Fr, u8)],
+    /// Why it raises them.
+    pub reason: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
+
+/// The item with this id.
+pub fn item(id: &str) -> Option<&'static Item> {
+    ITEMS.iter().find(|i| i.id == id)
+}
+
+/// The items of one part, in catalogue order.
+pub fn items_of(part: Part) -> impl Iterator<Item = &'static Item> {
+    ITEMS.iter().filter(move |i| i.part == part)
+}
+
+/// The 3-3 items of one FR, in catalogue order.
+pub fn items_of_fr(fr: Fr) -> impl Iterator<Item = &'static Item> {
+    ITEMS.iter().filter(move |i| i.fr() == Some(fr))
+}
+
+/// The items of one programme area.
+pub fn items_of_area(area: &str) -> impl Iterator<Item = &'static Item> + '_ {
+    ITEMS.iter().filter(move |i| i.area() == Some(area))
+}
+
+/// The programme area with this id.
+pub fn programme_area(id: &str) -> Option<&'static ProgrammeArea> {
+    PROGRAMME_AREAS.iter().find(|a| a.id == id)
+}

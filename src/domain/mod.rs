@@ -1,0 +1,16 @@
+//! The pure domain: no browser types below this module.
+
+pub mod answers;
+pub mod assessment;
+pub mod catalogue;
+pub mod roadmap;
+pub mod scoring;
+pub mod storage;
+pub mod wizard;
+
+pub use answers::*;
+pub use assessment::*;
+pub use catalogue::*;
+pub use roadmap::*;
+pub use scoring::*;
+pub use wizard::*;

@@ -1,0 +1,345 @@
+//! The roadmap: unmet in-scope items become prioritised actions, grouped by phase and horizon, with a
+//! what-if projection of SL-A after each phase.
+
+use crate::domain::answers::{Answer, Response, Status};
+use crate::domain::assessment::{ActionStatus, AnswerScope, Assessment, Criticality, SlVector};
+use crate::domain::catalogue::{self, Effort, Item, ItemKind, Part, Phase, ITEMS};
+use crate::domain::scoring::{item_maturity, score_zone, ZoneResult};
+use std::cmp::Reverse;
+
+/// When an action should happen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Horizon {
+    /// 0-3 months.
+    Now,
+    /// 3-12 months.
+    Next,
+    /// 12 months and more.
+    Later,
+}
+
+impl Horizon {
+    /// All horizons in order.
+    pub const ALL: [Horizon; 3] = [Horizon::Now, Horizon::Next, Horizon::Later];
+
+    /// The label shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Horizon::Now => "0-3 months",
+            Horizon::Next => "3-12 months",
+            Horizon::Later => "12+ months",
+        }
+    }
+}
+
+/// Why an action concerns one zone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionZone {
+    /// Zone id.
+    pub zone_id: String,
+    /// Zone name.
+    pub zone_name: String,
+    /// Zone criticality.
+    pub criticality: Criticality,
+    /// SL-A of the item's FR in this zone.
+    pub achieved: u8,
+    /// SL-T of the item's FR in this zone.
+    pub target: u8,
+    /// Whether the item is unanswered here (rather than answered as not met).
+    pub unanswered: bool,
+}
+
+/// One roadmap action: the catalogue's recommended action for one item, merged over zones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    /// Stable key: the item id.
+    pub key: &'static str,
+    /// The item it closes.
+    pub item: &'static Item,
+    /// Zones concerned (3-3 items); empty for once-per-assessment items.
+    pub zones: Vec<ActionZone>,
+    /// Largest gap it helps close: SL-T minus SL-A for 3-3, target minus current maturity for 2-1, 1 for
+    /// an open 3-2 step.
+    pub gap: u8,
+    /// Whether it blocks the next level somewhere (3-3: level = SL-A + 1; 2-1: the item holds its area at
+    /// its current level; 3-2: always, as the process underpins zones and targets).
+    pub blocking: bool,
+    /// The level it belongs to: the item's lowest SL (3-3), the next maturity level (2-1), 1 (3-2).
+    pub level: u8,
+    /// Small effort that closes a blocking gap.
+    pub quick_win: bool,
+    /// When to do it.
+    pub horizon: Horizon,
+    /// Whether every zone concerned has the item unanswered (the first step is to find out).
+    pub unanswered: bool,
+    /// Current maturity for 2-1 items.
+    pub current_maturity: Option<u8>,
+}
+
+impl Action {
+    /// The roadmap phase.
+    pub fn phase(&self) -> Phase {
+        self.item.phase
+    }
+
+    /// The effort.
+    pub fn effort(&self) -> Effort {
+        self.item.effort
+    }
+
+    /// Highest criticality among the zones concerned (Medium for once-per-assessment items).
+    pub fn criticality(&self) -> Criticality {
+        self.zones.iter().map(|z| z.criticality).max().unwrap_or(Criticality::Medium)
+    }
+
+    /// Zone names joined for display.
+    pub fn zone_names(&self) -> String {
+        if self.zones.is_empty() {
+            "Whole organisation".to_string()
+        } else {
+            self.zones.iter().map(|z| z.zone_name.as_str()).collect::<Vec<_>>().join(", ")
+        }
+    }
+
+    /// The deterministic priority order within a phase (smaller first).
+    fn priority(&self) -> impl Ord + '_ {
+        (
+            self.phase(),
+            Reverse(self.gap),
+            Reverse(self.blocking),
+            self.level,
+            Reverse(self.criticality()),
+            self.effort(),
+            self.key,
+        )
+    }
+}
+
+/// The prioritised roadmap.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Roadmap {
+    /// All actions, by phase, then priority.
+    pub actions: Vec<Action>,
+}
+
+impl Roadmap {
+    /// The actions of one phase, in priority order.
+    pub fn in_phase(&self, phase: Phase) -> impl Iterator<Item = &Action> {
+        self.actions.iter().filter(move |a| a.phase() == phase)
+    }
+
+    /// The actions of one horizon, in roadmap order.
+    pub fn in_horizon(&self, horizon: Horizon) -> impl Iterator<Item = &Action> {
+        self.actions.iter().filter(move |a| a.horizon == horizon)
+    }
+
+    /// The action for an item.
+    pub fn action(&self, key: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.key == key)
+    }
+
+    /// The most important gaps across phases: blocking actions with the largest gaps first.
+    pub fn top(&self, n: usize) -> Vec<&Action> {
+        let mut all: Vec<&Action> = self.actions.iter().collect();
+        all.sort_by_key(|a| {
+            (Reverse(a.gap), Reverse(a.blocking), Reverse(a.criticality()), a.level, a.phase(), a.effort(), a.key)
+        });
+        all.truncate(n);
+        all
+    }
+}
+
+fn horizon_for(phase: Phase, effort: Effort, blocking: bool, quick_win: bool, distance: u8) -> Horizon {
+    if quick_win || (phase.is_foundation() && effort != Effort::Large) {
+        Horizon::Now
+    } else if !blocking && (effort == Effort::Large || distance >= 3) {
+        Horizon::Later
+    } else {
+        Horizon::Next
+    }
+}
+
+/// Builds the roadmap from the answers.
+pub fn roadmap_for(assessment: &Assessment) -> Roadmap {
+    let zone_results: Vec<ZoneResult> = assessment.zones.iter().map(|z| score_zone(assessment, z)).collect();
+    roadmap_with(assessment, &zone_results)
+}
+
+/// Builds the roadmap when the zone results are already computed (in zone order).
+pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roadmap {
+    let mut actions = Vec::new();
+    let target_maturity = assessment.profile.target_maturity.clamp(1, 4);
+    for item in ITEMS.iter().filter(|i| assessment.asks(i)) {
+        match item.kind {
+            ItemKind::SystemRequirement { fr, level } => {
+                let mut zones = Vec::new();
+                let mut gap = 0;
+                let mut distance = u8::MAX;
+                for (zone, result) in assessment.zones.iter().zip(zone_results) {
+                    if !assessment.in_scope(zone, item) {
+                        continue;
+                    }
+                    let status = assessment.status(Some(&zone.id), item);
+                    if status.is_met() || status == Status::NotApplicable {
+                        continue;
+                    }
+                    let achieved = result.achieved.get(fr).get();
+                    let target = zone.target.get(fr).get();
+                    gap = gap.max(target.saturating_sub(achieved));
+                    distance = distance.min(level.get().saturating_sub(achieved));
+                    zones.push(ActionZone {
+                        zone_id: zone.id.clone(),
+                        zone_name: zone.name.clone(),
+                        criticality: zone.criticality,
+                        achieved,
+                        target,
+                        unanswered: status == Status::Unanswered,
+                    });
+                }
+                if zones.is_empty() {
+                    continue;
+                }
+                let blocking = distance == 1;
+                let quick_win = item.effort == Effort::Small && blocking && gap >= 1;
+                actions.push(Action {
+                    key: item.id,
+                    item,
+                    unanswered: zones.iter().all(|z| z.unanswered),
+                    zones,
+                    gap,
+                    blocking,
+                    level: level.get(),
+                    quick_win,
+                    horizon: horizon_for(item.phase, item.effort, blocking, quick_win, distance),
+                    current_maturity: None,
+                });
+            }
+            ItemKind::Process => {
+                let status = assessment.status(None, item);
+                if status.is_met() || status == Status::NotApplicable {
+                    continue;
+                }
+                let quick_win = item.effort == Effort::Small;
+                actions.push(Action {
+                    key: item.id,
+                    item,
+                    zones: Vec::new(),
+                    gap: 1,
+                    blocking: true,
+                    level: 1,
+                    quick_win,
+                    horizon: horizon_for(item.phase, item.effort, true, quick_win, 1),
+                    unanswered: status == Status::Unanswered,
+                    current_maturity: None,
+                });
+            }
+            ItemKind::Maturity { area, .. } => {
+                let Some(current) = item_maturity(assessment, item) else { continue };
+                if current >= target_maturity {
+                    continue;
+                }
+                let area_level = catalogue::items_of_area(area)
+                    .filter(|i| assessment.asks(i))
+                    .filter_map(|i| item_maturity(assessment, i))
+                    .min()
+                    .unwrap_or(0);
+                let blocking = current == area_level;
+                let gap = target_maturity - current;
+                let quick_win = item.effort == Effort::Small && blocking;
+                let unanswered = assessment.status(None, item) == Status::Unanswered;
+                actions.push(Action {
+                    key: item.id,
+                    item,
+                    zones: Vec::new(),
+                    gap,
+                    blocking,
+                    level: current + 1,
+                    quick_win,
+                    horizon: horizon_for(item.phase, item.effort, blocking, quick_win, gap),
+                    unanswered,
+                    current_maturity: Some(current),
+                });
+            }
+        }
+    }
+    actions.sort_by(|a, b| a.priority().cmp(&b.priority()));
+    Roadmap { actions }
+}
+
+/// Projected SL-A of one zone: now, after each phase (counting planned and done actions), and if every
+/// action were done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ZoneProjection {
+    /// Zone id.
+    pub zone_id: String,
+    /// Zone name.
+    pub zone_name: String,
+    /// Target.
+    pub target: SlVector,
+    /// SL-A today.
+    pub current: SlVector,
+    /// SL-A after phases 1..6, counting actions marked planned or done.
+    pub after_phase: Vec<SlVector>,
+    /// SL-A if every roadmap action were done.
+    pub all_done: SlVector,
+}
+
+/// Marks an action as implemented in a copy of the assessment (3-3: in each zone concerned).
+fn apply(copy: &mut Assessment, action: &Action) {
+    match action.item.kind {
+        ItemKind::SystemRequirement { .. } => {
+            for zone in &action.zones {
+                copy.set_response(
+                    &AnswerScope::Zone(zone.zone_id.clone()),
+                    action.key,
+                    Response::with(Answer::Implemented),
+                );
+            }
+        }
+        ItemKind::Process => {
+            copy.set_response(&AnswerScope::Assessment, action.key, Response::with(Answer::Implemented))
+        }
+        ItemKind::Maturity { .. } => {
+            copy.set_response(&AnswerScope::Assessment, action.key, Response::with(Answer::Ml4))
+        }
+    }
+}
+
+fn achieved_vectors(assessment: &Assessment) -> Vec<SlVector> {
+    assessment.zones.iter().map(|z| score_zone(assessment, z).achieved).collect()
+}
+
+/// What-if: the projected SL-A per zone after each phase, counting the actions the user marked as
+/// planned or done.
+pub fn projection(assessment: &Assessment, roadmap: &Roadmap) -> Vec<ZoneProjection> {
+    let current = achieved_vectors(assessment);
+    let mut copy = assessment.clone();
+    let mut after: Vec<Vec<SlVector>> = Vec::new();
+    for phase in Phase::ALL {
+        for action in roadmap.in_phase(phase) {
+            let status = assessment.plan.get(action.key).map(|p| p.status).unwrap_or_default();
+            if status != ActionStatus::Open && action.item.part == Part::SystemRequirements {
+                apply(&mut copy, action);
+            }
+        }
+        after.push(achieved_vectors(&copy));
+    }
+    let mut everything = assessment.clone();
+    for action in roadmap.actions.iter().filter(|a| a.item.part == Part::SystemRequirements) {
+        apply(&mut everything, action);
+    }
+    let all_done = achieved_vectors(&everything);
+    assessment
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| ZoneProjection {
+            zone_id: z.id.clone(),
+            zone_name: z.name.clone(),
+            target: z.target,
+            current: current[i],
+            after_phase: after.iter().map(|v| v[i]).collect(),
+            all_done: all_done[i],
+        })
+        .collect()
+}

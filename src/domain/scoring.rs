@@ -1,0 +1,394 @@
+//! Scoring: achieved security levels (SL-A), coverage, programme maturity and readiness.
+//! The rules are written out for customers in `docs/scoring.md`.
+
+use crate::domain::answers::{Answer, Status};
+use crate::domain::assessment::{Assessment, Mode, SlVector, Zone};
+use crate::domain::catalogue::{self, Fr, Item, Part, ProgrammeArea, SecurityLevel, ITEMS, PROGRAMME_AREAS};
+
+/// The highest level `n` such that every item whose lowest level is at most `n` is met (implemented or
+/// compensated). Not-applicable items are left out; everything else counts as not met. The result never
+/// exceeds `cap` (used by the quick scan, which only knows the levels it asked about).
+pub fn achieved_level(items: impl IntoIterator<Item = (SecurityLevel, Status)>, cap: SecurityLevel) -> SecurityLevel {
+    // The lowest level at which something is not met; SL-A is one below it.
+    let first_unmet = items
+        .into_iter()
+        .filter(|(_, s)| !s.is_met() && *s != Status::NotApplicable)
+        .map(|(level, _)| level.get())
+        .min();
+    let achieved = match first_unmet {
+        Some(level) => level.saturating_sub(1),
+        None => 4,
+    };
+    SecurityLevel::new(achieved.min(cap.get())).unwrap_or(SecurityLevel::ZERO)
+}
+
+/// Counts of in-scope items by how they are answered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Items in scope.
+    pub in_scope: usize,
+    /// Met (implemented or compensated).
+    pub met: usize,
+    /// Of those met, met through a compensating control.
+    pub compensating: usize,
+    /// Partially implemented, not implemented or don't know.
+    pub not_met: usize,
+    /// Justified as not applicable.
+    pub not_applicable: usize,
+    /// Not answered, or lacking a required justification.
+    pub unanswered: usize,
+}
+
+impl Coverage {
+    fn add(&mut self, status: Status) {
+        self.in_scope += 1;
+        match status {
+            Status::Met => self.met += 1,
+            Status::MetByCompensation => {
+                self.met += 1;
+                self.compensating += 1;
+            }
+            Status::NotApplicable => self.not_applicable += 1,
+            Status::Unanswered => self.unanswered += 1,
+            Status::NotMet | Status::Maturity(_) => self.not_met += 1,
+        }
+    }
+
+    /// In-scope items minus the not-applicable ones.
+    pub fn applicable(&self) -> usize {
+        self.in_scope - self.not_applicable
+    }
+
+    /// Met share of the applicable items, in whole percent; `None` when nothing is applicable.
+    pub fn percent(&self) -> Option<u32> {
+        let applicable = self.applicable();
+        (applicable > 0).then(|| ((self.met * 100 + applicable / 2) / applicable) as u32)
+    }
+
+    /// Sums two coverages.
+    pub fn plus(mut self, other: Coverage) -> Coverage {
+        self.in_scope += other.in_scope;
+        self.met += other.met;
+        self.compensating += other.compensating;
+        self.not_met += other.not_met;
+        self.not_applicable += other.not_applicable;
+        self.unanswered += other.unanswered;
+        self
+    }
+}
+
+/// The result for one zone and one FR.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrResult {
+    /// The FR.
+    pub fr: Fr,
+    /// Achieved level (SL-A).
+    pub achieved: SecurityLevel,
+    /// Target level (SL-T).
+    pub target: SecurityLevel,
+    /// Items not met at the level just above SL-A: they block the next level.
+    pub blocking: Vec<&'static Item>,
+    /// Items at or below SL-A met only through a compensating control: the result rests on them.
+    pub compensating: Vec<&'static Item>,
+    /// Coverage of the in-scope items (lowest level at most SL-T).
+    pub coverage: Coverage,
+}
+
+impl FrResult {
+    /// Levels missing to reach the target (0 when met).
+    pub fn gap(&self) -> u8 {
+        self.target.get().saturating_sub(self.achieved.get())
+    }
+}
+
+/// The result for one zone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ZoneResult {
+    /// Zone id.
+    pub zone_id: String,
+    /// Zone name.
+    pub zone_name: String,
+    /// Target vector.
+    pub target: SlVector,
+    /// Achieved vector.
+    pub achieved: SlVector,
+    /// Per FR, FR1..FR7.
+    pub frs: Vec<FrResult>,
+}
+
+impl ZoneResult {
+    /// FRs whose target is reached.
+    pub fn frs_meeting_target(&self) -> usize {
+        self.frs.iter().filter(|f| f.gap() == 0).count()
+    }
+
+    /// Sum of the gaps over the seven FRs.
+    pub fn total_gap(&self) -> u32 {
+        self.frs.iter().map(|f| u32::from(f.gap())).sum()
+    }
+
+    /// Coverage over all FRs.
+    pub fn coverage(&self) -> Coverage {
+        self.frs.iter().fold(Coverage::default(), |acc, f| acc.plus(f.coverage))
+    }
+
+    /// One line a manager can read, e.g. "Control network: target reached in 3 of 7 FRs; largest gap
+    /// FR5 Restricted data flow (SL-A 0, SL-T 3); 12 of 60 in-scope questions unanswered."
+    pub fn readiness(&self) -> String {
+        let meeting = self.frs_meeting_target();
+        let coverage = self.coverage();
+        let mut line = if meeting == 7 {
+            format!("{}: target reached in all 7 FRs", self.zone_name)
+        } else {
+            let worst = self.frs.iter().max_by_key(|f| (f.gap(), std::cmp::Reverse(f.fr))).expect("seven FRs");
+            format!(
+                "{}: target reached in {meeting} of 7 FRs; largest gap {} {} (SL-A {}, SL-T {})",
+                self.zone_name,
+                worst.fr.code(),
+                worst.fr.name(),
+                worst.achieved,
+                worst.target
+            )
+        };
+        if coverage.unanswered > 0 {
+            line.push_str(&format!("; {} of {} in-scope questions unanswered", coverage.unanswered, coverage.in_scope));
+        }
+        line.push('.');
+        line
+    }
+}
+
+/// Scores one zone.
+pub fn score_zone(assessment: &Assessment, zone: &Zone) -> ZoneResult {
+    let mut frs = Vec::with_capacity(7);
+    let mut achieved = SlVector::default();
+    for fr in Fr::ALL {
+        let asked: Vec<(&'static Item, Status)> = catalogue::items_of_fr(fr)
+            .filter(|i| assessment.asks(i))
+            .map(|i| (i, assessment.status(Some(&zone.id), i)))
+            .collect();
+        // A quick scan can only vouch for the levels it asked about.
+        let cap = match assessment.profile.mode {
+            Mode::Full => SecurityLevel::MAX,
+            Mode::Quick => asked.iter().filter_map(|(i, _)| i.level()).max().unwrap_or(SecurityLevel::ZERO),
+        };
+        let sl_a = achieved_level(asked.iter().map(|(i, s)| (i.level().unwrap_or_default(), *s)), cap);
+        let target = zone.target.get(fr);
+        let next = sl_a.next();
+        let mut result = FrResult {
+            fr,
+            achieved: sl_a,
+            target,
+            blocking: Vec::new(),
+            compensating: Vec::new(),
+            coverage: Coverage::default(),
+        };
+        for (item, status) in &asked {
+            let level = item.level().unwrap_or_default();
+            if Some(level) == next && !status.is_met() && *status != Status::NotApplicable {
+                result.blocking.push(item);
+            }
+            if level <= sl_a && *status == Status::MetByCompensation {
+                result.compensating.push(item);
+            }
+            if level <= target {
+                result.coverage.add(*status);
+            }
+        }
+        achieved.set(fr, sl_a);
+        frs.push(result);
+    }
+    ZoneResult { zone_id: zone.id.clone(), zone_name: zone.name.clone(), target: zone.target, achieved, frs }
+}
+
+/// How the answers of a set of maturity items are spread.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MaturityDistribution {
+    /// Count per level: not performed, ML1, ML2, ML3, ML4.
+    pub levels: [usize; 5],
+    /// Not applicable (justified).
+    pub not_applicable: usize,
+    /// Don't know.
+    pub dont_know: usize,
+    /// Unanswered or lacking a required justification.
+    pub unanswered: usize,
+}
+
+impl MaturityDistribution {
+    /// All items counted.
+    pub fn total(&self) -> usize {
+        self.levels.iter().sum::<usize>() + self.not_applicable + self.dont_know + self.unanswered
+    }
+
+    fn plus(mut self, other: MaturityDistribution) -> MaturityDistribution {
+        for (a, b) in self.levels.iter_mut().zip(other.levels) {
+            *a += b;
+        }
+        self.not_applicable += other.not_applicable;
+        self.dont_know += other.dont_know;
+        self.unanswered += other.unanswered;
+        self
+    }
+}
+
+/// Maturity of one programme area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaMaturity {
+    /// The area.
+    pub area: &'static ProgrammeArea,
+    /// Reached level 0..=4; `None` when every item is not applicable (or none is asked).
+    pub level: Option<u8>,
+    /// How the answers are spread.
+    pub distribution: MaturityDistribution,
+    /// Applicable items below the assessment's target maturity, lowest first.
+    pub below_target: Vec<(&'static Item, u8)>,
+}
+
+/// Maturity of the security programme.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MaturityResult {
+    /// Per area, in catalogue order.
+    pub areas: Vec<AreaMaturity>,
+    /// Overall level: the lowest area level (cumulative rule); `None` when no area is rated.
+    pub overall: Option<u8>,
+    /// All answers together.
+    pub distribution: MaturityDistribution,
+    /// The target maturity from the profile.
+    pub target: u8,
+}
+
+/// The maturity level an item counts as, or `None` when not applicable. Unanswered and don't know count
+/// as 0.
+pub fn item_maturity(assessment: &Assessment, item: &Item) -> Option<u8> {
+    match assessment.status(None, item) {
+        Status::NotApplicable => None,
+        Status::Maturity(level) => Some(level),
+        _ => Some(0),
+    }
+}
+
+/// Scores the programme areas.
+pub fn score_maturity(assessment: &Assessment) -> MaturityResult {
+    let target = assessment.profile.target_maturity.clamp(1, 4);
+    let mut areas = Vec::new();
+    for area in PROGRAMME_AREAS {
+        let mut distribution = MaturityDistribution::default();
+        let mut level: Option<u8> = None;
+        let mut below_target = Vec::new();
+        for item in catalogue::items_of_area(area.id).filter(|i| assessment.asks(i)) {
+            let response = assessment.answers.assessment.get(item.id);
+            let status = response.map(|r| r.status()).unwrap_or(Status::Unanswered);
+            match status {
+                Status::Maturity(l) => distribution.levels[usize::from(l)] += 1,
+                Status::NotApplicable => distribution.not_applicable += 1,
+                Status::Unanswered => distribution.unanswered += 1,
+                _ if response.and_then(|r| r.answer) == Some(Answer::DontKnow) => distribution.dont_know += 1,
+                _ => distribution.unanswered += 1,
+            }
+            if let Some(l) = item_maturity(assessment, item) {
+                level = Some(level.map_or(l, |cur| cur.min(l)));
+                if l < target {
+                    below_target.push((item, l));
+                }
+            }
+        }
+        below_target.sort_by_key(|(i, l)| (*l, i.id));
+        areas.push(AreaMaturity { area, level, distribution, below_target });
+    }
+    let overall = areas.iter().filter_map(|a| a.level).min();
+    let distribution = areas.iter().fold(MaturityDistribution::default(), |acc, a| acc.plus(a.distribution));
+    MaturityResult { areas, overall, distribution, target }
+}
+
+/// Result of the IEC 62443-3-2 process items.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProcessResult {
+    /// Coverage of the asked items.
+    pub coverage: Coverage,
+    /// Items not met (not met or unanswered), in catalogue order.
+    pub open: Vec<&'static Item>,
+}
+
+/// Scores the IEC 62443-3-2 items.
+pub fn score_process(assessment: &Assessment) -> ProcessResult {
+    let mut coverage = Coverage::default();
+    let mut open = Vec::new();
+    for item in catalogue::items_of(Part::RiskAssessment).filter(|i| assessment.asks(i)) {
+        let status = assessment.status(None, item);
+        coverage.add(status);
+        if !status.is_met() && status != Status::NotApplicable {
+            open.push(item);
+        }
+    }
+    ProcessResult { coverage, open }
+}
+
+/// Every result of an assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scorecard {
+    /// Per zone, in the assessment's zone order.
+    pub zones: Vec<ZoneResult>,
+    /// IEC 62443-3-2.
+    pub process: ProcessResult,
+    /// IEC 62443-2-1.
+    pub maturity: MaturityResult,
+    /// Quick scan results are indicative.
+    pub mode: Mode,
+    /// Answered and asked questions.
+    pub progress: (usize, usize),
+    /// Answers counted by kind over the whole assessment: compensating, not applicable, incomplete.
+    pub answer_counts: AnswerCounts,
+}
+
+/// Counts of notable answers over the whole assessment (3-3 counted per zone).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AnswerCounts {
+    /// Compensating control with justification.
+    pub compensating: usize,
+    /// Not applicable with justification.
+    pub not_applicable: usize,
+    /// Compensating or N/A still lacking a justification.
+    pub incomplete: usize,
+    /// Asked but not answered (incomplete ones included).
+    pub unanswered: usize,
+}
+
+/// Counts notable answers.
+pub fn count_answers(assessment: &Assessment) -> AnswerCounts {
+    let mut counts = AnswerCounts::default();
+    let mut count = |response: Option<&crate::domain::answers::Response>| match response {
+        Some(r) if r.is_incomplete() => {
+            counts.incomplete += 1;
+            counts.unanswered += 1;
+        }
+        Some(r) => match r.answer {
+            Some(Answer::Compensating) => counts.compensating += 1,
+            Some(Answer::NotApplicable) => counts.not_applicable += 1,
+            None => counts.unanswered += 1,
+            _ => {}
+        },
+        None => counts.unanswered += 1,
+    };
+    for item in ITEMS.iter().filter(|i| assessment.asks(i)) {
+        if item.part.per_zone() {
+            for zone in assessment.zones.iter().filter(|z| assessment.in_scope(z, item)) {
+                count(assessment.zone_response(&zone.id, item.id));
+            }
+        } else {
+            count(assessment.answers.assessment.get(item.id));
+        }
+    }
+    counts
+}
+
+/// Scores the whole assessment.
+pub fn score(assessment: &Assessment) -> Scorecard {
+    Scorecard {
+        zones: assessment.zones.iter().map(|z| score_zone(assessment, z)).collect(),
+        process: score_process(assessment),
+        maturity: score_maturity(assessment),
+        mode: assessment.profile.mode,
+        progress: assessment.progress(),
+        answer_counts: count_answers(assessment),
+    }
+}

@@ -1,0 +1,324 @@
+//! The saved format (local storage and JSON export): versioned, migrated on load, validated on import.
+
+use crate::domain::answers::Response;
+use crate::domain::assessment::{Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
+use crate::domain::catalogue::{self, CATALOGUE_VERSION};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Marks our files, so a random JSON file is recognised as not ours.
+pub const FORMAT: &str = "iec62443-assess/assessment";
+/// The schema version this build writes. Older versions are migrated on load.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The largest file import accepts.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// An assessment as saved and exported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedAssessment {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The schema version.
+    pub schema: u32,
+    /// The catalogue version the answers refer to (also inside the assessment).
+    pub catalogue_version: String,
+    /// The assessment.
+    pub assessment: Assessment,
+}
+
+/// Why a file or stored entry was refused, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    /// What is wrong, as a sentence.
+    pub problem: String,
+    /// Where (a field path or a line and column), when known.
+    pub location: Option<String>,
+}
+
+impl ImportError {
+    fn new(problem: impl Into<String>) -> ImportError {
+        ImportError { problem: problem.into(), location: None }
+    }
+
+    fn at(problem: impl Into<String>, location: impl Into<String>) -> ImportError {
+        ImportError { problem: problem.into(), location: Some(location.into()) }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Some(loc) => write!(f, "{} (at {loc})", self.problem),
+            None => f.write_str(&self.problem),
+        }
+    }
+}
+
+/// A successfully read assessment, with what the reader noticed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    /// The assessment, migrated to the current schema.
+    pub assessment: Assessment,
+    /// Things the user should know (older catalogue, answers to items that no longer exist...).
+    pub notices: Vec<String>,
+}
+
+/// Serialises an assessment in the saved format (pretty JSON).
+pub fn to_json(assessment: &Assessment) -> String {
+    let saved = SavedAssessment {
+        format: FORMAT.to_string(),
+        schema: SCHEMA_VERSION,
+        catalogue_version: assessment.catalogue_version.clone(),
+        assessment: assessment.clone(),
+    };
+    serde_json::to_string_pretty(&saved).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Reads an assessment from saved or exported JSON: checks size, syntax, format, schema version, types,
+/// ranges, references between parts and text lengths. Never panics.
+pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::new(format!(
+            "The file is {} KB; the largest accepted is {} KB. Choose an assessment file exported by this tool.",
+            text.len() / 1024,
+            MAX_IMPORT_BYTES / 1024
+        )));
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::at(
+            format!("The file is not valid JSON: {}.", strip_position(&e.to_string())),
+            format!("line {}, column {}", e.line(), e.column()),
+        )
+    })?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| ImportError::new("The file does not contain an assessment (expected a JSON object)."))?;
+    match object.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        _ => {
+            return Err(ImportError::at(
+                "This is not an assessment file of this tool (its \"format\" is missing or different).",
+                "format",
+            ))
+        }
+    }
+    let schema = object
+        .get("schema")
+        .and_then(|s| s.as_u64())
+        .ok_or_else(|| ImportError::at("The schema version is missing or not a whole number.", "schema"))?;
+    if schema > u64::from(SCHEMA_VERSION) {
+        return Err(ImportError::at(
+            format!(
+                "The file was written by a newer version of this tool (schema {schema}; this version reads up to {SCHEMA_VERSION}). Open it with the newer version, or update this copy."
+            ),
+            "schema",
+        ));
+    }
+    if schema == 0 {
+        return Err(ImportError::at("Schema version 0 does not exist.", "schema"));
+    }
+    let saved: SavedAssessment = if schema == u64::from(SCHEMA_VERSION) {
+        // Read the current schema from the text itself, so that a wrong value is reported with its line and
+        // column (a `Value` has no positions left).
+        serde_json::from_str(text).map_err(unexpected_value)?
+    } else {
+        serde_json::from_value(migrate(value, schema as u32)?).map_err(unexpected_value)?
+    };
+    if saved.catalogue_version != saved.assessment.catalogue_version {
+        return Err(ImportError::at(
+            "The two catalogue versions in the file disagree.",
+            "assessment.catalogue_version",
+        ));
+    }
+    let mut notices = Vec::new();
+    validate(&saved.assessment)?;
+    if saved.catalogue_version != CATALOGUE_VERSION {
+        notices.push(format!(
+            "The answers were given against catalogue {} (this version has {CATALOGUE_VERSION}). They are kept as they are; review items whose wording changed.",
+            saved.catalogue_version
+        ));
+    }
+    let unknown = saved.assessment.unknown_item_ids();
+    if !unknown.is_empty() {
+        let list: Vec<&str> = unknown.iter().map(String::as_str).collect();
+        notices.push(format!(
+            "{} answer(s) refer to questions that this catalogue no longer has ({}). They are kept in the file and in exports but do not count in the results.",
+            unknown.len(),
+            list.join(", ")
+        ));
+    }
+    Ok(Loaded { assessment: saved.assessment, notices })
+}
+
+/// A value of the wrong type or range, an unknown or a missing field; located when the text was read directly.
+fn unexpected_value(e: serde_json::Error) -> ImportError {
+    let problem = format!("The file has an unexpected value: {}.", strip_position(&e.to_string()));
+    if e.line() > 0 {
+        ImportError::at(problem, format!("line {}, column {}", e.line(), e.column()))
+    } else {
+        ImportError::new(problem)
+    }
+}
+
+/// serde_json appends " at line X column Y"; the location is reported separately.
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Brings an older schema up to [`SCHEMA_VERSION`], one step at a time.
+fn migrate(value: serde_json::Value, from: u32) -> Result<serde_json::Value, ImportError> {
+    // Schema 1 is the first released schema: nothing to migrate yet. Each later version adds a step here
+    // and a fixture under tests/fixtures/.
+    debug_assert!(from <= SCHEMA_VERSION);
+    Ok(value)
+}
+
+fn check_text(value: &str, limit: usize, location: String, what: &str) -> Result<(), ImportError> {
+    let chars = value.chars().count();
+    if chars > limit {
+        return Err(ImportError::at(
+            format!("The {what} is {chars} characters long; at most {limit} are accepted."),
+            location,
+        ));
+    }
+    Ok(())
+}
+
+fn check_response(response: &Response, location: String) -> Result<(), ImportError> {
+    check_text(&response.justification, MAX_TEXT_CHARS, format!("{location}.justification"), "justification")?;
+    check_text(&response.notes, MAX_TEXT_CHARS, format!("{location}.notes"), "note")
+}
+
+/// Checks what types alone cannot: ids, references between parts, ranges and text lengths.
+pub fn validate(a: &Assessment) -> Result<(), ImportError> {
+    if a.id.trim().is_empty() {
+        return Err(ImportError::at("The assessment has no id.", "assessment.id"));
+    }
+    check_text(&a.id, MAX_NAME_CHARS, "assessment.id".into(), "assessment id")?;
+    check_text(&a.name, MAX_NAME_CHARS, "assessment.name".into(), "assessment name")?;
+    check_text(&a.profile.organisation, MAX_NAME_CHARS, "assessment.profile.organisation".into(), "organisation name")?;
+    check_text(&a.profile.sector, MAX_NAME_CHARS, "assessment.profile.sector".into(), "sector")?;
+    if !(1..=4).contains(&a.profile.target_maturity) {
+        return Err(ImportError::at(
+            format!("The target maturity is {}; it must be between 1 and 4.", a.profile.target_maturity),
+            "assessment.profile.target_maturity",
+        ));
+    }
+    if a.zones.len() > MAX_ZONES {
+        return Err(ImportError::at(
+            format!("The file has {} zones; at most {MAX_ZONES} are accepted.", a.zones.len()),
+            "assessment.zones",
+        ));
+    }
+    if a.conduits.len() > MAX_CONDUITS {
+        return Err(ImportError::at(
+            format!("The file has {} conduits; at most {MAX_CONDUITS} are accepted.", a.conduits.len()),
+            "assessment.conduits",
+        ));
+    }
+    let mut zone_ids = BTreeSet::new();
+    let mut zone_names = BTreeSet::new();
+    for (i, zone) in a.zones.iter().enumerate() {
+        let loc = format!("assessment.zones[{i}]");
+        if zone.id.trim().is_empty() || zone.id.chars().count() > 40 {
+            return Err(ImportError::at("A zone has an empty or overlong id.", format!("{loc}.id")));
+        }
+        if !zone_ids.insert(zone.id.as_str()) {
+            return Err(ImportError::at(format!("Two zones share the id \"{}\".", zone.id), format!("{loc}.id")));
+        }
+        if zone.name.trim().is_empty() {
+            return Err(ImportError::at("A zone has no name.", format!("{loc}.name")));
+        }
+        check_text(&zone.name, MAX_NAME_CHARS, format!("{loc}.name"), "zone name")?;
+        if !zone_names.insert(zone.name.trim().to_lowercase()) {
+            return Err(ImportError::at(
+                format!("Two zones are both called \"{}\".", zone.name.trim()),
+                format!("{loc}.name"),
+            ));
+        }
+        check_text(&zone.description, MAX_TEXT_CHARS, format!("{loc}.description"), "zone description")?;
+        for (q, o) in &zone.wizard {
+            let known =
+                catalogue::WIZARD_QUESTIONS.iter().any(|wq| wq.id == q && wq.options.iter().any(|opt| opt.id == o));
+            if !known {
+                return Err(ImportError::at(
+                    format!("The target-level wizard answer \"{q}\" = \"{o}\" is not a known question and option."),
+                    format!("{loc}.wizard"),
+                ));
+            }
+        }
+    }
+    let mut conduit_ids = BTreeSet::new();
+    for (i, conduit) in a.conduits.iter().enumerate() {
+        let loc = format!("assessment.conduits[{i}]");
+        if conduit.id.trim().is_empty() || !conduit_ids.insert(conduit.id.as_str()) {
+            return Err(ImportError::at("A conduit has an empty or repeated id.", format!("{loc}.id")));
+        }
+        check_text(&conduit.name, MAX_NAME_CHARS, format!("{loc}.name"), "conduit name")?;
+        check_text(&conduit.protocols, MAX_NAME_CHARS * 4, format!("{loc}.protocols"), "protocol list")?;
+        for (end, zone) in [("from", &conduit.from), ("to", &conduit.to)] {
+            if !zone_ids.contains(zone.as_str()) {
+                return Err(ImportError::at(
+                    format!("The conduit \"{}\" connects to zone \"{zone}\", which is not in the file.", conduit.name),
+                    format!("{loc}.{end}"),
+                ));
+            }
+        }
+    }
+    for (item_id, r) in &a.answers.assessment {
+        let loc = format!("assessment.answers.assessment[\"{item_id}\"]");
+        check_response(r, loc.clone())?;
+        check_fit(item_id, r, &loc, false)?;
+    }
+    for (item_id, r) in &a.answers.all_zones {
+        let loc = format!("assessment.answers.all_zones[\"{item_id}\"]");
+        check_response(r, loc.clone())?;
+        check_fit(item_id, r, &loc, true)?;
+    }
+    for (zone_id, map) in &a.answers.zones {
+        if !zone_ids.contains(zone_id.as_str()) {
+            return Err(ImportError::at(
+                format!("There are answers for zone \"{zone_id}\", which is not in the file."),
+                format!("assessment.answers.zones[\"{zone_id}\"]"),
+            ));
+        }
+        for (item_id, r) in map {
+            let loc = format!("assessment.answers.zones[\"{zone_id}\"][\"{item_id}\"]");
+            check_response(r, loc.clone())?;
+            check_fit(item_id, r, &loc, true)?;
+        }
+    }
+    for (key, plan) in &a.plan {
+        let loc = format!("assessment.plan[\"{key}\"]");
+        check_text(&plan.owner, MAX_NAME_CHARS, format!("{loc}.owner"), "action owner")?;
+        check_text(&plan.target_date, 40, format!("{loc}.target_date"), "target date")?;
+        check_text(&plan.note, MAX_TEXT_CHARS, format!("{loc}.note"), "action note")?;
+    }
+    Ok(())
+}
+
+/// An answer must belong to its item's scale, and sit where the item is answered (per zone or once).
+/// Answers to ids the catalogue does not know are kept (reported by the caller).
+fn check_fit(item_id: &str, response: &Response, location: &str, per_zone: bool) -> Result<(), ImportError> {
+    let Some(item) = catalogue::item(item_id) else { return Ok(()) };
+    if item.part.per_zone() != per_zone {
+        return Err(ImportError::at(
+            format!("Question {item_id} is answered in the wrong place (per zone versus once for the assessment)."),
+            location,
+        ));
+    }
+    if let Some(answer) = response.answer {
+        if !answer.fits(item) {
+            return Err(ImportError::at(
+                format!("\"{}\" is not a possible answer to question {item_id}.", answer.label()),
+                format!("{location}.answer"),
+            ));
+        }
+    }
+    Ok(())
+}

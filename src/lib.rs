@@ -1,0 +1,18 @@
+//! # iec62443-assess
+//!
+//! A browser-only self-assessment against IEC 62443. The crate has two halves:
+//!
+//! - [`domain`]: plain Rust, no browser types. The catalogue (generated at build time from
+//!   `questionnaires/`), the answers, the scoring (SL-A, coverage, maturity), the roadmap and the saved
+//!   format. Compiled and tested natively with `cargo test`.
+//! - `ui` (feature `csr`): the Leptos components, one module per step of the assessment. Components read
+//!   derived values from the domain and write answers; they never compute a score themselves.
+//!
+//! Data flows one way: questionnaires -> catalogue -> answers -> scoring -> roadmap -> views and report.
+
+pub mod domain;
+
+#[cfg(feature = "csr")]
+pub mod ui;
+
+pub use domain::*;

@@ -1,0 +1,39 @@
+//! Saving a text as a file the user downloads (exports, raw copies of unreadable data).
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `file_name`. Returns a sentence on failure.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("The download could not be prepared ({what}). Copy the text instead.");
+    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
+    let document = window.document().ok_or_else(|| fail("no document"))?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
+    let anchor = document
+        .create_element("a")
+        .map_err(|_| fail("link"))?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| fail("link"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A file-name-safe version of a name.
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let stem = stem.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
+    if stem.is_empty() {
+        "assessment".to_string()
+    } else {
+        stem.chars().take(60).collect()
+    }
+}

@@ -1,0 +1,127 @@
+//! The Leptos user interface: one module per step, plus small shared widgets.
+
+pub mod charts;
+pub mod download;
+pub mod persist;
+pub mod profile;
+pub mod questionnaire;
+pub mod report;
+pub mod results;
+pub mod roadmap;
+pub mod scope;
+pub mod start;
+pub mod state;
+pub mod summary;
+pub mod widgets;
+
+use leptos::prelude::*;
+use state::{AppState, Step};
+
+/// Reads the step from the address bar's hash.
+fn step_from_location() -> Option<Step> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    Step::from_hash(&hash)
+}
+
+/// Moves keyboard focus to the main heading of a step, so screen readers announce the new step.
+pub fn focus_main_heading() {
+    request_animation_frame(|| {
+        if let Some(el) = document().query_selector("main h1").ok().flatten() {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+
+    // The hash is the route. With no hash, reopen where the user left off.
+    let initial = step_from_location().unwrap_or_else(|| {
+        let last = state.assessment.with_untracked(|a| Step::from_hash(&a.last_step));
+        if state.stored.get_untracked() {
+            last.unwrap_or(Step::Profile)
+        } else {
+            Step::Start
+        }
+    });
+    state.step.set(initial);
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(step) = step_from_location() {
+            if step != state.step.get_untracked() {
+                state.step.set(step);
+                focus_main_heading();
+            }
+        }
+    });
+    // Remember the step in the assessment (without counting it as a change), to reopen there.
+    Effect::new(move |_| {
+        let step = state.step.get();
+        let differs = state.assessment.with_untracked(|a| a.last_step != step.slug());
+        if differs && state.stored.get_untracked() {
+            state.assessment.update_untracked(|a| a.last_step = step.slug().to_string());
+            state.save();
+        }
+    });
+    let current = move || state.step.get();
+    let name = move || state.assessment.with(|a| a.name.clone());
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="app-header" role="banner">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true">"62443"</span>
+                <span class="brand-name">"IEC 62443 self-assessment"</span>
+            </div>
+            <div class="open-assessment" title="The assessment you are working on">
+                <span class="visually-hidden">"Open assessment: "</span>
+                {name}
+            </div>
+            <nav class="steps" aria-label="Assessment steps">
+                <ol>
+                    {Step::ALL
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, step)| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=step.href()
+                                        aria-current=move || (current() == step).then_some("step")
+                                        class:active=move || current() == step
+                                    >
+                                        <span class="step-number" aria-hidden="true">{i + 1}</span>
+                                        {step.title()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </nav>
+        </header>
+        <widgets::Banner />
+        <main id="main" tabindex="-1">
+            {move || match current() {
+                Step::Start => view! { <start::StartStep /> }.into_any(),
+                Step::Profile => view! { <profile::ProfileStep /> }.into_any(),
+                Step::Scope => view! { <scope::ScopeStep /> }.into_any(),
+                Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
+                Step::Results => view! { <results::ResultsStep /> }.into_any(),
+                Step::Roadmap => view! { <roadmap::RoadmapStep /> }.into_any(),
+                Step::Report => view! { <report::ReportStep /> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>
+                "Everything you enter stays in this browser. Nothing is sent anywhere. Catalogue "
+                {crate::domain::CATALOGUE_VERSION}
+                ". Questions are written for this tool and cite IEC 62443 identifiers; they do not reproduce the standard."
+            </p>
+        </footer>
+    }
+}

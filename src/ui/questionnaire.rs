@@ -1,0 +1,530 @@
+//! The questionnaire: sections by part, FR and programme area; per-zone answering with "same for all
+//! zones" and overrides; filters; list or one-at-a-time; keyboard answering.
+
+use crate::domain::{
+    catalogue, Answer, AnswerScope, Fr, Item, ItemKind, Part, Response, Status, MAX_TEXT_CHARS, PROGRAMME_AREAS,
+};
+use crate::ui::state::{AppState, Step};
+use crate::ui::summary::LiveSummary;
+use crate::ui::widgets::{NeedsAssessment, StepFooter};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A section of the questionnaire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// IEC 62443-3-2.
+    Process,
+    /// IEC 62443-3-3, one FR.
+    Fr(Fr),
+    /// IEC 62443-2-1, one programme area (index into PROGRAMME_AREAS).
+    Area(usize),
+}
+
+impl Section {
+    fn all() -> Vec<Section> {
+        let mut v = vec![Section::Process];
+        v.extend(Fr::ALL.into_iter().map(Section::Fr));
+        v.extend((0..PROGRAMME_AREAS.len()).map(Section::Area));
+        v
+    }
+
+    fn title(self) -> String {
+        match self {
+            Section::Process => "Risk assessment, zones and conduits".to_string(),
+            Section::Fr(fr) => format!("{} {}", fr.code(), fr.name()),
+            Section::Area(i) => PROGRAMME_AREAS[i].title.to_string(),
+        }
+    }
+
+    fn part(self) -> Part {
+        match self {
+            Section::Process => Part::RiskAssessment,
+            Section::Fr(_) => Part::SystemRequirements,
+            Section::Area(_) => Part::Programme,
+        }
+    }
+
+    fn slug(self) -> String {
+        match self {
+            Section::Process => "zcr".to_string(),
+            Section::Fr(fr) => fr.code().to_lowercase(),
+            Section::Area(i) => PROGRAMME_AREAS[i].id.to_string(),
+        }
+    }
+
+    fn items(self) -> impl Iterator<Item = &'static Item> {
+        catalogue::ITEMS.iter().filter(move |i| match self {
+            Section::Process => i.part == Part::RiskAssessment,
+            Section::Fr(fr) => i.fr() == Some(fr),
+            Section::Area(a) => i.area() == Some(PROGRAMME_AREAS[a].id),
+        })
+    }
+}
+
+/// Which answers the questionnaire shows and edits for 3-3 items.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum ZoneChoice {
+    All,
+    One(String),
+}
+
+/// Local view state of the questionnaire.
+#[derive(Clone, Copy)]
+struct View {
+    section: RwSignal<Section>,
+    zone: RwSignal<ZoneChoice>,
+    unanswered_only: RwSignal<bool>,
+    show_all_levels: RwSignal<bool>,
+    one_at_a_time: RwSignal<bool>,
+    index: RwSignal<usize>,
+}
+
+fn card_id(item: &Item) -> String {
+    format!("q-{}", item.id.replace('.', "_"))
+}
+
+fn focus_card(item: &Item) {
+    let id = card_id(item);
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+            el.scroll_into_view_with_bool(false);
+        }
+    });
+}
+
+/// The questionnaire step.
+#[component]
+pub fn QuestionnaireStep() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let a = state.assessment;
+    let view_state = View {
+        section: RwSignal::new(Section::Process),
+        zone: RwSignal::new(ZoneChoice::All),
+        unanswered_only: RwSignal::new(false),
+        show_all_levels: RwSignal::new(false),
+        one_at_a_time: RwSignal::new(false),
+        index: RwSignal::new(0),
+    };
+    provide_context(view_state);
+    // Start on the first section with something left to answer.
+    let first_open = a.with_untracked(|a| {
+        Section::all().into_iter().find(|s| {
+            let (done, total) = a.progress_of(s.items());
+            done < total
+        })
+    });
+    if let Some(s) = first_open {
+        view_state.section.set(s);
+    }
+    // A removed zone can no longer be the chosen one.
+    Effect::new(move |_| {
+        if let ZoneChoice::One(z) = view_state.zone.get() {
+            if a.with(|a| a.zone(&z).is_none()) {
+                view_state.zone.set(ZoneChoice::All);
+            }
+        }
+    });
+
+    // The visible items are fixed when the section, zone or filters change, not on every answer, so an
+    // answered item does not vanish under the user's hands with "unanswered only".
+    let visible = Memo::new(move |_| {
+        let section = view_state.section.get();
+        let zone = view_state.zone.get();
+        let unanswered_only = view_state.unanswered_only.get();
+        let show_all = view_state.show_all_levels.get();
+        let _ = a.with(|a| (a.zones.len(), a.profile.mode, a.zones.iter().map(|z| z.target).collect::<Vec<_>>()));
+        a.with_untracked(|a| {
+            section
+                .items()
+                .filter(|item| a.asks(item))
+                .filter(|item| {
+                    if item.part != Part::SystemRequirements {
+                        return !unanswered_only || a.status(None, item) == Status::Unanswered;
+                    }
+                    let zones: Vec<&crate::domain::Zone> = match &zone {
+                        ZoneChoice::All => a.zones.iter().collect(),
+                        ZoneChoice::One(z) => a.zone(z).into_iter().collect(),
+                    };
+                    let relevant: Vec<_> = zones.into_iter().filter(|z| show_all || a.in_scope(z, item)).collect();
+                    if relevant.is_empty() {
+                        return false;
+                    }
+                    !unanswered_only || relevant.iter().any(|z| a.status(Some(&z.id), item) == Status::Unanswered)
+                })
+                .collect::<Vec<&'static Item>>()
+        })
+    });
+    Effect::new(move |_| {
+        let n = visible.with(|v| v.len());
+        if view_state.index.get_untracked() >= n {
+            view_state.index.set(n.saturating_sub(1));
+        }
+    });
+
+    view! {
+        <section class="step questionnaire" aria-labelledby="questionnaire-title">
+            <h1 id="questionnaire-title" tabindex="-1">"Questionnaire"</h1>
+            <NeedsAssessment>
+                <div class="questionnaire-layout">
+                    <SectionNav />
+                    <div class="questionnaire-main">
+                        <Toolbar />
+                        <h2 class="section-title">{move || view_state.section.get().title()}</h2>
+                        <SectionIntro />
+                        <Items visible=visible />
+                    </div>
+                    <LiveSummary />
+                </div>
+            </NeedsAssessment>
+            <StepFooter step=Step::Questionnaire />
+        </section>
+    }
+}
+
+#[component]
+fn SectionNav() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let v = expect_context::<View>();
+    let group = move |part: Part| {
+        let sections: Vec<Section> = Section::all().into_iter().filter(|s| s.part() == part).collect();
+        view! {
+            <li class="section-group">
+                <span class="section-group-title">{format!("{} {}", part.document(), part.title())}</span>
+                <ul>
+                    {sections.into_iter().map(|s| {
+                        let progress = move || state.assessment.with(|a| a.progress_of(s.items()));
+                        view! {
+                            <li>
+                                <button type="button" class="section-link"
+                                    aria-current=move || (v.section.get() == s).then_some("true")
+                                    class:active=move || v.section.get() == s
+                                    data-section=s.slug()
+                                    on:click=move |_| { v.section.set(s); v.index.set(0); }>
+                                    <span class="section-name">{s.title()}</span>
+                                    <span class="section-progress" class:complete=move || { let (d, t) = progress(); t > 0 && d == t }>
+                                        {move || { let (d, t) = progress(); format!("{d}/{t}") }}
+                                    </span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </li>
+        }
+    };
+    view! {
+        <nav class="section-nav" aria-label="Questionnaire sections">
+            <ul>
+                {Part::ALL.into_iter().map(group).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn Toolbar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let v = expect_context::<View>();
+    let zones =
+        move || state.assessment.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>());
+    let zone_value = move || match v.zone.get() {
+        ZoneChoice::All => String::new(),
+        ZoneChoice::One(z) => z,
+    };
+    view! {
+        <div class="toolbar" role="group" aria-label="Questionnaire options">
+            <Show when=move || matches!(v.section.get(), Section::Fr(_))>
+                <div class="field">
+                    <label for="zone-choice">"Answer for"</label>
+                    <select id="zone-choice" prop:value=zone_value on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        v.zone.set(if value.is_empty() { ZoneChoice::All } else { ZoneChoice::One(value) });
+                        v.index.set(0);
+                    }>
+                        <option value="">"All zones (same answer)"</option>
+                        {move || zones().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                </div>
+            </Show>
+            <div class="check">
+                <input type="checkbox" id="filter-unanswered" prop:checked=move || v.unanswered_only.get()
+                    on:change=move |ev| { v.unanswered_only.set(event_target_checked(&ev)); v.index.set(0); } />
+                <label for="filter-unanswered">"Unanswered only"</label>
+            </div>
+            <Show when=move || matches!(v.section.get(), Section::Fr(_))>
+                <div class="check">
+                    <input type="checkbox" id="filter-all-levels" prop:checked=move || v.show_all_levels.get()
+                        on:change=move |ev| v.show_all_levels.set(event_target_checked(&ev)) />
+                    <label for="filter-all-levels">"Also show requirements above the target level"</label>
+                </div>
+            </Show>
+            <div class="check">
+                <input type="checkbox" id="one-at-a-time" prop:checked=move || v.one_at_a_time.get()
+                    on:change=move |ev| v.one_at_a_time.set(event_target_checked(&ev)) />
+                <label for="one-at-a-time">"One question at a time"</label>
+            </div>
+            <p class="hint keys">"Keys: 1-7 choose an answer, N / P next / previous question."</p>
+        </div>
+    }
+}
+
+#[component]
+fn SectionIntro() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let v = expect_context::<View>();
+    move || {
+        let section = v.section.get();
+        let text = match section {
+            Section::Process => "These questions are about how the system was analysed and partitioned (IEC 62443-3-2). They are answered once for the whole assessment.".to_string(),
+            Section::Fr(_) => match v.zone.get() {
+                ZoneChoice::All => "Answer once for all zones; pick a zone above to see its own answers or to override one for that zone. Only requirements up to each zone's target level are asked.".to_string(),
+                ZoneChoice::One(z) => {
+                    let name = state.assessment.with(|a| a.zone(&z).map(|z| z.name.clone()).unwrap_or_default());
+                    format!("Answers for zone \"{name}\". An answer given for all zones applies here unless you change it for this zone.")
+                }
+            },
+            Section::Area(i) => format!("Rate how established each practice of \"{}\" is across the organisation (IEC 62443-2-1).", PROGRAMME_AREAS[i].title),
+        };
+        let no_zones = matches!(section, Section::Fr(_)) && state.assessment.with(|a| a.zones.is_empty());
+        view! {
+            <p class="section-intro">{text}</p>
+            {no_zones.then(|| view! {
+                <p class="empty-state">"These questions are answered per zone. " <a href=Step::Scope.href()>"Add a zone in Scope"</a>" first."</p>
+            })}
+        }
+    }
+}
+
+#[component]
+fn Items(visible: Memo<Vec<&'static Item>>) -> impl IntoView {
+    let v = expect_context::<View>();
+    let move_by = move |delta: isize| {
+        let n = visible.with_untracked(|l| l.len());
+        if n == 0 {
+            return;
+        }
+        let i = v.index.get_untracked() as isize + delta;
+        let i = i.clamp(0, n as isize - 1) as usize;
+        v.index.set(i);
+        if let Some(item) = visible.with_untracked(|l| l.get(i).copied()) {
+            focus_card(item);
+        }
+    };
+    let navigate = Callback::new(move |(item_id, delta): (&'static str, isize)| {
+        if let Some(pos) = visible.with_untracked(|l| l.iter().position(|i| i.id == item_id)) {
+            v.index.set(pos);
+        }
+        move_by(delta);
+    });
+    move || {
+        let items = visible.get();
+        if items.is_empty() {
+            return view! { <p class="empty-state">"Nothing to show with these filters. Untick \"Unanswered only\" or choose another section."</p> }.into_any();
+        }
+        if v.one_at_a_time.get() {
+            let n = items.len();
+            view! {
+                <div class="one-at-a-time">
+                    <p class="position" aria-live="polite">{move || format!("Question {} of {n}", v.index.get() + 1)}</p>
+                    {move || items.get(v.index.get()).copied().map(|item| view! { <ItemCard item=item navigate=navigate /> })}
+                    <div class="pager">
+                        <button type="button" class="button secondary" on:click=move |_| move_by(-1) disabled=move || v.index.get() == 0>"Previous question"</button>
+                        <button type="button" class="button primary" on:click=move |_| move_by(1) disabled=move || v.index.get() + 1 >= n>"Next question"</button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="item-list">
+                    {items.into_iter().map(|item| view! { <ItemCard item=item navigate=navigate /> }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Where an item's answer is read from and written to, for the current zone choice.
+fn scope_for(item: &Item, zone: &ZoneChoice) -> AnswerScope {
+    match (item.part, zone) {
+        (Part::SystemRequirements, ZoneChoice::All) => AnswerScope::AllZones,
+        (Part::SystemRequirements, ZoneChoice::One(z)) => AnswerScope::Zone(z.clone()),
+        _ => AnswerScope::Assessment,
+    }
+}
+
+#[component]
+fn ItemCard(item: &'static Item, navigate: Callback<(&'static str, isize)>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let v = expect_context::<View>();
+    let a = state.assessment;
+    let scope = Memo::new(move |_| scope_for(item, &v.zone.get()));
+    // The response shown: for one zone, its own or else the all-zones one.
+    let shown = Memo::new(move |_| {
+        let scope = scope.get();
+        a.with(|a| match &scope {
+            AnswerScope::Zone(z) => a.zone_response(z, item.id).cloned(),
+            other => a.response_at(other, item.id).cloned(),
+        })
+        .unwrap_or_default()
+    });
+    let inherited = Memo::new(move |_| match scope.get() {
+        AnswerScope::Zone(z) => a.with(|a| !a.has_override(&z, item.id) && a.answers.all_zones.contains_key(item.id)),
+        _ => false,
+    });
+    let overridden = Memo::new(move |_| match scope.get() {
+        AnswerScope::Zone(z) => a.with(|a| a.has_override(&z, item.id)),
+        _ => false,
+    });
+    let overrides_elsewhere = Memo::new(move |_| match scope.get() {
+        AnswerScope::AllZones => a.with(|a| a.zones.iter().filter(|z| a.has_override(&z.id, item.id)).count()),
+        _ => 0,
+    });
+    // Write: starting from what is shown, so an override begins as a copy of the all-zones answer.
+    let write = move |change: Box<dyn FnOnce(&mut Response)>| {
+        let mut r = shown.get_untracked();
+        change(&mut r);
+        let scope = scope.get_untracked();
+        state.edit(|a| a.set_response(&scope, item.id, r));
+    };
+    let choose = move |answer: Answer| write(Box::new(move |r| r.answer = Some(answer)));
+    let scale = Answer::scale_for(item);
+    let dom = card_id(item);
+    let j_label = format!("{dom}-justification");
+    let j_error = format!("{dom}-justification-error");
+    let notes_id = format!("{dom}-notes");
+    let group_name = format!("{dom}-answer");
+    let level_text = match item.kind {
+        ItemKind::SystemRequirement { fr, level } => format!("{} · from SL {}", fr.code(), level),
+        ItemKind::Process => "Once per assessment".to_string(),
+        ItemKind::Maturity { area, .. } => {
+            catalogue::programme_area(area).map(|a| a.refs.join(", ")).unwrap_or_default()
+        }
+    };
+    let level_descriptions = match item.kind {
+        ItemKind::Maturity { levels, .. } => Some(levels),
+        _ => None,
+    };
+
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|el| {
+                matches!(el.tag_name().as_str(), "TEXTAREA" | "SELECT")
+                    || (el.tag_name() == "INPUT" && el.get_attribute("type").as_deref() == Some("text"))
+            })
+            .unwrap_or(false);
+        if typing {
+            return;
+        }
+        let key = ev.key();
+        if let Ok(n) = key.parse::<usize>() {
+            if (1..=scale.len()).contains(&n) {
+                ev.prevent_default();
+                choose(scale[n - 1]);
+            }
+        } else if key.eq_ignore_ascii_case("n") {
+            ev.prevent_default();
+            navigate.run((item.id, 1));
+        } else if key.eq_ignore_ascii_case("p") {
+            ev.prevent_default();
+            navigate.run((item.id, -1));
+        }
+    };
+
+    let status_text = move || {
+        let r = shown.get();
+        if r.is_incomplete() {
+            "Needs a justification"
+        } else if r.answer.is_some() {
+            "Answered"
+        } else {
+            "Unanswered"
+        }
+    };
+
+    view! {
+        <article id=dom.clone() class="item-card" tabindex="-1" aria-labelledby=format!("{dom}-q") on:keydown=on_keydown
+            class:answered=move || shown.with(|r| r.answer.is_some() && !r.is_incomplete())
+            class:incomplete=move || shown.with(|r| r.is_incomplete())>
+            <header class="item-head">
+                <span class="item-ref">{item.refs.join(" · ")}</span>
+                <span class="item-title">{item.title}</span>
+                <span class="item-level">{level_text}</span>
+                <span class="item-status">{status_text}</span>
+            </header>
+            <p class="item-question" id=format!("{dom}-q")>{item.question}</p>
+            <details class="item-details">
+                <summary>"Why it matters and evidence"</summary>
+                <p>{item.why}</p>
+                <p class="evidence-title">"Evidence you could show:"</p>
+                <ul>{item.evidence.iter().map(|e| view! { <li>{*e}</li> }).collect_view()}</ul>
+            </details>
+            <Show when=move || inherited.get()>
+                <p class="inherited">"This zone uses the answer given for all zones. Choosing an answer here overrides it for this zone only."</p>
+            </Show>
+            <Show when=move || overridden.get()>
+                <p class="inherited">
+                    "This zone has its own answer. "
+                    <button type="button" class="link-button" on:click=move |_| {
+                        if let AnswerScope::Zone(z) = scope.get_untracked() { state.edit(|a| a.clear_override(&z, item.id)); }
+                    }>"Use the all-zones answer again"</button>
+                </p>
+            </Show>
+            <Show when=move || { overrides_elsewhere.get() > 0 }>
+                <p class="inherited">{move || format!("{} zone(s) have their own answer to this question.", overrides_elsewhere.get())}</p>
+            </Show>
+            <div class="answer-scale" role="radiogroup" aria-labelledby=format!("{dom}-q")>
+                {scale.iter().enumerate().map(|(i, answer)| {
+                    let answer = *answer;
+                    let oid = format!("{dom}-{}", answer.code());
+                    let description = level_descriptions.and_then(|l| answer.maturity_level().filter(|m| *m > 0).map(|m| l[usize::from(m) - 1]));
+                    view! {
+                        <div class="answer-option">
+                            <input type="radio" id=oid.clone() name=group_name.clone()
+                                prop:checked=move || shown.with(|r| r.answer == Some(answer))
+                                on:change=move |_| choose(answer) />
+                            <label for=oid>
+                                <span class="key" aria-hidden="true">{i + 1}</span>
+                                <span class="answer-label">{answer.label()}</span>
+                                {description.map(|d| view! { <span class="answer-description">{d}</span> })}
+                            </label>
+                        </div>
+                    }
+                }).collect_view()}
+                <button type="button" class="link-button clear" on:click=move |_| write(Box::new(|r| r.answer = None))
+                    disabled=move || shown.with(|r| r.answer.is_none())>"Clear answer"</button>
+            </div>
+            <Show when=move || shown.with(|r| r.answer.is_some_and(|a| a.needs_justification()))>
+                <div class="field">
+                    <label for=j_label.clone()>
+                        {move || if shown.with(|r| r.answer == Some(Answer::Compensating)) { "Describe the compensating control (required)" } else { "Why does this not apply? (required)" }}
+                    </label>
+                    <textarea id=j_label.clone() rows="2" maxlength=MAX_TEXT_CHARS.to_string() required=true
+                        aria-invalid=move || shown.with(|r| r.is_incomplete()).to_string()
+                        aria-describedby=j_error.clone()
+                        prop:value=move || shown.with(|r| r.justification.clone())
+                        on:input=move |ev| { let t: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect(); write(Box::new(move |r| r.justification = t)) }
+                    ></textarea>
+                    <p id=j_error.clone() class="field-error">
+                        {move || shown.with(|r| r.is_incomplete()).then_some("Without a justification this answer counts as unanswered.")}
+                    </p>
+                </div>
+            </Show>
+            <div class="field">
+                <label for=notes_id.clone()>"Notes (optional)"</label>
+                <textarea id=notes_id rows="1" maxlength=MAX_TEXT_CHARS.to_string()
+                    prop:value=move || shown.with(|r| r.notes.clone())
+                    on:input=move |ev| { let t: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect(); write(Box::new(move |r| r.notes = t)) }
+                ></textarea>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,176 @@
+//! Roadmap: actions by phase or horizon, the user's plan (status, owner, date, note) and the projected
+//! SL-A after each phase.
+
+use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, Phase, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::ui::state::{AppState, Step};
+use crate::ui::widgets::{NeedsAssessment, StepFooter};
+use leptos::prelude::*;
+
+/// The roadmap step.
+#[component]
+pub fn RoadmapStep() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let by_horizon = RwSignal::new(false);
+    let count = move || state.roadmap.with(|r| r.actions.len());
+    view! {
+        <section class="step roadmap" aria-labelledby="roadmap-title">
+            <h1 id="roadmap-title" tabindex="-1">"Roadmap"</h1>
+            <NeedsAssessment>
+                <p class="lead">{move || format!(
+                    "{} action(s), from the gaps of this assessment. Foundations come first; within a phase, larger security-level gaps, blocking items and lower levels come first. Mark actions as planned to see the projected levels.",
+                    count()
+                )}</p>
+                <div class="toolbar">
+                    <div class="check">
+                        <input type="radio" name="roadmap-group" id="group-phase" prop:checked=move || !by_horizon.get() on:change=move |_| by_horizon.set(false) />
+                        <label for="group-phase">"Group by phase"</label>
+                    </div>
+                    <div class="check">
+                        <input type="radio" name="roadmap-group" id="group-horizon" prop:checked=move || by_horizon.get() on:change=move |_| by_horizon.set(true) />
+                        <label for="group-horizon">"Group by horizon"</label>
+                    </div>
+                </div>
+                <Projection />
+                {move || {
+                    let roadmap = state.roadmap.get();
+                    if roadmap.actions.is_empty() {
+                        return view! { <p class="empty-state">"No actions: every in-scope requirement is met, or nothing is answered yet."</p> }.into_any();
+                    }
+                    if by_horizon.get() {
+                        Horizon::ALL.into_iter().map(|h| {
+                            let actions: Vec<Action> = roadmap.in_horizon(h).cloned().collect();
+                            view! { <ActionGroup title=h.label().to_string() actions=actions /> }
+                        }).collect_view().into_any()
+                    } else {
+                        Phase::ALL.into_iter().enumerate().map(|(i, p)| {
+                            let actions: Vec<Action> = roadmap.in_phase(p).cloned().collect();
+                            view! { <ActionGroup title=format!("Phase {}: {}", i + 1, p.title()) actions=actions /> }
+                        }).collect_view().into_any()
+                    }
+                }}
+            </NeedsAssessment>
+            <StepFooter step=Step::Roadmap />
+        </section>
+    }
+}
+
+#[component]
+fn ActionGroup(title: String, actions: Vec<Action>) -> impl IntoView {
+    let n = actions.len();
+    let label = title.clone();
+    view! {
+        <section class="action-group" aria-label=label>
+            <h2>{title}<span class="muted">{format!(" ({n})")}</span></h2>
+            {if actions.is_empty() {
+                view! { <p class="muted">"No actions in this group."</p> }.into_any()
+            } else {
+                view! { <ol class="actions">{actions.into_iter().map(|a| view! { <ActionCard action=a /> }).collect_view()}</ol> }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ActionCard(action: Action) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let key = action.key;
+    let plan = move || state.assessment.with(|a| a.plan.get(key).cloned().unwrap_or_default());
+    let edit = move |change: Box<dyn FnOnce(&mut ActionPlan)>| {
+        state.edit(|a| {
+            let entry = a.plan.entry(key.to_string()).or_default();
+            change(entry);
+            if *entry == ActionPlan::default() {
+                a.plan.remove(key);
+            }
+        });
+    };
+    let dom = format!("action-{}", key.replace('.', "_"));
+    let item = action.item;
+    view! {
+        <li class="action-card card" id=dom.clone() aria-labelledby=format!("{dom}-title")>
+            <header>
+                <h3 id=format!("{dom}-title")>{item.title}</h3>
+                <span class="item-ref">{item.refs.join(" · ")}</span>
+                {action.quick_win.then(|| view! { <span class="tag quick-win">"Quick win"</span> })}
+                {action.blocking.then(|| view! { <span class="tag blocking">"Blocks the next level"</span> })}
+                {action.unanswered.then(|| view! { <span class="tag">"Not answered yet: check first"</span> })}
+            </header>
+            <p>{item.action}</p>
+            <dl class="action-facts">
+                <dt>"Zones"</dt><dd>{action.zone_names()}</dd>
+                <dt>"Effort"</dt><dd>{item.effort.label()}</dd>
+                <dt>"Horizon"</dt><dd>{action.horizon.label()}</dd>
+                <dt>"Gap"</dt><dd>{match action.current_maturity {
+                    Some(m) => format!("ML{m} now, {} level(s) below target", action.gap),
+                    None if action.zones.is_empty() => "Process step not in place".to_string(),
+                    None => format!("up to {} level(s); requirement applies from SL {}", action.gap, action.level),
+                }}</dd>
+            </dl>
+            <div class="plan form-grid">
+                <div class="field">
+                    <label for=format!("{dom}-status")>"Status"</label>
+                    <select id=format!("{dom}-status") prop:value=move || format!("{:?}", plan().status)
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let s = [ActionStatus::Open, ActionStatus::Planned, ActionStatus::Done].into_iter().find(|s| format!("{s:?}") == v).unwrap_or_default();
+                            edit(Box::new(move |p| p.status = s));
+                        }>
+                        <option value="Open">"Open"</option>
+                        <option value="Planned">"Planned"</option>
+                        <option value="Done">"Done"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("{dom}-owner")>"Owner"</label>
+                    <input id=format!("{dom}-owner") type="text" maxlength=MAX_NAME_CHARS.to_string() prop:value=move || plan().owner
+                        on:input=move |ev| { let v: String = event_target_value(&ev).chars().take(MAX_NAME_CHARS).collect(); edit(Box::new(move |p| p.owner = v)) } />
+                </div>
+                <div class="field">
+                    <label for=format!("{dom}-date")>"Target date"</label>
+                    <input id=format!("{dom}-date") type="date" prop:value=move || plan().target_date
+                        on:change=move |ev| { let v: String = event_target_value(&ev).chars().take(40).collect(); edit(Box::new(move |p| p.target_date = v)) } />
+                </div>
+                <div class="field wide">
+                    <label for=format!("{dom}-note")>"Note"</label>
+                    <textarea id=format!("{dom}-note") rows="1" maxlength=MAX_TEXT_CHARS.to_string() prop:value=move || plan().note
+                        on:input=move |ev| { let v: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect(); edit(Box::new(move |p| p.note = v)) }></textarea>
+                </div>
+            </div>
+        </li>
+    }
+}
+
+/// Projected SL-A per zone after each phase, counting planned and done actions.
+#[component]
+pub fn Projection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let rows = Memo::new(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection(a, r))));
+    view! {
+        <Show when=move || rows.with(|r| !r.is_empty())>
+            <table class="data-table projection">
+                <caption>"Projected SL-A after each phase (planned and done actions)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Zone"</th>
+                        <th scope="col">"Now"</th>
+                        {Phase::ALL.iter().enumerate().map(|(i, p)| view! { <th scope="col" title=p.title()>{format!("After phase {}", i + 1)}</th> }).collect_view()}
+                        <th scope="col">"All actions done"</th>
+                        <th scope="col">"Target"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|z| view! {
+                        <tr>
+                            <th scope="row">{z.zone_name.clone()}</th>
+                            <td>{z.current.notation()}</td>
+                            {z.after_phase.iter().map(|v| view! { <td>{v.notation()}</td> }).collect_view()}
+                            <td>{z.all_done.notation()}</td>
+                            <td>{z.target.notation()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="hint">"Levels are listed FR1 to FR7, e.g. {2 2 1 1 2 1 2}."</p>
+        </Show>
+    }
+}

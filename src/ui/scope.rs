@@ -1,0 +1,461 @@
+//! Scope: zones (with assets, criticality and target levels, set directly or by the wizard) and conduits.
+
+use crate::domain::{
+    check_zone_name, suggest_target, AssetType, Conduit, Criticality, Fr, SecurityLevel, SlVector, Zone, MAX_CONDUITS,
+    MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
+};
+use crate::ui::state::{AppState, Step};
+use crate::ui::widgets::{NeedsAssessment, StepFooter};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// The scope step.
+#[component]
+pub fn ScopeStep() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let a = state.assessment;
+    let zone_ids = move || a.with(|a| a.zones.iter().map(|z| z.id.clone()).collect::<Vec<_>>());
+    view! {
+        <section class="step" aria-labelledby="scope-title">
+            <h1 id="scope-title" tabindex="-1">"Scope: zones, conduits and target levels"</h1>
+            <p class="lead">
+                "A zone groups assets with the same security needs (for example a process cell, a safety system or the SCADA servers). "
+                "A conduit is a communication path between zones. Each zone gets a target security level (SL-T) per foundational requirement."
+            </p>
+            <NeedsAssessment>
+                <AddZone />
+                <Show
+                    when=move || a.with(|a| !a.zones.is_empty())
+                    fallback=|| view! { <p class="empty-state">"No zones yet. Add the first zone above; most plants start with two to five."</p> }
+                >
+                    <h2>"Zones"</h2>
+                    <For each=zone_ids key=|id| id.clone() children=move |id| view! { <ZoneCard zone_id=id /> } />
+                </Show>
+                <Conduits />
+            </NeedsAssessment>
+            <StepFooter step=Step::Scope />
+        </section>
+    }
+}
+
+#[component]
+fn AddZone() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let add = move || {
+        let value = name.get_untracked();
+        let check = state.assessment.with_untracked(|a| {
+            if a.zones.len() >= MAX_ZONES {
+                return Err(format!("An assessment can hold at most {MAX_ZONES} zones."));
+            }
+            check_zone_name(a, &value, None).map_err(|p| p.message("zone"))
+        });
+        match check {
+            Err(e) => error.set(Some(e)),
+            Ok(()) => {
+                error.set(None);
+                state.edit(|a| {
+                    let id = a.next_zone_id();
+                    a.zones.push(Zone::new(&id, value.trim()));
+                });
+                name.set(String::new());
+            }
+        }
+    };
+    view! {
+        <div class="card">
+            <h2>"Add a zone"</h2>
+            <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add(); }>
+                <label for="new-zone-name">"Zone name"</label>
+                <input
+                    id="new-zone-name"
+                    type="text"
+                    maxlength=(MAX_NAME_CHARS + 1).to_string()
+                    placeholder="e.g. Filling line control"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                    aria-invalid=move || error.with(|e| e.is_some()).to_string()
+                    aria-describedby="new-zone-error"
+                />
+                <button type="submit" class="button primary">"Add zone"</button>
+            </form>
+            <p id="new-zone-error" class="field-error" role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
+
+fn level_options(from: u8) -> impl IntoView {
+    (from..=4).map(|l| view! { <option value=l.to_string()>{format!("SL {l}")}</option> }).collect_view()
+}
+
+#[component]
+fn ZoneCard(zone_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let a = state.assessment;
+    let id = StoredValue::new(zone_id);
+    let zone = move || a.with(|a| a.zone(&id.get_value()).cloned());
+    let field = move |f: fn(&Zone) -> String| move || zone().map(|z| f(&z)).unwrap_or_default();
+    let edit_zone = move |change: Box<dyn FnOnce(&mut Zone)>| {
+        state.edit(|a| {
+            if let Some(z) = a.zones.iter_mut().find(|z| z.id == id.get_value()) {
+                change(z);
+            }
+        })
+    };
+    let name_error = RwSignal::new(None::<String>);
+    let per_fr = RwSignal::new(zone().map(|z| !z.target.is_uniform()).unwrap_or(false));
+    let wizard_open = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
+    let title = field(|z| z.name.clone());
+
+    let rename = move |value: String| {
+        let check = a.with_untracked(|a| check_zone_name(a, &value, Some(&id.get_value())));
+        match check {
+            Err(p) => name_error.set(Some(p.message("zone"))),
+            Ok(()) => {
+                name_error.set(None);
+                edit_zone(Box::new(move |z| z.name = value.trim().to_string()));
+            }
+        }
+    };
+    let remove = move |_| {
+        let zone_name = title();
+        let mut gone = Vec::new();
+        state.edit(|a| gone = a.remove_zone(&id.get_value()));
+        let text = if gone.is_empty() {
+            format!("Zone \"{zone_name}\" was removed.")
+        } else {
+            let names: Vec<String> = gone.iter().map(|c| format!("\"{}\"", c.name)).collect();
+            format!("Zone \"{zone_name}\" was removed, with the conduit(s) that connected it: {}.", names.join(", "))
+        };
+        state.info(&text);
+    };
+
+    view! {
+        <article class="card zone-card" aria-labelledby=dom("title")>
+            <header class="zone-head">
+                <h3 id=dom("title")>{title}</h3>
+                <span class="muted">{move || zone().map(|z| format!("SL-T {}", z.target.notation()))}</span>
+            </header>
+            <div class="form-grid">
+                <div class="field">
+                    <label for=dom("name")>"Zone name"</label>
+                    <input
+                        id=dom("name")
+                        type="text"
+                        maxlength=(MAX_NAME_CHARS + 1).to_string()
+                        prop:value=field(|z| z.name.clone())
+                        on:change=move |ev| rename(event_target_value(&ev))
+                        aria-invalid=move || name_error.with(|e| e.is_some()).to_string()
+                        aria-describedby=dom("name-error")
+                    />
+                    <p id=dom("name-error") class="field-error" role="alert">{move || name_error.get()}</p>
+                </div>
+                <div class="field">
+                    <label for=dom("criticality")>"Criticality"</label>
+                    <select
+                        id=dom("criticality")
+                        prop:value=move || zone().map(|z| format!("{:?}", z.criticality)).unwrap_or_default()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(c) = Criticality::ALL.into_iter().find(|c| format!("{c:?}") == v) {
+                                edit_zone(Box::new(move |z| z.criticality = c));
+                            }
+                        }
+                    >
+                        {Criticality::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}")>{c.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field wide">
+                    <label for=dom("description")>"Description"</label>
+                    <textarea
+                        id=dom("description")
+                        rows="2"
+                        maxlength=MAX_TEXT_CHARS.to_string()
+                        placeholder="What the zone contains and controls"
+                        prop:value=field(|z| z.description.clone())
+                        on:input=move |ev| {
+                            let v: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect();
+                            edit_zone(Box::new(move |z| z.description = v));
+                        }
+                    ></textarea>
+                </div>
+            </div>
+            <fieldset class="asset-types">
+                <legend>"Typical assets in this zone"</legend>
+                {AssetType::ALL.into_iter().map(|t| {
+                    let cid = dom(&format!("asset-{t:?}").to_lowercase());
+                    view! {
+                        <span class="check">
+                            <input type="checkbox" id=cid.clone()
+                                prop:checked=move || zone().is_some_and(|z| z.asset_types.contains(&t))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    edit_zone(Box::new(move |z| { if on { z.asset_types.insert(t); } else { z.asset_types.remove(&t); } }));
+                                } />
+                            <label for=cid>{t.label()}</label>
+                        </span>
+                    }
+                }).collect_view()}
+            </fieldset>
+
+            <fieldset class="target-levels">
+                <legend>"Target security level (SL-T)"</legend>
+                <div class="check">
+                    <input type="radio" id=dom("uniform") name=dom("sl-mode") prop:checked=move || !per_fr.get()
+                        on:change=move |_| per_fr.set(false) />
+                    <label for=dom("uniform")>"One level for all foundational requirements"</label>
+                </div>
+                <div class="check">
+                    <input type="radio" id=dom("per-fr") name=dom("sl-mode") prop:checked=move || per_fr.get()
+                        on:change=move |_| per_fr.set(true) />
+                    <label for=dom("per-fr")>"A level per foundational requirement"</label>
+                </div>
+                <Show
+                    when=move || per_fr.get()
+                    fallback=move || view! {
+                        <div class="field">
+                            <label for=dom("sl-all")>"SL-T for all FRs"</label>
+                            <select id=dom("sl-all")
+                                prop:value=move || zone().map(|z| z.target.get(Fr::Fr1).get().max(1).to_string()).unwrap_or_default()
+                                on:change=move |ev| {
+                                    if let Some(l) = event_target_value(&ev).parse::<u8>().ok().and_then(SecurityLevel::new) {
+                                        edit_zone(Box::new(move |z| z.target = SlVector::uniform(l)));
+                                    }
+                                }>
+                                {level_options(1)}
+                            </select>
+                        </div>
+                    }
+                >
+                    <div class="fr-grid">
+                        {Fr::ALL.into_iter().map(|fr| {
+                            let sid = dom(&format!("sl-{}", fr.code().to_lowercase()));
+                            view! {
+                                <div class="field">
+                                    <label for=sid.clone() title=fr.name()>{format!("{} {}", fr.code(), fr.name())}</label>
+                                    <select id=sid
+                                        prop:value=move || zone().map(|z| z.target.get(fr).get().to_string()).unwrap_or_default()
+                                        on:change=move |ev| {
+                                            if let Some(l) = event_target_value(&ev).parse::<u8>().ok().and_then(SecurityLevel::new) {
+                                                edit_zone(Box::new(move |z| z.target.set(fr, l)));
+                                            }
+                                        }>
+                                        {level_options(0)}
+                                    </select>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </Show>
+                <button type="button" class="button secondary" aria-expanded=move || wizard_open.get().to_string()
+                    on:click=move |_| wizard_open.update(|o| *o = !*o)>
+                    {move || if wizard_open.get() { "Close the target-level wizard" } else { "Suggest a target with the wizard" }}
+                </button>
+                <Show when=move || wizard_open.get()>
+                    <Wizard zone_id=id.get_value() on_done=Callback::new(move |vector: SlVector| {
+                        per_fr.set(!vector.is_uniform());
+                        wizard_open.set(false);
+                    }) />
+                </Show>
+            </fieldset>
+            <div class="zone-foot">
+                <button type="button" class="button danger small" on:click=move |_| confirming.set(true)>"Remove zone"</button>
+                <Show when=move || confirming.get()>
+                    <div class="confirm" role="alertdialog" aria-label="Confirm zone removal">
+                        <p>{move || format!("Remove \"{}\" with its answers and the conduits that connect it?", title())}</p>
+                        <button type="button" class="button small danger" on:click=remove>"Yes, remove the zone"</button>
+                        <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    </div>
+                </Show>
+            </div>
+        </article>
+    }
+}
+
+/// The target-level wizard for one zone: answers are kept with the zone; the suggestion is applied only
+/// when the user accepts it.
+#[component]
+fn Wizard(zone_id: String, on_done: Callback<SlVector>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = StoredValue::new(zone_id);
+    let initial =
+        state.assessment.with_untracked(|a| a.zone(&id.get_value()).map(|z| z.wizard.clone()).unwrap_or_default());
+    let answers = RwSignal::new(initial);
+    let suggestion = Memo::new(move |_| answers.with(suggest_target));
+    let accept = move |_| {
+        let chosen: BTreeMap<String, String> = answers.get_untracked();
+        let vector = suggestion.with_untracked(|s| s.target);
+        state.edit(|a| {
+            if let Some(z) = a.zones.iter_mut().find(|z| z.id == id.get_value()) {
+                z.target = vector;
+                z.wizard = chosen;
+            }
+        });
+        state.info(&format!("Target set to {} from the wizard. You can still change any level.", vector.notation()));
+        on_done.run(vector);
+    };
+    view! {
+        <div class="wizard" role="group" aria-label="Target-level wizard">
+            <p class="hint">"Answer what you can; the suggestion updates as you go and is only applied when you accept it."</p>
+            {WIZARD_QUESTIONS.iter().map(|q| {
+                let name = format!("{}-wizard-{}", id.get_value(), q.id);
+                view! {
+                    <fieldset class="wizard-question">
+                        <legend>{q.text}</legend>
+                        <p class="hint">{q.help}</p>
+                        {q.options.iter().map(|o| {
+                            let oid = format!("{name}-{}", o.id);
+                            view! {
+                                <div class="check">
+                                    <input type="radio" name=name.clone() id=oid.clone()
+                                        prop:checked=move || answers.with(|m| m.get(q.id).map(String::as_str) == Some(o.id))
+                                        on:change=move |_| answers.update(|m| { m.insert(q.id.to_string(), o.id.to_string()); }) />
+                                    <label for=oid>{o.label}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                }
+            }).collect_view()}
+            <div class="suggestion" role="status" aria-live="polite">
+                <h4>"Suggested target"</h4>
+                <p class="vector">{move || suggestion.with(|s| Fr::ALL.into_iter().map(|fr| format!("{} SL {}", fr.code(), s.target.get(fr))).collect::<Vec<_>>().join(" · "))}</p>
+                <ul>{move || suggestion.with(|s| s.rationale.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view())}</ul>
+            </div>
+            <button type="button" class="button primary" on:click=accept>"Accept this suggestion"</button>
+        </div>
+    }
+}
+
+#[component]
+fn Conduits() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let a = state.assessment;
+    let name = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let protocols = RwSignal::new(String::new());
+    let crosses_it = RwSignal::new(false);
+    let crosses_internet = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let zones = move || a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>());
+    let zone_name =
+        move |id: &str| a.with(|a| a.zone(id).map(|z| z.name.clone()).unwrap_or_else(|| "(removed zone)".into()));
+
+    let add = move || {
+        let (f, t) = (from.get_untracked(), to.get_untracked());
+        let problem = a.with_untracked(|a| {
+            if a.zones.len() < 2 {
+                Some("Add at least two zones before adding a conduit between them.".to_string())
+            } else if a.zone(&f).is_none() || a.zone(&t).is_none() {
+                Some("Choose the two zones the conduit connects.".to_string())
+            } else if f == t {
+                Some("A conduit connects two different zones: choose another zone for one end.".to_string())
+            } else if a.conduits.len() >= MAX_CONDUITS {
+                Some(format!("An assessment can hold at most {MAX_CONDUITS} conduits."))
+            } else if name.get_untracked().chars().count() > MAX_NAME_CHARS {
+                Some(format!("Keep the conduit name under {MAX_NAME_CHARS} characters."))
+            } else {
+                None
+            }
+        });
+        if let Some(p) = problem {
+            error.set(Some(p));
+            return;
+        }
+        error.set(None);
+        let given = name.get_untracked().trim().to_string();
+        let label = if given.is_empty() { format!("{} to {}", zone_name(&f), zone_name(&t)) } else { given };
+        state.edit(|a| {
+            let id = a.next_conduit_id();
+            a.conduits.push(Conduit {
+                id,
+                name: label,
+                from: f,
+                to: t,
+                protocols: protocols.get_untracked().chars().take(MAX_NAME_CHARS * 4).collect(),
+                crosses_it: crosses_it.get_untracked(),
+                crosses_internet: crosses_internet.get_untracked(),
+            });
+        });
+        name.set(String::new());
+        protocols.set(String::new());
+        crosses_it.set(false);
+        crosses_internet.set(false);
+    };
+    let zone_select = move |id: &'static str, label: &'static str, signal: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id prop:value=move || signal.get() on:change=move |ev| signal.set(event_target_value(&ev))>
+                    <option value="">"Choose a zone"</option>
+                    {move || zones().into_iter().map(|(zid, zname)| view! { <option value=zid>{zname}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+
+    view! {
+        <div class="card">
+            <h2>"Conduits"</h2>
+            <p class="hint">"Record each communication path between zones, and whether it reaches the office (IT) network or the internet."</p>
+            <form class="form-grid" on:submit=move |ev| { ev.prevent_default(); add(); }>
+                <div class="field">
+                    <label for="conduit-name">"Conduit name (optional)"</label>
+                    <input id="conduit-name" type="text" maxlength=(MAX_NAME_CHARS + 1).to_string()
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                </div>
+                {zone_select("conduit-from", "From zone", from)}
+                {zone_select("conduit-to", "To zone", to)}
+                <div class="field">
+                    <label for="conduit-protocols">"Protocols"</label>
+                    <input id="conduit-protocols" type="text" placeholder="e.g. OPC UA, Modbus/TCP, RDP"
+                        prop:value=move || protocols.get() on:input=move |ev| protocols.set(event_target_value(&ev)) />
+                </div>
+                <div class="check">
+                    <input id="conduit-it" type="checkbox" prop:checked=move || crosses_it.get()
+                        on:change=move |ev| crosses_it.set(event_target_checked(&ev)) />
+                    <label for="conduit-it">"Crosses to the IT network"</label>
+                </div>
+                <div class="check">
+                    <input id="conduit-internet" type="checkbox" prop:checked=move || crosses_internet.get()
+                        on:change=move |ev| crosses_internet.set(event_target_checked(&ev)) />
+                    <label for="conduit-internet">"Crosses to the internet"</label>
+                </div>
+                <div class="field"><button type="submit" class="button primary">"Add conduit"</button></div>
+            </form>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            <Show when=move || a.with(|a| !a.conduits.is_empty())>
+                <table class="data-table">
+                    <caption>"Conduits"</caption>
+                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Connects"</th><th scope="col">"Protocols"</th><th scope="col">"Crosses"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                    <tbody>
+                        {move || a.with(|a| a.conduits.clone()).into_iter().map(|c| {
+                            let cid = c.id.clone();
+                            let crosses = match (c.crosses_it, c.crosses_internet) {
+                                (true, true) => "IT network and internet",
+                                (true, false) => "IT network",
+                                (false, true) => "Internet",
+                                (false, false) => "No",
+                            };
+                            let label = format!("Remove conduit {}", c.name);
+                            view! {
+                                <tr>
+                                    <td>{c.name.clone()}</td>
+                                    <td>{format!("{} ↔ {}", zone_name(&c.from), zone_name(&c.to))}</td>
+                                    <td>{c.protocols.clone()}</td>
+                                    <td>{crosses}</td>
+                                    <td><button type="button" class="button small danger" aria-label=label
+                                        on:click=move |_| { let cid = cid.clone(); state.edit(move |a| a.conduits.retain(|x| x.id != cid)) }>"Remove"</button></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+        </div>
+    }
+}

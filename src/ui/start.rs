@@ -1,0 +1,373 @@
+//! Start: what the tool does, privacy, new assessment, saved assessments, import.
+
+use crate::domain::storage::{self, Loaded};
+use crate::domain::{Assessment, MAX_NAME_CHARS};
+use crate::ui::download::{download, file_stem};
+use crate::ui::persist;
+use crate::ui::state::{new_assessment_id, now_iso, AppState, LibraryEntry, Step};
+use crate::ui::widgets::short_time;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The start step.
+#[component]
+pub fn StartStep() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let new_name = RwSignal::new(String::new());
+    let start = move || {
+        let name = new_name.get_untracked();
+        if name.chars().count() > MAX_NAME_CHARS {
+            state.error(&format!("Keep the assessment name under {MAX_NAME_CHARS} characters."));
+            return;
+        }
+        state.start_new(&name);
+        new_name.set(String::new());
+        state.step.set(Step::Profile);
+        let _ = window().location().set_hash(&Step::Profile.href());
+    };
+    view! {
+        <section class="step start" aria-labelledby="start-title">
+            <h1 id="start-title" tabindex="-1">"IEC 62443 self-assessment"</h1>
+            <div class="intro">
+                <p class="lead">
+                    "Find out where your industrial control systems stand against IEC 62443, and what to do first. "
+                    "Describe your zones and target security levels, answer plain-language questions, and leave with a "
+                    "scorecard (achieved against target security level per zone and foundational requirement, programme maturity) "
+                    "and a prioritised, printable roadmap."
+                </p>
+                <ul class="facts">
+                    <li><strong>"Time: "</strong>"about 15 minutes for a quick scan; one to two hours for a full assessment of a few zones. You can stop at any time and continue later."</li>
+                    <li><strong>"Covers: "</strong>"IEC 62443-3-3 system requirements per zone, IEC 62443-3-2 risk assessment, zones and conduits, and the IEC 62443-2-1 security programme."</li>
+                    <li><strong>"Privacy: "</strong>"everything you type stays in this browser, on this computer. Nothing is sent anywhere: no account, no tracking, no server. Export a file to keep a copy or move it to another computer."</li>
+                </ul>
+            </div>
+
+            <div class="card">
+                <h2>"Start a new assessment"</h2>
+                <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); start(); }>
+                    <label for="new-assessment-name">"Assessment name (optional)"</label>
+                    <input
+                        id="new-assessment-name"
+                        type="text"
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        placeholder="e.g. Water treatment plant 2026"
+                        prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev))
+                    />
+                    <button type="submit" class="button primary">"Start a new assessment"</button>
+                </form>
+            </div>
+
+            <SavedList />
+            <ImportCard />
+            <BrokenList />
+        </section>
+    }
+}
+
+/// The list of saved assessments with open, rename, duplicate, export and delete.
+#[component]
+fn SavedList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="card">
+            <h2>"Saved assessments"</h2>
+            <Show
+                when=move || state.library.with(|l| !l.is_empty())
+                fallback=|| view! { <p class="muted">"No saved assessments in this browser yet."</p> }
+            >
+                <ul class="saved-list" aria-label="Saved assessments">
+                    <For
+                        each=move || state.library.get()
+                        key=|e| (e.id.clone(), e.name.clone(), e.updated.clone())
+                        children=move |entry| view! { <SavedRow entry=entry /> }
+                    />
+                </ul>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn SavedRow(entry: LibraryEntry) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = StoredValue::new(entry.id.clone());
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let rename_to = RwSignal::new(entry.name.clone());
+    let rename_error = RwSignal::new(None::<String>);
+    let is_open = move || state.assessment.with(|a| a.id == id.get_value()) && state.stored.get();
+    let (done, total) = entry.progress;
+    let percent = (done * 100).checked_div(total).unwrap_or(0);
+    let name = entry.name.clone();
+    let label_name = entry.name.clone();
+
+    let with_saved = move |f: &dyn Fn(Assessment)| {
+        if state.assessment.with_untracked(|a| a.id == id.get_value()) {
+            f(state.assessment.get_untracked());
+            return;
+        }
+        match persist::read(&format!("{}{}", persist::ASSESSMENT_PREFIX, id.get_value()))
+            .map(|t| storage::from_json(&t))
+        {
+            Some(Ok(Loaded { assessment, .. })) => f(assessment),
+            Some(Err(e)) => state.error(&format!("That assessment could not be read: {e}")),
+            None => state.error("That assessment is no longer in this browser's storage."),
+        }
+    };
+    let open = move |_| {
+        state.open(&id.get_value());
+        let next = state
+            .assessment
+            .with_untracked(|a| Step::from_hash(&a.last_step))
+            .filter(|s| *s != Step::Start)
+            .unwrap_or(Step::Profile);
+        let _ = window().location().set_hash(&next.href());
+    };
+    let do_rename = move || {
+        let new_name = rename_to.get_untracked().trim().to_string();
+        if new_name.is_empty() {
+            rename_error.set(Some("Give the assessment a name.".into()));
+            return;
+        }
+        if new_name.chars().count() > MAX_NAME_CHARS {
+            rename_error.set(Some(format!("Keep the name under {MAX_NAME_CHARS} characters.")));
+            return;
+        }
+        rename_error.set(None);
+        if state.assessment.with_untracked(|a| a.id == id.get_value()) {
+            state.edit(|a| a.name = new_name.clone());
+        } else {
+            with_saved(&|mut a| {
+                a.name = new_name.clone();
+                a.updated = now_iso();
+                if let Err(e) = persist::save(&a) {
+                    state.error(&e.message());
+                }
+            });
+            state.refresh_library();
+        }
+        renaming.set(false);
+    };
+    let duplicate = move |_| {
+        with_saved(&|mut a| {
+            let now = now_iso();
+            a.id = new_assessment_id();
+            a.name = format!("{} (copy)", a.name).chars().take(MAX_NAME_CHARS).collect();
+            a.created = now.clone();
+            a.updated = now;
+            match persist::save(&a) {
+                Ok(()) => state.info(&format!("Created \"{}\".", a.name)),
+                Err(e) => state.error(&e.message()),
+            }
+        });
+        state.refresh_library();
+    };
+    let export = move |_| {
+        with_saved(&|a| {
+            if let Err(e) = download(&format!("{}.json", file_stem(&a.name)), "application/json", &storage::to_json(&a))
+            {
+                state.error(&e);
+            }
+        });
+    };
+    let delete = move |_| {
+        let target = id.get_value();
+        match persist::delete(&target) {
+            Ok(()) => {
+                if state.assessment.with_untracked(|a| a.id == target) {
+                    state.assessment.set(crate::ui::state::draft());
+                    state.stored.set(false);
+                    let _ = persist::remove(persist::CURRENT_KEY);
+                }
+                state.refresh_library();
+                state.info("The assessment was deleted.");
+            }
+            Err(e) => state.error(&e.message()),
+        }
+        confirming.set(false);
+    };
+
+    view! {
+        <li class="saved-row" class:current=is_open>
+            <div class="saved-main">
+                <Show
+                    when=move || renaming.get()
+                    fallback=move || {
+                        let name = name.clone();
+                        view! {
+                            <span class="saved-name">{name}</span>
+                            <Show when=is_open><span class="tag">"open"</span></Show>
+                        }
+                    }
+                >
+                    <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); do_rename(); }>
+                        <label class="visually-hidden" for=format!("rename-{}", id.get_value())>"New name"</label>
+                        <input
+                            id=format!("rename-{}", id.get_value())
+                            type="text"
+                            prop:value=move || rename_to.get()
+                            on:input=move |ev| rename_to.set(event_target_value(&ev))
+                        />
+                        <button type="submit" class="button small">"Save name"</button>
+                        <button type="button" class="button small secondary" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                        {move || rename_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    </form>
+                </Show>
+                <span class="saved-meta">
+                    {entry.organisation.clone()}
+                    {(!entry.organisation.is_empty()).then_some(" · ")}
+                    {format!("{} zone(s) · {}% answered ({done}/{total}) · changed {}", entry.zones, percent, short_time(&entry.updated))}
+                </span>
+            </div>
+            <div class="saved-actions">
+                <button type="button" class="button small primary" on:click=open aria-label=format!("Open {label_name}")>"Open"</button>
+                <button type="button" class="button small secondary" on:click=move |_| renaming.set(true)>"Rename"</button>
+                <button type="button" class="button small secondary" on:click=duplicate>"Duplicate"</button>
+                <button type="button" class="button small secondary" on:click=export>"Export JSON"</button>
+                <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Delete"</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-label="Confirm deletion">
+                    <p>"Delete this assessment permanently from this browser? This cannot be undone; export it first if you may need it."</p>
+                    <button type="button" class="button small danger" on:click=delete>"Yes, delete it"</button>
+                    <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// Import of an exported JSON file: validated first; never overwrites without asking.
+#[component]
+fn ImportCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pending = RwSignal::new(None::<Loaded>);
+    let error = RwSignal::new(None::<String>);
+
+    let finish = move |mut assessment: Assessment, as_copy: bool, notices: Vec<String>| {
+        if as_copy {
+            assessment.id = new_assessment_id();
+            assessment.name = format!("{} (imported)", assessment.name).chars().take(MAX_NAME_CHARS).collect();
+        }
+        match persist::save(&assessment) {
+            Ok(()) => {
+                let id = assessment.id.clone();
+                state.refresh_library();
+                state.open(&id);
+                let mut text = format!("Imported \"{}\".", assessment.name);
+                for n in notices {
+                    text.push(' ');
+                    text.push_str(&n);
+                }
+                state.info(&text);
+                pending.set(None);
+            }
+            Err(e) => state.error(&e.message()),
+        }
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        error.set(None);
+        pending.set(None);
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        if file.size() > storage::MAX_IMPORT_BYTES as f64 {
+            error.set(Some(format!(
+                "\"{}\" is {:.0} KB; the largest accepted file is {} KB. Choose an assessment file exported by this tool.",
+                file.name(),
+                file.size() / 1024.0,
+                storage::MAX_IMPORT_BYTES / 1024
+            )));
+            return;
+        }
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(v) => v.as_string().unwrap_or_default(),
+                Err(_) => {
+                    error.set(Some(format!("\"{name}\" could not be read. Is it a text file?")));
+                    return;
+                }
+            };
+            match storage::from_json(&text) {
+                Err(e) => error.set(Some(format!("\"{name}\" was not imported: {e}. Nothing was changed."))),
+                Ok(loaded) => {
+                    let exists =
+                        persist::read(&format!("{}{}", persist::ASSESSMENT_PREFIX, loaded.assessment.id)).is_some();
+                    if exists {
+                        pending.set(Some(loaded));
+                    } else {
+                        finish(loaded.assessment, false, loaded.notices);
+                    }
+                }
+            }
+        });
+    };
+
+    view! {
+        <div class="card">
+            <h2>"Import an assessment"</h2>
+            <p class="muted">"Choose a JSON file exported by this tool. It is checked completely before anything is saved."</p>
+            <label class="button secondary file-button" for="import-file">"Choose a file to import"</label>
+            <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_file />
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || pending.get().map(|loaded| {
+                let name = loaded.assessment.name.clone();
+                let keep = StoredValue::new(loaded);
+                view! {
+                    <div class="confirm" role="alertdialog" aria-label="Imported assessment already exists">
+                        <p>{format!("An assessment with the same identity (\"{name}\") is already saved in this browser. What should happen?")}</p>
+                        <button type="button" class="button small danger" on:click=move |_| { let l = keep.get_value(); finish(l.assessment, false, l.notices) }>
+                            "Replace the saved one"
+                        </button>
+                        <button type="button" class="button small primary" on:click=move |_| { let l = keep.get_value(); finish(l.assessment, true, l.notices) }>
+                            "Import as a copy"
+                        </button>
+                        <button type="button" class="button small secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// Stored entries that could not be read: kept, downloadable, removable on request.
+#[component]
+fn BrokenList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Show when=move || state.broken.with(|b| !b.is_empty())>
+            <div class="card warning-card">
+                <h2>"Saved data that could not be read"</h2>
+                <p>"These entries were left exactly as they are. Download a copy before removing anything; the file can be repaired by hand or sent to whoever helps you."</p>
+                <ul>
+                    {move || state.broken.get().into_iter().map(|b| {
+                        let raw = StoredValue::new(b.raw.clone());
+                        let key = StoredValue::new(b.key.clone());
+                        let confirming = RwSignal::new(false);
+                        view! {
+                            <li class="broken-row">
+                                <p><code>{b.key.clone()}</code>": "{b.problem.clone()}</p>
+                                <button type="button" class="button small secondary" on:click=move |_| {
+                                    if let Err(e) = download("unreadable-assessment.json", "application/json", &raw.get_value()) { state.error(&e); }
+                                }>"Download the raw data"</button>
+                                <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Remove it"</button>
+                                <Show when=move || confirming.get()>
+                                    <div class="confirm" role="alertdialog" aria-label="Confirm removal">
+                                        <p>"Remove this unreadable entry from the browser for good?"</p>
+                                        <button type="button" class="button small danger" on:click=move |_| {
+                                            match persist::remove(&key.get_value()) { Ok(()) => state.refresh_library(), Err(e) => state.error(&e.message()) }
+                                        }>"Yes, remove"</button>
+                                        <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                                    </div>
+                                </Show>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}

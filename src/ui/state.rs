@@ -1,0 +1,318 @@
+//! The app-wide state: one assessment signal (the store), derived results, the saved library and the
+//! message banner. `AppState::edit` is the only way the assessment changes, and it saves every change.
+
+use crate::domain::storage::{self, Loaded};
+use crate::domain::{roadmap_with, score, Assessment, Roadmap, Scorecard};
+use crate::ui::persist::{self, SaveError, StoredEntry};
+use leptos::prelude::*;
+
+/// The steps of the assessment, each a hash route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Start: what the tool does, saved assessments, import.
+    Start,
+    /// Profile: organisation, sector, roles, mode.
+    Profile,
+    /// Scope: zones, conduits, target levels.
+    Scope,
+    /// The questionnaire.
+    Questionnaire,
+    /// Results.
+    Results,
+    /// Roadmap.
+    Roadmap,
+    /// Printable report and exports.
+    Report,
+}
+
+impl Step {
+    /// All steps in order.
+    pub const ALL: [Step; 7] =
+        [Step::Start, Step::Profile, Step::Scope, Step::Questionnaire, Step::Results, Step::Roadmap, Step::Report];
+
+    /// Route slug.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Start => "start",
+            Step::Profile => "profile",
+            Step::Scope => "scope",
+            Step::Questionnaire => "questionnaire",
+            Step::Results => "results",
+            Step::Roadmap => "roadmap",
+            Step::Report => "report",
+        }
+    }
+
+    /// Title shown in the navigation.
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Start => "Start",
+            Step::Profile => "Profile",
+            Step::Scope => "Scope",
+            Step::Questionnaire => "Questionnaire",
+            Step::Results => "Results",
+            Step::Roadmap => "Roadmap",
+            Step::Report => "Report",
+        }
+    }
+
+    /// The hash link, e.g. `#/scope`.
+    pub fn href(self) -> String {
+        format!("#/{}", self.slug())
+    }
+
+    /// Parses a hash such as `#/scope` (anything after a further `/` is ignored).
+    pub fn from_hash(hash: &str) -> Option<Step> {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        let slug = slug.split('/').next().unwrap_or("");
+        Step::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// The following step.
+    pub fn next(self) -> Option<Step> {
+        Step::ALL.iter().position(|s| *s == self).and_then(|i| Step::ALL.get(i + 1).copied())
+    }
+
+    /// The previous step.
+    pub fn previous(self) -> Option<Step> {
+        Step::ALL.iter().position(|s| *s == self).and_then(|i| i.checked_sub(1)).map(|i| Step::ALL[i])
+    }
+}
+
+/// A message shown in the banner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// Error (alert) or information (status).
+    pub is_error: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// One entry of the list of saved assessments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryEntry {
+    /// Assessment id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Last change (ISO).
+    pub updated: String,
+    /// Answered and asked questions.
+    pub progress: (usize, usize),
+    /// Zones.
+    pub zones: usize,
+}
+
+/// An entry in storage that could not be read: kept untouched and offered for download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenEntry {
+    /// The storage key.
+    pub key: String,
+    /// What is wrong.
+    pub problem: String,
+    /// The raw text.
+    pub raw: String,
+}
+
+/// The app-wide state, given by context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The open assessment.
+    pub assessment: RwSignal<Assessment>,
+    /// Whether the open assessment is in storage (a fresh draft is saved on its first change).
+    pub stored: RwSignal<bool>,
+    /// The current step.
+    pub step: RwSignal<Step>,
+    /// Saved assessments.
+    pub library: RwSignal<Vec<LibraryEntry>>,
+    /// Stored entries that could not be read.
+    pub broken: RwSignal<Vec<BrokenEntry>>,
+    /// Banner message.
+    pub message: RwSignal<Option<Message>>,
+    /// Whether the last save failed (shown next to the progress).
+    pub save_error: RwSignal<Option<String>>,
+    /// All results.
+    pub scorecard: Memo<Scorecard>,
+    /// The roadmap.
+    pub roadmap: Memo<Roadmap>,
+}
+
+/// The current time as ISO 8601.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new random-enough id for an assessment.
+pub fn new_assessment_id() -> String {
+    let t = js_sys::Date::now() as u64;
+    let r = (js_sys::Math::random() * 1e9) as u64;
+    format!("a{t:x}{r:x}")
+}
+
+fn summary(a: &Assessment) -> LibraryEntry {
+    LibraryEntry {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        organisation: a.profile.organisation.clone(),
+        updated: a.updated.clone(),
+        progress: a.progress(),
+        zones: a.zones.len(),
+    }
+}
+
+/// A fresh, unsaved assessment.
+pub fn draft() -> Assessment {
+    let now = now_iso();
+    let date = now.get(..10).unwrap_or("").to_string();
+    Assessment::new(&new_assessment_id(), &format!("Assessment {date}"), &now)
+}
+
+impl AppState {
+    /// Reads storage and opens the assessment used last (or a fresh draft).
+    pub fn load() -> AppState {
+        let entries = persist::load_all();
+        let (mut readable, broken) = split_entries(entries);
+        let current_id = persist::read(persist::CURRENT_KEY);
+        let mut notices = Vec::new();
+        let open = current_id
+            .and_then(|id| readable.iter().position(|l| l.assessment.id == id))
+            .or_else(|| {
+                // Otherwise the most recently changed one.
+                readable
+                    .iter()
+                    .enumerate()
+                    .max_by(|a, b| a.1.assessment.updated.cmp(&b.1.assessment.updated))
+                    .map(|(i, _)| i)
+            })
+            .map(|i| {
+                let Loaded { assessment, notices: n } = readable[i].clone();
+                notices = n;
+                assessment
+            });
+        let stored = open.is_some();
+        let assessment = RwSignal::new(open.unwrap_or_else(draft));
+        readable.sort_by(|a, b| b.assessment.updated.cmp(&a.assessment.updated));
+        let library = RwSignal::new(readable.iter().map(|l| summary(&l.assessment)).collect());
+        let scorecard = Memo::new(move |_| assessment.with(score));
+        let roadmap = Memo::new(move |_| scorecard.with(|s| assessment.with(|a| roadmap_with(a, &s.zones))));
+        let message = if !broken.is_empty() {
+            Some(Message {
+                is_error: true,
+                text: format!(
+                    "{} saved assessment(s) could not be read. They are kept untouched: see Start to download or remove them.",
+                    broken.len()
+                ),
+            })
+        } else if !persist::available() {
+            Some(Message { is_error: true, text: SaveError::Unavailable.message() })
+        } else {
+            (!notices.is_empty()).then(|| Message { is_error: false, text: notices.join(" ") })
+        };
+        AppState {
+            assessment,
+            stored: RwSignal::new(stored),
+            step: RwSignal::new(Step::Start),
+            library,
+            broken: RwSignal::new(broken),
+            message: RwSignal::new(message),
+            save_error: RwSignal::new(None),
+            scorecard,
+            roadmap,
+        }
+    }
+
+    /// Changes the open assessment and saves it.
+    pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
+        self.assessment.update(|a| {
+            change(a);
+            a.updated = now_iso();
+        });
+        self.save();
+    }
+
+    /// Saves the open assessment now and refreshes the library entry.
+    pub fn save(&self) {
+        let result = self.assessment.with_untracked(persist::save);
+        match result {
+            Ok(()) => {
+                if !self.stored.get_untracked() {
+                    self.stored.set(true);
+                    let id = self.assessment.with_untracked(|a| a.id.clone());
+                    let _ = persist::write(persist::CURRENT_KEY, &id);
+                }
+                self.save_error.set(None);
+                let entry = self.assessment.with_untracked(summary);
+                self.library.update(|lib| {
+                    lib.retain(|e| e.id != entry.id);
+                    lib.insert(0, entry);
+                });
+            }
+            Err(e) => self.save_error.set(Some(e.message())),
+        }
+    }
+
+    /// Opens a saved assessment.
+    pub fn open(&self, id: &str) {
+        let Some(text) = persist::read(&format!("{}{id}", persist::ASSESSMENT_PREFIX)) else {
+            self.error("That assessment is no longer in this browser's storage.");
+            return;
+        };
+        match storage::from_json(&text) {
+            Ok(loaded) => {
+                self.assessment.set(loaded.assessment);
+                self.stored.set(true);
+                let _ = persist::write(persist::CURRENT_KEY, id);
+                if loaded.notices.is_empty() {
+                    self.message.set(None);
+                } else {
+                    self.info(&loaded.notices.join(" "));
+                }
+            }
+            Err(e) => self.error(&format!("That assessment could not be read: {e}")),
+        }
+    }
+
+    /// Starts a new assessment (saved at once so it appears in the list).
+    pub fn start_new(&self, name: &str) {
+        let mut fresh = draft();
+        if !name.trim().is_empty() {
+            fresh.name = name.trim().to_string();
+        }
+        self.assessment.set(fresh);
+        self.stored.set(false);
+        self.message.set(None);
+        self.save();
+    }
+
+    /// Shows an error banner.
+    pub fn error(&self, text: &str) {
+        self.message.set(Some(Message { is_error: true, text: text.to_string() }));
+    }
+
+    /// Shows an information banner.
+    pub fn info(&self, text: &str) {
+        self.message.set(Some(Message { is_error: false, text: text.to_string() }));
+    }
+
+    /// Re-reads the library from storage (after delete, duplicate, import).
+    pub fn refresh_library(&self) {
+        let (mut readable, broken) = split_entries(persist::load_all());
+        readable.sort_by(|a, b| b.assessment.updated.cmp(&a.assessment.updated));
+        self.library.set(readable.iter().map(|l| summary(&l.assessment)).collect());
+        self.broken.set(broken);
+    }
+}
+
+fn split_entries(entries: Vec<StoredEntry>) -> (Vec<Loaded>, Vec<BrokenEntry>) {
+    let mut readable = Vec::new();
+    let mut broken = Vec::new();
+    for e in entries {
+        match e.parsed {
+            Ok(l) => readable.push(l),
+            Err(err) => broken.push(BrokenEntry { key: e.key, problem: err.to_string(), raw: e.raw }),
+        }
+    }
+    (readable, broken)
+}

@@ -1,0 +1,93 @@
+//! Small shared widgets.
+
+use crate::ui::state::{AppState, Step};
+use leptos::prelude::*;
+
+/// The message banner (errors as alerts, information as status).
+#[component]
+pub fn Banner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.message.get().map(|m| {
+            let class = if m.is_error { "banner banner-error" } else { "banner banner-info" };
+            let role = if m.is_error { "alert" } else { "status" };
+            view! {
+                <div class=class role=role>
+                    <p>{m.text}</p>
+                    <button type="button" class="link-button" on:click=move |_| state.message.set(None)>
+                        "Dismiss"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Previous / next links at the bottom of a step.
+#[component]
+pub fn StepFooter(step: Step) -> impl IntoView {
+    view! {
+        <nav class="step-footer" aria-label="Previous and next step">
+            {step.previous().map(|p| view! { <a class="button secondary" href=p.href()>"Back: " {p.title()}</a> })}
+            {step.next().map(|n| view! { <a class="button primary" href=n.href()>"Next: " {n.title()}</a> })}
+        </nav>
+    }
+}
+
+/// A labelled progress bar.
+#[component]
+pub fn Progress(
+    #[prop(into)] done: Signal<usize>,
+    #[prop(into)] total: Signal<usize>,
+    label: &'static str,
+) -> impl IntoView {
+    let percent = move || (done.get() * 100).checked_div(total.get()).unwrap_or(0);
+    view! {
+        <div class="progress">
+            <div
+                class="progress-bar"
+                role="progressbar"
+                aria-label=label
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=move || percent().to_string()
+                aria-valuetext=move || format!("{} of {} answered", done.get(), total.get())
+            >
+                <div class="progress-fill" style:width=move || format!("{}%", percent())></div>
+            </div>
+            <span class="progress-text">{move || format!("{} / {} ({}%)", done.get(), total.get(), percent())}</span>
+        </div>
+    }
+}
+
+/// Shown by steps that need an assessment in storage when the user has none yet.
+#[component]
+pub fn NeedsAssessment(children: ChildrenFn) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let children = StoredValue::new(children);
+    move || {
+        if state.stored.get() || state.assessment.with(|a| !a.zones.is_empty() || a.progress().0 > 0) {
+            children.read_value()().into_any()
+        } else {
+            view! {
+                <div class="empty-state">
+                    <p>"No assessment is open yet."</p>
+                    <button type="button" class="button primary" on:click=move |_| state.start_new("")>
+                        "Start a new assessment"
+                    </button>
+                    " "
+                    <a class="button secondary" href=Step::Start.href()>"See saved assessments"</a>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Formats an ISO timestamp as `YYYY-MM-DD HH:MM` (UTC) for lists.
+pub fn short_time(iso: &str) -> String {
+    match (iso.get(..10), iso.get(11..16)) {
+        (Some(d), Some(t)) => format!("{d} {t}"),
+        _ => iso.to_string(),
+    }
+}

@@ -1,0 +1,142 @@
+//! Builders shared by the native tests: real catalogue items, zones with chosen targets, answers at each
+//! scope, and a proptest strategy that makes random assessments over the real catalogue.
+
+// Each test file uses a different part of this module.
+#![allow(dead_code)]
+
+use iec62443_assess::*;
+use proptest::prelude::*;
+
+/// The time stamp every test assessment is created at.
+pub const NOW: &str = "2026-11-20T09:00:00Z";
+
+/// The justification given to compensating and not-applicable answers that should count.
+pub const JUSTIFICATION: &str = "Checked during the site walk-down.";
+
+/// A catalogue item that must exist.
+pub fn known_item(id: &str) -> &'static Item {
+    catalogue::item(id).unwrap_or_else(|| panic!("the catalogue has no item {id}"))
+}
+
+/// A security level 0..=4.
+pub fn sl(level: u8) -> SecurityLevel {
+    SecurityLevel::new(level).expect("a level between 0 and 4")
+}
+
+/// An SL vector written FR1..FR7, e.g. `[2, 2, 0, 1, 3, 1, 3]`.
+pub fn levels(fr1_to_fr7: [u8; 7]) -> SlVector {
+    SlVector(fr1_to_fr7.map(sl))
+}
+
+/// A zone with a target vector and a criticality.
+pub fn zone(id: &str, name: &str, target: [u8; 7], criticality: Criticality) -> Zone {
+    Zone { target: levels(target), criticality, ..Zone::new(id, name) }
+}
+
+/// A full assessment with these zones and nothing answered.
+pub fn assessment_with(zones: Vec<Zone>) -> Assessment {
+    let mut a = Assessment::new("a1", "Water works", NOW);
+    a.zones = zones;
+    a
+}
+
+/// The response a user gives when they mean it: compensating and not applicable come with a
+/// justification.
+pub fn justified(answer: Answer) -> Response {
+    if answer.needs_justification() {
+        Response::justified(answer, JUSTIFICATION)
+    } else {
+        Response::with(answer)
+    }
+}
+
+/// Records `answer` (justified where needed) for each item at one scope.
+pub fn answer(a: &mut Assessment, scope: &AnswerScope, ids: &[&str], answer: Answer) {
+    for id in ids {
+        known_item(id); // a typo in a test should fail loudly, not leave an item unanswered
+        a.set_response(scope, id, justified(answer));
+    }
+}
+
+/// The scope of one zone.
+pub fn in_zone(zone_id: &str) -> AnswerScope {
+    AnswerScope::Zone(zone_id.to_string())
+}
+
+/// Answers every 3-3 item of `fr` whose lowest level is at most `up_to` as implemented, at one scope.
+pub fn implement_fr(a: &mut Assessment, scope: &AnswerScope, fr: Fr, up_to: u8) {
+    for i in catalogue::items_of_fr(fr).filter(|i| i.level().is_some_and(|l| l.get() <= up_to)) {
+        a.set_response(scope, i.id, Response::with(Answer::Implemented));
+    }
+}
+
+/// Every 3-2 step implemented and every 2-1 practice at ML4, so only 3-3 items leave gaps.
+pub fn settle_programme(a: &mut Assessment) {
+    for i in catalogue::items_of(Part::RiskAssessment) {
+        a.set_response(&AnswerScope::Assessment, i.id, Response::with(Answer::Implemented));
+    }
+    for i in catalogue::items_of(Part::Programme) {
+        a.set_response(&AnswerScope::Assessment, i.id, Response::with(Answer::Ml4));
+    }
+}
+
+/// Where a random response is recorded: 0 = all zones, 1..=4 = the zone with that position (modulo the
+/// number of zones). Once-per-assessment items ignore it.
+type RandomResponse = (usize, usize, usize, bool);
+
+fn build_random(
+    zone_targets: Vec<([u8; 7], usize)>,
+    baseline: bool,
+    quick: bool,
+    target_maturity: u8,
+    responses: Vec<RandomResponse>,
+) -> Assessment {
+    let zones = zone_targets
+        .iter()
+        .enumerate()
+        .map(|(i, (target, criticality))| {
+            zone(&format!("z{}", i + 1), &format!("Zone {}", i + 1), *target, Criticality::ALL[*criticality])
+        })
+        .collect();
+    let mut a = assessment_with(zones);
+    a.profile.mode = if quick { Mode::Quick } else { Mode::Full };
+    a.profile.target_maturity = target_maturity;
+    if baseline {
+        // Start from "everything implemented" so that high levels are reached and then broken.
+        for fr in Fr::ALL {
+            implement_fr(&mut a, &AnswerScope::AllZones, fr, 4);
+        }
+        settle_programme(&mut a);
+    }
+    for (item_index, scope_index, answer_index, with_justification) in responses {
+        let item = &ITEMS[item_index];
+        let scale = Answer::scale_for(item);
+        let answer = scale[answer_index % scale.len()];
+        let scope = if !item.part.per_zone() {
+            AnswerScope::Assessment
+        } else if scope_index == 0 {
+            AnswerScope::AllZones
+        } else {
+            AnswerScope::Zone(a.zones[(scope_index - 1) % a.zones.len()].id.clone())
+        };
+        // Some compensating and not-applicable answers lack their justification, as half-finished
+        // questionnaires do.
+        let response = if with_justification { justified(answer) } else { Response::with(answer) };
+        a.set_response(&scope, item.id, response);
+    }
+    a
+}
+
+/// Random assessments over the real catalogue: 1-4 zones with random SL-T vectors (0..=4) and
+/// criticalities, half of them starting from "everything implemented", full or quick mode, a target
+/// maturity 1..=4, and up to 60 random responses on top (all-zones answers, per-zone overrides,
+/// once-per-assessment answers; every answer of each item's scale, justified or not).
+pub fn arb_assessment() -> impl Strategy<Value = Assessment> {
+    let zones = prop::collection::vec((prop::array::uniform7(0u8..=4), 0usize..4), 1..=4);
+    let responses = prop::collection::vec((0..ITEMS.len(), 0usize..5, 0usize..7, any::<bool>()), 0..60);
+    (zones, any::<bool>(), prop::bool::weighted(0.25), 1u8..=4, responses).prop_map(
+        |(zones, baseline, quick, target_maturity, responses)| {
+            build_random(zones, baseline, quick, target_maturity, responses)
+        },
+    )
+}

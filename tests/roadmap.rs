@@ -1,0 +1,418 @@
+//! Roadmap rules with hand-computed expectations: merging over zones, the priority order, quick wins,
+//! horizons, programme and process actions, and the what-if projection; then properties on random
+//! assessments.
+
+mod common;
+
+use common::*;
+use iec62443_assess::*;
+use proptest::prelude::*;
+use std::cmp::Reverse;
+
+fn keys(roadmap: &Roadmap) -> Vec<&'static str> {
+    roadmap.actions.iter().map(|a| a.key).collect()
+}
+
+fn action<'a>(roadmap: &'a Roadmap, key: &str) -> &'a Action {
+    roadmap.action(key).unwrap_or_else(|| panic!("no action for {key}; the roadmap has {:?}", keys(roadmap)))
+}
+
+fn plan(a: &mut Assessment, key: &str, status: ActionStatus) {
+    a.plan.insert(key.to_string(), ActionPlan { status, ..ActionPlan::default() });
+}
+
+#[test]
+fn an_item_unmet_in_several_zones_is_one_action_listing_them() {
+    let mut a = assessment_with(vec![
+        zone("z1", "Control network", [0, 0, 0, 2, 0, 0, 0], Criticality::High),
+        zone("z2", "Office DMZ", [0, 0, 0, 1, 0, 0, 0], Criticality::Low),
+    ]);
+    settle_programme(&mut a);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.1"], Answer::NotImplemented);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.3", "sr-4.2"], Answer::Implemented);
+    // SR 4.1 RE(1) (SL2) stays unanswered; it is in scope in the control network only.
+
+    let roadmap = roadmap_for(&a);
+    assert_eq!(keys(&roadmap), ["sr-4.1", "sr-4.1-re1"]);
+
+    let merged = action(&roadmap, "sr-4.1");
+    let control = ActionZone {
+        zone_id: "z1".into(),
+        zone_name: "Control network".into(),
+        criticality: Criticality::High,
+        achieved: 0,
+        target: 2,
+        unanswered: false,
+    };
+    let dmz = ActionZone {
+        zone_id: "z2".into(),
+        zone_name: "Office DMZ".into(),
+        criticality: Criticality::Low,
+        achieved: 0,
+        target: 1,
+        unanswered: false,
+    };
+    assert_eq!(merged.zones, [control.clone(), dmz]);
+    assert_eq!(merged.zone_names(), "Control network, Office DMZ");
+    assert_eq!(merged.criticality(), Criticality::High, "the most critical zone concerned");
+    assert_eq!(merged.gap, 2, "the largest gap over its zones");
+    assert!(merged.blocking);
+    assert_eq!(merged.level, 1);
+    assert!(!merged.unanswered);
+
+    let unanswered = action(&roadmap, "sr-4.1-re1");
+    assert_eq!(unanswered.zones, [ActionZone { unanswered: true, ..control }]);
+    assert!(unanswered.unanswered, "unanswered in every zone concerned: find out first");
+    assert!(!unanswered.blocking, "SL-A is 0, so an SL2 item does not block the next level");
+    assert_eq!(unanswered.level, 2);
+}
+
+#[test]
+fn actions_are_ordered_by_phase_then_gap_then_blocking_then_effort() {
+    let mut a = assessment_with(vec![zone("z1", "Line 1", [2, 0, 0, 0, 1, 3, 0], Criticality::Medium)]);
+    settle_programme(&mut a);
+    let all = AnswerScope::AllZones;
+    implement_fr(&mut a, &all, Fr::Fr1, 2);
+    implement_fr(&mut a, &all, Fr::Fr5, 1);
+    implement_fr(&mut a, &all, Fr::Fr6, 3);
+    answer(&mut a, &all, &["sr-1.3"], Answer::NotImplemented); // FR1 SL1, small
+    answer(&mut a, &all, &["sr-1.5"], Answer::Partial); // FR1 SL1, medium
+    answer(&mut a, &all, &["sr-1.13-re1"], Answer::NotImplemented); // FR1 SL2, small
+    a.set_response(&all, "sr-1.8", Response::default()); // FR1 SL2, medium, unanswered
+    answer(&mut a, &all, &["sr-5.3"], Answer::NotImplemented); // FR5 SL1, small
+    answer(&mut a, &all, &["sr-6.1"], Answer::NotImplemented); // FR6 SL1, small, operations phase
+
+    // FR1: SL-A 0, SL-T 2 (gap 2). FR5: SL-A 0, SL-T 1 (gap 1). FR6: SL-A 0, SL-T 3 (gap 3).
+    let roadmap = roadmap_for(&a);
+    assert_eq!(
+        keys(&roadmap),
+        [
+            "sr-1.3",      // controls, gap 2, blocking, small
+            "sr-1.5",      // controls, gap 2, blocking, medium: blocking beats effort below
+            "sr-1.13-re1", // controls, gap 2, not blocking, small
+            "sr-1.8",      // controls, gap 2, not blocking, medium
+            "sr-5.3",      // controls, gap 1: a smaller gap comes later in its phase
+            "sr-6.1",      // operations, gap 3: a later phase comes later, whatever its gap
+        ]
+    );
+    let controls: Vec<&str> = roadmap.in_phase(Phase::Controls).map(|a| a.key).collect();
+    assert_eq!(controls, ["sr-1.3", "sr-1.5", "sr-1.13-re1", "sr-1.8", "sr-5.3"]);
+    assert_eq!(action(&roadmap, "sr-6.1").gap, 3);
+    // Across phases, the top gaps put the largest gap first.
+    let top: Vec<&str> = roadmap.top(3).iter().map(|a| a.key).collect();
+    assert_eq!(top, ["sr-6.1", "sr-1.3", "sr-1.5"]);
+}
+
+#[test]
+fn a_lower_level_comes_before_a_more_critical_zone() {
+    let mut a = assessment_with(vec![
+        zone("z1", "Packaging", [3, 0, 0, 0, 0, 0, 0], Criticality::Critical),
+        zone("z2", "Utilities", [0, 2, 0, 0, 0, 0, 0], Criticality::Low),
+    ]);
+    settle_programme(&mut a);
+    implement_fr(&mut a, &in_zone("z1"), Fr::Fr1, 3);
+    answer(&mut a, &in_zone("z1"), &["sr-1.1-re1"], Answer::NotImplemented); // SL2: SL-A 1 of 3
+    implement_fr(&mut a, &in_zone("z2"), Fr::Fr2, 2);
+    answer(&mut a, &in_zone("z2"), &["sr-2.1"], Answer::NotImplemented); // SL1: SL-A 0 of 2
+
+    // Both close a gap of 2 and both block; the SL1 step comes first although its zone matters less.
+    assert_eq!(keys(&roadmap_for(&a)), ["sr-2.1", "sr-1.1-re1"]);
+}
+
+fn safety_and_office_short_in_fr7() -> Assessment {
+    let mut a = assessment_with(vec![
+        zone("z1", "Safety system", [0, 0, 0, 0, 0, 0, 1], Criticality::Critical),
+        zone("z2", "Office DMZ", [0, 0, 0, 0, 0, 0, 1], Criticality::Low),
+    ]);
+    settle_programme(&mut a);
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr7, 1);
+    answer(&mut a, &in_zone("z1"), &["sr-7.7"], Answer::NotImplemented);
+    answer(&mut a, &in_zone("z2"), &["sr-7.1", "sr-7.2", "sr-7.5", "sr-7.6"], Answer::NotImplemented);
+    a
+}
+
+#[test]
+fn criticality_then_effort_then_id_break_the_remaining_ties() {
+    let a = safety_and_office_short_in_fr7();
+    // All five: controls phase, gap 1, blocking, SL1.
+    assert_eq!(
+        keys(&roadmap_for(&a)),
+        [
+            "sr-7.7", // the critical zone
+            "sr-7.2", // small effort
+            "sr-7.1", // medium effort, then by id
+            "sr-7.5", "sr-7.6",
+        ]
+    );
+}
+
+#[test]
+fn the_order_is_deterministic_and_does_not_depend_on_the_order_of_zones() {
+    let a = safety_and_office_short_in_fr7();
+    let mut reversed = a.clone();
+    reversed.zones.reverse();
+    assert_eq!(roadmap_for(&a), roadmap_for(&a.clone()));
+    assert_eq!(keys(&roadmap_for(&reversed)), keys(&roadmap_for(&a)));
+}
+
+#[test]
+fn quick_wins_are_small_actions_that_close_a_blocking_gap() {
+    let mut a = assessment_with(vec![zone("z1", "Line 1", [2, 0, 0, 0, 0, 0, 0], Criticality::Medium)]);
+    settle_programme(&mut a);
+    a.profile.target_maturity = 3;
+    let all = AnswerScope::AllZones;
+    implement_fr(&mut a, &all, Fr::Fr1, 2);
+    answer(&mut a, &all, &["sr-1.3", "sr-1.13-re1"], Answer::NotImplemented);
+    answer(&mut a, &all, &["sr-1.5"], Answer::Partial);
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["zcr-4.1", "zcr-2.1"], Answer::NotImplemented);
+    answer(&mut a, &once, &["data-1", "data-2"], Answer::Ml1); // data area at ML1
+    answer(&mut a, &once, &["data-3"], Answer::Ml2);
+
+    let roadmap = roadmap_for(&a);
+    let quick = |key: &str| action(&roadmap, key).quick_win;
+    assert!(quick("sr-1.3"), "3-3: small and blocking");
+    assert!(!quick("sr-1.13-re1"), "3-3: small but SL2 while SL-A is 0");
+    assert!(!quick("sr-1.5"), "3-3: blocking but medium effort");
+    assert!(quick("zcr-4.1"), "3-2: a small open step");
+    assert!(!quick("zcr-2.1"), "3-2: medium effort");
+    assert!(quick("data-1"), "2-1: small and holding its area at ML1");
+    assert!(!quick("data-3"), "2-1: small but above its area's level");
+    assert!(!quick("data-2"), "2-1: holding its area but medium effort");
+    for key in ["sr-1.3", "zcr-4.1", "data-1"] {
+        assert_eq!(action(&roadmap, key).horizon, Horizon::Now, "a quick win is for now: {key}");
+    }
+}
+
+#[test]
+fn horizons_follow_phase_effort_blocking_and_distance() {
+    let mut a = assessment_with(vec![zone("z1", "Line 1", [3, 0, 0, 0, 1, 0, 3], Criticality::Medium)]);
+    settle_programme(&mut a);
+    let all = AnswerScope::AllZones;
+    for (fr, up_to) in [(Fr::Fr1, 3), (Fr::Fr5, 1), (Fr::Fr7, 3)] {
+        implement_fr(&mut a, &all, fr, up_to);
+    }
+    answer(&mut a, &all, &["sr-1.1-re1"], Answer::NotImplemented); // FR1 SL-A 1
+    answer(&mut a, &all, &["sr-5.1"], Answer::NotImplemented); // FR5 SL-A 0
+    answer(&mut a, &all, &["sr-7.1"], Answer::NotImplemented); // FR7 SL-A 0
+    for unanswered in ["sr-1.3-re1", "sr-7.8", "sr-7.3-re1", "sr-7.1-re2"] {
+        a.set_response(&all, unanswered, Response::default());
+    }
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["zcr-2.1", "zcr-3.1"], Answer::NotImplemented);
+    answer(&mut a, &once, &["net-1"], Answer::Ml1); // target maturity 2; area net is held at 0 by net-3
+    answer(&mut a, &once, &["net-3"], Answer::NotPerformed);
+
+    let roadmap = roadmap_for(&a);
+    let expected = [
+        ("sr-7.8", Horizon::Now),       // inventory phase, medium effort: a foundation
+        ("zcr-2.1", Horizon::Now),      // risk phase, medium effort: a foundation
+        ("zcr-3.1", Horizon::Next),     // risk phase but large effort
+        ("sr-1.1-re1", Horizon::Next),  // blocking, medium
+        ("sr-5.1", Horizon::Next),      // blocking, large
+        ("sr-7.1", Horizon::Next),      // blocking, medium
+        ("sr-7.3-re1", Horizon::Next),  // SL2 while SL-A is 0: two levels away, medium
+        ("sr-1.3-re1", Horizon::Later), // SL3 while SL-A is 1: not blocking, large
+        ("sr-7.1-re2", Horizon::Later), // SL3 while SL-A is 0: three levels away
+        ("net-3", Horizon::Next),       // holds its area at 0, medium
+        ("net-1", Horizon::Later),      // above its area's level, large
+    ];
+    for (key, horizon) in expected {
+        assert_eq!(action(&roadmap, key).horizon, horizon, "{key}");
+    }
+    assert_eq!(roadmap.actions.len(), expected.len());
+    let later: Vec<&str> = roadmap.in_horizon(Horizon::Later).map(|a| a.key).collect();
+    // Roadmap order: all three are in the controls phase, the largest gap first (3, 2 and 1).
+    assert_eq!(later, ["sr-7.1-re2", "sr-1.3-re1", "net-1"]);
+}
+
+#[test]
+fn programme_practices_below_the_target_maturity_become_actions() {
+    let mut a = assessment_with(Vec::new());
+    settle_programme(&mut a);
+    a.profile.target_maturity = 3;
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["org-1"], Answer::Ml2);
+    answer(&mut a, &once, &["org-2"], Answer::Ml3);
+    answer(&mut a, &once, &["org-3"], Answer::NotApplicable);
+    a.set_response(&once, "org-4", Response::default());
+    answer(&mut a, &once, &["org-5"], Answer::DontKnow);
+
+    let roadmap = roadmap_for(&a);
+    // org-5 is in the controls phase; org-4 and org-1 in the improve phase, the larger gap first.
+    assert_eq!(keys(&roadmap), ["org-5", "org-4", "org-1"], "ML3, ML4 and N/A practices need no action");
+
+    let ml2 = action(&roadmap, "org-1");
+    assert_eq!((ml2.current_maturity, ml2.gap, ml2.level, ml2.blocking), (Some(2), 1, 3, false));
+    let unanswered = action(&roadmap, "org-4");
+    assert_eq!((unanswered.current_maturity, unanswered.gap, unanswered.level), (Some(0), 3, 1));
+    assert!(unanswered.blocking && unanswered.unanswered);
+    let dont_know = action(&roadmap, "org-5");
+    assert_eq!((dont_know.current_maturity, dont_know.gap), (Some(0), 3));
+    assert!(dont_know.blocking && !dont_know.unanswered);
+    assert_eq!(dont_know.zone_names(), "Whole organisation");
+    assert_eq!(dont_know.criticality(), Criticality::Medium);
+
+    a.profile.target_maturity = 2;
+    let roadmap = roadmap_for(&a);
+    assert!(roadmap.action("org-1").is_none(), "ML2 meets a target of ML2");
+}
+
+#[test]
+fn open_3_2_steps_become_blocking_actions() {
+    let mut a = assessment_with(Vec::new());
+    settle_programme(&mut a);
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["zcr-1.1"], Answer::NotImplemented);
+    answer(&mut a, &once, &["zcr-2.1"], Answer::Partial);
+    answer(&mut a, &once, &["zcr-3.1"], Answer::DontKnow);
+    a.set_response(&once, "zcr-3.2", Response::default());
+    a.set_response(&once, "zcr-3.3", Response::with(Answer::NotApplicable)); // lacks its justification
+    answer(&mut a, &once, &["zcr-3.4"], Answer::NotApplicable);
+    answer(&mut a, &once, &["zcr-3.5"], Answer::Compensating);
+
+    let roadmap = roadmap_for(&a);
+    let mut got = keys(&roadmap);
+    got.sort();
+    assert_eq!(got, ["zcr-1.1", "zcr-2.1", "zcr-3.1", "zcr-3.2", "zcr-3.3"]);
+    for act in &roadmap.actions {
+        assert_eq!((act.gap, act.blocking, act.level), (1, true, 1), "{}", act.key);
+        assert!(act.zones.is_empty());
+    }
+    assert!(action(&roadmap, "zcr-3.2").unanswered && action(&roadmap, "zcr-3.3").unanswered);
+    assert!(!action(&roadmap, "zcr-1.1").unanswered);
+}
+
+// --- projection ---------------------------------------------------------------------------------------
+
+/// Utilities aims for SL2 in FR7; everything is in place except SR 7.3 (SL1, operations phase) and
+/// SR 7.8 (SL2, inventory phase), so SL-A is 0.
+fn utilities_short_in_fr7() -> Assessment {
+    let mut a = assessment_with(vec![zone("z1", "Utilities", [0, 0, 0, 0, 0, 0, 2], Criticality::High)]);
+    settle_programme(&mut a);
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr7, 2);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-7.3", "sr-7.8"], Answer::NotImplemented);
+    a
+}
+
+/// FR7 after each of the six phases.
+fn fr7_after_phases(a: &Assessment) -> Vec<u8> {
+    let p = &projection(a, &roadmap_for(a))[0];
+    p.after_phase.iter().map(|v| v.get(Fr::Fr7).get()).collect()
+}
+
+#[test]
+fn projection_without_plans_stays_at_todays_level() {
+    let a = utilities_short_in_fr7();
+    let roadmap = roadmap_for(&a);
+    assert_eq!(keys(&roadmap), ["sr-7.8", "sr-7.3"], "inventory before operations");
+    let p = &projection(&a, &roadmap)[0];
+    assert_eq!(p.current, levels([0; 7]));
+    assert_eq!(p.after_phase, vec![levels([0; 7]); 6]);
+    assert_eq!(p.all_done, levels([0, 0, 0, 0, 0, 0, 2]));
+    assert_eq!(p.target, levels([0, 0, 0, 0, 0, 0, 2]));
+}
+
+#[test]
+fn a_planned_action_raises_the_projection_after_its_phase_and_not_before() {
+    let mut a = utilities_short_in_fr7();
+    plan(&mut a, "sr-7.3", ActionStatus::Planned);
+    // Inventory, risk, targets, controls, operations, improve. SR 7.8 still holds SL2 back.
+    assert_eq!(fr7_after_phases(&a), [0, 0, 0, 0, 1, 1]);
+
+    plan(&mut a, "sr-7.8", ActionStatus::Done);
+    // SR 7.8 is done in the inventory phase, but SL1 waits for SR 7.3 in the operations phase.
+    assert_eq!(fr7_after_phases(&a), [0, 0, 0, 0, 2, 2]);
+}
+
+#[test]
+fn an_open_plan_entry_does_not_count_in_the_projection() {
+    let mut a = utilities_short_in_fr7();
+    plan(&mut a, "sr-7.3", ActionStatus::Open);
+    plan(&mut a, "sr-7.8", ActionStatus::Open);
+    assert_eq!(fr7_after_phases(&a), [0; 6]);
+}
+
+#[test]
+fn doing_every_action_reaches_the_target() {
+    let a = safety_and_office_short_in_fr7();
+    for p in projection(&a, &roadmap_for(&a)) {
+        assert_eq!(p.current.get(Fr::Fr7), sl(0), "{}", p.zone_name);
+        assert_eq!(p.all_done.get(Fr::Fr7), sl(1), "{}", p.zone_name);
+    }
+}
+
+// --- properties ---------------------------------------------------------------------------------------
+
+proptest! {
+    #[test]
+    fn the_roadmap_is_sorted_by_phase_gap_blocking_level_criticality_effort_and_id(a in arb_assessment()) {
+        let roadmap = roadmap_for(&a);
+        let order = |x: &Action| {
+            (x.phase(), Reverse(x.gap), Reverse(x.blocking), x.level, Reverse(x.criticality()), x.effort(), x.key)
+        };
+        for pair in roadmap.actions.windows(2) {
+            prop_assert!(order(&pair[0]) < order(&pair[1]), "{} should come after {}", pair[0].key, pair[1].key);
+        }
+    }
+
+    #[test]
+    fn the_projection_never_falls_and_doing_everything_reaches_the_target(
+        a in arb_assessment(),
+        statuses in prop::collection::vec(0usize..3, 200),
+    ) {
+        let mut a = a;
+        let roadmap = roadmap_for(&a);
+        let choices = [ActionStatus::Open, ActionStatus::Planned, ActionStatus::Done];
+        for (act, status) in roadmap.actions.iter().zip(&statuses) {
+            plan(&mut a, act.key, choices[*status]);
+        }
+        for p in projection(&a, &roadmap) {
+            let zone = a.zone(&p.zone_id).expect("the zone exists");
+            for fr in Fr::ALL {
+                let mut steps = vec![p.current.get(fr)];
+                steps.extend(p.after_phase.iter().map(|v| v.get(fr)));
+                steps.push(p.all_done.get(fr));
+                prop_assert!(steps.windows(2).all(|w| w[0] <= w[1]), "{} in {} falls: {:?}", fr, p.zone_id, steps);
+                // A quick scan asks up to SL3 in every FR, so it can vouch for no more.
+                let reachable = if a.profile.mode == Mode::Quick { zone.target.get(fr).min(sl(3)) } else { zone.target.get(fr) };
+                prop_assert!(p.all_done.get(fr) >= reachable, "{} in {}: {} < {}", fr, p.zone_id, p.all_done.get(fr), reachable);
+            }
+        }
+    }
+}
+
+// --- the worked example of docs/scoring.md --------------------------------------------------------------
+
+#[test]
+fn the_worked_example_in_docs_scoring_md_holds() {
+    let mut a = assessment_with(vec![zone("z1", "Control network", [0, 0, 0, 2, 0, 0, 0], Criticality::High)]);
+    settle_programme(&mut a);
+    let all = AnswerScope::AllZones;
+    answer(&mut a, &all, &["sr-4.1", "sr-4.1-re1", "sr-4.2-re1"], Answer::Implemented);
+    a.set_response(&all, "sr-4.3", Response::justified(Answer::Compensating, "Encrypted VPN between the sites"));
+    answer(&mut a, &all, &["sr-4.2"], Answer::Partial);
+
+    let result = score_zone(&a, &a.zones[0]);
+    let fr4 = &result.frs[Fr::Fr4.index()];
+    assert_eq!((fr4.achieved, fr4.target, fr4.gap()), (sl(1), sl(2), 1));
+    assert_eq!(fr4.blocking.iter().map(|i| i.id).collect::<Vec<_>>(), ["sr-4.2"]);
+    assert_eq!(fr4.compensating.iter().map(|i| i.id).collect::<Vec<_>>(), ["sr-4.3"]);
+    assert_eq!(fr4.coverage, Coverage { in_scope: 4, met: 3, compensating: 1, not_met: 1, ..Coverage::default() });
+    assert_eq!(fr4.coverage.percent(), Some(75));
+    assert_eq!(
+        result.readiness(),
+        "Control network: target reached in 6 of 7 FRs; largest gap FR4 Data confidentiality (SL-A 1, SL-T 2)."
+    );
+
+    let roadmap = roadmap_for(&a);
+    assert_eq!(keys(&roadmap), ["sr-4.2"]);
+    let act = action(&roadmap, "sr-4.2");
+    assert_eq!((act.gap, act.blocking, act.level, act.quick_win, act.horizon), (1, true, 2, true, Horizon::Now));
+
+    plan(&mut a, "sr-4.2", ActionStatus::Planned);
+    let p = &projection(&a, &roadmap)[0];
+    let fr4_after: Vec<u8> = p.after_phase.iter().map(|v| v.get(Fr::Fr4).get()).collect();
+    assert_eq!(fr4_after, [1, 1, 1, 3, 3, 3], "SR 4.2 RE(1) is already implemented; SR 4.1 RE(2) is not answered");
+    assert_eq!(p.all_done.get(Fr::Fr4), sl(3));
+}

@@ -1,0 +1,546 @@
+//! Scoring rules with hand-computed expectations: SL-A, blocking and compensating items, coverage, the
+//! quick-scan cap, programme maturity, the 3-2 process, the readiness line and answer counts; then
+//! properties checked on random assessments over the real catalogue.
+
+mod common;
+
+use common::*;
+use iec62443_assess::*;
+use proptest::prelude::*;
+
+fn ids(items: &[&Item]) -> Vec<&'static str> {
+    items.iter().map(|i| i.id).collect()
+}
+
+fn fr_result(result: &ZoneResult, fr: Fr) -> &FrResult {
+    &result.frs[fr.index()]
+}
+
+fn score_of(a: &Assessment, zone_id: &str) -> ZoneResult {
+    score_zone(a, a.zone(zone_id).expect("the zone exists"))
+}
+
+// --- achieved_level: the cumulative rule on its own ---------------------------------------------------
+
+#[test]
+fn sl_a_stops_at_the_first_unmet_level() {
+    let items = [
+        (sl(1), Status::Met),
+        (sl(1), Status::Met),
+        (sl(2), Status::Met),
+        (sl(3), Status::NotMet),
+        (sl(4), Status::Met), // met, but above the gap: it does not count
+    ];
+    assert_eq!(achieved_level(items, SecurityLevel::MAX), sl(2));
+}
+
+#[test]
+fn an_unmet_level_1_item_gives_sl_a_0_whatever_is_met_above() {
+    let items = [(sl(1), Status::NotMet), (sl(2), Status::Met), (sl(3), Status::Met), (sl(4), Status::Met)];
+    assert_eq!(achieved_level(items, SecurityLevel::MAX), sl(0));
+}
+
+#[test]
+fn not_applicable_items_are_left_out() {
+    let items = [(sl(1), Status::Met), (sl(2), Status::NotApplicable), (sl(3), Status::NotMet)];
+    assert_eq!(achieved_level(items, SecurityLevel::MAX), sl(2));
+}
+
+#[test]
+fn compensating_controls_count_as_met() {
+    let items = [(sl(1), Status::MetByCompensation), (sl(2), Status::Met), (sl(3), Status::MetByCompensation)];
+    assert_eq!(achieved_level(items, SecurityLevel::MAX), sl(4));
+}
+
+#[test]
+fn unanswered_items_count_as_not_met() {
+    let items = [(sl(1), Status::Met), (sl(2), Status::Unanswered), (sl(3), Status::Met)];
+    assert_eq!(achieved_level(items, SecurityLevel::MAX), sl(1));
+}
+
+#[test]
+fn nothing_unmet_gives_sl_4_unless_capped() {
+    assert_eq!(achieved_level([], SecurityLevel::MAX), sl(4));
+    assert_eq!(achieved_level([(sl(1), Status::Met)], sl(3)), sl(3));
+    assert_eq!(achieved_level([(sl(1), Status::NotMet)], sl(3)), sl(0));
+}
+
+#[test]
+fn partial_not_implemented_and_dont_know_are_not_met() {
+    for answer in [Answer::Partial, Answer::NotImplemented, Answer::DontKnow] {
+        assert_eq!(Response::with(answer).status(), Status::NotMet, "{answer:?}");
+    }
+}
+
+#[test]
+fn compensating_and_not_applicable_count_only_with_a_justification() {
+    assert_eq!(Response::justified(Answer::Compensating, "Jump host with MFA").status(), Status::MetByCompensation);
+    assert_eq!(Response::justified(Answer::NotApplicable, "No wireless in the plant").status(), Status::NotApplicable);
+    for answer in [Answer::Compensating, Answer::NotApplicable] {
+        assert_eq!(Response::with(answer).status(), Status::Unanswered, "{answer:?} without justification");
+        assert_eq!(Response::justified(answer, "  \n ").status(), Status::Unanswered, "{answer:?} with blanks");
+    }
+}
+
+// --- score_zone on built assessments ---------------------------------------------------------------------
+
+/// FR4 has six items: SR 4.1 and SR 4.3 at SL1, SR 4.1 RE(1) and SR 4.2 at SL2, SR 4.2 RE(1) at SL3 and
+/// SR 4.1 RE(2) at SL4. Two zones aim for SL 3 in FR4 and nothing elsewhere.
+fn two_zones_aiming_for_fr4_sl3() -> Assessment {
+    assessment_with(vec![
+        zone("z1", "Control network", [0, 0, 0, 3, 0, 0, 0], Criticality::High),
+        zone("z2", "Office DMZ", [0, 0, 0, 3, 0, 0, 0], Criticality::Low),
+    ])
+}
+
+#[test]
+fn a_zone_override_beats_the_all_zones_answer() {
+    let mut a = two_zones_aiming_for_fr4_sl3();
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.1", "sr-4.1-re1", "sr-4.2-re1"], Answer::Implemented);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.3"], Answer::Compensating);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.2"], Answer::Partial);
+    answer(&mut a, &in_zone("z2"), &["sr-4.2"], Answer::Implemented);
+
+    // Control network: SR 4.2 (SL2) is partial, so SL-A is 1 and SR 4.2 blocks SL2.
+    let control = score_of(&a, "z1");
+    let fr4 = fr_result(&control, Fr::Fr4);
+    assert_eq!(fr4.achieved, sl(1));
+    assert_eq!(ids(&fr4.blocking), ["sr-4.2"]);
+    assert_eq!(ids(&fr4.compensating), ["sr-4.3"]);
+    assert_eq!(fr4.coverage, Coverage { in_scope: 5, met: 4, compensating: 1, not_met: 1, ..Coverage::default() });
+    assert_eq!(fr4.coverage.percent(), Some(80));
+    assert_eq!(fr4.gap(), 2);
+
+    // Office DMZ: its own "implemented" for SR 4.2 wins; only SR 4.1 RE(2) (SL4, unanswered) is left.
+    let dmz = score_of(&a, "z2");
+    let fr4 = fr_result(&dmz, Fr::Fr4);
+    assert_eq!(fr4.achieved, sl(3));
+    assert_eq!(ids(&fr4.blocking), ["sr-4.1-re2"]);
+    assert_eq!(ids(&fr4.compensating), ["sr-4.3"]);
+    assert_eq!(fr4.coverage, Coverage { in_scope: 5, met: 5, compensating: 1, ..Coverage::default() });
+    assert_eq!(fr4.gap(), 0);
+}
+
+#[test]
+fn a_zone_override_can_also_lower_the_level() {
+    let mut a = two_zones_aiming_for_fr4_sl3();
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr4, 4);
+    answer(&mut a, &in_zone("z2"), &["sr-4.1"], Answer::NotImplemented);
+
+    assert_eq!(score_of(&a, "z1").achieved.get(Fr::Fr4), sl(4));
+    let dmz = score_of(&a, "z2");
+    assert_eq!(dmz.achieved.get(Fr::Fr4), sl(0));
+    assert_eq!(ids(&fr_result(&dmz, Fr::Fr4).blocking), ["sr-4.1"]);
+}
+
+#[test]
+fn blocking_items_are_the_unmet_items_one_level_above_sl_a() {
+    let mut a = two_zones_aiming_for_fr4_sl3();
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.1", "sr-4.3"], Answer::Implemented);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.1-re1"], Answer::NotImplemented);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.2"], Answer::DontKnow);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.2-re1"], Answer::Partial);
+
+    let fr4 = score_of(&a, "z1").frs[Fr::Fr4.index()].clone();
+    assert_eq!(fr4.achieved, sl(1));
+    // Both SL2 items block; SR 4.2 RE(1) is unmet too but sits at SL3.
+    assert_eq!(ids(&fr4.blocking), ["sr-4.1-re1", "sr-4.2"]);
+    assert!(fr4.compensating.is_empty());
+}
+
+#[test]
+fn nothing_blocks_at_sl_4() {
+    let mut a = two_zones_aiming_for_fr4_sl3();
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr6, 4);
+    let fr6 = score_of(&a, "z1").frs[Fr::Fr6.index()].clone();
+    // FR6 has no SL4 item: its three items met give SL 4.
+    assert_eq!(fr6.achieved, sl(4));
+    assert!(fr6.blocking.is_empty());
+}
+
+#[test]
+fn coverage_counts_items_up_to_sl_t_with_not_applicable_apart_and_unanswered_included() {
+    let mut a = assessment_with(vec![zone("z1", "Control network", [0, 0, 0, 2, 0, 0, 0], Criticality::Medium)]);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.1"], Answer::Implemented);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.3"], Answer::NotApplicable);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.1-re1"], Answer::Compensating);
+    // SR 4.2 (SL2) stays unanswered; the SL3 and SL4 items are above SL-T and outside the coverage.
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.2-re1"], Answer::Implemented);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.1-re2"], Answer::NotImplemented);
+
+    let fr4 = score_of(&a, "z1").frs[Fr::Fr4.index()].clone();
+    let expected = Coverage { in_scope: 4, met: 2, compensating: 1, not_applicable: 1, unanswered: 1, not_met: 0 };
+    assert_eq!(fr4.coverage, expected);
+    assert_eq!(fr4.coverage.applicable(), 3);
+    assert_eq!(fr4.coverage.percent(), Some(67), "2 of 3 applicable, rounded");
+    // SL1 is met (SR 4.3 left out); SR 4.2 is unanswered, so SL-A is 1 and it blocks.
+    assert_eq!(fr4.achieved, sl(1));
+    assert_eq!(ids(&fr4.blocking), ["sr-4.2"]);
+    // SR 4.1 RE(1) is compensated but above SL-A, so the result does not rest on it.
+    assert!(fr4.compensating.is_empty());
+}
+
+#[test]
+fn an_fr_with_sl_t_0_has_nothing_in_scope() {
+    let a = two_zones_aiming_for_fr4_sl3();
+    let fr1 = score_of(&a, "z1").frs[Fr::Fr1.index()].clone();
+    assert_eq!(fr1.coverage, Coverage::default());
+    assert_eq!(fr1.coverage.percent(), None);
+    assert_eq!(fr1.gap(), 0);
+}
+
+#[test]
+fn incomplete_compensating_or_not_applicable_answers_count_as_not_met() {
+    let mut a = assessment_with(vec![zone("z1", "Control network", [0, 0, 0, 0, 0, 3, 0], Criticality::Medium)]);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-6.2", "sr-6.1-re1"], Answer::Implemented);
+
+    for answer in [Answer::Compensating, Answer::NotApplicable] {
+        a.set_response(&AnswerScope::AllZones, "sr-6.1", Response::with(answer));
+        let fr6 = score_of(&a, "z1").frs[Fr::Fr6.index()].clone();
+        assert_eq!(fr6.achieved, sl(0), "{answer:?} without justification");
+        assert_eq!(fr6.coverage, Coverage { in_scope: 3, met: 2, unanswered: 1, ..Coverage::default() });
+    }
+    a.set_response(&AnswerScope::AllZones, "sr-6.1", justified(Answer::NotApplicable));
+    assert_eq!(score_of(&a, "z1").achieved.get(Fr::Fr6), sl(4), "justified, SR 6.1 is left out");
+}
+
+#[test]
+fn a_quick_scan_vouches_only_for_the_levels_it_asked() {
+    let mut a = assessment_with(vec![zone("z1", "Control network", [3; 7], Criticality::Medium)]);
+    // FR6: all three items are in the quick scan (SL1, SL2, SL3). FR4: the quick scan asks SR 4.1 (SL1),
+    // SR 4.1 RE(1) (SL2) and SR 4.2 RE(1) (SL3), but not SR 4.3 (SL1).
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr6, 4);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-4.1", "sr-4.1-re1", "sr-4.2-re1"], Answer::Implemented);
+
+    let full = score_of(&a, "z1");
+    assert_eq!(full.achieved.get(Fr::Fr6), sl(4));
+    assert_eq!(full.achieved.get(Fr::Fr4), sl(0), "SR 4.3 is unanswered");
+
+    a.profile.mode = Mode::Quick;
+    let quick = score_of(&a, "z1");
+    assert_eq!(quick.achieved.get(Fr::Fr6), sl(3), "capped at the highest level asked");
+    assert_eq!(quick.achieved.get(Fr::Fr4), sl(3), "SR 4.3 is not asked");
+    let fr4 = fr_result(&quick, Fr::Fr4);
+    assert_eq!(fr4.coverage, Coverage { in_scope: 3, met: 3, ..Coverage::default() });
+    assert!(fr4.blocking.is_empty(), "SL4 is not asked, so nothing is known to block it");
+}
+
+// --- maturity -----------------------------------------------------------------------------------------
+
+fn programme_at_ml4() -> Assessment {
+    let mut a = assessment_with(Vec::new());
+    a.profile.target_maturity = 3;
+    for item in catalogue::items_of(Part::Programme) {
+        a.set_response(&AnswerScope::Assessment, item.id, Response::with(Answer::Ml4));
+    }
+    a
+}
+
+fn area<'a>(result: &'a MaturityResult, id: &str) -> &'a AreaMaturity {
+    result.areas.iter().find(|a| a.area.id == id).expect("a known area")
+}
+
+#[test]
+fn an_area_is_at_the_level_of_its_weakest_applicable_item() {
+    let mut a = programme_at_ml4();
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["net-1"], Answer::Ml2);
+    answer(&mut a, &once, &["net-3"], Answer::Ml1);
+    answer(&mut a, &once, &["net-4"], Answer::NotApplicable);
+    answer(&mut a, &once, &["data-1", "data-2", "data-3"], Answer::NotApplicable);
+
+    let m = score_maturity(&a);
+    let net = area(&m, "net");
+    assert_eq!(net.level, Some(1), "net-2 ML4, net-1 ML2, net-3 ML1, net-4 left out");
+    assert_eq!(net.below_target.iter().map(|(i, l)| (i.id, *l)).collect::<Vec<_>>(), [("net-3", 1), ("net-1", 2)]);
+    assert_eq!(area(&m, "data").level, None, "every item not applicable");
+    assert_eq!(area(&m, "org").level, Some(4));
+    assert!(area(&m, "org").below_target.is_empty());
+    assert_eq!(m.overall, Some(1), "the lowest rated area; data is not rated");
+    assert_eq!(m.target, 3);
+}
+
+#[test]
+fn unanswered_and_dont_know_count_as_maturity_0() {
+    let mut a = programme_at_ml4();
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["cm-1"], Answer::Ml3);
+    answer(&mut a, &once, &["cm-2"], Answer::Ml2);
+    answer(&mut a, &once, &["cm-3"], Answer::NotApplicable);
+    answer(&mut a, &once, &["cm-4"], Answer::DontKnow);
+    answer(&mut a, &once, &["event-1"], Answer::NotPerformed);
+    a.set_response(&once, "user-1", Response::default()); // unanswered
+    a.set_response(&once, "user-2", Response::with(Answer::NotApplicable)); // no justification
+
+    let m = score_maturity(&a);
+    let cm = area(&m, "cm");
+    assert_eq!(cm.level, Some(0), "cm-4 don't know counts as 0");
+    assert_eq!(cm.below_target.iter().map(|(i, l)| (i.id, *l)).collect::<Vec<_>>(), [("cm-4", 0), ("cm-2", 2)]);
+    assert_eq!(
+        cm.distribution,
+        MaturityDistribution { levels: [0, 0, 1, 1, 0], not_applicable: 1, dont_know: 1, unanswered: 0 }
+    );
+    let user = area(&m, "user");
+    assert_eq!(user.level, Some(0));
+    assert_eq!(
+        user.distribution,
+        MaturityDistribution { levels: [0, 0, 0, 0, 3], unanswered: 2, ..Default::default() }
+    );
+    assert_eq!(area(&m, "event").level, Some(0), "not performed");
+    assert_eq!(m.overall, Some(0));
+}
+
+#[test]
+fn maturity_distribution_counts_every_programme_answer() {
+    let mut a = programme_at_ml4();
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["cm-1"], Answer::Ml3);
+    answer(&mut a, &once, &["cm-2", "net-1"], Answer::Ml2);
+    answer(&mut a, &once, &["net-3"], Answer::Ml1);
+    answer(&mut a, &once, &["event-1"], Answer::NotPerformed);
+    answer(&mut a, &once, &["cm-3", "net-4", "data-1", "data-2", "data-3"], Answer::NotApplicable);
+    answer(&mut a, &once, &["cm-4"], Answer::DontKnow);
+    a.set_response(&once, "user-1", Response::default());
+    a.set_response(&once, "user-2", Response::with(Answer::NotApplicable));
+
+    let total = catalogue::items_of(Part::Programme).count();
+    let at_ml4 = total - 13; // the 13 items changed above
+    let d = score_maturity(&a).distribution;
+    assert_eq!(
+        d,
+        MaturityDistribution { levels: [1, 1, 2, 1, at_ml4], not_applicable: 5, dont_know: 1, unanswered: 2 }
+    );
+    assert_eq!(d.total(), total);
+}
+
+#[test]
+fn maturity_target_outside_1_to_4_is_read_as_the_nearest_bound() {
+    let mut a = programme_at_ml4();
+    a.profile.target_maturity = 0;
+    assert_eq!(score_maturity(&a).target, 1);
+    a.profile.target_maturity = 9;
+    assert_eq!(score_maturity(&a).target, 4);
+}
+
+// --- IEC 62443-3-2 process ----------------------------------------------------------------------------
+
+fn process_answers(a: &mut Assessment) {
+    let once = AnswerScope::Assessment;
+    answer(a, &once, &["zcr-1.1"], Answer::Implemented);
+    answer(a, &once, &["zcr-2.1"], Answer::Compensating);
+    answer(a, &once, &["zcr-3.1"], Answer::NotApplicable);
+    answer(a, &once, &["zcr-3.2"], Answer::Partial);
+    answer(a, &once, &["zcr-3.3"], Answer::DontKnow);
+    a.set_response(&once, "zcr-3.4", Response::with(Answer::NotApplicable)); // lacks its justification
+}
+
+#[test]
+fn process_coverage_in_a_quick_scan_counts_the_six_steps_it_asks() {
+    let mut a = assessment_with(Vec::new());
+    a.profile.mode = Mode::Quick;
+    process_answers(&mut a);
+    // Asked: zcr-1.1 met, zcr-2.1 compensated, zcr-3.1 N/A, zcr-3.2 partial, zcr-5.6 and zcr-6.3 unanswered.
+    let p = score_process(&a);
+    assert_eq!(
+        p.coverage,
+        Coverage { in_scope: 6, met: 2, compensating: 1, not_met: 1, not_applicable: 1, unanswered: 2 }
+    );
+    assert_eq!(p.coverage.percent(), Some(40), "2 of 5 applicable");
+    assert_eq!(ids(&p.open), ["zcr-3.2", "zcr-5.6", "zcr-6.3"]);
+}
+
+#[test]
+fn process_coverage_in_a_full_assessment_counts_every_step() {
+    let mut a = assessment_with(Vec::new());
+    process_answers(&mut a);
+    let steps = catalogue::items_of(Part::RiskAssessment).count();
+    let p = score_process(&a);
+    let unanswered = steps - 5; // zcr-3.4 lacks its justification, so it is among them
+    assert_eq!(
+        p.coverage,
+        Coverage { in_scope: steps, met: 2, compensating: 1, not_met: 2, not_applicable: 1, unanswered }
+    );
+    assert_eq!(p.open.len(), steps - 3, "everything but met, compensated and justified N/A");
+    assert_eq!(ids(&p.open[..3]), ["zcr-3.2", "zcr-3.3", "zcr-3.4"]);
+}
+
+// --- readiness line and answer counts -----------------------------------------------------------------
+
+fn sl1_everywhere_with_fr5_and_fr7_short() -> Assessment {
+    let mut a = assessment_with(vec![zone("z1", "Control network", [1; 7], Criticality::High)]);
+    for fr in Fr::ALL {
+        implement_fr(&mut a, &AnswerScope::AllZones, fr, 1);
+    }
+    answer(&mut a, &AnswerScope::AllZones, &["sr-5.1"], Answer::NotImplemented);
+    a.set_response(&AnswerScope::AllZones, "sr-7.2", Response::default());
+    a
+}
+
+#[test]
+fn readiness_names_the_largest_gap_and_the_unanswered_questions() {
+    let mut a = sl1_everywhere_with_fr5_and_fr7_short();
+    // FR5 and FR7 both miss SL1 by one level: the lower FR is named.
+    assert_eq!(
+        score_of(&a, "z1").readiness(),
+        "Control network: target reached in 5 of 7 FRs; largest gap FR5 Restricted data flow (SL-A 0, SL-T 1); \
+         1 of 37 in-scope questions unanswered."
+    );
+    // Aiming for SL2 in FR7 makes its gap the largest and brings its three SL2 items into scope.
+    a.zones[0].target.set(Fr::Fr7, sl(2));
+    assert_eq!(
+        score_of(&a, "z1").readiness(),
+        "Control network: target reached in 5 of 7 FRs; largest gap FR7 Resource availability (SL-A 0, SL-T 2); \
+         4 of 40 in-scope questions unanswered."
+    );
+}
+
+#[test]
+fn readiness_says_when_every_target_is_reached() {
+    let mut a = sl1_everywhere_with_fr5_and_fr7_short();
+    answer(&mut a, &AnswerScope::AllZones, &["sr-5.1", "sr-7.2"], Answer::Implemented);
+    let result = score_of(&a, "z1");
+    assert_eq!(result.readiness(), "Control network: target reached in all 7 FRs.");
+    assert_eq!(result.frs_meeting_target(), 7);
+    assert_eq!(result.total_gap(), 0);
+}
+
+#[test]
+fn answer_counts_follow_the_zones_in_whose_scope_an_item_is() {
+    let mut a = assessment_with(vec![
+        zone("z1", "Control network", [1, 0, 0, 0, 0, 0, 0], Criticality::High), // 10 FR1 SL1 items
+        zone("z2", "Office DMZ", [0, 0, 0, 1, 0, 0, 0], Criticality::Low),       // SR 4.1 and SR 4.3
+    ]);
+    let all = AnswerScope::AllZones;
+    answer(&mut a, &all, &["sr-1.1"], Answer::Compensating); // counted in z1 only
+    answer(&mut a, &all, &["sr-1.3"], Answer::NotApplicable); // z1
+    a.set_response(&all, "sr-1.4", Response::with(Answer::Compensating)); // z1, incomplete
+    answer(&mut a, &all, &["sr-4.1"], Answer::NotApplicable); // z2
+    answer(&mut a, &all, &["sr-1.1-re1"], Answer::Compensating); // SL2: in no zone's scope
+    answer(&mut a, &in_zone("z1"), &["sr-1.5"], Answer::Implemented);
+    answer(&mut a, &in_zone("z2"), &["sr-4.3"], Answer::Compensating);
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["zcr-1.1"], Answer::NotApplicable);
+    answer(&mut a, &once, &["zcr-2.1"], Answer::DontKnow);
+    answer(&mut a, &once, &["zcr-3.1"], Answer::Compensating);
+    answer(&mut a, &once, &["org-2"], Answer::Ml2);
+    a.set_response(&once, "org-1", Response::with(Answer::NotApplicable)); // incomplete
+
+    let once_items = catalogue::items_of(Part::RiskAssessment).count() + catalogue::items_of(Part::Programme).count();
+    let asked = 10 + 2 + once_items;
+    // Complete answers: sr-1.1, sr-1.3, sr-1.5 in z1; sr-4.1, sr-4.3 in z2; zcr-1.1, zcr-2.1, zcr-3.1, org-2.
+    let answered = 9;
+    assert_eq!(
+        count_answers(&a),
+        AnswerCounts { compensating: 3, not_applicable: 3, incomplete: 2, unanswered: asked - answered }
+    );
+    assert_eq!(score(&a).progress, (answered, asked));
+}
+
+// --- properties on random assessments -----------------------------------------------------------------
+
+/// The ids of the 3-3 items, to pick one at random.
+fn system_requirement_ids() -> Vec<&'static str> {
+    catalogue::items_of(Part::SystemRequirements).map(|i| i.id).collect()
+}
+
+fn achieved(a: &Assessment) -> Vec<SlVector> {
+    a.zones.iter().map(|z| score_zone(a, z).achieved).collect()
+}
+
+fn never_lower(before: &[SlVector], after: &[SlVector]) -> Result<(), TestCaseError> {
+    for (b, c) in before.iter().zip(after) {
+        for fr in Fr::ALL {
+            prop_assert!(c.get(fr) >= b.get(fr), "{fr} fell from {} to {}", b.get(fr), c.get(fr));
+        }
+    }
+    Ok(())
+}
+
+fn scope_for(a: &Assessment, pick: usize) -> AnswerScope {
+    match pick % (a.zones.len() + 1) {
+        0 => AnswerScope::AllZones,
+        n => AnswerScope::Zone(a.zones[n - 1].id.clone()),
+    }
+}
+
+proptest! {
+    #[test]
+    fn implementing_any_item_never_lowers_sl_a(a in arb_assessment(), pick in 0usize..100, place in 0usize..5) {
+        let mut changed = a.clone();
+        let id = system_requirement_ids()[pick];
+        changed.set_response(&scope_for(&a, place), id, Response::with(Answer::Implemented));
+        never_lower(&achieved(&a), &achieved(&changed))?;
+    }
+
+    #[test]
+    fn a_justified_not_applicable_never_lowers_sl_a(a in arb_assessment(), pick in 0usize..100, place in 0usize..5) {
+        let mut changed = a.clone();
+        let id = system_requirement_ids()[pick];
+        changed.set_response(&scope_for(&a, place), id, justified(Answer::NotApplicable));
+        never_lower(&achieved(&a), &achieved(&changed))?;
+    }
+
+    #[test]
+    fn sl_a_is_the_highest_level_up_to_which_every_asked_item_is_met(a in arb_assessment()) {
+        for zone in &a.zones {
+            let result = score_zone(&a, zone);
+            for fr in Fr::ALL {
+                let asked: Vec<(u8, Status)> = catalogue::items_of_fr(fr)
+                    .filter(|i| a.asks(i))
+                    .map(|i| (i.level().map_or(0, SecurityLevel::get), a.status(Some(&zone.id), i)))
+                    .collect();
+                let cap = if a.profile.mode == Mode::Quick { asked.iter().map(|(l, _)| *l).max().unwrap_or(0) } else { 4 };
+                let holds = |n: u8| asked.iter().all(|(l, s)| *l > n || s.is_met() || *s == Status::NotApplicable);
+                let expected = (0..=cap).rev().find(|n| holds(*n)).unwrap_or(0);
+                let sl_a = result.achieved.get(fr).get();
+                prop_assert!(sl_a <= 4);
+                prop_assert_eq!(sl_a, expected, "{} in {}", fr, zone.id);
+            }
+        }
+    }
+
+    #[test]
+    fn scoring_is_deterministic(a in arb_assessment()) {
+        let copy = a.clone();
+        prop_assert_eq!(score(&a), score(&copy));
+        prop_assert_eq!(roadmap_for(&a), roadmap_for(&copy));
+        // Saving and reading back changes nothing either.
+        let reread = storage::from_json(&storage::to_json(&a)).expect("a saved assessment reads back").assessment;
+        prop_assert_eq!(score(&reread), score(&a));
+    }
+
+    #[test]
+    fn roadmap_has_an_action_for_every_blocking_item_within_sl_t_and_none_for_met_items(a in arb_assessment()) {
+        let roadmap = roadmap_for(&a);
+        for zone in &a.zones {
+            let result = score_zone(&a, zone);
+            for fr in &result.frs {
+                for item in fr.blocking.iter().filter(|i| i.level() <= Some(fr.target)) {
+                    let action = roadmap.action(item.id);
+                    prop_assert!(action.is_some(), "no action for blocking {} in {}", item.id, zone.id);
+                    let listed = action.is_some_and(|act| act.zones.iter().any(|z| z.zone_id == zone.id));
+                    prop_assert!(listed, "the action for {} does not list {}", item.id, zone.id);
+                }
+            }
+        }
+        for action in &roadmap.actions {
+            match action.item.part {
+                Part::SystemRequirements => {
+                    prop_assert!(!action.zones.is_empty());
+                    for z in &action.zones {
+                        let status = a.status(Some(&z.zone_id), action.item);
+                        prop_assert!(!status.is_met() && status != Status::NotApplicable, "{} is settled in {}", action.key, z.zone_id);
+                    }
+                }
+                Part::RiskAssessment => {
+                    let status = a.status(None, action.item);
+                    prop_assert!(!status.is_met() && status != Status::NotApplicable, "{} is settled", action.key);
+                }
+                Part::Programme => {
+                    let level = item_maturity(&a, action.item);
+                    prop_assert!(level.is_some_and(|l| l < a.profile.target_maturity), "{} is at target", action.key);
+                }
+            }
+        }
+    }
+}

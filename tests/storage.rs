@@ -1,0 +1,518 @@
+//! The saved format: round trips, the released schema-1 fixture, every rejection with its message and
+//! location, notices, and never panicking on hostile input.
+
+mod common;
+
+use common::*;
+use iec62443_assess::storage::{from_json, to_json, validate, ImportError, Loaded, MAX_IMPORT_BYTES};
+use iec62443_assess::*;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+/// A file written by schema 1 of the released app; keep it unchanged as later schemas migrate from it.
+const SCHEMA_1: &str = include_str!("fixtures/schema-1.json");
+
+fn fixture() -> Assessment {
+    from_json(SCHEMA_1).expect("the schema-1 fixture loads").assessment
+}
+
+/// The fixture with one change made to its JSON, written out again (pretty, keys sorted).
+fn fixture_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+    edit(&mut value);
+    serde_json::to_string_pretty(&value).expect("a Value always serialises")
+}
+
+fn refused(text: &str) -> ImportError {
+    match from_json(text) {
+        Ok(_) => panic!("the file was accepted"),
+        Err(e) => e,
+    }
+}
+
+fn accepted(text: &str) -> Loaded {
+    from_json(text).unwrap_or_else(|e| panic!("the file was refused: {e}"))
+}
+
+/// The 1-based line of the first line of `text` that `matches`.
+fn line_where(text: &str, matches: impl Fn(&str) -> bool) -> usize {
+    text.lines().position(matches).expect("a matching line") + 1
+}
+
+fn location(e: &ImportError) -> &str {
+    e.location.as_deref().unwrap_or_else(|| panic!("no location for: {}", e.problem))
+}
+
+// --- round trip and the schema-1 fixture ----------------------------------------------------------------
+
+#[test]
+fn saving_and_reading_back_gives_the_same_assessment() {
+    for original in [Assessment::new("a1", "Empty", NOW), fixture()] {
+        let loaded = accepted(&to_json(&original));
+        assert_eq!(loaded.assessment, original);
+        assert!(loaded.notices.is_empty());
+    }
+}
+
+#[test]
+fn the_released_schema_1_file_loads_with_its_values() {
+    let loaded = accepted(SCHEMA_1);
+    // Notices appear only once the catalogue has moved on from the one the file was written against.
+    assert!(loaded.notices.is_empty() || CATALOGUE_VERSION != "2026.11-1", "{:?}", loaded.notices);
+    let a = loaded.assessment;
+    assert_eq!((a.id.as_str(), a.name.as_str()), ("a-2026-0042", "Riverside water treatment"));
+    assert_eq!((a.created.as_str(), a.updated.as_str()), ("2026-03-02T08:15:00Z", "2026-03-09T16:40:12Z"));
+    assert_eq!(a.catalogue_version, "2026.11-1");
+    assert_eq!(a.profile.organisation, "Riverside Water Authority");
+    assert_eq!(a.profile.sector, "Water and wastewater");
+    assert_eq!(a.profile.roles, BTreeSet::from([Role::AssetOwner]));
+    assert_eq!((a.profile.mode, a.profile.target_maturity), (Mode::Full, 3));
+    assert_eq!(a.last_step, "results");
+
+    let [control, dmz] = &a.zones[..] else { panic!("two zones, found {}", a.zones.len()) };
+    assert_eq!((control.id.as_str(), control.name.as_str()), ("z1", "Treatment control"));
+    assert_eq!(control.criticality, Criticality::Critical);
+    assert_eq!(control.target, levels([2, 2, 3, 1, 3, 3, 3]));
+    assert_eq!(
+        control.asset_types,
+        BTreeSet::from([AssetType::Plc, AssetType::Hmi, AssetType::ScadaServer, AssetType::EngineeringWorkstation])
+    );
+    assert_eq!(control.wizard.get("production").map(String::as_str), Some("essential"));
+    assert_eq!(control.wizard.len(), 4);
+    assert_eq!((dmz.id.as_str(), dmz.name.as_str()), ("z2", "Plant DMZ"));
+    assert_eq!(dmz.criticality, Criticality::High);
+    assert_eq!(dmz.target, levels([2, 2, 1, 1, 2, 1, 1]));
+    assert!(dmz.wizard.is_empty());
+
+    let conduit = &a.conduits[..];
+    assert_eq!(conduit.len(), 1);
+    assert_eq!(
+        (conduit[0].name.as_str(), conduit[0].from.as_str(), conduit[0].to.as_str()),
+        ("Historian link", "z1", "z2")
+    );
+    assert_eq!(conduit[0].protocols, "OPC UA");
+    assert!(!conduit[0].crosses_it && !conduit[0].crosses_internet);
+
+    // SR 5.1 is partial for all zones, but the treatment control zone records its own answer.
+    let sr_5_1 = known_item("sr-5.1");
+    assert_eq!(a.status(Some("z1"), sr_5_1), Status::Met);
+    assert!(a.zone_response("z1", "sr-5.1").is_some_and(|r| r.notes.contains("Firewall")));
+    assert_eq!(a.status(Some("z2"), sr_5_1), Status::NotMet);
+    assert!(a.has_override("z2", "sr-1.1-re1") && a.has_override("z2", "sr-7.3"));
+    assert_eq!(a.status(Some("z2"), known_item("sr-1.1-re1")), Status::Met);
+    assert_eq!(a.status(Some("z1"), known_item("sr-1.1-re1")), Status::NotMet);
+    assert_eq!(a.status(Some("z1"), known_item("sr-2.1")), Status::MetByCompensation);
+    assert_eq!(a.status(Some("z2"), known_item("sr-1.13")), Status::NotApplicable);
+    assert_eq!(a.status(None, known_item("zcr-3.2")), Status::MetByCompensation);
+    assert_eq!(a.status(None, known_item("zcr-6.8")), Status::NotApplicable);
+    assert_eq!(a.status(None, known_item("net-1")), Status::Maturity(0));
+    assert_eq!(a.status(None, known_item("cm-1")), Status::Maturity(1));
+
+    // The fixture uses every answer there is.
+    let answers = &a.answers;
+    let used: BTreeSet<Answer> = answers
+        .assessment
+        .values()
+        .chain(answers.all_zones.values())
+        .chain(answers.zones.values().flat_map(|m| m.values()))
+        .filter_map(|r| r.answer)
+        .collect();
+    let every: BTreeSet<Answer> = Answer::REQUIREMENT_SCALE.into_iter().chain(Answer::MATURITY_SCALE).collect();
+    assert_eq!(used, every);
+
+    let planned = &a.plan["sr-5.2-re1"];
+    assert_eq!(planned.status, ActionStatus::Planned);
+    assert_eq!((planned.owner.as_str(), planned.target_date.as_str()), ("J. Meyer", "2026-06-30"));
+    assert_eq!(planned.note, "Budget approved in March.");
+}
+
+// --- rejections ------------------------------------------------------------------------------------------
+
+#[test]
+fn text_that_is_not_json_is_refused_with_its_line_and_column() {
+    let e = refused("{\n  \"format\": oops\n}");
+    assert_eq!(e.problem, "The file is not valid JSON: expected value.");
+    assert_eq!(location(&e), "line 2, column 13");
+    assert_eq!(e.to_string(), "The file is not valid JSON: expected value. (at line 2, column 13)");
+}
+
+#[test]
+fn json_that_is_not_an_object_is_refused() {
+    let e = refused("[1, 2, 3]");
+    assert_eq!(e.problem, "The file does not contain an assessment (expected a JSON object).");
+    assert_eq!(e.location, None);
+}
+
+#[test]
+fn a_file_with_another_format_marker_is_refused() {
+    let e = refused(&fixture_with(|v| v["format"] = json!("someone-else/report")));
+    assert_eq!(e.problem, "This is not an assessment file of this tool (its \"format\" is missing or different).");
+    assert_eq!(location(&e), "format");
+    let e = refused(&fixture_with(|v| delete(v, "/format")));
+    assert_eq!(location(&e), "format");
+}
+
+#[test]
+fn a_missing_or_malformed_schema_is_refused() {
+    let edits: [fn(&mut Value); 4] = [
+        |v| delete(v, "/schema"),
+        |v| v["schema"] = json!("1"),
+        |v| v["schema"] = json!(1.5),
+        |v| v["schema"] = json!(-1),
+    ];
+    for edit in edits {
+        let e = refused(&fixture_with(edit));
+        assert_eq!(e.problem, "The schema version is missing or not a whole number.");
+        assert_eq!(location(&e), "schema");
+    }
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_with_advice() {
+    let e = refused(&fixture_with(|v| v["schema"] = json!(2)));
+    assert_eq!(
+        e.problem,
+        "The file was written by a newer version of this tool (schema 2; this version reads up to 1). \
+         Open it with the newer version, or update this copy."
+    );
+    assert_eq!(location(&e), "schema");
+}
+
+#[test]
+fn schema_0_is_refused() {
+    let e = refused(&fixture_with(|v| v["schema"] = json!(0)));
+    assert_eq!(e.problem, "Schema version 0 does not exist.");
+    assert_eq!(location(&e), "schema");
+}
+
+#[test]
+fn an_unknown_field_is_refused_at_its_line() {
+    let text = fixture_with(|v| v["assessment"]["zones"][0]["colour"] = json!("red"));
+    let e = refused(&text);
+    assert!(e.problem.starts_with("The file has an unexpected value: unknown field `colour`, expected one of `id`"));
+    let line = line_where(&text, |l| l.contains("\"colour\""));
+    assert!(location(&e).starts_with(&format!("line {line}, column ")), "{}", location(&e));
+
+    let text = fixture_with(|v| v["assessment"]["answers"]["all_zones"]["sr-1.1"]["comment"] = json!("?"));
+    let e = refused(&text);
+    assert!(e.problem.contains("unknown field `comment`"), "{}", e.problem);
+    let line = line_where(&text, |l| l.contains("\"comment\""));
+    assert!(location(&e).starts_with(&format!("line {line}, ")));
+}
+
+#[test]
+fn a_security_level_of_5_is_refused_at_its_line() {
+    let text = fixture_with(|v| v["assessment"]["zones"][1]["target"][4] = json!(5));
+    let e = refused(&text);
+    assert_eq!(e.problem, "The file has an unexpected value: security level 5 is outside 0..4.");
+    // serde_json reports where it stopped reading: for a list element, the start of the next element.
+    let line = line_where(&text, |l| l.trim().trim_end_matches(',') == "5");
+    let near = [line, line + 1].map(|l| format!("line {l}, "));
+    assert!(near.iter().any(|n| location(&e).starts_with(n)), "{} is not near line {line}", location(&e));
+}
+
+#[test]
+fn an_unknown_answer_is_refused_at_its_line() {
+    let text = fixture_with(|v| v["assessment"]["answers"]["assessment"]["org-1"]["answer"] = json!("maybe"));
+    let e = refused(&text);
+    assert!(e.problem.starts_with("The file has an unexpected value: unknown variant `maybe`"), "{}", e.problem);
+    let line = line_where(&text, |l| l.contains("\"maybe\""));
+    assert!(location(&e).starts_with(&format!("line {line}, ")));
+}
+
+#[test]
+fn a_target_maturity_outside_1_to_4_is_refused() {
+    for maturity in [0, 5] {
+        let e = refused(&fixture_with(|v| v["assessment"]["profile"]["target_maturity"] = json!(maturity)));
+        assert_eq!(e.problem, format!("The target maturity is {maturity}; it must be between 1 and 4."));
+        assert_eq!(location(&e), "assessment.profile.target_maturity");
+    }
+}
+
+#[test]
+fn two_zones_with_the_same_id_are_refused() {
+    let e = refused(&fixture_with(|v| v["assessment"]["zones"][1]["id"] = json!("z1")));
+    assert_eq!(e.problem, "Two zones share the id \"z1\".");
+    assert_eq!(location(&e), "assessment.zones[1].id");
+}
+
+#[test]
+fn two_zones_with_the_same_name_in_any_case_are_refused() {
+    let e = refused(&fixture_with(|v| v["assessment"]["zones"][1]["name"] = json!(" treatment CONTROL ")));
+    assert_eq!(e.problem, "Two zones are both called \"treatment CONTROL\".");
+    assert_eq!(location(&e), "assessment.zones[1].name");
+}
+
+#[test]
+fn a_zone_name_the_app_accepts_is_a_name_import_accepts() {
+    // Import compares names ignoring case, accented capitals included; typing a name must do the same,
+    // or an assessment saved by the app could not be read back.
+    let mut a = assessment_with(vec![zone("z1", "Äußere Anlage", [1; 7], Criticality::Medium)]);
+    assert_eq!(check_zone_name(&a, "äußere anlage", None), Err(NameProblem::Duplicate));
+    assert_eq!(check_zone_name(&a, "Äußere Anlage 2", None), Ok(()));
+    assert_eq!(check_zone_name(&a, "ÄUSSERE ANLAGE", None), Ok(()), "ß is not expanded: a different name");
+    a.zones.push(zone("z2", "äußere anlage", [1; 7], Criticality::Medium));
+    assert_eq!(refused(&to_json(&a)).location.as_deref(), Some("assessment.zones[1].name"));
+}
+
+#[test]
+fn a_conduit_to_a_missing_zone_is_refused() {
+    let e = refused(&fixture_with(|v| v["assessment"]["conduits"][0]["to"] = json!("z9")));
+    assert_eq!(e.problem, "The conduit \"Historian link\" connects to zone \"z9\", which is not in the file.");
+    assert_eq!(location(&e), "assessment.conduits[0].to");
+}
+
+#[test]
+fn answers_for_a_missing_zone_are_refused() {
+    let e = refused(&fixture_with(|v| {
+        v["assessment"]["answers"]["zones"]["z9"] = json!({ "sr-1.1": { "answer": "implemented" } });
+    }));
+    assert_eq!(e.problem, "There are answers for zone \"z9\", which is not in the file.");
+    assert_eq!(location(&e), "assessment.answers.zones[\"z9\"]");
+}
+
+#[test]
+fn an_answer_from_the_wrong_scale_is_refused() {
+    let e = refused(&fixture_with(|v| v["assessment"]["answers"]["all_zones"]["sr-1.1"]["answer"] = json!("ml2")));
+    assert_eq!(e.problem, "\"ML2 Managed\" is not a possible answer to question sr-1.1.");
+    assert_eq!(location(&e), "assessment.answers.all_zones[\"sr-1.1\"].answer");
+
+    let e = refused(&fixture_with(|v| v["assessment"]["answers"]["assessment"]["org-1"]["answer"] = json!("partial")));
+    assert_eq!(e.problem, "\"Partially implemented\" is not a possible answer to question org-1.");
+    assert_eq!(location(&e), "assessment.answers.assessment[\"org-1\"].answer");
+}
+
+#[test]
+fn an_item_answered_in_the_wrong_place_is_refused() {
+    let e = refused(&fixture_with(|v| {
+        v["assessment"]["answers"]["assessment"]["sr-1.1"] = json!({ "answer": "implemented" });
+    }));
+    assert_eq!(e.problem, "Question sr-1.1 is answered in the wrong place (per zone versus once for the assessment).");
+    assert_eq!(location(&e), "assessment.answers.assessment[\"sr-1.1\"]");
+
+    let e = refused(&fixture_with(|v| v["assessment"]["answers"]["zones"]["z2"]["org-1"] = json!({ "answer": "ml2" })));
+    assert_eq!(location(&e), "assessment.answers.zones[\"z2\"][\"org-1\"]");
+}
+
+#[test]
+fn text_over_the_limits_is_refused_and_text_at_the_limits_is_accepted() {
+    // Limits count characters, not bytes: 120 "é" are 240 bytes and still a valid name.
+    accepted(&fixture_with(|v| v["assessment"]["zones"][0]["name"] = json!("é".repeat(120))));
+    let e = refused(&fixture_with(|v| v["assessment"]["zones"][0]["name"] = json!("é".repeat(121))));
+    assert_eq!(e.problem, "The zone name is 121 characters long; at most 120 are accepted.");
+    assert_eq!(location(&e), "assessment.zones[0].name");
+
+    let long = "x".repeat(10_001);
+    accepted(&fixture_with(|v| {
+        v["assessment"]["answers"]["assessment"]["zcr-3.2"]["justification"] = json!(&long[1..])
+    }));
+    let e =
+        refused(&fixture_with(|v| v["assessment"]["answers"]["assessment"]["zcr-3.2"]["justification"] = json!(long)));
+    assert_eq!(e.problem, "The justification is 10001 characters long; at most 10000 are accepted.");
+    assert_eq!(location(&e), "assessment.answers.assessment[\"zcr-3.2\"].justification");
+
+    let e = refused(&fixture_with(|v| v["assessment"]["plan"]["sr-5.2-re1"]["owner"] = json!("o".repeat(121))));
+    assert_eq!(location(&e), "assessment.plan[\"sr-5.2-re1\"].owner");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let mut at_limit = SCHEMA_1.to_string();
+    at_limit.push_str(&" ".repeat(MAX_IMPORT_BYTES - SCHEMA_1.len()));
+    assert_eq!(at_limit.len(), MAX_IMPORT_BYTES);
+    accepted(&at_limit);
+
+    at_limit.push(' ');
+    let e = refused(&at_limit);
+    assert_eq!(
+        e.problem,
+        "The file is 5120 KB; the largest accepted is 5120 KB. Choose an assessment file exported by this tool."
+    );
+    assert_eq!(e.location, None);
+}
+
+#[test]
+fn disagreeing_catalogue_versions_are_refused() {
+    let e = refused(&fixture_with(|v| v["catalogue_version"] = json!("2025.01-1")));
+    assert_eq!(e.problem, "The two catalogue versions in the file disagree.");
+    assert_eq!(location(&e), "assessment.catalogue_version");
+}
+
+#[test]
+fn a_built_assessment_that_breaks_a_rule_fails_validation_too() {
+    let mut a = fixture();
+    assert_eq!(validate(&a), Ok(()));
+    a.conduits[0].from = "z7".into();
+    assert_eq!(validate(&a).map_err(|e| e.location), Err(Some("assessment.conduits[0].from".to_string())));
+}
+
+// --- notices ---------------------------------------------------------------------------------------------
+
+#[test]
+fn answers_to_unknown_items_are_kept_and_reported() {
+    let text = fixture_with(|v| {
+        v["assessment"]["answers"]["assessment"]["zcr-9.9"] = json!({ "answer": "implemented" });
+        v["assessment"]["answers"]["zones"]["z1"]["sr-9.9"] = json!({ "answer": "partial", "notes": "old item" });
+    });
+    let loaded = accepted(&text);
+    assert_eq!(
+        loaded.notices,
+        ["2 answer(s) refer to questions that this catalogue no longer has (sr-9.9, zcr-9.9). They are kept in the \
+          file and in exports but do not count in the results."]
+    );
+    let a = &loaded.assessment;
+    assert!(a.answers.assessment.contains_key("zcr-9.9"));
+    assert_eq!(a.answers.zones["z1"]["sr-9.9"].notes, "old item");
+    assert_eq!(score(a), score(&fixture()), "they do not count");
+    assert_eq!(accepted(&to_json(a)).assessment, *a, "and they survive the next save");
+}
+
+#[test]
+fn an_older_catalogue_version_is_read_with_a_notice() {
+    let loaded = accepted(&fixture_with(|v| {
+        v["catalogue_version"] = json!("2025.01-1");
+        v["assessment"]["catalogue_version"] = json!("2025.01-1");
+    }));
+    assert_eq!(
+        loaded.notices,
+        [format!(
+            "The answers were given against catalogue 2025.01-1 (this version has {CATALOGUE_VERSION}). They are kept \
+             as they are; review items whose wording changed."
+        )]
+    );
+    assert_eq!(loaded.assessment.catalogue_version, "2025.01-1", "kept until the user reviews it");
+}
+
+// --- never panics ----------------------------------------------------------------------------------------
+
+/// Either a refusal that says something, or an assessment that passes validation and saves again.
+fn sound(result: Result<Loaded, ImportError>) -> Result<(), TestCaseError> {
+    match result {
+        Err(e) => {
+            prop_assert!(!e.problem.is_empty() && e.problem.ends_with('.'), "unclear message: {:?}", e.problem);
+        }
+        Ok(loaded) => {
+            prop_assert_eq!(validate(&loaded.assessment), Ok(()));
+            let again = from_json(&to_json(&loaded.assessment)).map(|l| l.assessment);
+            prop_assert_eq!(again, Ok(loaded.assessment));
+        }
+    }
+    Ok(())
+}
+
+/// The JSON pointer (`/assessment/zones/0/name`) of every field and list element in a value.
+fn pointers(value: &Value, here: &str, out: &mut Vec<String>) {
+    let children: Vec<(String, &Value)> = match value {
+        Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
+        Value::Array(items) => items.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect(),
+        _ => Vec::new(),
+    };
+    for (key, child) in children {
+        let pointer = format!("{here}/{key}");
+        out.push(pointer.clone());
+        pointers(child, &pointer, out);
+    }
+}
+
+/// Every pointer into the fixture (the fixture's keys hold no `/` or `~`, so none needs escaping).
+fn fixture_pointers() -> Vec<String> {
+    let value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+    let mut out = Vec::new();
+    pointers(&value, "", &mut out);
+    out
+}
+
+/// Removes the field or list element at `pointer`.
+fn delete(value: &mut Value, pointer: &str) {
+    let Some((parent, last)) = pointer.rsplit_once('/') else { return };
+    match value.pointer_mut(parent) {
+        Some(Value::Object(map)) => {
+            map.remove(last);
+        }
+        Some(Value::Array(items)) => {
+            items.remove(last.parse::<usize>().expect("an index"));
+        }
+        _ => {}
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_assessment_reads_back_unchanged(a in arb_assessment()) {
+        prop_assert_eq!(from_json(&to_json(&a)).map(|l| l.assessment), Ok(a));
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        sound(from_json(&text))?;
+    }
+
+    #[test]
+    fn json_like_text_never_panics(text in "[\\[\\]{}\":,0-9a-z_ .\\-]{0,200}") {
+        sound(from_json(&text))?;
+    }
+
+    #[test]
+    fn flipped_bytes_never_panic(flips in prop::collection::vec((0..SCHEMA_1.len(), any::<u8>()), 1..8)) {
+        let mut bytes = SCHEMA_1.as_bytes().to_vec();
+        for (at, byte) in flips {
+            bytes[at] = byte;
+        }
+        sound(from_json(&String::from_utf8_lossy(&bytes)))?;
+    }
+
+    #[test]
+    fn a_truncated_file_never_panics(keep in 0..SCHEMA_1.len()) {
+        sound(from_json(&String::from_utf8_lossy(&SCHEMA_1.as_bytes()[..keep])))?;
+    }
+
+    #[test]
+    fn deleting_any_field_never_panics(pick in any::<prop::sample::Index>()) {
+        let all = fixture_pointers();
+        let mut value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+        delete(&mut value, &all[pick.index(all.len())]);
+        sound(from_json(&value.to_string()))?;
+    }
+
+    #[test]
+    fn replacing_any_field_never_panics(
+        pick in any::<prop::sample::Index>(),
+        replacement in prop_oneof![
+            Just(json!(null)), Just(json!(-1)), Just(json!(5)), Just(json!(1e300)), Just(json!("")),
+            Just(json!("x".repeat(200))), Just(json!([])), Just(json!({})), Just(json!(true)),
+        ],
+    ) {
+        let all = fixture_pointers();
+        let mut value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+        if let Some(slot) = value.pointer_mut(&all[pick.index(all.len())]) {
+            *slot = replacement;
+        }
+        sound(from_json(&value.to_string()))?;
+    }
+}
+
+#[test]
+fn deleting_each_field_of_the_fixture_in_turn_is_accepted_or_refused_clearly() {
+    for pointer in fixture_pointers() {
+        let mut value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+        delete(&mut value, &pointer);
+        if let Err(e) = sound(from_json(&value.to_string())) {
+            panic!("without {pointer}: {e}");
+        }
+    }
+}
+
+#[test]
+fn optional_fields_may_be_left_out_and_required_ones_may_not() {
+    let loaded = accepted(&fixture_with(|v| {
+        delete(v, "/assessment/zones/0/description");
+        delete(v, "/assessment/zones/0/wizard");
+    }));
+    assert_eq!(loaded.assessment.zones[0].description, "");
+    assert!(loaded.assessment.zones[0].wizard.is_empty());
+
+    let e = refused(&fixture_with(|v| delete(v, "/assessment/zones/0/target")));
+    assert!(e.problem.starts_with("The file has an unexpected value: missing field `target`"), "{}", e.problem);
+    assert!(location(&e).starts_with("line "));
+}
