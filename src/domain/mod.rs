@@ -3,6 +3,8 @@
 pub mod answers;
 pub mod assessment;
 pub mod catalogue;
+pub mod export;
+pub mod report;
 pub mod roadmap;
 pub mod scoring;
 pub mod storage;
@@ -11,6 +13,7 @@ pub mod wizard;
 pub use answers::*;
 pub use assessment::*;
 pub use catalogue::*;
+pub use report::*;
 pub use roadmap::*;
 pub use scoring::*;
 pub use wizard::*;

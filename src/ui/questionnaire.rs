@@ -227,8 +227,9 @@ fn SectionNav() -> impl IntoView {
 fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let v = expect_context::<View>();
-    let zones =
-        move || state.assessment.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>());
+    let zones = Memo::new(move |_| {
+        state.assessment.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>())
+    });
     let zone_value = move || match v.zone.get() {
         ZoneChoice::All => String::new(),
         ZoneChoice::One(z) => z,
@@ -244,7 +245,7 @@ fn Toolbar() -> impl IntoView {
                         v.index.set(0);
                     }>
                         <option value="">"All zones (same answer)"</option>
-                        {move || zones().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        {move || zones.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </div>
             </Show>

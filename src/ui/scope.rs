@@ -341,7 +341,8 @@ fn Conduits() -> impl IntoView {
     let crosses_it = RwSignal::new(false);
     let crosses_internet = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let zones = move || a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>());
+    let zones =
+        Memo::new(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()));
     let zone_name =
         move |id: &str| a.with(|a| a.zone(id).map(|z| z.name.clone()).unwrap_or_else(|| "(removed zone)".into()));
 
@@ -392,7 +393,7 @@ fn Conduits() -> impl IntoView {
                 <label for=id>{label}</label>
                 <select id=id prop:value=move || signal.get() on:change=move |ev| signal.set(event_target_value(&ev))>
                     <option value="">"Choose a zone"</option>
-                    {move || zones().into_iter().map(|(zid, zname)| view! { <option value=zid>{zname}</option> }).collect_view()}
+                    {move || zones.get().into_iter().map(|(zid, zname)| view! { <option value=zid>{zname}</option> }).collect_view()}
                 </select>
             </div>
         }

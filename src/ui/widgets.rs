@@ -65,8 +65,10 @@ pub fn Progress(
 pub fn NeedsAssessment(children: ChildrenFn) -> impl IntoView {
     let state = expect_context::<AppState>();
     let children = StoredValue::new(children);
+    // A memo, so that edits to the assessment do not re-create the whole step below.
+    let has_assessment = Memo::new(move |_| state.stored.get() || state.assessment.with(|a| !a.zones.is_empty()));
     move || {
-        if state.stored.get() || state.assessment.with(|a| !a.zones.is_empty() || a.progress().0 > 0) {
+        if has_assessment.get() {
             children.read_value()().into_any()
         } else {
             view! {

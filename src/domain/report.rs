@@ -1,0 +1,282 @@
+//! What the report says before the details: the executive summary, the gap register and the appendix of
+//! every answer. The on-screen report and the exports (`export.rs`) read the same values, so a printed
+//! report, a CSV and a Markdown file never disagree.
+
+use crate::domain::answers::{Response, Status};
+use crate::domain::assessment::{ActionPlan, Assessment, Mode};
+use crate::domain::catalogue::{self, Item, ItemKind, Part};
+use crate::domain::roadmap::{Action, Horizon, Roadmap};
+use crate::domain::scoring::{item_maturity, FrResult, Scorecard, ZoneResult};
+
+/// How many gaps and first steps the executive summary lists.
+pub const SUMMARY_LENGTH: usize = 5;
+
+/// The first page of the report: what a manager reads before anything else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExecutiveSummary {
+    /// A few plain sentences: zones assessed, how many reach their target, the largest gap, programme
+    /// maturity against its target and how many questions are open.
+    pub overall: String,
+    /// One readiness line per zone ([`crate::domain::ZoneResult::readiness`]), in zone order.
+    pub zone_lines: Vec<String>,
+    /// The most important gaps ([`Roadmap::top`]), at most five.
+    pub top_gaps: Vec<Action>,
+    /// The first five actions of the 0-3 months horizon in roadmap order, topped up from 3-12 months.
+    pub first_steps: Vec<Action>,
+}
+
+/// Builds the executive summary from the scorecard and roadmap of the same assessment.
+///
+/// ```
+/// use iec62443_assess::*;
+/// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+/// a.zones.push(Zone::new("z1", "Cell A"));
+/// let card = score(&a);
+/// let roadmap = roadmap_with(&a, &card.zones);
+/// let summary = executive_summary(&a, &card, &roadmap);
+/// assert!(summary.overall.starts_with("1 zone defined (full assessment). Nothing is answered yet"));
+/// assert_eq!(summary.top_gaps.len(), 5);
+/// ```
+pub fn executive_summary(assessment: &Assessment, card: &Scorecard, roadmap: &Roadmap) -> ExecutiveSummary {
+    let mut first_steps: Vec<Action> = roadmap.in_horizon(Horizon::Now).take(SUMMARY_LENGTH).cloned().collect();
+    let missing = SUMMARY_LENGTH - first_steps.len();
+    first_steps.extend(roadmap.in_horizon(Horizon::Next).take(missing).cloned());
+    ExecutiveSummary {
+        overall: overall(assessment, card),
+        zone_lines: card.zones.iter().map(|z| z.readiness()).collect(),
+        top_gaps: roadmap.top(SUMMARY_LENGTH).into_iter().cloned().collect(),
+        first_steps,
+    }
+}
+
+/// "1 zone" or "3 zones".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The plain name of an assessment mode, as the report writes it.
+pub fn mode_label(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Full => "full assessment",
+        Mode::Quick => "quick scan",
+    }
+}
+
+fn overall(assessment: &Assessment, card: &Scorecard) -> String {
+    let mode = mode_label(assessment.profile.mode);
+    let zones = card.zones.len();
+    let (answered, asked) = card.progress;
+    let mut sentences = Vec::new();
+    sentences.push(match (zones, answered) {
+        (0, _) => format!("No zones defined yet ({mode}), so no security levels are assessed."),
+        (n, 0) => format!("{} defined ({mode}).", count(n, "zone", "zones")),
+        (n, _) => format!("{} assessed ({mode}).", count(n, "zone", "zones")),
+    });
+    if answered == 0 {
+        // Every SL-A would be 0 and every practice "not performed": saying so would only mislead.
+        sentences.push(format!(
+            "Nothing is answered yet: all {} are open, so there are no results to report.",
+            count(asked, "question", "questions")
+        ));
+        return sentences.join(" ");
+    }
+
+    if zones > 0 {
+        let reaching = card.zones.iter().filter(|z| z.frs_meeting_target() == 7).count();
+        const ALL_SEVEN: &str = "in all seven foundational requirements";
+        let mut sentence = match (reaching, zones) {
+            (1, 1) => format!("The zone reaches its target {ALL_SEVEN}"),
+            (_, 1) => format!("The zone does not yet reach its target {ALL_SEVEN}"),
+            (0, n) => format!("None of the {n} zones reaches its target {ALL_SEVEN}"),
+            (r, n) if r == n => format!("All {n} zones reach their target {ALL_SEVEN}"),
+            (1, n) => format!("1 of {n} zones reaches its target {ALL_SEVEN}"),
+            (r, n) => format!("{r} of {n} zones reach their target {ALL_SEVEN}"),
+        };
+        // The largest gap over all zones; on a tie the first zone, then the lowest FR.
+        let mut largest: Option<(&ZoneResult, &FrResult)> = None;
+        for zone in &card.zones {
+            for fr in &zone.frs {
+                if fr.gap() > largest.map_or(0, |(_, best)| best.gap()) {
+                    largest = Some((zone, fr));
+                }
+            }
+        }
+        if let Some((zone, fr)) = largest {
+            sentence.push_str(&format!(
+                "; the largest gap is {} {} in zone {} (SL-A {}, SL-T {})",
+                fr.fr.code(),
+                fr.fr.name(),
+                zone.zone_name,
+                fr.achieved,
+                fr.target
+            ));
+        }
+        sentence.push('.');
+        sentences.push(sentence);
+    }
+
+    let target = card.maturity.target;
+    sentences.push(match card.maturity.overall {
+        Some(level) => format!("Programme maturity ML{level} against a target of ML{target}."),
+        None => format!("Programme maturity is not rated (no practice applies); the target is ML{target}."),
+    });
+
+    sentences.push(if answered == asked {
+        format!("All {} answered.", count(asked, "question", "questions"))
+    } else {
+        format!("{} of {asked} questions unanswered.", asked - answered)
+    });
+
+    if assessment.profile.mode == Mode::Quick {
+        sentences.push(
+            "Quick scan results are indicative: it asks a subset of the questions and cannot show levels above \
+             those it asks about."
+                .to_string(),
+        );
+    }
+    sentences.join(" ")
+}
+
+/// One line of the gap register: an item that is not met (or met only through a compensating control)
+/// in one zone, or for the whole organisation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GapEntry {
+    /// The catalogue item.
+    pub item: &'static Item,
+    /// The zone (id, name) for IEC 62443-3-3 items; `None` for items answered once.
+    pub zone: Option<(String, String)>,
+    /// SL-A of the item's FR in the zone (3-3), or the practice's current maturity (2-1); `None` for 3-2.
+    pub achieved: Option<u8>,
+    /// SL-T of the item's FR in the zone (3-3), or the target maturity (2-1); `None` for 3-2.
+    pub target: Option<u8>,
+    /// The response as recorded (for 3-3 the zone's own, else the all-zones one); empty if none.
+    pub response: Response,
+    /// How the response counts. [`Status::MetByCompensation`] marks an entry listed only so that its
+    /// justification is visible.
+    pub status: Status,
+    /// The roadmap action that closes this gap; `None` for compensated entries.
+    pub action: Option<Action>,
+    /// The user's plan for the item's action (default when nothing is decided).
+    pub plan: ActionPlan,
+}
+
+/// The gap register: one entry per unmet in-scope 3-3 item per zone (unanswered included, not
+/// applicable excluded), per open 3-2 step and per 2-1 practice below the target maturity, plus one per
+/// compensating control so that its justification is visible. The scope rules are the roadmap's.
+///
+/// Ordered by the roadmap position of the item's action, then zone order; entries whose item has no
+/// action (only compensated) come last, in questionnaire order.
+pub fn gap_register(assessment: &Assessment, card: &Scorecard, roadmap: &Roadmap) -> Vec<GapEntry> {
+    let target_maturity = card.maturity.target;
+    let roadmap_position = |item: &Item| roadmap.actions.iter().position(|a| a.key == item.id).unwrap_or(usize::MAX);
+    let plan = |item: &Item| assessment.plan.get(item.id).cloned().unwrap_or_default();
+    let mut entries: Vec<(usize, GapEntry)> = Vec::new();
+    for item in questionnaire_order().filter(|i| assessment.asks(i)) {
+        let action = roadmap.action(item.id);
+        let position = roadmap_position(item);
+        match item.kind {
+            ItemKind::SystemRequirement { fr, .. } => {
+                for zone in &assessment.zones {
+                    if !assessment.in_scope(zone, item) {
+                        continue;
+                    }
+                    let status = assessment.status(Some(&zone.id), item);
+                    let open = !status.is_met() && status != Status::NotApplicable;
+                    if !open && status != Status::MetByCompensation {
+                        continue;
+                    }
+                    let concerned = action.filter(|a| a.zones.iter().any(|z| z.zone_id == zone.id));
+                    let result = card.zones.iter().find(|r| r.zone_id == zone.id);
+                    entries.push((
+                        position,
+                        GapEntry {
+                            item,
+                            zone: Some((zone.id.clone(), zone.name.clone())),
+                            achieved: result.map(|r| r.achieved.get(fr).get()),
+                            target: Some(zone.target.get(fr).get()),
+                            response: assessment.zone_response(&zone.id, item.id).cloned().unwrap_or_default(),
+                            status,
+                            action: concerned.cloned(),
+                            plan: plan(item),
+                        },
+                    ));
+                }
+            }
+            ItemKind::Process | ItemKind::Maturity { .. } => {
+                let status = assessment.status(None, item);
+                let (achieved, target) = match item.kind {
+                    ItemKind::Maturity { .. } => match item_maturity(assessment, item) {
+                        Some(current) => (Some(current), Some(target_maturity)),
+                        None => continue, // not applicable: never a gap
+                    },
+                    _ => (None, None),
+                };
+                if action.is_none() && status != Status::MetByCompensation {
+                    continue;
+                }
+                entries.push((
+                    position,
+                    GapEntry {
+                        item,
+                        zone: None,
+                        achieved,
+                        target,
+                        response: assessment.answers.assessment.get(item.id).cloned().unwrap_or_default(),
+                        status,
+                        action: action.cloned(),
+                        plan: plan(item),
+                    },
+                ));
+            }
+        }
+    }
+    // Stable: within one action (or among the compensated), questionnaire and zone order stay.
+    entries.sort_by_key(|(position, _)| *position);
+    entries.into_iter().map(|(_, e)| e).collect()
+}
+
+/// One answer in the report's appendix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppendixEntry {
+    /// The catalogue item.
+    pub item: &'static Item,
+    /// The zone (id, name) for IEC 62443-3-3 items; `None` for items answered once.
+    pub zone: Option<(String, String)>,
+    /// The effective response, if anything is recorded.
+    pub response: Option<Response>,
+    /// Whether a 3-3 answer comes from the all-zones answer (the zone has no answer of its own).
+    pub inherited: bool,
+}
+
+/// Every asked question, answered or not: 3-3 items once per zone in whose scope they are, the others
+/// once. In questionnaire order (3-2, 3-3, 2-1; catalogue order within a part), then zone order. Its
+/// length is the number of asked questions of [`Assessment::progress`].
+pub fn appendix(assessment: &Assessment) -> Vec<AppendixEntry> {
+    let mut entries = Vec::new();
+    for item in questionnaire_order().filter(|i| assessment.asks(i)) {
+        if item.part.per_zone() {
+            for zone in assessment.zones.iter().filter(|z| assessment.in_scope(z, item)) {
+                let response = assessment.zone_response(&zone.id, item.id).cloned();
+                entries.push(AppendixEntry {
+                    item,
+                    zone: Some((zone.id.clone(), zone.name.clone())),
+                    inherited: response.is_some() && !assessment.has_override(&zone.id, item.id),
+                    response,
+                });
+            }
+        } else {
+            entries.push(AppendixEntry {
+                item,
+                zone: None,
+                response: assessment.answers.assessment.get(item.id).cloned(),
+                inherited: false,
+            });
+        }
+    }
+    entries
+}
+
+/// Every item in the order the questionnaire presents the parts.
+fn questionnaire_order() -> impl Iterator<Item = &'static Item> {
+    Part::ALL.into_iter().flat_map(catalogue::items_of)
+}

@@ -1,0 +1,604 @@
+//! The report's data and its exports, on one hand-built assessment with every kind of answer: the
+//! executive summary, the gap register, the appendix, the CSV files (read back with a small RFC 4180
+//! parser) and the Markdown report; then properties on random assessments.
+
+mod common;
+
+use common::*;
+use iec62443_assess::export::{gap_register_csv, report_markdown, roadmap_csv, GAP_REGISTER_COLUMNS, ROADMAP_COLUMNS};
+use iec62443_assess::*;
+use proptest::prelude::*;
+
+const ORGANISATION: &str = "ACME <script>alert(1)</script> Water";
+const NOTE: &str = "Vendor says \"Q3, maybe Q4\"\nthen retest";
+const COMPENSATION: &str = "Console in a locked room, badge log reviewed weekly";
+const PLAN_NOTE: &str = "=SUM(A1:A3) budget line";
+
+/// Two zones with different targets and every kind of answer:
+///
+/// - Cell A (High), SL-T FR1 2. FR1 is implemented for all zones, except: SR 1.3 not implemented (with a
+///   note), SR 1.7 compensating (justified), SR 1.12 not applicable, SR 1.1 RE(1) don't know, and in
+///   Cell A only SR 1.8 partial. FR1: SL-A 0 (SR 1.3), gap 2.
+/// - Utilities (Low), SL-T FR1 1 and FR5 1. Its own answer implements SR 1.3 (override); SR 5.1
+///   implemented, SR 5.2 not implemented, SR 5.3 and 5.4 unanswered. FR1: SL-A 1; FR5: SL-A 0, gap 1.
+/// - 3-2: all implemented except ZCR 4.1 not implemented, ZCR 2.1 compensating, ZCR 3.3 not applicable,
+///   ZCR 5.10 unanswered, ZCR 6.8 compensating without justification (so unanswered).
+/// - 2-1 (target ML2): all ML4 except ORG 2 and CM 1 at ML1, ORG 1 at ML3, NET 2 not applicable.
+/// - Plan: SR 1.3 planned, with owner, date and a note that starts like a formula.
+fn plant() -> Assessment {
+    let mut a = assessment_with(vec![
+        zone("z1", "Cell A", [2, 0, 0, 0, 0, 0, 0], Criticality::High),
+        zone("z2", "Utilities", [1, 0, 0, 0, 1, 0, 0], Criticality::Low),
+    ]);
+    a.profile.organisation = ORGANISATION.to_string();
+    settle_programme(&mut a);
+    let all = AnswerScope::AllZones;
+    implement_fr(&mut a, &all, Fr::Fr1, 2);
+    a.set_response(
+        &all,
+        "sr-1.3",
+        Response { answer: Some(Answer::NotImplemented), justification: String::new(), notes: NOTE.to_string() },
+    );
+    a.set_response(&all, "sr-1.7", Response::justified(Answer::Compensating, COMPENSATION));
+    answer(&mut a, &all, &["sr-1.12"], Answer::NotApplicable);
+    answer(&mut a, &all, &["sr-1.1-re1"], Answer::DontKnow);
+    answer(&mut a, &in_zone("z1"), &["sr-1.8"], Answer::Partial);
+    answer(&mut a, &in_zone("z2"), &["sr-1.3", "sr-5.1"], Answer::Implemented);
+    answer(&mut a, &in_zone("z2"), &["sr-5.2"], Answer::NotImplemented);
+
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["zcr-4.1"], Answer::NotImplemented);
+    answer(&mut a, &once, &["zcr-2.1"], Answer::Compensating);
+    answer(&mut a, &once, &["zcr-3.3", "net-2"], Answer::NotApplicable);
+    a.set_response(&once, "zcr-5.10", Response::default());
+    a.set_response(&once, "zcr-6.8", Response::with(Answer::Compensating));
+    answer(&mut a, &once, &["org-2", "cm-1"], Answer::Ml1);
+    answer(&mut a, &once, &["org-1"], Answer::Ml3);
+
+    a.plan.insert(
+        "sr-1.3".to_string(),
+        ActionPlan {
+            status: ActionStatus::Planned,
+            owner: "Jane O'Neil, OT lead".to_string(),
+            target_date: "2026-12-31".to_string(),
+            note: PLAN_NOTE.to_string(),
+        },
+    );
+    a
+}
+
+struct Results {
+    card: Scorecard,
+    roadmap: Roadmap,
+}
+
+fn results(a: &Assessment) -> Results {
+    let card = score(a);
+    let roadmap = roadmap_with(a, &card.zones);
+    Results { card, roadmap }
+}
+
+/// The roadmap of `plant()`, worked out by hand (docs/scoring.md section 6).
+const ROADMAP_ORDER: [&str; 11] = [
+    "cm-1",       // inventory, ML1 of 2, blocking, M
+    "zcr-4.1",    // risk, gap 1, blocking, S
+    "zcr-5.10",   // risk, unanswered
+    "zcr-6.8",    // risk, compensating without justification counts as unanswered
+    "sr-1.3",     // controls, gap 2, blocking (Cell A)
+    "sr-1.1-re1", // controls, gap 2, SL2, not blocking
+    "sr-1.8",     // controls, gap 2, SL2, not blocking
+    "sr-5.3",     // controls, gap 1, blocking, S (Utilities)
+    "sr-5.2",     // controls, gap 1, blocking, M
+    "sr-5.4",     // controls, gap 1, blocking, M
+    "org-2",      // operations, ML1 of 2, blocking, S
+];
+
+fn keys(actions: &[Action]) -> Vec<&'static str> {
+    actions.iter().map(|a| a.key).collect()
+}
+
+// --- a tiny RFC 4180 reader ------------------------------------------------------------------------------
+
+/// Reads CSV text (BOM stripped first) into records of fields; fails on anything RFC 4180 does not allow.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').expect("the file starts with a byte order mark");
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    let mut at_field_start = true;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => {
+                    quoted = false;
+                    assert!(matches!(chars.peek(), None | Some(',' | '\r')), "text after a closing quote");
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if at_field_start => {
+                quoted = true;
+                at_field_start = false;
+            }
+            '"' => panic!("a quote inside an unquoted field: {field:?}"),
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            '\r' => {
+                assert_eq!(chars.next(), Some('\n'), "a record ends with CRLF");
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                at_field_start = true;
+            }
+            '\n' => panic!("a bare LF outside quotes"),
+            _ => {
+                field.push(c);
+                at_field_start = false;
+            }
+        }
+    }
+    assert!(!quoted, "an unterminated quote");
+    assert!(field.is_empty() && record.is_empty(), "the last record ends with CRLF");
+    records
+}
+
+fn column(header: &[String], name: &str) -> usize {
+    header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"))
+}
+
+#[test]
+fn the_csv_reader_reads_quoted_fields() {
+    let records = parse_csv("\u{feff}a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",,x\r\n");
+    assert_eq!(records, [vec!["a", "b,c", "say \"hi\""], vec!["two\r\nlines", "", "x"]]);
+}
+
+// --- executive summary -------------------------------------------------------------------------------------
+
+#[test]
+fn the_executive_summary_names_the_largest_gap_maturity_and_open_questions() {
+    let a = plant();
+    let r = results(&a);
+    let summary = executive_summary(&a, &r.card, &r.roadmap);
+    // Asked: 23 process steps + 33 practices + Cell A 16 FR1 items (SL 1-2) + Utilities 10 FR1 and 4 FR5
+    // items (SL 1) = 86. Unanswered: ZCR 5.10, ZCR 6.8 (no justification), SR 5.3 and SR 5.4 in Utilities.
+    assert_eq!(
+        summary.overall,
+        "2 zones assessed (full assessment). None of the 2 zones reaches its target in all seven foundational \
+         requirements; the largest gap is FR1 Identification and authentication control in zone Cell A \
+         (SL-A 0, SL-T 2). Programme maturity ML1 against a target of ML2. 4 of 86 questions unanswered."
+    );
+    assert_eq!(
+        summary.zone_lines,
+        [
+            "Cell A: target reached in 6 of 7 FRs; largest gap FR1 Identification and authentication control \
+             (SL-A 0, SL-T 2).",
+            "Utilities: target reached in 6 of 7 FRs; largest gap FR5 Restricted data flow (SL-A 0, SL-T 1); \
+             2 of 14 in-scope questions unanswered.",
+        ]
+    );
+}
+
+#[test]
+fn top_gaps_put_the_largest_gap_first_and_first_steps_follow_the_roadmap() {
+    let a = plant();
+    let r = results(&a);
+    assert_eq!(keys(&r.roadmap.actions), ROADMAP_ORDER, "the hand-worked roadmap");
+    let summary = executive_summary(&a, &r.card, &r.roadmap);
+    // Gap 2 first (blocking before not), then gap 1 blocking at Medium criticality and SL 1.
+    assert_eq!(keys(&summary.top_gaps), ["sr-1.3", "sr-1.1-re1", "sr-1.8", "zcr-4.1", "zcr-5.10"]);
+    // The first five 0-3 month actions in roadmap order; SR 5.3 and ORG 2 are 0-3 months too, later.
+    assert_eq!(keys(&summary.first_steps), ["cm-1", "zcr-4.1", "zcr-5.10", "zcr-6.8", "sr-1.3"]);
+    assert!(summary.first_steps.iter().all(|s| s.horizon == Horizon::Now));
+}
+
+#[test]
+fn first_steps_are_topped_up_from_the_next_horizon() {
+    let mut a = assessment_with(vec![zone("z1", "Cell A", [2, 0, 0, 0, 0, 0, 0], Criticality::High)]);
+    settle_programme(&mut a);
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr1, 2);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-1.3", "sr-1.8"], Answer::NotImplemented);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-1.1-re1"], Answer::Partial);
+    let r = results(&a);
+    let summary = executive_summary(&a, &r.card, &r.roadmap);
+    // SR 1.3 is a quick win (0-3 months); the SL2 items are not blocking (3-12 months).
+    assert_eq!(keys(&summary.first_steps), ["sr-1.3", "sr-1.1-re1", "sr-1.8"]);
+    assert_eq!(summary.first_steps[1].horizon, Horizon::Next);
+    assert_eq!(
+        summary.overall,
+        "1 zone assessed (full assessment). The zone does not yet reach its target in all seven foundational \
+         requirements; the largest gap is FR1 Identification and authentication control in zone Cell A \
+         (SL-A 0, SL-T 2). Programme maturity ML4 against a target of ML2. All 72 questions answered."
+    );
+}
+
+#[test]
+fn an_empty_assessment_says_nothing_is_answered_yet() {
+    let a = assessment_with(Vec::new());
+    let r = results(&a);
+    let summary = executive_summary(&a, &r.card, &r.roadmap);
+    assert_eq!(
+        summary.overall,
+        "No zones defined yet (full assessment), so no security levels are assessed. Nothing is answered \
+         yet: all 56 questions are open, so there are no results to report."
+    );
+    assert!(summary.zone_lines.is_empty());
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
+    assert!(markdown.contains("No zones are defined"));
+    assert!(markdown.contains("## Appendix: every answer"));
+}
+
+#[test]
+fn a_quick_scan_summary_says_results_are_indicative() {
+    let mut a = plant();
+    a.profile.mode = Mode::Quick;
+    let r = results(&a);
+    let summary = executive_summary(&a, &r.card, &r.roadmap);
+    assert!(summary.overall.starts_with("2 zones assessed (quick scan)."), "{}", summary.overall);
+    assert!(summary.overall.ends_with("Quick scan results are indicative: it asks a subset of the questions and cannot show levels above those it asks about."));
+}
+
+// --- gap register and appendix -------------------------------------------------------------------------------
+
+#[test]
+fn the_gap_register_follows_the_roadmap_then_lists_compensating_controls() {
+    let a = plant();
+    let r = results(&a);
+    let register = gap_register(&a, &r.card, &r.roadmap);
+    let lines: Vec<(&str, Option<&str>, Status)> =
+        register.iter().map(|e| (e.item.id, e.zone.as_ref().map(|(id, _)| id.as_str()), e.status)).collect();
+    assert_eq!(
+        lines,
+        [
+            ("cm-1", None, Status::Maturity(1)),
+            ("zcr-4.1", None, Status::NotMet),
+            ("zcr-5.10", None, Status::Unanswered),
+            ("zcr-6.8", None, Status::Unanswered),
+            ("sr-1.3", Some("z1"), Status::NotMet), // Utilities overrides it as implemented
+            ("sr-1.1-re1", Some("z1"), Status::NotMet), // SL2: out of Utilities' scope (SL-T 1)
+            ("sr-1.8", Some("z1"), Status::NotMet),
+            ("sr-5.3", Some("z2"), Status::Unanswered),
+            ("sr-5.2", Some("z2"), Status::NotMet),
+            ("sr-5.4", Some("z2"), Status::Unanswered),
+            ("org-2", None, Status::Maturity(1)),
+            // No action: listed so that the justification is visible, in questionnaire then zone order.
+            ("zcr-2.1", None, Status::MetByCompensation),
+            ("sr-1.7", Some("z1"), Status::MetByCompensation),
+            ("sr-1.7", Some("z2"), Status::MetByCompensation),
+        ]
+    );
+
+    let sr_1_3 = &register[4];
+    assert_eq!(sr_1_3.zone, Some(("z1".to_string(), "Cell A".to_string())));
+    assert_eq!((sr_1_3.achieved, sr_1_3.target), (Some(0), Some(2)));
+    assert_eq!(sr_1_3.response.notes, NOTE, "the all-zones response, which Cell A inherits");
+    assert_eq!(sr_1_3.action.as_ref().map(|a| a.key), Some("sr-1.3"));
+    assert_eq!(sr_1_3.plan.status, ActionStatus::Planned);
+    assert_eq!(sr_1_3.plan.note, PLAN_NOTE);
+
+    let cm_1 = &register[0];
+    assert_eq!((cm_1.achieved, cm_1.target), (Some(1), Some(2)), "current and target maturity");
+    assert_eq!(register[1].achieved, None, "a 3-2 step has no level");
+
+    let compensated = &register[13];
+    assert_eq!(compensated.response.justification, COMPENSATION);
+    assert_eq!(compensated.action, None);
+    assert_eq!((compensated.achieved, compensated.target), (Some(1), Some(1)), "Utilities FR1");
+    assert!(register[..11].iter().all(|e| e.action.as_ref().map(|a| a.key) == Some(e.item.id)));
+}
+
+#[test]
+fn the_appendix_lists_every_asked_question_per_zone_and_once() {
+    let a = plant();
+    let entries = appendix(&a);
+    let count_in = |z: &str| entries.iter().filter(|e| e.zone.as_ref().is_some_and(|(id, _)| id == z)).count();
+    assert_eq!(count_in("z1"), 16, "FR1 SL 1-2");
+    assert_eq!(count_in("z2"), 14, "FR1 SL 1 and FR5 SL 1");
+    assert_eq!(entries.iter().filter(|e| e.zone.is_none()).count(), 23 + 33);
+    assert_eq!(entries.len(), a.progress().1);
+
+    // Cell A answers SR 1.8 itself; every other FR1 answer comes from all zones. Utilities overrides
+    // SR 1.3 and answers FR5 itself (SR 5.3 and 5.4 not at all).
+    let inherited =
+        |z: &str| entries.iter().filter(|e| e.inherited && e.zone.as_ref().is_some_and(|(id, _)| id == z)).count();
+    assert_eq!(inherited("z1"), 15);
+    assert_eq!(inherited("z2"), 9);
+    let unanswered: Vec<&str> = entries.iter().filter(|e| e.response.is_none()).map(|e| e.item.id).collect();
+    assert_eq!(unanswered, ["zcr-5.10", "sr-5.3", "sr-5.4"]);
+
+    // Questionnaire order: the 3-2 steps first, then 3-3 (zone order within an item), then 2-1.
+    let parts: Vec<Part> = entries.iter().map(|e| e.item.part).collect();
+    assert!(parts
+        .windows(2)
+        .all(|p| Part::ALL.iter().position(|x| *x == p[0]) <= Part::ALL.iter().position(|x| *x == p[1])));
+    let sr_1_1: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.item.id == "sr-1.1")
+        .filter_map(|e| e.zone.as_ref())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(sr_1_1, ["z1", "z2"]);
+}
+
+// --- CSV -----------------------------------------------------------------------------------------------------------
+
+#[test]
+fn the_csv_files_start_with_a_bom_and_end_lines_with_crlf() {
+    let a = plant();
+    let r = results(&a);
+    for csv in [gap_register_csv(&a, &r.card, &r.roadmap), roadmap_csv(&a, &r.roadmap)] {
+        assert!(csv.starts_with('\u{feff}'));
+        assert!(csv.ends_with("\r\n"));
+        // The only bare LF is the one inside the quoted note.
+        let bare_lf = csv.match_indices('\n').filter(|(i, _)| !csv[..*i].ends_with('\r')).count();
+        assert!(bare_lf <= 1, "{bare_lf} bare line feeds");
+    }
+}
+
+#[test]
+fn the_gap_register_csv_has_a_header_and_one_row_per_entry_that_reads_back() {
+    let a = plant();
+    let r = results(&a);
+    let records = parse_csv(&gap_register_csv(&a, &r.card, &r.roadmap));
+    let header = &records[0];
+    assert_eq!(
+        header.join(","),
+        "Part,Reference,Title,Zone,FR,Lowest SL,SL-A,SL-T,Answer,Justification,Notes,Recommended action,Effort,\
+         Phase,Horizon,Status,Owner,Target date,Plan note"
+    );
+    assert_eq!(header, &GAP_REGISTER_COLUMNS);
+    assert_eq!(records.len(), 1 + 14);
+    assert!(records.iter().all(|r| r.len() == 19));
+
+    let row = |id: &str, zone: &str| {
+        let title = known_item(id).title;
+        records
+            .iter()
+            .find(|r| r[column(header, "Title")] == title && r[column(header, "Zone")] == zone)
+            .unwrap_or_else(|| panic!("no row for {id} in {zone}"))
+    };
+    let sr_1_3 = row("sr-1.3", "Cell A");
+    let get = |r: &Vec<String>, name: &str| r[column(header, name)].clone();
+    assert_eq!(get(sr_1_3, "Part"), "IEC 62443-3-3");
+    assert_eq!(get(sr_1_3, "Reference"), "SR 1.3");
+    assert_eq!(get(sr_1_3, "FR"), "FR1");
+    assert_eq!(get(sr_1_3, "Lowest SL"), "1");
+    assert_eq!((get(sr_1_3, "SL-A"), get(sr_1_3, "SL-T")), ("0".to_string(), "2".to_string()));
+    assert_eq!(get(sr_1_3, "Answer"), "Not implemented");
+    assert_eq!(get(sr_1_3, "Notes"), NOTE, "commas, quotes and the line break read back unchanged");
+    assert_eq!(get(sr_1_3, "Effort"), "S");
+    assert_eq!(get(sr_1_3, "Horizon"), "0-3 months");
+    assert_eq!(get(sr_1_3, "Status"), "Planned");
+    assert_eq!(get(sr_1_3, "Owner"), "Jane O'Neil, OT lead");
+    assert_eq!(get(sr_1_3, "Target date"), "2026-12-31");
+    assert_eq!(get(sr_1_3, "Plan note"), format!("'{PLAN_NOTE}"), "a formula-like cell is made text");
+
+    let cm_1 = row("cm-1", "Whole organisation");
+    assert_eq!((get(cm_1, "SL-A"), get(cm_1, "SL-T")), ("ML1".to_string(), "ML2".to_string()));
+    assert_eq!(get(cm_1, "Answer"), "ML1 Initial");
+    let zcr_6_8 = row("zcr-6.8", "Whole organisation");
+    assert_eq!(get(zcr_6_8, "Answer"), "Compensating control (justification missing)");
+    let zcr_5_10 = row("zcr-5.10", "Whole organisation");
+    assert_eq!(get(zcr_5_10, "Reference"), "ZCR 5.10; ZCR 5.11");
+    assert_eq!(get(zcr_5_10, "Answer"), "Not answered");
+    let sr_1_7 = row("sr-1.7", "Utilities");
+    assert_eq!(get(sr_1_7, "Justification"), COMPENSATION);
+    assert_eq!(get(sr_1_7, "Horizon"), "");
+    assert_eq!(get(sr_1_7, "Status"), "Met by compensating control: no action");
+}
+
+#[test]
+fn the_roadmap_csv_has_one_row_per_action_in_roadmap_order() {
+    let a = plant();
+    let r = results(&a);
+    let records = parse_csv(&roadmap_csv(&a, &r.roadmap));
+    let header = &records[0];
+    assert_eq!(
+        header.join(","),
+        "Order,Phase,Horizon,References,Title,Action,Zones,Effort,Quick win,Blocks next level,Gap,Status,Owner,\
+         Target date,Note"
+    );
+    assert_eq!(header, &ROADMAP_COLUMNS);
+    assert_eq!(records.len(), 1 + ROADMAP_ORDER.len());
+    let titles: Vec<&str> = records[1..].iter().map(|r| r[column(header, "Title")].as_str()).collect();
+    let expected: Vec<&str> = ROADMAP_ORDER.iter().map(|id| known_item(id).title).collect();
+    assert_eq!(titles, expected);
+    let orders: Vec<&str> = records[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(orders, ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]);
+
+    let sr_1_3 = &records[5];
+    assert_eq!(
+        sr_1_3[1..].to_vec(),
+        [
+            "Segmentation and foundational-requirement controls",
+            "0-3 months",
+            "SR 1.3",
+            known_item("sr-1.3").title,
+            known_item("sr-1.3").action,
+            "Cell A",
+            "S",
+            "Yes",
+            "Yes",
+            "2",
+            "Planned",
+            "Jane O'Neil, OT lead",
+            "2026-12-31",
+            "'=SUM(A1:A3) budget line",
+        ]
+    );
+    let org_2 = &records[11];
+    assert_eq!(org_2[column(header, "Zones")], "Whole organisation");
+    assert_eq!(org_2[column(header, "Status")], "Open");
+}
+
+#[test]
+fn every_formula_start_is_neutralised_in_csv() {
+    let mut a = plant();
+    for (i, start) in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"].iter().enumerate() {
+        let key = ROADMAP_ORDER[i];
+        a.plan.insert(key.to_string(), ActionPlan { owner: start.to_string(), ..ActionPlan::default() });
+    }
+    let r = results(&a);
+    let records = parse_csv(&roadmap_csv(&a, &r.roadmap));
+    let owner = column(&records[0], "Owner");
+    let owners: Vec<&str> = records[1..7].iter().map(|r| r[owner].as_str()).collect();
+    assert_eq!(owners, ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx"]);
+}
+
+// --- Markdown --------------------------------------------------------------------------------------------------------
+
+fn plant_markdown() -> (Assessment, Results, String) {
+    let a = plant();
+    let r = results(&a);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
+    (a, r, markdown)
+}
+
+#[test]
+fn the_markdown_report_has_every_section_zone_and_action() {
+    let (a, r, markdown) = plant_markdown();
+    assert!(markdown.starts_with("# IEC 62443 self-assessment: Water works\n"));
+    assert!(markdown.contains("- Date: 2026-11-20\n"));
+    assert!(markdown.contains(&format!("- Catalogue version: {CATALOGUE_VERSION}\n")));
+    assert!(markdown.contains("- Mode: full assessment\n"));
+    for heading in [
+        "## Executive summary",
+        "### Top gaps",
+        "### First steps",
+        "## Scorecard",
+        "### Zone: Cell A",
+        "### Zone: Utilities",
+        "## Roadmap",
+        "### Phase 1: Inventory and process map",
+        "### What-if projection",
+        "## Gap register",
+        "## Appendix: every answer",
+    ] {
+        assert!(markdown.lines().any(|l| l == heading), "no heading {heading}");
+    }
+    for zone in &a.zones {
+        assert!(markdown.contains(&zone.name));
+    }
+    for action in &r.roadmap.actions {
+        assert!(markdown.contains(action.item.title), "no action {}", action.item.title);
+    }
+    assert!(markdown.contains("| Cell A | 0 / 2 (gap 2) | 0 / 0 | 0 / 0 | 0 / 0 | 0 / 0 | 0 / 0 | 0 / 0 |"));
+    assert!(markdown.contains("| Utilities | 1 / 1 | 0 / 0 | 0 / 0 | 0 / 0 | 0 / 1 (gap 1) | 0 / 0 | 0 / 0 |"));
+    // SR 1.3 is planned: after the controls phase (4) Cell A reaches SL 1 in FR1; with every action done,
+    // SL 2 (the SL3 items are unanswered).
+    assert!(markdown.contains(
+        "| Cell A | {2 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} \
+         | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {2 0 0 0 0 0 0} |"
+    ));
+}
+
+#[test]
+fn user_text_in_markdown_is_escaped_and_kept_on_one_line() {
+    let (_, _, markdown) = plant_markdown();
+    assert!(!markdown.contains("<script>"), "raw HTML from the organisation name");
+    assert!(markdown.contains("- Organisation: ACME \\<script\\>alert(1)\\</script\\> Water\n"));
+    assert!(markdown.contains("Vendor says \"Q3, maybe Q4\" then retest"), "the note on one line");
+    assert!(markdown.contains(COMPENSATION), "the justification");
+    assert!(markdown.contains("- Owner: Jane O'Neil, OT lead\n"));
+    assert!(markdown.contains("- Note: \\=SUM(A1:A3) budget line\n"));
+    assert!(markdown.contains("- Status: Planned\n"));
+}
+
+/// Cells of a Markdown table row: pipes not escaped by a backslash, minus the two outer ones.
+fn cells(row: &str) -> usize {
+    let mut pipes = 0;
+    let mut chars = row.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '|' => pipes += 1,
+            _ => {}
+        }
+    }
+    pipes - 1
+}
+
+/// Every table row has as many cells as its header.
+fn assert_tables_are_well_formed(markdown: &str) {
+    let mut header_cells = None;
+    for row in markdown.lines() {
+        if !row.starts_with('|') {
+            header_cells = None;
+            continue;
+        }
+        let n = cells(row);
+        match header_cells {
+            None => header_cells = Some(n),
+            Some(h) => assert_eq!(n, h, "row {row:?}"),
+        }
+    }
+}
+
+#[test]
+fn markdown_tables_keep_their_shape_whatever_the_user_typed() {
+    let mut a = plant();
+    a.zones[0].name = "Cell | A\n# not a heading".to_string();
+    a.set_response(
+        &in_zone("z2"),
+        "sr-5.2",
+        Response {
+            answer: Some(Answer::NotImplemented),
+            justification: String::new(),
+            notes: "a | b \\| c\n- d\r\n1. e `f` *g*".to_string(),
+        },
+    );
+    let r = results(&a);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
+    assert_tables_are_well_formed(&markdown);
+    assert!(markdown.contains("a \\| b \\\\\\| c - d 1. e \\`f\\` \\*g\\*"), "list markers inside a line stay");
+    assert!(markdown.lines().all(|l| !l.starts_with("# not")));
+}
+
+// --- properties ------------------------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_gap_register_holds_one_entry_per_action_zone_and_the_compensated(a in arb_assessment()) {
+        let r = results(&a);
+        let register = gap_register(&a, &r.card, &r.roadmap);
+        let with_action = register.iter().filter(|e| e.action.is_some()).count();
+        let expected: usize = r.roadmap.actions.iter().map(|x| x.zones.len().max(1)).sum();
+        prop_assert_eq!(with_action, expected);
+        for e in register.iter().filter(|e| e.action.is_none()) {
+            prop_assert_eq!(e.status, Status::MetByCompensation, "{} has no action", e.item.id);
+        }
+        // Roadmap order first: action positions never go down.
+        let positions: Vec<usize> = register
+            .iter()
+            .map(|e| r.roadmap.actions.iter().position(|x| x.key == e.item.id).unwrap_or(usize::MAX))
+            .collect();
+        prop_assert!(positions.windows(2).all(|p| p[0] <= p[1]));
+        prop_assert_eq!(appendix(&a).len(), a.progress().1);
+    }
+
+    #[test]
+    fn exports_have_one_row_per_entry_and_well_formed_tables(a in arb_assessment()) {
+        let r = results(&a);
+        let gaps = parse_csv(&gap_register_csv(&a, &r.card, &r.roadmap));
+        prop_assert_eq!(gaps.len(), 1 + gap_register(&a, &r.card, &r.roadmap).len());
+        prop_assert!(gaps.iter().all(|row| row.len() == GAP_REGISTER_COLUMNS.len()));
+        let actions = parse_csv(&roadmap_csv(&a, &r.roadmap));
+        prop_assert_eq!(actions.len(), 1 + r.roadmap.actions.len());
+        prop_assert!(actions.iter().all(|row| row.len() == ROADMAP_COLUMNS.len()));
+        let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
+        assert_tables_are_well_formed(&markdown);
+        prop_assert_eq!(&markdown, &report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap)));
+    }
+}
