@@ -1,5 +1,6 @@
 //! The Leptos user interface: one module per step, plus small shared widgets.
 
+pub mod branding;
 pub mod charts;
 pub mod download;
 pub mod persist;
@@ -39,6 +40,7 @@ pub fn focus_main_heading() {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    provide_context(branding::load_branding());
 
     // The hash is the route. With no hash, reopen where the user left off.
     let initial = step_from_location().unwrap_or_else(|| {

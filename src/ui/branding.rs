@@ -1,0 +1,63 @@
+//! Optional consultancy branding for the report, read at start-up from `branding.json` next to
+//! `index.html` (same origin). Neutral defaults when the file is missing, empty or invalid.
+
+use leptos::prelude::*;
+use serde::Deserialize;
+use wasm_bindgen::JsCast;
+
+/// What `branding.json` may set. Every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Branding {
+    /// Consultancy name shown on the report cover ("Prepared with the self-assessment of ...").
+    pub name: String,
+    /// Logo path relative to the app (e.g. `logo.svg` copied into `dist/`); other origins are ignored.
+    pub logo: String,
+    /// Contact link for "discuss this roadmap": https or mailto only.
+    pub contact_url: String,
+    /// Text of the contact link.
+    pub contact_label: String,
+}
+
+impl Branding {
+    /// Drops values that could leave the origin or inject anything.
+    fn sanitised(mut self) -> Branding {
+        self.name = self.name.chars().take(120).collect();
+        let logo_ok =
+            !self.logo.is_empty() && !self.logo.contains(':') && !self.logo.starts_with("//") && self.logo.len() < 200;
+        if !logo_ok {
+            self.logo.clear();
+        }
+        let url_ok = (self.contact_url.starts_with("https://") || self.contact_url.starts_with("mailto:"))
+            && self.contact_url.len() < 500;
+        if !url_ok {
+            self.contact_url.clear();
+        }
+        if self.contact_label.trim().is_empty() {
+            self.contact_label = "Discuss this roadmap".to_string();
+        }
+        self.contact_label = self.contact_label.chars().take(80).collect();
+        self
+    }
+}
+
+/// Loads `branding.json` once; the signal keeps neutral defaults until (and unless) it arrives.
+pub fn load_branding() -> RwSignal<Branding> {
+    let branding = RwSignal::new(Branding::default().sanitised());
+    leptos::task::spawn_local(async move {
+        let Some(window) = web_sys::window() else { return };
+        let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("branding.json")).await else {
+            return;
+        };
+        let Ok(response) = response.dyn_into::<web_sys::Response>() else { return };
+        if !response.ok() {
+            return;
+        }
+        let Ok(promise) = response.text() else { return };
+        let Ok(text) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
+        if let Some(parsed) = text.as_string().and_then(|t| serde_json::from_str::<Branding>(&t).ok()) {
+            branding.set(parsed.sanitised());
+        }
+    });
+    branding
+}

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { test, expect, open } from './fixtures';
+import { gotoStep } from './pages';
+import { knownAssessment } from './data';
+import type { Page } from '@playwright/test';
+
+async function importAssessment(page: Page, data: object, name = 'known.json') {
+  await open(page, '#/start');
+  await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
+}
+
+async function downloadText(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const path = join(tmpdir(), `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** A small RFC 4180 parser, enough to check the exports. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += c;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+test('the results table shows the levels the engine computes for known answers', async ({ page }) => {
+  await importAssessment(page, knownAssessment());
+  await expect(page.getByRole('status')).toContainText('Imported "Known answers"');
+  await gotoStep(page, 'Results');
+  const table = page.getByRole('table', { name: 'Security levels by zone' }).first();
+  const cellA = table.getByRole('row', { name: /Cell A/ });
+  const boiler = table.getByRole('row', { name: /Boiler/ });
+  // FR1: all SL1 items implemented for all zones -> SL-A 1 in Cell A; Boiler overrides SR 1.1 -> SL-A 0.
+  await expect(cellA.getByRole('cell').nth(0)).toHaveText('SL-A 1 / SL-T 2 ▼ gap 1');
+  await expect(boiler.getByRole('cell').nth(0)).toHaveText('SL-A 0 / SL-T 1 ▼ gap 1');
+  await expect(cellA.getByRole('cell').nth(1)).toHaveText('SL-A 0 / SL-T 2 ▼ gap 2');
+  await expect(boiler.getByRole('rowheader')).toHaveText('Boiler <b>house</b>');
+  await expect(page.getByText('Overall maturity: ML0')).toBeVisible();
+  await expect(page.locator('svg[role="img"] desc').first()).toContainText('FR1 SL-A 1 of SL-T 2');
+});
+
+test('the report prints to a PDF with the summary, every zone and the roadmap actions', async ({ page }) => {
+  await importAssessment(page, knownAssessment());
+  await gotoStep(page, 'Report');
+  const report = page.getByRole('article', { name: 'Report' });
+  await expect(report.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+  // User text with HTML appears literally, never interpreted.
+  await expect(report).toContainText('Acme <script>alert(1)</script> Utilities');
+  await expect(report).toContainText('Shared <i>operator</i> login, =SUM(A1)');
+  await expect(report.locator('i, b, script')).toHaveCount(0);
+  await expect(report).toContainText('No wireless, "none" at all, checked 2026');
+  await expect(report).toContainText('Owner: J. Doe');
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Assessment steps' })).toBeHidden();
+  const pdfPath = join(tmpdir(), `report-${Date.now()}.pdf`);
+  await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Executive summary');
+  expect(text).toContain('Cell A');
+  expect(text).toContain('Boiler <b>house</b>');
+  expect(text).toContain('Gap register');
+  expect(text).toContain('Appendix');
+  expect(text).not.toContain('Assessment steps');
+  // Every roadmap action title appears in the PDF (titles can wrap in the layout, so compare words).
+  const titles = await report.locator('.report-action > strong').allTextContents();
+  expect(titles.length).toBeGreaterThan(20);
+  const flat = text.replace(/\s+/g, ' ');
+  for (const t of titles) expect(flat).toContain(t.replace(/\s+/g, ' ').split(' (')[0]);
+  const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]);
+  expect(pages).toBeGreaterThan(3);
+  const letter = await page.pdf({ format: 'Letter' });
+  expect(letter.length).toBeGreaterThan(10_000);
+});
+
+test('JSON export then import gives an identical assessment; CSV and Markdown exports are right', async ({ page }) => {
+  await importAssessment(page, knownAssessment());
+  await gotoStep(page, 'Report');
+  const first = await downloadText(page, 'Export JSON (re-importable)');
+  expect(first.name).toBe('known-answers.json');
+  const exported = JSON.parse(first.text);
+  expect(exported.schema).toBe(1);
+  expect(exported.catalogue_version).toBe('2026.11-1');
+  expect(exported.assessment.answers).toEqual(knownAssessment().assessment.answers);
+
+  // Delete it, import the export, export again: byte-identical.
+  await gotoStep(page, 'Start');
+  const row = page.getByRole('list', { name: 'Saved assessments' }).getByRole('listitem').filter({ hasText: 'Known answers' });
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await row.getByRole('button', { name: 'Yes, delete it' }).click();
+  await page.locator('#import-file').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(first.text) });
+  await expect(page.getByRole('status')).toContainText('Imported "Known answers"');
+  await gotoStep(page, 'Report');
+  const second = await downloadText(page, 'Export JSON (re-importable)');
+  expect(second.text).toBe(first.text);
+
+  const gaps = await downloadText(page, 'Export gap register (CSV)');
+  expect(gaps.text.startsWith('\ufeff')).toBe(true);
+  expect(gaps.text).toContain('\r\n');
+  const rows = parseCsv(gaps.text.slice(1));
+  expect(rows[0]).toEqual(['Part', 'Reference', 'Title', 'Zone', 'FR', 'Lowest SL', 'SL-A', 'SL-T', 'Answer', 'Justification', 'Notes', 'Recommended action', 'Effort', 'Phase', 'Horizon', 'Status', 'Owner', 'Target date', 'Plan note']);
+  const boilerSr11 = rows.find((r) => r[1] === 'SR 1.1' && r[3] === 'Boiler <b>house</b>')!;
+  expect(boilerSr11[8]).toBe('Not implemented');
+  expect(boilerSr11[10]).toBe('Shared <i>operator</i> login, =SUM(A1)');
+  expect(boilerSr11[15]).toBe('Planned');
+  expect(boilerSr11[16]).toBe('J. Doe');
+  expect(rows.every((r) => r.length === 19)).toBe(true);
+
+  const roadmap = await downloadText(page, 'Export roadmap (CSV)');
+  const rrows = parseCsv(roadmap.text.slice(1));
+  expect(rrows[0]).toEqual(['Order', 'Phase', 'Horizon', 'References', 'Title', 'Action', 'Zones', 'Effort', 'Quick win', 'Blocks next level', 'Gap', 'Status', 'Owner', 'Target date', 'Note']);
+  const onScreen = await page.locator('.report-action').count();
+  expect(rrows.length - 1).toBe(onScreen);
+
+  const md = await downloadText(page, 'Export report (Markdown)');
+  expect(md.text).toContain('Executive summary');
+  expect(md.text).toContain('Cell A');
+  expect(md.text).not.toContain('<script>');
+});
