@@ -322,3 +322,175 @@ fn check_fit(item_id: &str, response: &Response, location: &str, per_zone: bool)
     }
     Ok(())
 }
+
+/// What [`repair`] could recover, and what it had to leave out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repaired {
+    /// The recovered assessment, valid for the current schema, under a new id.
+    pub assessment: Assessment,
+    /// What was left out or changed, one sentence each.
+    pub dropped: Vec<String>,
+}
+
+fn truncate_chars(s: &mut String, limit: usize) -> bool {
+    if s.chars().count() > limit {
+        *s = s.chars().take(limit).collect();
+        true
+    } else {
+        false
+    }
+}
+
+/// Recovers what can be read from damaged saved data: every zone, conduit, answer and plan entry that is
+/// valid on its own is kept, the rest is listed in `dropped`. The result gets `new_id` and is never written
+/// over the damaged entry (the caller keeps the raw text). Data of a newer schema is not repaired: a newer
+/// version of the tool can read it.
+pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportError> {
+    use crate::domain::assessment::{ActionPlan, Conduit, Profile, Zone};
+    use serde_json::Value;
+
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::new("The data is too large to repair."));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::at(
+            format!(
+                "Nothing can be recovered automatically: the data is not valid JSON ({}).",
+                strip_position(&e.to_string())
+            ),
+            format!("line {}, column {}", e.line(), e.column()),
+        )
+    })?;
+    if let Some(schema) = value.get("schema").and_then(Value::as_u64) {
+        if schema > u64::from(SCHEMA_VERSION) {
+            return Err(ImportError::at(
+                "This data was written by a newer version of the tool; open it there instead of repairing it here.",
+                "schema",
+            ));
+        }
+    }
+    let root = value.get("assessment").filter(|v| v.is_object()).unwrap_or(&value);
+    let Some(obj) = root.as_object() else {
+        return Err(ImportError::new("Nothing can be recovered: the data holds no assessment."));
+    };
+    let mut dropped = Vec::new();
+    let text_field = |key: &str| obj.get(key).and_then(Value::as_str).map(str::to_string);
+    let mut name = text_field("name").filter(|n| !n.trim().is_empty()).unwrap_or_else(|| "Recovered assessment".into());
+    truncate_chars(&mut name, MAX_NAME_CHARS);
+    let mut a =
+        Assessment::new(new_id, &format!("{name} (repaired)").chars().take(MAX_NAME_CHARS).collect::<String>(), now);
+    if let Some(created) = text_field("created") {
+        a.created = created.chars().take(40).collect();
+    }
+    if let Some(v) = obj.get("catalogue_version").and_then(Value::as_str) {
+        a.catalogue_version = v.chars().take(40).collect();
+    }
+    match obj.get("profile").map(|p| serde_json::from_value::<Profile>(p.clone())) {
+        Some(Ok(mut p)) => {
+            truncate_chars(&mut p.organisation, MAX_NAME_CHARS);
+            truncate_chars(&mut p.sector, MAX_NAME_CHARS);
+            if !(1..=4).contains(&p.target_maturity) {
+                p.target_maturity = 2;
+                dropped.push("The target maturity was out of range and was set to ML2.".into());
+            }
+            a.profile = p;
+        }
+        Some(Err(_)) => dropped.push("The profile could not be read and was reset.".into()),
+        None => {}
+    }
+    let mut names = BTreeSet::new();
+    for (i, z) in obj.get("zones").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        match serde_json::from_value::<Zone>(z.clone()) {
+            Ok(mut zone)
+                if !zone.id.trim().is_empty() && zone.id.chars().count() <= 40 && a.zone(&zone.id).is_none() =>
+            {
+                if zone.name.trim().is_empty() {
+                    zone.name = format!("Zone {}", i + 1);
+                }
+                truncate_chars(&mut zone.name, MAX_NAME_CHARS - 6);
+                while !names.insert(zone.name.trim().to_lowercase()) {
+                    zone.name.push_str(" (2)");
+                }
+                truncate_chars(&mut zone.description, MAX_TEXT_CHARS);
+                let wizard_ok = zone.wizard.iter().all(|(q, o)| {
+                    catalogue::WIZARD_QUESTIONS.iter().any(|wq| wq.id == q && wq.options.iter().any(|opt| opt.id == o))
+                });
+                if !wizard_ok {
+                    zone.wizard.clear();
+                    dropped.push(format!(
+                        "The wizard answers of zone \"{}\" were unreadable and were removed.",
+                        zone.name
+                    ));
+                }
+                if a.zones.len() < MAX_ZONES {
+                    a.zones.push(zone);
+                }
+            }
+            _ => dropped.push(format!("Zone number {} could not be read.", i + 1)),
+        }
+    }
+    for (i, c) in obj.get("conduits").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        match serde_json::from_value::<Conduit>(c.clone()) {
+            Ok(mut conduit)
+                if a.zone(&conduit.from).is_some()
+                    && a.zone(&conduit.to).is_some()
+                    && !conduit.id.trim().is_empty()
+                    && !a.conduits.iter().any(|x| x.id == conduit.id) =>
+            {
+                truncate_chars(&mut conduit.name, MAX_NAME_CHARS);
+                truncate_chars(&mut conduit.protocols, MAX_NAME_CHARS * 4);
+                if a.conduits.len() < MAX_CONDUITS {
+                    a.conduits.push(conduit);
+                }
+            }
+            _ => dropped.push(format!("Conduit number {} could not be read or connects a missing zone.", i + 1)),
+        }
+    }
+    let answers = obj.get("answers");
+    let read_map = |map: Option<&Value>, per_zone: bool, place: &str, dropped: &mut Vec<String>| {
+        let mut out = std::collections::BTreeMap::new();
+        for (item_id, r) in map.and_then(Value::as_object).into_iter().flatten() {
+            let fits = |resp: &Response| {
+                catalogue::item(item_id)
+                    .is_none_or(|item| item.part.per_zone() == per_zone && resp.answer.is_none_or(|ans| ans.fits(item)))
+            };
+            match serde_json::from_value::<Response>(r.clone()) {
+                Ok(mut resp) if fits(&resp) => {
+                    truncate_chars(&mut resp.justification, MAX_TEXT_CHARS);
+                    truncate_chars(&mut resp.notes, MAX_TEXT_CHARS);
+                    out.insert(item_id.clone(), resp);
+                }
+                _ => dropped.push(format!("The answer to {item_id} ({place}) could not be read.")),
+            }
+        }
+        out
+    };
+    a.answers.assessment = read_map(answers.and_then(|x| x.get("assessment")), false, "whole assessment", &mut dropped);
+    a.answers.all_zones = read_map(answers.and_then(|x| x.get("all_zones")), true, "all zones", &mut dropped);
+    if let Some(zones) = answers.and_then(|x| x.get("zones")).and_then(Value::as_object) {
+        for (zone_id, map) in zones {
+            if a.zone(zone_id).is_none() {
+                dropped.push(format!("Answers for a zone that no longer exists (\"{zone_id}\") were left out."));
+                continue;
+            }
+            let place = format!("zone {zone_id}");
+            let m = read_map(Some(map), true, &place, &mut dropped);
+            if !m.is_empty() {
+                a.answers.zones.insert(zone_id.clone(), m);
+            }
+        }
+    }
+    for (key, p) in obj.get("plan").and_then(Value::as_object).into_iter().flatten() {
+        match serde_json::from_value::<ActionPlan>(p.clone()) {
+            Ok(mut plan) => {
+                truncate_chars(&mut plan.owner, MAX_NAME_CHARS);
+                truncate_chars(&mut plan.target_date, 40);
+                truncate_chars(&mut plan.note, MAX_TEXT_CHARS);
+                a.plan.insert(key.clone(), plan);
+            }
+            Err(_) => dropped.push(format!("The plan of action {key} could not be read.")),
+        }
+    }
+    validate(&a)?;
+    Ok(Repaired { assessment: a, dropped })
+}

@@ -3,6 +3,7 @@
 pub mod branding;
 pub mod charts;
 pub mod download;
+pub mod offline;
 pub mod persist;
 pub mod profile;
 pub mod questionnaire;
@@ -60,6 +61,11 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // Changes made in other tabs.
+    let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        state.on_storage_event(ev.key(), ev.new_value());
+    });
+    offline::register_service_worker(state);
     // Remember the step in the assessment (without counting it as a change), to reopen there.
     Effect::new(move |_| {
         let step = state.step.get();

@@ -353,6 +353,23 @@ fn BrokenList() -> impl IntoView {
                                 <button type="button" class="button small secondary" on:click=move |_| {
                                     if let Err(e) = download("unreadable-assessment.json", "application/json", &raw.get_value()) { state.error(&e); }
                                 }>"Download the raw data"</button>
+                                <button type="button" class="button small secondary" on:click=move |_| {
+                                    match storage::repair(&raw.get_value(), &new_assessment_id(), &now_iso()) {
+                                        Ok(repaired) => match persist::save(&repaired.assessment) {
+                                            Ok(()) => {
+                                                state.refresh_library();
+                                                let mut text = format!("Recovered \"{}\" as a new assessment; the damaged entry is kept until you remove it.", repaired.assessment.name);
+                                                if !repaired.dropped.is_empty() {
+                                                    text.push_str(" Left out: ");
+                                                    text.push_str(&repaired.dropped.join(" "));
+                                                }
+                                                state.info(&text);
+                                            }
+                                            Err(e) => state.error(&e.message()),
+                                        },
+                                        Err(e) => state.error(&format!("Nothing could be recovered automatically: {e}. Download the raw data to keep it.")),
+                                    }
+                                }>"Repair what can be read"</button>
                                 <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Remove it"</button>
                                 <Show when=move || confirming.get()>
                                     <div class="confirm" role="alertdialog" aria-label="Confirm removal">

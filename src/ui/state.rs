@@ -296,6 +296,41 @@ impl AppState {
         self.message.set(Some(Message { is_error: false, text: text.to_string() }));
     }
 
+    /// Another tab changed local storage: reflect a change to the open assessment here, so that no update
+    /// is lost silently, and keep the list of saved assessments current.
+    pub fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(key) = key else {
+            // The other tab cleared all storage.
+            self.refresh_library();
+            if self.stored.get_untracked() {
+                self.stored.set(false);
+                self.error("Another tab cleared this browser's saved data. Your next change saves this assessment again; export it to be safe.");
+            }
+            return;
+        };
+        let Some(id) = key.strip_prefix(persist::ASSESSMENT_PREFIX) else { return };
+        self.refresh_library();
+        let is_open = self.assessment.with_untracked(|a| a.id == id) && self.stored.get_untracked();
+        if !is_open {
+            return;
+        }
+        match new_value.map(|text| storage::from_json(&text)) {
+            Some(Ok(loaded)) => {
+                if self.assessment.with_untracked(|a| *a != loaded.assessment) {
+                    self.assessment.set(loaded.assessment);
+                    self.info("This assessment was changed in another tab or window; the latest version is shown.");
+                }
+            }
+            Some(Err(e)) => self.error(&format!(
+                "Another tab saved this assessment in a form this tab cannot read ({e}). Reload the page before continuing, so no change is lost."
+            )),
+            None => {
+                self.stored.set(false);
+                self.error("This assessment was deleted in another tab. It is still shown here: your next change saves it again, or export it now.");
+            }
+        }
+    }
+
     /// Re-reads the library from storage (after delete, duplicate, import).
     pub fn refresh_library(&self) {
         let (mut readable, broken) = split_entries(persist::load_all());

@@ -7,7 +7,16 @@ use leptos::prelude::*;
 #[component]
 pub fn Banner() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
+    let save_error = move || {
+        state.save_error.get().map(|text| {
+            view! {
+                <div class="banner banner-error" role="alert">
+                    <p>{text}</p>
+                </div>
+            }
+        })
+    };
+    let message = move || {
         state.message.get().map(|m| {
             let class = if m.is_error { "banner banner-error" } else { "banner banner-info" };
             let role = if m.is_error { "alert" } else { "status" };
@@ -20,7 +29,8 @@ pub fn Banner() -> impl IntoView {
                 </div>
             }
         })
-    }
+    };
+    view! { {save_error} {message} }
 }
 
 /// Previous / next links at the bottom of a step.

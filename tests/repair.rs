@@ -1,0 +1,86 @@
+//! Repair of damaged saved data: what can be read is kept, the rest is listed; nothing panics.
+
+use iec62443_assess::storage::{from_json, repair};
+use iec62443_assess::*;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const SCHEMA_1: &str = include_str!("fixtures/schema-1.json");
+
+fn damaged(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+    edit(&mut value);
+    value.to_string()
+}
+
+#[test]
+fn repair_keeps_the_readable_parts_and_lists_what_it_left_out() {
+    let original = from_json(SCHEMA_1).expect("fixture loads").assessment;
+    let text = damaged(|v| {
+        v["assessment"]["zones"].as_array_mut().unwrap().push(json!({"id": "z9", "name": 42}));
+        v["assessment"]["answers"]["all_zones"]["sr-1.1"] = json!({"answer": "ml2"});
+        v["assessment"]["answers"]["zones"]["z-gone"] = json!({"sr-1.3": {"answer": "implemented"}});
+        v["assessment"]["profile"]["target_maturity"] = json!(9);
+    });
+    assert!(from_json(&text).is_err(), "the damaged data is refused by the normal reader");
+    let repaired = repair(&text, "new-id", "2026-11-25T10:00:00Z").expect("repairable");
+    let a = &repaired.assessment;
+    assert_eq!(a.id, "new-id");
+    assert!(a.name.ends_with("(repaired)"));
+    assert_eq!(a.zones.len(), original.zones.len(), "the unreadable zone is left out, the others kept");
+    assert_eq!(a.conduits, original.conduits);
+    assert!(!a.answers.all_zones.contains_key("sr-1.1"), "an answer of the wrong scale is left out");
+    assert_eq!(a.answers.assessment, original.answers.assessment);
+    assert_eq!(a.profile.target_maturity, 2);
+    assert_eq!(a.plan, original.plan);
+    let dropped = repaired.dropped.join("\n");
+    assert!(dropped.contains("Zone number"), "{dropped}");
+    assert!(dropped.contains("sr-1.1"), "{dropped}");
+    assert!(dropped.contains("z-gone"), "{dropped}");
+    assert!(dropped.contains("target maturity"), "{dropped}");
+    // The repaired assessment is valid and survives a save and a load.
+    let again = from_json(&storage::to_json(a)).expect("repaired data loads").assessment;
+    assert_eq!(&again, a);
+}
+
+#[test]
+fn repair_drops_conduits_to_missing_zones_and_renames_duplicate_zones() {
+    let text = damaged(|v| {
+        let zones = v["assessment"]["zones"].as_array_mut().unwrap();
+        let mut twin = zones[0].clone();
+        twin["id"] = json!("z-twin");
+        zones.push(twin);
+        v["assessment"]["conduits"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "c9", "name": "x", "from": "z1", "to": "nowhere"}));
+    });
+    let repaired = repair(&text, "r1", "2026-11-25T10:00:00Z").expect("repairable");
+    let names: Vec<&str> = repaired.assessment.zones.iter().map(|z| z.name.as_str()).collect();
+    assert_eq!(names.len(), 3);
+    assert!(names[2].ends_with(" (2)"), "{names:?}");
+    assert!(repaired.assessment.conduits.iter().all(|c| c.id != "c9"));
+    assert!(repaired.dropped.iter().any(|d| d.contains("Conduit number")));
+}
+
+#[test]
+fn repair_refuses_what_it_cannot_read_and_data_of_a_newer_version() {
+    let e = repair("{\"format\": ", "r", "now").expect_err("not JSON");
+    assert!(e.problem.contains("not valid JSON"));
+    let e = repair(&damaged(|v| v["schema"] = json!(99)), "r", "now").expect_err("newer schema");
+    assert!(e.problem.contains("newer version"));
+    let e = repair("[1, 2]", "r", "now").expect_err("not an assessment");
+    assert!(e.problem.contains("no assessment"));
+}
+
+proptest! {
+    #[test]
+    fn repair_never_panics_on_truncated_or_flipped_data(cut in 0usize..4000, flip in 0usize..4000, byte in any::<u8>()) {
+        let mut bytes = SCHEMA_1.as_bytes().to_vec();
+        let at = flip % bytes.len();
+        bytes[at] = byte;
+        bytes.truncate(cut.max(1).min(bytes.len()));
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = repair(&text, "r", "now");
+    }
+}
