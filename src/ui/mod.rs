@@ -79,7 +79,21 @@ pub fn App() -> impl IntoView {
     let name = move || state.assessment.with(|a| a.name.clone());
 
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=move |ev| {
+                // Hash routes: move focus without changing the route.
+                ev.prevent_default();
+                if let Some(main) = document().get_element_by_id("main") {
+                    if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                        let _ = main.focus();
+                    }
+                }
+            }
+        >
+            "Skip to content"
+        </a>
         <header class="app-header" role="banner">
             <div class="brand">
                 <span class="brand-mark" aria-hidden="true">"62443"</span>
