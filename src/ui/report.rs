@@ -85,9 +85,13 @@ fn ReportDocument() -> impl IntoView {
         let answers = appendix(&a);
         let b = branding.get();
         let date = a.updated.get(..10).unwrap_or("").to_string();
-        let contact = (!b.contact_url.is_empty()).then(|| {
-            view! { <p class="report-contact"><a href=b.contact_url.clone() rel="noopener">{b.contact_label.clone()}</a></p> }
-        });
+        let contact_url = b.contact_url.clone();
+        let contact_label = b.contact_label.clone();
+        let contact = move || {
+            (!contact_url.is_empty()).then(|| {
+                view! { <p class="report-contact"><a href=contact_url.clone() rel="noopener">{contact_label.clone()}</a></p> }
+            })
+        };
         view! {
             <article class="report-document" aria-label="Report">
                 <header class="report-cover">
@@ -103,7 +107,7 @@ fn ReportDocument() -> impl IntoView {
                         <dt>"Zones"</dt><dd>{a.zones.len()}</dd>
                     </dl>
                     {(!b.name.is_empty()).then(|| view! { <p class="report-brand">{format!("Prepared with the self-assessment tool of {}", b.name)}</p> })}
-                    {contact.clone()}
+                    {contact()}
                     <p class="hint">"A self-assessment: the answers are the organisation's own and have not been audited."</p>
                 </header>
 
@@ -116,7 +120,7 @@ fn ReportDocument() -> impl IntoView {
                     <ActionList actions=summary.top_gaps.clone() detail=false empty="No gaps: every in-scope requirement is met." />
                     <h3>"First steps"</h3>
                     <ActionList actions=summary.first_steps.clone() detail=true empty="Nothing to start: the roadmap is empty." />
-                    {contact}
+                    {contact()}
                 </section>
 
                 <section class="report-section" aria-labelledby="report-scorecard">
