@@ -56,6 +56,8 @@ struct RawItem {
     sl: Option<u8>,
     area: Option<String>,
     levels: Option<Vec<String>>,
+    types: Option<Vec<String>>,
+    uncertain: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +109,52 @@ struct SlMapRe {
     id: String,
     title: String,
     sl: u8,
+}
+
+#[derive(Deserialize)]
+struct CrEntry {
+    number: String,
+    title: String,
+    fr: String,
+    sl: u8,
+    types: Vec<String>,
+    type_specific: bool,
+    re: Vec<CrRe>,
+}
+
+#[derive(Deserialize)]
+struct CrRe {
+    number: u8,
+    title: String,
+    sl: u8,
+    types: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PracticeEntry {
+    id: String,
+    #[allow(dead_code)]
+    title: String,
+    requirements: Vec<RefEntry>,
+}
+
+/// What the 4-2 reference expects of one item.
+struct CrExpect {
+    fr: String,
+    sl: u8,
+    title: String,
+    refs: Vec<String>,
+    types: Vec<String>,
+}
+
+fn type_variant(t: &str) -> Option<&'static str> {
+    Some(match t {
+        "SAR" => "ComponentType::SoftwareApplication",
+        "EDR" => "ComponentType::EmbeddedDevice",
+        "HDR" => "ComponentType::HostDevice",
+        "NDR" => "ComponentType::NetworkDevice",
+        _ => return None,
+    })
 }
 
 #[derive(Deserialize)]
@@ -246,6 +294,56 @@ fn main() {
         }
     }
 
+    let sp: Vec<RefEntry> = parse_json(&reference.join("iec62443-2-4-areas.json"));
+    let sp_refs: BTreeSet<String> = sp.iter().map(|a| a.id.clone()).collect();
+    let practices: Vec<PracticeEntry> = parse_json(&reference.join("iec62443-4-1-practices.json"));
+    let mut sdl_refs = BTreeSet::new();
+    let mut sdl_titles = BTreeMap::new();
+    for pr in &practices {
+        sdl_refs.insert(pr.id.clone());
+        for r in &pr.requirements {
+            sdl_refs.insert(r.id.clone());
+            sdl_titles.insert(r.id.clone(), r.title.clone());
+            element_to_spe.insert(r.id.clone(), pr.id.clone());
+        }
+    }
+    let crs: Vec<CrEntry> = parse_json(&reference.join("iec62443-4-2-cr.json"));
+    let mut cr_expect: BTreeMap<String, CrExpect> = BTreeMap::new();
+    for c in &crs {
+        let names = |suffix: &str, types: &[String]| -> Vec<String> {
+            if c.type_specific {
+                types.iter().map(|t| format!("{t} {}{suffix}", c.number)).collect()
+            } else {
+                vec![format!("CR {}{suffix}", c.number)]
+            }
+        };
+        cr_expect.insert(
+            format!("cr-{}", c.number),
+            CrExpect {
+                fr: c.fr.clone(),
+                sl: c.sl,
+                title: c.title.clone(),
+                refs: names("", &c.types),
+                types: c.types.clone(),
+            },
+        );
+        for r in &c.re {
+            cr_expect.insert(
+                format!("cr-{}-re{}", c.number, r.number),
+                CrExpect {
+                    fr: c.fr.clone(),
+                    sl: r.sl,
+                    title: r.title.clone(),
+                    refs: names(&format!(" RE({})", r.number), &r.types),
+                    types: r.types.clone(),
+                },
+            );
+        }
+    }
+    let cr_refs: BTreeSet<String> = cr_expect.values().flat_map(|e| e.refs.iter().cloned()).collect();
+    let mut cr_seen: BTreeSet<String> = BTreeSet::new();
+    let mut sdl_seen: BTreeSet<String> = BTreeSet::new();
+
     let catalogue: CatalogueFile = parse_toml(&q.join("catalogue.toml"));
     if catalogue.version.trim().is_empty() {
         p.0.push("questionnaires/catalogue.toml: `version` is empty".into());
@@ -267,6 +365,9 @@ fn main() {
         ("iec62443-3-3.toml", "iec62443-3-3", "Part::SystemRequirements", &sr_refs),
         ("iec62443-3-2.toml", "iec62443-3-2", "Part::RiskAssessment", &zcr_refs),
         ("iec62443-2-1.toml", "iec62443-2-1", "Part::Programme", &spe_refs),
+        ("iec62443-2-4.toml", "iec62443-2-4", "Part::ServiceProvider", &sp_refs),
+        ("iec62443-4-1.toml", "iec62443-4-1", "Part::DevelopmentLifecycle", &sdl_refs),
+        ("iec62443-4-2.toml", "iec62443-4-2", "Part::ComponentRequirements", &cr_refs),
     ];
     let mut sr_seen: BTreeSet<String> = BTreeSet::new();
     for (file, part_id, part_variant, refs) in parts {
@@ -291,7 +392,7 @@ fn main() {
             }
             let _ = writeln!(
                 areas_code,
-                "    ProgrammeArea {{ id: {}, refs: {}, title: {} }},",
+                "    ProgrammeArea {{ id: {}, part: {part_variant}, refs: {}, title: {} }},",
                 lit(&a.id),
                 lits(&a.refs),
                 lit(&a.title)
@@ -345,6 +446,41 @@ fn main() {
                     }
                     "ItemKind::Process".to_string()
                 }
+                "iec62443-4-2" => {
+                    let Some(expect) = cr_expect.get(id) else {
+                        p.add(&fname, id, "no component requirement or enhancement with this id in the 4-2 reference");
+                        continue;
+                    };
+                    cr_seen.insert(it.id.clone());
+                    if it.fr.as_deref() != Some(expect.fr.as_str()) || it.sl != Some(expect.sl) {
+                        p.add(&fname, id, format!("fr/sl must be {}/{} as in the reference", expect.fr, expect.sl));
+                    }
+                    if it.title != expect.title {
+                        p.add(&fname, id, format!("title must be the short public title \"{}\"", expect.title));
+                    }
+                    let mut refs_sorted = it.refs.clone();
+                    refs_sorted.sort();
+                    let mut want = expect.refs.clone();
+                    want.sort();
+                    if refs_sorted != want {
+                        p.add(&fname, id, format!("refs must be {:?}", expect.refs));
+                    }
+                    let types = it.types.clone().unwrap_or_default();
+                    let mut types_sorted = types.clone();
+                    types_sorted.sort();
+                    let mut want_types = expect.types.clone();
+                    want_types.sort();
+                    if types_sorted != want_types {
+                        p.add(&fname, id, format!("types must be {:?}", expect.types));
+                    }
+                    let Some(frv) = fr_variant(&expect.fr) else { continue };
+                    let tv: Vec<&str> = types.iter().filter_map(|t| type_variant(t)).collect();
+                    format!(
+                        "ItemKind::ComponentRequirement {{ fr: {frv}, level: SecurityLevel::new_const({}), types: &[{}] }}",
+                        expect.sl,
+                        tv.join(", ")
+                    )
+                }
                 _ => {
                     let area = it.area.clone().unwrap_or_default();
                     let Some(area_ref) = area_ids.get(&area) else {
@@ -354,6 +490,18 @@ fn main() {
                     if let Some(first) = it.refs.first() {
                         if element_to_spe.get(first) != Some(area_ref) && first != area_ref {
                             p.add(&fname, id, format!("first reference `{first}` is not in area {area_ref}"));
+                        }
+                    }
+                    if part_id == "iec62443-4-1" {
+                        let main = it.refs.first().cloned().unwrap_or_default();
+                        if it.id != format!("sdl-{}", main.to_lowercase()) {
+                            p.add(&fname, id, format!("id must be `sdl-{}`", main.to_lowercase()));
+                        }
+                        if !sdl_seen.insert(main.clone()) {
+                            p.add(&fname, id, format!("`{main}` is covered by two items"));
+                        }
+                        if sdl_titles.get(&main) != Some(&it.title) {
+                            p.add(&fname, id, format!("title must be the short public title of {main}"));
                         }
                     }
                     let levels = it.levels.clone().unwrap_or_default();
@@ -379,7 +527,7 @@ fn main() {
             };
             let _ = writeln!(
                 items_code,
-                "    Item {{ id: {}, part: {part_variant}, refs: {}, title: {}, question: {}, why: {}, evidence: {}, action: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {} }},",
+                "    Item {{ id: {}, part: {part_variant}, refs: {}, title: {}, question: {}, why: {}, evidence: {}, action: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {} }},",
                 lit(&it.id),
                 lits(&it.refs),
                 lit(&it.title),
@@ -388,11 +536,23 @@ fn main() {
                 lits(&it.evidence),
                 lit(&it.action),
                 quick_set.contains(&it.id),
+                match &it.uncertain {
+                    Some(u) => format!("Some({})", lit(u)),
+                    None => "None".to_string(),
+                },
             );
         }
     }
     for missing in sr_refs.difference(&sr_seen) {
         p.0.push(format!("questionnaires/iec62443-3-3.toml: `{missing}` has no item"));
+    }
+    for missing in cr_expect.keys().filter(|k| !cr_seen.contains(*k)) {
+        p.0.push(format!("questionnaires/iec62443-4-2.toml: `{missing}` has no item"));
+    }
+    for pr in &practices {
+        for r in pr.requirements.iter().filter(|r| !sdl_seen.contains(&r.id)) {
+            p.0.push(format!("questionnaires/iec62443-4-1.toml: `{}` has no item", r.id));
+        }
     }
     for q_id in &quick.items {
         if !all_ids.contains(q_id) {
@@ -480,7 +640,8 @@ fn main() {
     let _ = writeln!(out, "pub const CATALOGUE_VERSION: &str = {};", lit(catalogue.version.trim()));
     let _ = writeln!(out, "/// Every item of every part, in file order.");
     let _ = writeln!(out, "pub static ITEMS: &[Item] = &[\n{items_code}];");
-    let _ = writeln!(out, "/// The IEC 62443-2-1 programme areas.");
+    let _ =
+        writeln!(out, "/// The maturity areas: IEC 62443-2-1 programme elements, 2-4 capability areas, 4-1 practices.");
     let _ = writeln!(out, "pub static PROGRAMME_AREAS: &[ProgrammeArea] = &[\n{areas_code}];");
     let _ = writeln!(out, "/// Ids of the quick-scan items, in the order of quick-scan.toml.");
     let _ = writeln!(out, "pub static QUICK_SCAN: &[&str] = {};", lits(&quick.items));

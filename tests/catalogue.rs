@@ -58,6 +58,103 @@ fn programme_elements() -> BTreeMap<String, String> {
     map
 }
 
+/// Identifier (`SP.07`) -> title of the twelve capability areas of `reference/iec62443-2-4-areas.json`.
+fn capability_areas() -> BTreeMap<String, String> {
+    let areas = reference("iec62443-2-4-areas.json");
+    areas
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| (text(a, "id").to_string(), text(a, "title").to_string()))
+        .collect()
+}
+
+/// The practices of `reference/iec62443-4-1-practices.json`.
+struct Practices {
+    /// Practice identifier (`SM`) -> title.
+    titles: BTreeMap<String, String>,
+    /// Requirement identifier (`SM-1`) -> (its practice, its title).
+    requirements: BTreeMap<String, (String, String)>,
+}
+
+fn practices() -> Practices {
+    let mut practices = Practices { titles: BTreeMap::new(), requirements: BTreeMap::new() };
+    for practice in reference("iec62443-4-1-practices.json").as_array().expect("a list") {
+        let id = text(practice, "id").to_string();
+        practices.titles.insert(id.clone(), text(practice, "title").to_string());
+        for requirement in practice["requirements"].as_array().expect("requirements is a list") {
+            let previous = practices
+                .requirements
+                .insert(text(requirement, "id").to_string(), (id.clone(), text(requirement, "title").to_string()));
+            assert!(previous.is_none(), "{} appears twice in the 4-1 reference", text(requirement, "id"));
+        }
+    }
+    practices
+}
+
+/// One CR or RE of `reference/iec62443-4-2-cr.json`.
+struct ComponentRequirement {
+    fr: Fr,
+    level: u8,
+    title: String,
+    /// `CR 2.1` for a common requirement, `SAR 2.4`, `EDR 2.4`... for a type-specific one.
+    refs: BTreeSet<String>,
+    types: BTreeSet<ComponentType>,
+    /// Whether it is a requirement (not an enhancement).
+    is_requirement: bool,
+    uncertain: bool,
+}
+
+fn component_type(code: &str) -> ComponentType {
+    ComponentType::ALL.into_iter().find(|t| t.code() == code).unwrap_or_else(|| panic!("unknown component type {code}"))
+}
+
+/// Every CR and RE of the 4-2 reference, by the id its item must have (`cr-2.4`, `cr-2.4-re1`).
+fn component_requirements() -> BTreeMap<String, ComponentRequirement> {
+    let mut map = BTreeMap::new();
+    for cr in reference("iec62443-4-2-cr.json").as_array().expect("a list") {
+        let number = text(cr, "number");
+        let fr = Fr::parse(text(cr, "fr")).expect("FR1..FR7");
+        let type_specific = cr["type_specific"].as_bool().expect("type_specific is a boolean");
+        let entries = std::iter::once((cr, None)).chain(
+            cr["re"]
+                .as_array()
+                .expect("re is a list")
+                .iter()
+                .map(|re| (re, Some(re["number"].as_u64().expect("a number")))),
+        );
+        for (entry, re) in entries {
+            let types: Vec<&str> = entry["types"]
+                .as_array()
+                .expect("types is a list")
+                .iter()
+                .map(|t| t.as_str().expect("a code"))
+                .collect();
+            let suffix = re.map_or(String::new(), |n| format!(" RE({n})"));
+            let refs = if type_specific {
+                types.iter().map(|t| format!("{t} {number}{suffix}")).collect()
+            } else {
+                BTreeSet::from([format!("CR {number}{suffix}")])
+            };
+            let id = match re {
+                None => format!("cr-{number}"),
+                Some(n) => format!("cr-{number}-re{n}"),
+            };
+            let requirement = ComponentRequirement {
+                fr,
+                level: u8::try_from(entry["sl"].as_u64().expect("sl is a number")).expect("small"),
+                title: text(entry, "title").to_string(),
+                refs,
+                types: types.into_iter().map(component_type).collect(),
+                is_requirement: re.is_none(),
+                uncertain: entry.get("uncertain").is_some_and(|u| !u.is_null()),
+            };
+            assert!(map.insert(id.clone(), requirement).is_none(), "{id} appears twice in the 4-2 reference");
+        }
+    }
+    map
+}
+
 fn system_requirements() -> impl Iterator<Item = &'static Item> {
     catalogue::items_of(Part::SystemRequirements)
 }
@@ -85,7 +182,10 @@ fn each_part_is_answered_with_its_own_kind_of_item() {
         let fits = match item.part {
             Part::SystemRequirements => matches!(item.kind, ItemKind::SystemRequirement { .. }),
             Part::RiskAssessment => matches!(item.kind, ItemKind::Process),
-            Part::Programme => matches!(item.kind, ItemKind::Maturity { .. }),
+            Part::Programme | Part::ServiceProvider | Part::DevelopmentLifecycle => {
+                matches!(item.kind, ItemKind::Maturity { .. })
+            }
+            Part::ComponentRequirements => matches!(item.kind, ItemKind::ComponentRequirement { .. }),
         };
         assert!(fits, "{} is in part {:?} but is scored as {:?}", item.id, item.part, item.kind);
     }
@@ -152,6 +252,10 @@ fn every_reference_of_every_item_resolves_to_the_reference_files() {
     let sr = sl_map();
     let zcr = zcr_ids();
     let elements = programme_elements();
+    let capability_areas = capability_areas();
+    let practices = practices();
+    let components = component_requirements();
+    let component_refs: BTreeSet<&str> = components.values().flat_map(|c| c.refs.iter().map(String::as_str)).collect();
     for item in ITEMS {
         assert!(!item.refs.is_empty(), "{} cites nothing", item.id);
         for r in item.refs {
@@ -159,13 +263,27 @@ fn every_reference_of_every_item_resolves_to_the_reference_files() {
                 Part::SystemRequirements => sr.contains_key(*r),
                 Part::RiskAssessment => zcr.contains(*r),
                 Part::Programme => elements.contains_key(*r),
+                Part::ServiceProvider => capability_areas.contains_key(*r),
+                Part::DevelopmentLifecycle => practices.requirements.contains_key(*r),
+                Part::ComponentRequirements => component_refs.contains(*r),
             };
             assert!(known, "{} cites {r}, which is not in reference/", item.id);
         }
     }
     for area in PROGRAMME_AREAS {
         for r in area.refs {
-            assert_eq!(elements.get(*r), Some(&r.to_string()), "area {} cites {r}, which is not an SPE", area.id);
+            let known = match area.part {
+                Part::Programme => elements.get(*r) == Some(&r.to_string()),
+                Part::ServiceProvider => capability_areas.contains_key(*r),
+                Part::DevelopmentLifecycle => practices.titles.contains_key(*r),
+                other => panic!("area {} belongs to {}, which has no areas", area.id, other.document()),
+            };
+            assert!(
+                known,
+                "area {} cites {r}, which is not an area of {} in reference/",
+                area.id,
+                area.part.document()
+            );
         }
     }
 }
@@ -227,10 +345,11 @@ fn every_item_has_an_action_an_effort_and_a_phase() {
 }
 
 #[test]
-fn programme_items_have_four_level_descriptions_and_a_known_area() {
-    for item in catalogue::items_of(Part::Programme) {
+fn maturity_items_have_four_level_descriptions_and_a_known_area_of_their_own_part() {
+    for item in Part::MATURITY.into_iter().flat_map(catalogue::items_of) {
         let ItemKind::Maturity { area, levels } = item.kind else { panic!("{} is not a maturity item", item.id) };
-        assert!(programme_area(area).is_some(), "{} is in unknown area {area}", item.id);
+        let known = programme_area(area).unwrap_or_else(|| panic!("{} is in unknown area {area}", item.id));
+        assert_eq!(known.part, item.part, "{} is in area {area} of another part", item.id);
         assert!(levels.iter().all(|l| !l.trim().is_empty()), "{} has an empty level description", item.id);
         let distinct: BTreeSet<&str> = levels.iter().copied().collect();
         assert_eq!(distinct.len(), 4, "{} repeats a level description", item.id);
@@ -239,18 +358,172 @@ fn programme_items_have_four_level_descriptions_and_a_known_area() {
 
 #[test]
 fn each_of_the_eight_programme_areas_has_items() {
-    assert_eq!(PROGRAMME_AREAS.len(), 8);
+    assert_eq!(catalogue::areas_of(Part::Programme).count(), 8);
     let ids: BTreeSet<&str> = PROGRAMME_AREAS.iter().map(|a| a.id).collect();
-    assert_eq!(ids.len(), 8, "area ids are unique");
+    assert_eq!(ids.len(), PROGRAMME_AREAS.len(), "area ids are unique over every maturity part");
+    assert_eq!(PROGRAMME_AREAS.len(), 8 + 12 + 8, "2-1 elements, 2-4 capability areas, 4-1 practices");
     for area in PROGRAMME_AREAS {
+        assert!(Part::MATURITY.contains(&area.part), "area {} belongs to a part without areas", area.id);
         assert!(!area.title.trim().is_empty(), "area {} has no title", area.id);
         assert!(catalogue::items_of_area(area.id).count() >= 1, "area {} has no items", area.id);
     }
 }
 
+// --- IEC 62443-2-4 ------------------------------------------------------------------------------------------
+
 #[test]
-fn quick_scan_lists_40_to_60_existing_items_once_each() {
-    assert!((40..=60).contains(&QUICK_SCAN.len()), "the quick scan has {} items", QUICK_SCAN.len());
+fn the_twelve_capability_areas_of_2_4_are_sp01_to_sp12_with_the_reference_titles_and_items() {
+    let reference = capability_areas();
+    assert_eq!(reference.len(), 12);
+    let areas: Vec<&ProgrammeArea> = catalogue::areas_of(Part::ServiceProvider).collect();
+    let ids: Vec<&str> = areas.iter().map(|a| a.id).collect();
+    let expected: Vec<String> = (1..=12).map(|n| format!("sp{n:02}")).collect();
+    assert_eq!(ids, expected, "in order");
+    for (n, area) in (1..=12).zip(&areas) {
+        let identifier = format!("SP.{n:02}");
+        assert_eq!(area.refs, [identifier.as_str()], "area {}", area.id);
+        assert_eq!(Some(&area.title.to_string()), reference.get(&identifier), "title of {identifier}");
+        assert!(catalogue::items_of_area(area.id).count() >= 1, "area {} has no items", area.id);
+    }
+}
+
+#[test]
+fn capability_items_are_numbered_within_their_area_and_cite_it() {
+    let items: Vec<&Item> = catalogue::items_of(Part::ServiceProvider).collect();
+    assert_eq!(items.len(), 36);
+    for item in items {
+        let area = programme_area(item.area().expect("a 2-4 item has an area")).expect("a known area");
+        assert_eq!(area.part, Part::ServiceProvider, "{}", item.id);
+        let (prefix, number) = item.id.split_once('-').expect("an id like sp07-2");
+        assert_eq!(prefix, area.id, "{} belongs to area {}", item.id, area.id);
+        assert!(number.parse::<u8>().is_ok_and(|n| n >= 1), "{} is numbered from 1", item.id);
+        assert_eq!(item.refs, area.refs, "{} cites its area", item.id);
+    }
+}
+
+// --- IEC 62443-4-1 ------------------------------------------------------------------------------------------
+
+#[test]
+fn every_4_1_requirement_has_exactly_one_item_with_its_title_in_its_practice() {
+    let reference = practices();
+    assert_eq!(reference.titles.len(), 8);
+    assert_eq!(reference.requirements.len(), 47);
+    let items: Vec<&Item> = catalogue::items_of(Part::DevelopmentLifecycle).collect();
+    assert_eq!(items.len(), 47);
+    for (identifier, (practice, title)) in &reference.requirements {
+        let citing: Vec<&&Item> = items.iter().filter(|i| i.main_ref() == identifier).collect();
+        assert_eq!(citing.len(), 1, "{identifier} should have exactly one item, has {}", citing.len());
+        let item = citing[0];
+        assert_eq!(item.id, format!("sdl-{}", identifier.to_lowercase()), "id of {identifier}");
+        assert_eq!(item.refs, [identifier.as_str()]);
+        assert_eq!(item.title, title, "{identifier} should carry its short public title");
+        let area = programme_area(item.area().expect("a 4-1 item has an area")).expect("a known area");
+        assert_eq!(area.part, Part::DevelopmentLifecycle);
+        assert_eq!(area.refs, [practice.as_str()], "{identifier} belongs to practice {practice}");
+        assert_eq!(area.id, practice.to_lowercase());
+    }
+}
+
+#[test]
+fn the_eight_4_1_practices_carry_the_reference_titles() {
+    let reference = practices();
+    let areas: Vec<&ProgrammeArea> = catalogue::areas_of(Part::DevelopmentLifecycle).collect();
+    assert_eq!(areas.iter().map(|a| a.id).collect::<Vec<_>>(), ["sm", "sr", "sd", "si", "svv", "dm", "sum", "sg"]);
+    for area in areas {
+        assert_eq!(Some(&area.title.to_string()), reference.titles.get(area.refs[0]), "practice {}", area.id);
+    }
+}
+
+// --- IEC 62443-4-2 ------------------------------------------------------------------------------------------
+
+#[test]
+fn every_4_2_requirement_and_enhancement_has_exactly_one_item_as_in_the_reference() {
+    let reference = component_requirements();
+    assert_eq!(reference.len(), 93);
+    let items: Vec<&Item> = catalogue::items_of(Part::ComponentRequirements).collect();
+    assert_eq!(items.len(), reference.len());
+    for (id, expected) in &reference {
+        let matching: Vec<&&Item> = items.iter().filter(|i| i.id == id).collect();
+        assert_eq!(matching.len(), 1, "{id} should have exactly one item");
+        let item = matching[0];
+        let ItemKind::ComponentRequirement { fr, level, types } = item.kind else {
+            panic!("{id} is not scored as a component requirement")
+        };
+        assert_eq!(fr, expected.fr, "FR of {id}");
+        assert_eq!(level, sl(expected.level), "lowest SL of {id}");
+        assert_eq!(types.iter().copied().collect::<BTreeSet<_>>(), expected.types, "component types of {id}");
+        assert_eq!(item.refs.iter().map(|r| r.to_string()).collect::<BTreeSet<_>>(), expected.refs, "refs of {id}");
+        assert_eq!(item.title, expected.title, "{id} should carry its short public title");
+        for t in ComponentType::ALL {
+            assert_eq!(item.applies_to(t), expected.types.contains(&t), "{id} for {}", t.code());
+        }
+    }
+}
+
+#[test]
+fn component_requirements_per_type_are_45_28_51_32_51_33_and_55_37() {
+    // (requirements, enhancements) per component type, as reference/README.md states them.
+    let expected = [
+        (ComponentType::SoftwareApplication, 45, 28),
+        (ComponentType::EmbeddedDevice, 51, 32),
+        (ComponentType::HostDevice, 51, 33),
+        (ComponentType::NetworkDevice, 55, 37),
+    ];
+    let reference = component_requirements();
+    for (component, requirements, enhancements) in expected {
+        let items: Vec<&Item> = Fr::ALL.into_iter().flat_map(|fr| catalogue::component_items(fr, component)).collect();
+        let in_catalogue = items.iter().filter(|i| !i.id.contains("-re")).count();
+        assert_eq!((in_catalogue, items.len() - in_catalogue), (requirements, enhancements), "{}", component.code());
+        let applying = reference.values().filter(|r| r.types.contains(&component));
+        let in_reference = applying.clone().filter(|r| r.is_requirement).count();
+        assert_eq!((in_reference, applying.count() - in_reference), (requirements, enhancements), "reference");
+    }
+}
+
+#[test]
+fn component_items_follow_their_fr_and_type() {
+    for fr in Fr::ALL {
+        for component in ComponentType::ALL {
+            for item in catalogue::component_items(fr, component) {
+                assert_eq!((item.part, item.fr()), (Part::ComponentRequirements, Some(fr)), "{}", item.id);
+                assert!(item.applies_to(component), "{} for {}", item.id, component.code());
+            }
+        }
+    }
+    // Only 4-2 items apply to a component type.
+    assert!(ITEMS
+        .iter()
+        .filter(|i| i.part != Part::ComponentRequirements)
+        .all(|i| !ComponentType::ALL.into_iter().any(|t| i.applies_to(t))));
+    // A type-specific requirement: CR 1.6 (wireless access management) is for network devices only.
+    let wireless = catalogue::item("cr-1.6").expect("cr-1.6");
+    assert_eq!(ComponentType::ALL.map(|t| wireless.applies_to(t)), [false, false, false, true]);
+}
+
+#[test]
+fn component_ids_follow_their_number() {
+    for item in catalogue::items_of(Part::ComponentRequirements) {
+        // "SAR 2.4 RE(1)" and "CR 2.4 RE(1)" -> "cr-2.4-re1"
+        let (_, number) = item.main_ref().split_once(' ').expect("a prefix and a number");
+        let expected = format!("cr-{}", number.replace(" RE(", "-re").replace(')', ""));
+        assert_eq!(item.id, expected);
+    }
+}
+
+#[test]
+fn items_marked_uncertain_are_exactly_the_contested_ones_of_the_reference() {
+    let reference = component_requirements();
+    let contested: BTreeSet<&str> = reference.iter().filter(|(_, r)| r.uncertain).map(|(id, _)| id.as_str()).collect();
+    assert_eq!(contested, BTreeSet::from(["cr-2.4-re1", "cr-3.2-re1", "cr-6.1-re1"]), "as reference/README.md says");
+    let marked: BTreeSet<&str> = ITEMS.iter().filter(|i| i.uncertain.is_some()).map(|i| i.id).collect();
+    assert_eq!(marked, contested);
+    for note in ITEMS.iter().filter_map(|i| i.uncertain) {
+        assert!(!note.trim().is_empty(), "an uncertainty note says what is uncertain");
+    }
+}
+
+#[test]
+fn quick_scan_lists_existing_items_once_each() {
     let distinct: BTreeSet<&str> = QUICK_SCAN.iter().copied().collect();
     assert_eq!(distinct.len(), QUICK_SCAN.len(), "an id is listed twice");
     for id in QUICK_SCAN {
@@ -261,20 +534,76 @@ fn quick_scan_lists_40_to_60_existing_items_once_each() {
 }
 
 #[test]
-fn quick_scan_covers_every_fr_all_three_parts_and_every_programme_area() {
+fn quick_scan_covers_every_part_every_fr_and_every_programme_area() {
     let quick: Vec<&Item> = QUICK_SCAN.iter().filter_map(|id| catalogue::item(id)).collect();
     for part in Part::ALL {
         assert!(quick.iter().any(|i| i.part == part), "no quick-scan item of {}", part.document());
     }
     for fr in Fr::ALL {
-        // Levels 1, 2 and 3 are asked, so a quick scan can show up to SL 3 in every FR.
+        // Levels 1, 2 and 3 of IEC 62443-3-3 are asked, so a quick scan can show up to SL 3 in every FR.
         for level in 1..=3 {
-            let asked = quick.iter().any(|i| i.fr() == Some(fr) && i.level() == Some(sl(level)));
-            assert!(asked, "the quick scan asks nothing of {fr} at SL {level}");
+            let asked = quick
+                .iter()
+                .any(|i| i.part == Part::SystemRequirements && i.fr() == Some(fr) && i.level() == Some(sl(level)));
+            assert!(asked, "the quick scan asks nothing of 3-3 {fr} at SL {level}");
         }
     }
-    for area in PROGRAMME_AREAS {
+    for area in catalogue::areas_of(Part::Programme) {
         assert!(quick.iter().any(|i| i.area() == Some(area.id)), "no quick-scan item of area {}", area.id);
+    }
+    for practice in catalogue::areas_of(Part::DevelopmentLifecycle) {
+        assert!(quick.iter().any(|i| i.area() == Some(practice.id)), "no quick-scan item of practice {}", practice.id);
+    }
+}
+
+/// The items a quick scan asks a profile with one role (4-2 items counted once, not per product).
+fn quick_scan_of(role: Role) -> Vec<&'static Item> {
+    let mut a = Assessment::new("a1", "Quick", "2026-11-20T09:00:00Z");
+    a.profile.roles = BTreeSet::from([role]);
+    a.profile.mode = Mode::Quick;
+    ITEMS.iter().filter(|i| a.asks(i)).collect()
+}
+
+#[test]
+fn quick_scan_asks_each_role_40_to_60_questions() {
+    for role in Role::ALL {
+        let asked = quick_scan_of(role);
+        assert!((40..=60).contains(&asked.len()), "a {} is asked {} quick-scan items", role.label(), asked.len());
+        assert!(asked.iter().all(|i| i.quick_scan && role.answers_part(i.part)));
+    }
+}
+
+#[test]
+fn quick_scan_asks_every_role_about_each_of_its_parts() {
+    for role in Role::ALL {
+        let asked = quick_scan_of(role);
+        for part in Part::ALL.into_iter().filter(|p| role.answers_part(*p)) {
+            assert!(asked.iter().any(|i| i.part == part), "a {} is asked nothing of {}", role.label(), part.document());
+        }
+    }
+}
+
+#[test]
+fn quick_scan_asks_4_2_items_for_every_component_type_in_every_fr() {
+    let reference = component_requirements();
+    for fr in Fr::ALL {
+        // Every level at which the reference has a requirement for every component type is asked, so that a
+        // quick scan shows SL-C up to that level for any product.
+        let common_levels: BTreeSet<u8> = reference
+            .values()
+            .filter(|r| r.fr == fr && r.types.len() == ComponentType::ALL.len() && r.level <= 3)
+            .map(|r| r.level)
+            .collect();
+        assert!(common_levels.contains(&1), "{fr} has a common SL 1 requirement");
+        for level in common_levels {
+            let asked = catalogue::items_of(Part::ComponentRequirements).any(|i| {
+                i.quick_scan
+                    && i.fr() == Some(fr)
+                    && i.level() == Some(sl(level))
+                    && ComponentType::ALL.into_iter().all(|t| i.applies_to(t))
+            });
+            assert!(asked, "the quick scan asks no 4-2 item of {fr} at SL {level} for every component type");
+        }
     }
 }
 

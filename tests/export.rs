@@ -1,6 +1,7 @@
 //! The report's data and its exports, on one hand-built assessment with every kind of answer: the
 //! executive summary, the gap register, the appendix, the CSV files (read back with a small RFC 4180
-//! parser) and the Markdown report; then properties on random assessments.
+//! parser) and the Markdown report; then the same for an integrator and product supplier with products
+//! (IEC 62443-4-2) and 2-4 and 4-1 practices; then properties on random assessments.
 
 mod common;
 
@@ -174,7 +175,8 @@ fn the_executive_summary_names_the_largest_gap_maturity_and_open_questions() {
         summary.overall,
         "2 zones assessed (full assessment). None of the 2 zones reaches its target in all seven foundational \
          requirements; the largest gap is FR1 Identification and authentication control in zone Cell A \
-         (SL-A 0, SL-T 2). Programme maturity ML1 against a target of ML2. 4 of 86 questions unanswered."
+         (SL-A 0, SL-T 2). Programme maturity (IEC 62443-2-1): ML1 against a target of ML2. 4 of 86 questions \
+         unanswered."
     );
     assert_eq!(
         summary.zone_lines,
@@ -216,7 +218,8 @@ fn first_steps_are_topped_up_from_the_next_horizon() {
         summary.overall,
         "1 zone assessed (full assessment). The zone does not yet reach its target in all seven foundational \
          requirements; the largest gap is FR1 Identification and authentication control in zone Cell A \
-         (SL-A 0, SL-T 2). Programme maturity ML4 against a target of ML2. All 72 questions answered."
+         (SL-A 0, SL-T 2). Programme maturity (IEC 62443-2-1): ML4 against a target of ML2. All 72 questions \
+         answered."
     );
 }
 
@@ -564,6 +567,262 @@ fn markdown_tables_keep_their_shape_whatever_the_user_typed() {
     assert!(markdown.lines().all(|l| !l.starts_with("# not")));
 }
 
+// --- an integrator and product supplier -----------------------------------------------------------------------------
+
+const RTU_NOTE: &str = "One service account | shared by all engineers";
+
+/// A system integrator that also makes products:
+///
+/// - Zone "Customer line 3" (SL-T 1 in FR1): every FR1 SL1 requirement implemented; every 3-2 step too.
+/// - 2-4 (target ML2): all ML4 except SP 07-1 at ML1 and SP 04 (wireless) not applicable.
+/// - 4-1: all ML4 except SDL DM-1 not performed.
+/// - RTU 560, an embedded device aiming for {2 1 0 0 0 0 0}: FR1 up to SL2 and FR2 SL1 implemented, except
+///   CR 1.1 RE(1) (SL2) partial, with a note; CR 2.2 (wireless use control) not applicable. SL-C
+///   {1 1 0 0 0 0 0}.
+/// - StationView HMI, a software application aiming for {1 0 0 0 0 0 0}: FR1 SL1 implemented except CR 1.7
+///   not implemented and CR 1.12 unanswered. SL-C 0 in every FR.
+/// - Plan: CR 1.1 RE(1) planned.
+fn vendor() -> Assessment {
+    let mut a = assessment_for(&[Role::SystemIntegrator, Role::ProductSupplier]);
+    a.profile.organisation = "Northwind Automation".to_string();
+    a.zones.push(zone("z1", "Customer line 3", [1, 0, 0, 0, 0, 0, 0], Criticality::High));
+    settle_programme(&mut a);
+    settle_capabilities(&mut a);
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr1, 1);
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["sp07-1"], Answer::Ml1);
+    answer(&mut a, &once, &["sp04-1", "sp04-2", "sp04-3"], Answer::NotApplicable);
+    answer(&mut a, &once, &["sdl-dm-1"], Answer::NotPerformed);
+
+    a.products.push(product("p1", "RTU 560", ComponentType::EmbeddedDevice, [2, 1, 0, 0, 0, 0, 0]));
+    a.products.push(product("p2", "StationView HMI", ComponentType::SoftwareApplication, [1, 0, 0, 0, 0, 0, 0]));
+    implement_component_fr(&mut a, "p1", ComponentType::EmbeddedDevice, Fr::Fr1, 2);
+    implement_component_fr(&mut a, "p1", ComponentType::EmbeddedDevice, Fr::Fr2, 1);
+    a.set_response(
+        &for_product("p1"),
+        "cr-1.1-re1",
+        Response { answer: Some(Answer::Partial), justification: String::new(), notes: RTU_NOTE.to_string() },
+    );
+    answer(&mut a, &for_product("p1"), &["cr-2.2"], Answer::NotApplicable);
+    implement_component_fr(&mut a, "p2", ComponentType::SoftwareApplication, Fr::Fr1, 1);
+    answer(&mut a, &for_product("p2"), &["cr-1.7"], Answer::NotImplemented);
+    a.set_response(&for_product("p2"), "cr-1.12", Response::default());
+    a.plan.insert(
+        "cr-1.1-re1".to_string(),
+        ActionPlan { status: ActionStatus::Planned, owner: "Firmware team".to_string(), ..ActionPlan::default() },
+    );
+    a
+}
+
+/// The vendor's roadmap, worked out by hand: in the controls phase every action closes a gap of 1 and
+/// blocks; the level 1 requirements of the HMI come first (small effort, then by id), then the level 2
+/// ones (CR 1.1 RE(1) at SL2, SP 07-1 towards ML2); SDL DM-1 is in the operations phase.
+const VENDOR_ROADMAP: [&str; 5] = ["cr-1.12", "cr-1.7", "cr-1.1-re1", "sp07-1", "sdl-dm-1"];
+
+#[test]
+fn the_executive_summary_speaks_of_products_and_of_the_maturity_parts_the_roles_answer() {
+    let a = vendor();
+    let r = results(&a);
+    assert_eq!(keys(&r.roadmap.actions), VENDOR_ROADMAP, "the hand-worked roadmap");
+    let summary = executive_summary(&a, &r.card, &r.roadmap);
+    // Asked: 23 steps + 36 capabilities + 47 lifecycle practices + 10 FR1 SL1 requirements of the zone +
+    // the RTU's 13 FR1 items up to SL2 and 9 FR2 items at SL1 + the HMI's 8 FR1 items at SL1 = 146; only
+    // CR 1.12 of the HMI is unanswered. No 2-1 programme: these roles do not answer it.
+    assert_eq!(
+        summary.overall,
+        "1 zone assessed (full assessment). 2 products assessed (full assessment). The zone reaches its target \
+         in all seven foundational requirements. 0 of 2 products reach the aimed capability level in all seven \
+         foundational requirements; the largest gap is FR1 Identification and authentication control in \
+         product RTU 560 (SL-C 1, aimed 2). Integrator and service provider maturity (IEC 62443-2-4): ML1 \
+         against a target of ML2. Secure development maturity (IEC 62443-4-1): ML0 against a target of ML2. \
+         1 of 146 questions unanswered."
+    );
+    assert_eq!(
+        summary.zone_lines,
+        [
+            "Customer line 3: target reached in all 7 FRs.",
+            "Product RTU 560: target reached in 6 of 7 FRs; largest gap FR1 Identification and authentication \
+             control (SL-C 1, aimed 2).",
+            "Product StationView HMI: target reached in 6 of 7 FRs; largest gap FR1 Identification and \
+             authentication control (SL-C 0, aimed 1); 1 of 8 in-scope questions unanswered.",
+        ]
+    );
+    // SDL DM-1 has the largest gap (ML0 of ML2); then the level 1 requirements before the level 2 ones.
+    assert_eq!(keys(&summary.top_gaps), ["sdl-dm-1", "cr-1.12", "cr-1.7", "cr-1.1-re1", "sp07-1"]);
+    assert_eq!(summary.top_gaps[1].zone_names(), "StationView HMI");
+}
+
+/// Item id, zone or product name, SL-A or SL-C or current maturity, its target, status.
+type RegisterLine<'a> = (&'a str, Option<&'a str>, Option<u8>, Option<u8>, Status);
+
+#[test]
+fn the_gap_register_lists_component_requirements_per_product_with_sl_c() {
+    let a = vendor();
+    let r = results(&a);
+    let register = gap_register(&a, &r.card, &r.roadmap);
+    let lines: Vec<RegisterLine> = register
+        .iter()
+        .map(|e| (e.item.id, e.zone.as_ref().map(|(_, name)| name.as_str()), e.achieved, e.target, e.status))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("cr-1.12", Some("StationView HMI"), Some(0), Some(1), Status::Unanswered),
+            ("cr-1.7", Some("StationView HMI"), Some(0), Some(1), Status::NotMet),
+            ("cr-1.1-re1", Some("RTU 560"), Some(1), Some(2), Status::NotMet), // SL-C and aimed level of FR1
+            ("sp07-1", None, Some(1), Some(2), Status::Maturity(1)),
+            ("sdl-dm-1", None, Some(0), Some(2), Status::Maturity(0)),
+        ]
+    );
+    let rtu = &register[2];
+    assert_eq!(rtu.zone, Some(("p1".to_string(), "RTU 560".to_string())));
+    assert_eq!(rtu.response.notes, RTU_NOTE);
+    assert_eq!(rtu.plan.status, ActionStatus::Planned);
+    assert_eq!(rtu.action.as_ref().map(|x| x.products.len()), Some(1));
+
+    let records = parse_csv(&gap_register_csv(&a, &r.card, &r.roadmap));
+    let header = &records[0];
+    assert_eq!(records.len(), 1 + 5);
+    let get = |row: &Vec<String>, name: &str| row[column(header, name)].clone();
+    let rtu_row = &records[3];
+    assert_eq!(get(rtu_row, "Part"), "IEC 62443-4-2");
+    assert_eq!(get(rtu_row, "Reference"), "CR 1.1 RE(1)");
+    assert_eq!(get(rtu_row, "Zone"), "RTU 560");
+    assert_eq!((get(rtu_row, "FR"), get(rtu_row, "Lowest SL")), ("FR1".to_string(), "2".to_string()));
+    assert_eq!((get(rtu_row, "SL-A"), get(rtu_row, "SL-T")), ("1".to_string(), "2".to_string()));
+    assert_eq!(get(rtu_row, "Notes"), RTU_NOTE);
+    assert_eq!(get(rtu_row, "Status"), "Planned");
+    let capability_row = &records[4];
+    assert_eq!(get(capability_row, "Part"), "IEC 62443-2-4");
+    assert_eq!((get(capability_row, "SL-A"), get(capability_row, "SL-T")), ("ML1".to_string(), "ML2".to_string()));
+    assert_eq!(get(&records[5], "Part"), "IEC 62443-4-1");
+
+    let roadmap = parse_csv(&roadmap_csv(&a, &r.roadmap));
+    let zones = column(&roadmap[0], "Zones");
+    let names: Vec<&str> = roadmap[1..].iter().map(|row| row[zones].as_str()).collect();
+    assert_eq!(names, ["StationView HMI", "StationView HMI", "RTU 560", "Whole organisation", "Whole organisation"]);
+}
+
+#[test]
+fn the_appendix_lists_component_requirements_once_per_product() {
+    let a = vendor();
+    let entries = appendix(&a);
+    let count_in = |id: &str| entries.iter().filter(|e| e.zone.as_ref().is_some_and(|(z, _)| z == id)).count();
+    assert_eq!(count_in("z1"), 10);
+    assert_eq!(count_in("p1"), 13 + 9, "FR1 up to SL2 and FR2 at SL1 of an embedded device");
+    assert_eq!(count_in("p2"), 8, "FR1 at SL1 of a software application");
+    assert_eq!(entries.iter().filter(|e| e.zone.is_none()).count(), 23 + 36 + 47);
+    assert_eq!(entries.len(), a.progress().1);
+    assert!(entries.iter().all(|e| !e.inherited || e.item.part == Part::SystemRequirements));
+    // CR 1.1 appears for both products, in product order; CR 1.6 (network devices) for neither.
+    let cr_1_1: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.item.id == "cr-1.1")
+        .filter_map(|e| e.zone.as_ref())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(cr_1_1, ["p1", "p2"]);
+    assert!(entries.iter().all(|e| e.item.id != "cr-1.6"));
+    let unanswered: Vec<&str> = entries.iter().filter(|e| e.response.is_none()).map(|e| e.item.id).collect();
+    assert_eq!(unanswered, ["cr-1.12"]);
+}
+
+/// The text of one `## ` section of a Markdown report, heading included.
+fn section<'a>(markdown: &'a str, heading: &str) -> &'a str {
+    let start = markdown.find(&format!("\n{heading}\n")).unwrap_or_else(|| panic!("no section {heading}")) + 1;
+    let rest = &markdown[start..];
+    let end = rest[heading.len()..].find("\n## ").map_or(rest.len(), |i| i + heading.len() + 1);
+    &rest[..end]
+}
+
+#[test]
+fn the_markdown_report_covers_products_and_the_2_4_and_4_1_practices() {
+    let a = vendor();
+    let r = results(&a);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
+    assert_tables_are_well_formed(&markdown);
+
+    let scorecard = section(&markdown, "## Scorecard");
+    for heading in [
+        "### Zone: Customer line 3",
+        "### Product: RTU 560",
+        "### Product: StationView HMI",
+        "### IEC 62443-3-2 Risk assessment, zones and conduits",
+        "### IEC 62443-2-4 Service provider and integrator capabilities",
+        "### IEC 62443-4-1 Secure development lifecycle",
+    ] {
+        assert!(scorecard.lines().any(|l| l == heading), "no heading {heading}");
+    }
+    assert!(!scorecard.contains("IEC 62443-2-1"), "the 2-1 programme is not these roles'");
+    assert!(scorecard.contains("aimed SL-C {2 1 0 0 0 0 0}, SL-C {1 1 0 0 0 0 0}; coverage"));
+    assert!(scorecard.contains("| FR | SL-C | aimed SL-C | Gap |"));
+    assert!(scorecard.contains("| FR1 Identification and authentication control | 1 | 2 | 1 |"));
+    assert!(scorecard.contains("Overall maturity ML1 against a target of ML2."), "2-4");
+    assert!(scorecard.contains("Overall maturity ML0 against a target of ML2."), "4-1");
+    assert!(scorecard.contains("| SP.04 | Wireless | not rated | 0 |"));
+    assert!(scorecard.contains("- SP.07 "), "SP 07-1 is listed below target");
+    assert!(scorecard.contains("- DM-1 "), "SDL DM-1 is listed below target");
+
+    let roadmap = section(&markdown, "## Roadmap");
+    assert!(roadmap.contains("- Products: RTU 560 (SL-C 1, aimed 2)\n"));
+    assert!(roadmap.contains("- Products: StationView HMI (SL-C 0, aimed 1, not answered)\n"));
+    assert!(roadmap.contains("- Zones: Whole organisation\n"));
+    // The projection: the zone, then each product. CR 1.1 RE(1) is planned (controls, phase 4) and is the
+    // RTU's only open FR1 item below SL3, so FR1 reaches 2 after phase 4.
+    assert!(roadmap.contains(
+        "| Customer line 3 | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} \
+         | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} |"
+    ));
+    assert!(roadmap.contains(
+        "| Product RTU 560 | {2 1 0 0 0 0 0} | {1 1 0 0 0 0 0} | {1 1 0 0 0 0 0} | {1 1 0 0 0 0 0} \
+         | {1 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} |"
+    ));
+    assert!(roadmap.contains("| Product StationView HMI | {1 0 0 0 0 0 0} | {0 0 0 0 0 0 0} |"));
+
+    let register = section(&markdown, "## Gap register");
+    assert!(register.contains(
+        "| CR 1.1 RE(1) | Unique identification and authentication | RTU 560 | 1 / 2 | Partially implemented |"
+    ));
+    assert!(register.contains("One service account \\| shared by all engineers"), "the note, escaped");
+
+    let appendix = section(&markdown, "## Appendix: every answer");
+    let components = appendix
+        .split("### ")
+        .find(|part| part.starts_with("IEC 62443-4-2 Component security requirements"))
+        .expect("a 4-2 appendix");
+    assert!(components.contains("| CR 1.1 | Human user identification and authentication | RTU 560 | Implemented |"));
+    assert!(components
+        .contains("| CR 1.1 | Human user identification and authentication | StationView HMI | Implemented |"));
+    let programme = appendix.split("### ").find(|part| part.starts_with("IEC 62443-2-1")).expect("a 2-1 appendix");
+    assert!(programme.contains("No questions asked."));
+}
+
+#[test]
+fn an_asset_owner_report_has_no_product_or_2_4_and_4_1_sections() {
+    let (_, _, markdown) = plant_markdown();
+    let scorecard = section(&markdown, "## Scorecard");
+    assert!(scorecard.lines().any(|l| l == "### IEC 62443-2-1 Security programme"));
+    for absent in ["### Product:", "IEC 62443-2-4", "IEC 62443-4-1", "IEC 62443-4-2", "No products are defined"] {
+        assert!(!scorecard.contains(absent), "{absent}");
+    }
+    assert!(!section(&markdown, "## Roadmap").contains("| Product "));
+}
+
+#[test]
+fn a_supplier_without_products_is_told_to_define_them() {
+    let a = assessment_for(&[Role::ProductSupplier]);
+    let r = results(&a);
+    let summary = executive_summary(&a, &r.card, &r.roadmap);
+    assert_eq!(
+        summary.overall,
+        "No products defined yet (full assessment), so no component capability is assessed. Nothing is \
+         answered yet: all 47 questions are open, so there are no results to report."
+    );
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
+    assert!(markdown.contains("No products are defined, so no component requirements (IEC 62443-4-2) are assessed."));
+    assert!(!markdown.contains("No zones are defined"), "a supplier has no zones to define");
+}
+
 // --- properties ------------------------------------------------------------------------------------------------------
 
 proptest! {
@@ -574,7 +833,7 @@ proptest! {
         let r = results(&a);
         let register = gap_register(&a, &r.card, &r.roadmap);
         let with_action = register.iter().filter(|e| e.action.is_some()).count();
-        let expected: usize = r.roadmap.actions.iter().map(|x| x.zones.len().max(1)).sum();
+        let expected: usize = r.roadmap.actions.iter().map(|x| (x.zones.len() + x.products.len()).max(1)).sum();
         prop_assert_eq!(with_action, expected);
         for e in register.iter().filter(|e| e.action.is_none()) {
             prop_assert_eq!(e.status, Status::MetByCompensation, "{} has no action", e.item.id);

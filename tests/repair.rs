@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 const SCHEMA_1: &str = include_str!("fixtures/schema-1.json");
+const SCHEMA_2: &str = include_str!("fixtures/schema-2.json");
 
 fn damaged(edit: impl FnOnce(&mut Value)) -> String {
     let mut value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
@@ -61,6 +62,35 @@ fn repair_drops_conduits_to_missing_zones_and_renames_duplicate_zones() {
     assert!(names[2].ends_with(" (2)"), "{names:?}");
     assert!(repaired.assessment.conduits.iter().all(|c| c.id != "c9"));
     assert!(repaired.dropped.iter().any(|d| d.contains("Conduit number")));
+}
+
+#[test]
+fn repair_keeps_readable_products_and_their_answers() {
+    let original = from_json(SCHEMA_2).expect("fixture loads").assessment;
+    let mut value: Value = serde_json::from_str(SCHEMA_2).expect("the fixture is JSON");
+    let products = value["assessment"]["products"].as_array_mut().unwrap();
+    products.push(json!({"id": "p3", "name": "Broken", "component_type": "robot", "target": [1, 1, 1, 1, 1, 1, 1]}));
+    let mut twin = products[0].clone();
+    twin["id"] = json!("p4");
+    products.push(twin);
+    value["assessment"]["answers"]["products"]["p9"] = json!({"cr-1.1": {"answer": "implemented"}});
+    value["assessment"]["answers"]["products"]["p1"]["cr-1.3"] =
+        json!({"answer": "compensating", "justification": "x"});
+    let text = value.to_string();
+    assert!(from_json(&text).is_err(), "the damaged data is refused by the normal reader");
+
+    let repaired = repair(&text, "r2", "2026-11-25T10:00:00Z").expect("repairable");
+    let a = &repaired.assessment;
+    let names: Vec<&str> = a.products.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["NW-RTU 560 firmware 4.2", "StationView HMI 7.1", "NW-RTU 560 firmware 4.2 (2)"]);
+    assert_eq!(a.answers.products, original.answers.products, "the readable answers are kept, the others left out");
+    assert_eq!(a.answers.assessment, original.answers.assessment);
+    let dropped = repaired.dropped.join("\n");
+    assert!(dropped.contains("Product number 3"), "{dropped}");
+    assert!(dropped.contains("p9"), "{dropped}");
+    assert!(dropped.contains("cr-1.3 (product p1)"), "{dropped}");
+    let again = from_json(&storage::to_json(a)).expect("repaired data loads").assessment;
+    assert_eq!(&again, a);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Roadmap rules with hand-computed expectations: merging over zones, the priority order, quick wins,
-//! horizons, programme and process actions, and the what-if projection; then properties on random
-//! assessments.
+//! horizons, programme and process actions, actions for products (4-2) and for 2-4 and 4-1 practices, the
+//! what-if projection of zones and products, and an assessment with all three roles; then properties on
+//! random assessments.
 
 mod common;
 
@@ -342,6 +343,183 @@ fn doing_every_action_reaches_the_target() {
     }
 }
 
+// --- products (IEC 62443-4-2) --------------------------------------------------------------------------
+
+/// An embedded device and a network device, both aiming for SL-C 1 in FR1 and 0 elsewhere; every FR1 SL1
+/// requirement of their type is implemented except: CR 1.1 not implemented for both, CR 1.3 partial for the
+/// RTU, and CR 1.6 (wireless, network devices only) unanswered for the switch. The 4-1 practices are at ML4.
+fn rtu_and_switch_short_in_fr1() -> Assessment {
+    let mut a = assessment_for(&[Role::ProductSupplier]);
+    settle_capabilities(&mut a);
+    a.products.push(product("p1", "RTU 560", ComponentType::EmbeddedDevice, [1, 0, 0, 0, 0, 0, 0]));
+    a.products.push(product("p2", "Station switch", ComponentType::NetworkDevice, [1, 0, 0, 0, 0, 0, 0]));
+    implement_component_fr(&mut a, "p1", ComponentType::EmbeddedDevice, Fr::Fr1, 1);
+    implement_component_fr(&mut a, "p2", ComponentType::NetworkDevice, Fr::Fr1, 1);
+    answer(&mut a, &for_product("p1"), &["cr-1.1"], Answer::NotImplemented);
+    answer(&mut a, &for_product("p2"), &["cr-1.1"], Answer::NotImplemented);
+    answer(&mut a, &for_product("p1"), &["cr-1.3"], Answer::Partial);
+    a.set_response(&for_product("p2"), "cr-1.6", Response::default());
+    a
+}
+
+fn product_entry(id: &str, name: &str, unanswered: bool) -> ActionZone {
+    ActionZone {
+        zone_id: id.into(),
+        zone_name: name.into(),
+        criticality: Criticality::Medium,
+        achieved: 0,
+        target: 1,
+        unanswered,
+    }
+}
+
+#[test]
+fn a_component_requirement_unmet_in_several_products_is_one_action_listing_them() {
+    let a = rtu_and_switch_short_in_fr1();
+    let roadmap = roadmap_for(&a);
+    // All three: controls phase, gap 1, blocking (SL-C 0, level 1), medium effort, Medium criticality.
+    assert_eq!(keys(&roadmap), ["cr-1.1", "cr-1.3", "cr-1.6"], "met requirements give no action");
+
+    let merged = action(&roadmap, "cr-1.1");
+    assert_eq!(merged.products, [product_entry("p1", "RTU 560", false), product_entry("p2", "Station switch", false)]);
+    assert!(merged.zones.is_empty());
+    assert_eq!(merged.zone_names(), "RTU 560, Station switch");
+    assert_eq!((merged.gap, merged.blocking, merged.level, merged.quick_win), (1, true, 1, false));
+    assert_eq!(merged.criticality(), Criticality::Medium, "products have no criticality of their own");
+    assert_eq!(merged.horizon, Horizon::Next);
+
+    assert_eq!(action(&roadmap, "cr-1.3").products, [product_entry("p1", "RTU 560", false)]);
+    let wireless = action(&roadmap, "cr-1.6");
+    assert_eq!(wireless.products, [product_entry("p2", "Station switch", true)], "a network-device requirement");
+    assert!(wireless.unanswered);
+}
+
+#[test]
+fn a_component_requirement_met_or_not_applicable_everywhere_gives_no_action() {
+    let mut a = rtu_and_switch_short_in_fr1();
+    answer(&mut a, &for_product("p1"), &["cr-1.1"], Answer::Implemented);
+    answer(&mut a, &for_product("p2"), &["cr-1.1"], Answer::NotApplicable);
+    let roadmap = roadmap_for(&a);
+    assert_eq!(keys(&roadmap), ["cr-1.3", "cr-1.6"]);
+    // Above the aimed level, a requirement gives no action either: CR 1.1 RE(1) is at SL2, unanswered.
+    assert!(roadmap.action("cr-1.1-re1").is_none());
+}
+
+#[test]
+fn a_planned_component_action_raises_the_projected_sl_c_after_its_phase() {
+    let mut a = rtu_and_switch_short_in_fr1();
+    a.zones.push(zone("z1", "Test bench", [1; 7], Criticality::Low)); // kept from another role: not projected
+    plan(&mut a, "cr-1.1", ActionStatus::Planned);
+    plan(&mut a, "cr-1.3", ActionStatus::Done);
+    let roadmap = roadmap_for(&a);
+    let projections = projection(&a, &roadmap);
+    let rows: Vec<(&str, bool)> = projections.iter().map(|p| (p.zone_name.as_str(), p.is_product)).collect();
+    assert_eq!(rows, [("RTU 560", true), ("Station switch", true)]);
+
+    let fr1 = |p: &ZoneProjection| p.after_phase.iter().map(|v| v.get(Fr::Fr1).get()).collect::<Vec<_>>();
+    let rtu = &projections[0];
+    // The other FRs are unanswered, so their SL-C is 0 too (with an aimed level of 0, no gap).
+    assert_eq!((rtu.current, rtu.target), (levels([0; 7]), levels([1, 0, 0, 0, 0, 0, 0])));
+    // Inventory, risk, targets, controls, operations, improve: both RTU actions are in the controls phase.
+    assert_eq!(fr1(rtu), [0, 0, 0, 1, 1, 1]);
+    assert_eq!(rtu.all_done.get(Fr::Fr1), sl(1), "the SL2 requirements are unanswered");
+    // The switch still misses CR 1.6, which is open.
+    let switch = &projections[1];
+    assert_eq!(fr1(switch), [0; 6]);
+    assert_eq!(switch.all_done.get(Fr::Fr1), sl(1));
+}
+
+#[test]
+fn zones_come_before_products_in_the_projection() {
+    let mut a = rtu_and_switch_short_in_fr1();
+    a.profile.roles.insert(Role::AssetOwner);
+    a.zones.push(zone("z1", "Pumping control", [1; 7], Criticality::High));
+    let projections = projection(&a, &roadmap_for(&a));
+    let rows: Vec<(&str, bool)> = projections.iter().map(|p| (p.zone_id.as_str(), p.is_product)).collect();
+    assert_eq!(rows, [("z1", false), ("p1", true), ("p2", true)]);
+}
+
+// --- 2-4 and 4-1 practices ------------------------------------------------------------------------------
+
+#[test]
+fn capability_and_lifecycle_practices_below_the_target_maturity_become_actions() {
+    let mut a = assessment_for(&[Role::SystemIntegrator, Role::ProductSupplier]);
+    settle_programme(&mut a);
+    settle_capabilities(&mut a);
+    a.profile.target_maturity = 2;
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["sp07-1"], Answer::Ml1);
+    answer(&mut a, &once, &["sp07-2"], Answer::Ml3);
+    answer(&mut a, &once, &["sdl-dm-1"], Answer::NotPerformed);
+    answer(&mut a, &once, &["sdl-dm-2"], Answer::NotApplicable);
+    answer(&mut a, &once, &["org-1"], Answer::Ml1); // 2-1 is not asked of these roles
+
+    let roadmap = roadmap_for(&a);
+    let mut got = keys(&roadmap);
+    got.sort();
+    assert_eq!(got, ["sdl-dm-1", "sp07-1"]);
+    let remote = action(&roadmap, "sp07-1");
+    assert_eq!((remote.current_maturity, remote.gap, remote.level, remote.blocking), (Some(1), 1, 2, true));
+    assert_eq!(remote.zone_names(), "Whole organisation");
+    let vulnerabilities = action(&roadmap, "sdl-dm-1");
+    assert_eq!((vulnerabilities.current_maturity, vulnerabilities.gap, vulnerabilities.level), (Some(0), 2, 1));
+    assert!(vulnerabilities.blocking, "it holds practice DM at 0");
+    assert!(vulnerabilities.quick_win, "small effort and blocking");
+}
+
+// --- all three roles ------------------------------------------------------------------------------------
+
+/// Everything settled, then one gap in each part: SR 1.1 not implemented in the zone (SL-T 1 in FR1), CR 1.1
+/// not implemented for the product (aimed SL-C 1 in FR1), ZCR 1.1 partial, and ORG 1, SP 07-1 and SDL DM-1
+/// at ML1 against a target of ML2.
+fn one_gap_in_each_part() -> Assessment {
+    let mut a = assessment_for(&Role::ALL);
+    a.zones.push(zone("z1", "Pumping control", [1, 0, 0, 0, 0, 0, 0], Criticality::High));
+    a.products.push(product("p1", "RTU 560", ComponentType::EmbeddedDevice, [1, 0, 0, 0, 0, 0, 0]));
+    settle_programme(&mut a);
+    settle_capabilities(&mut a);
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr1, 1);
+    implement_component_fr(&mut a, "p1", ComponentType::EmbeddedDevice, Fr::Fr1, 1);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-1.1"], Answer::NotImplemented);
+    answer(&mut a, &for_product("p1"), &["cr-1.1"], Answer::NotImplemented);
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["zcr-1.1"], Answer::Partial);
+    answer(&mut a, &once, &["org-1", "sp07-1", "sdl-dm-1"], Answer::Ml1);
+    a
+}
+
+#[test]
+fn all_three_roles_get_every_part_in_one_scorecard_and_one_roadmap() {
+    let a = one_gap_in_each_part();
+    let card = score(&a);
+    assert_eq!((card.zones.len(), card.products.len()), (1, 1));
+    assert_eq!(card.zones[0].achieved.get(Fr::Fr1), sl(0));
+    assert_eq!(card.products[0].achieved.get(Fr::Fr1), sl(0));
+    assert_eq!(
+        [&card.maturity, &card.service, &card.development].map(|m| (m.part, m.overall)),
+        [(Part::Programme, Some(1)), (Part::ServiceProvider, Some(1)), (Part::DevelopmentLifecycle, Some(1))]
+    );
+    assert_eq!(card.process.open.iter().map(|i| i.id).collect::<Vec<_>>(), ["zcr-1.1"]);
+    // Asked: 23 steps, 33 + 36 + 47 practices, 10 FR1 SL1 requirements of the zone, 8 of the embedded device.
+    assert_eq!(card.progress, (23 + 33 + 36 + 47 + 10 + 8, 23 + 33 + 36 + 47 + 10 + 8));
+
+    let roadmap = roadmap_with(&a, &card.zones);
+    // Phases: ZCR 1.1 inventory; SR 1.1, CR 1.1 and SP 07-1 controls; SDL DM-1 operations; ORG 1 improve.
+    // In the controls phase all three close a gap of 1 and block; SR 1.1 and CR 1.1 are at level 1, SP 07-1
+    // at level 2 (ML2); the zone is High, the product counts as Medium.
+    assert_eq!(keys(&roadmap), ["zcr-1.1", "sr-1.1", "cr-1.1", "sp07-1", "sdl-dm-1", "org-1"]);
+    assert_eq!(action(&roadmap, "sr-1.1").zones.len(), 1);
+    assert!(action(&roadmap, "sr-1.1").products.is_empty());
+    assert_eq!(action(&roadmap, "cr-1.1").products.len(), 1);
+    assert!(action(&roadmap, "cr-1.1").zones.is_empty());
+    for key in ["zcr-1.1", "org-1", "sp07-1", "sdl-dm-1"] {
+        assert_eq!(action(&roadmap, key).zone_names(), "Whole organisation", "{key}");
+    }
+    let projections = projection(&a, &roadmap);
+    let rows: Vec<(&str, bool)> = projections.iter().map(|p| (p.zone_id.as_str(), p.is_product)).collect();
+    assert_eq!(rows, [("z1", false), ("p1", true)]);
+}
+
 // --- properties ---------------------------------------------------------------------------------------
 
 proptest! {
@@ -368,14 +546,28 @@ proptest! {
             plan(&mut a, act.key, choices[*status]);
         }
         for p in projection(&a, &roadmap) {
-            let zone = a.zone(&p.zone_id).expect("the zone exists");
+            let product = a.product(&p.zone_id).filter(|_| p.is_product);
+            let target = match product {
+                Some(product) => product.target,
+                None => a.zone(&p.zone_id).expect("the zone exists").target,
+            };
+            prop_assert_eq!(p.target, target);
             for fr in Fr::ALL {
                 let mut steps = vec![p.current.get(fr)];
                 steps.extend(p.after_phase.iter().map(|v| v.get(fr)));
                 steps.push(p.all_done.get(fr));
                 prop_assert!(steps.windows(2).all(|w| w[0] <= w[1]), "{} in {} falls: {:?}", fr, p.zone_id, steps);
-                // A quick scan asks up to SL3 in every FR, so it can vouch for no more.
-                let reachable = if a.profile.mode == Mode::Quick { zone.target.get(fr).min(sl(3)) } else { zone.target.get(fr) };
+                // A quick scan can vouch for no more than the highest level it asks: SL3 in every FR of 3-3,
+                // and for a product whatever its type's quick-scan items of the FR reach.
+                let asked = match product {
+                    None => sl(3),
+                    Some(product) => catalogue::component_items(fr, product.component_type)
+                        .filter(|i| i.quick_scan)
+                        .filter_map(|i| i.level())
+                        .max()
+                        .unwrap_or(sl(0)),
+                };
+                let reachable = if a.profile.mode == Mode::Quick { target.get(fr).min(asked) } else { target.get(fr) };
                 prop_assert!(p.all_done.get(fr) >= reachable, "{} in {}: {} < {}", fr, p.zone_id, p.all_done.get(fr), reachable);
             }
         }

@@ -1,12 +1,14 @@
 //! Scoring rules with hand-computed expectations: SL-A, blocking and compensating items, coverage, the
-//! quick-scan cap, programme maturity, the 3-2 process, the readiness line and answer counts; then
-//! properties checked on random assessments over the real catalogue.
+//! quick-scan cap, programme maturity, the 3-2 process, the readiness line and answer counts; which parts
+//! the roles answer; a product's capability level (SL-C); 2-4 and 4-1 maturity; then properties checked on
+//! random assessments over the real catalogue.
 
 mod common;
 
 use common::*;
 use iec62443_assess::*;
 use proptest::prelude::*;
+use std::collections::BTreeSet;
 
 fn ids(items: &[&Item]) -> Vec<&'static str> {
     items.iter().map(|i| i.id).collect()
@@ -436,6 +438,280 @@ fn answer_counts_follow_the_zones_in_whose_scope_an_item_is() {
     assert_eq!(score(&a).progress, (answered, asked));
 }
 
+// --- roles decide what is asked ------------------------------------------------------------------------
+
+fn parts_asked(a: &Assessment) -> BTreeSet<Part> {
+    ITEMS.iter().filter(|i| a.asks(i)).map(|i| i.part).collect()
+}
+
+#[test]
+fn each_role_answers_its_parts_of_the_standard() {
+    use Part::*;
+    let expected = [
+        (Role::AssetOwner, vec![RiskAssessment, SystemRequirements, Programme]),
+        (Role::SystemIntegrator, vec![RiskAssessment, SystemRequirements, ServiceProvider]),
+        (Role::ProductSupplier, vec![DevelopmentLifecycle, ComponentRequirements]),
+    ];
+    for (role, parts) in expected {
+        let answered: Vec<Part> = Part::ALL.into_iter().filter(|p| role.answers_part(*p)).collect();
+        let mut parts = parts;
+        parts.sort_by_key(|p| Part::ALL.iter().position(|x| x == p));
+        assert_eq!(answered, parts, "{}", role.label());
+        assert_eq!(parts_asked(&assessment_for(&[role])), parts.into_iter().collect(), "{}", role.label());
+    }
+    let everyone = assessment_for(&Role::ALL);
+    assert_eq!(parts_asked(&everyone), BTreeSet::from(Part::ALL), "together the three roles answer every part");
+}
+
+#[test]
+fn an_asset_owner_is_asked_nothing_of_2_4_4_1_or_4_2_even_with_a_product_left_over() {
+    let mut a = assessment_for(&[Role::AssetOwner]);
+    a.zones.push(zone("z1", "Control network", [1, 0, 0, 0, 0, 0, 0], Criticality::High)); // 10 FR1 SL1 items
+    a.products.push(product("p1", "RTU", ComponentType::EmbeddedDevice, [2; 7]));
+    for part in [Part::ServiceProvider, Part::DevelopmentLifecycle, Part::ComponentRequirements] {
+        assert!(catalogue::items_of(part).all(|i| !a.asks(i)), "{} is asked", part.document());
+    }
+    assert!(!a.in_product_scope(&a.products[0], known_item("cr-1.1")));
+    let card = score(&a);
+    assert_eq!(card.progress, (0, 23 + 33 + 10), "3-2 steps, 2-1 practices and the zone's FR1 SL1 items");
+    assert!(card.products.is_empty(), "a product kept from another role has no capability level");
+    for maturity in [&card.service, &card.development] {
+        assert_eq!(maturity.overall, None);
+        assert_eq!(maturity.distribution.total(), 0, "nothing of {} is counted", maturity.part.document());
+    }
+    let roadmap = roadmap_for(&a);
+    assert!(roadmap.actions.iter().all(|x| Role::AssetOwner.answers_part(x.item.part) && x.products.is_empty()));
+    assert!(projection(&a, &roadmap).iter().all(|p| !p.is_product));
+}
+
+#[test]
+fn a_supplier_is_asked_nothing_of_3_3_3_2_or_2_1_and_its_zones_get_no_level() {
+    for mode in [Mode::Full, Mode::Quick] {
+        let mut a = assessment_for(&[Role::ProductSupplier]);
+        a.profile.mode = mode;
+        // A zone kept from an earlier choice of roles: nothing of it is asked, so it must not show SL-A 4
+        // (nothing unmet) in a full assessment or 0 in a quick scan.
+        a.zones.push(zone("z1", "Control network", [2; 7], Criticality::High));
+        a.products.push(product("p1", "RTU", ComponentType::EmbeddedDevice, [1, 0, 0, 0, 0, 0, 0]));
+        for part in [Part::SystemRequirements, Part::RiskAssessment, Part::Programme, Part::ServiceProvider] {
+            assert!(catalogue::items_of(part).all(|i| !a.asks(i)), "{} is asked", part.document());
+        }
+        assert!(!a.in_scope(&a.zones[0], known_item("sr-1.1")));
+        let card = score(&a);
+        assert!(card.zones.is_empty(), "{mode:?}");
+        assert_eq!(card.products.len(), 1);
+        let projections = projection(&a, &roadmap_for(&a));
+        assert_eq!(projections.iter().map(|p| (p.zone_id.as_str(), p.is_product)).collect::<Vec<_>>(), [("p1", true)]);
+    }
+    // Full: the 47 practices of 4-1 and the 8 FR1 SL1 requirements of an embedded device.
+    let mut a = assessment_for(&[Role::ProductSupplier]);
+    a.products.push(product("p1", "RTU", ComponentType::EmbeddedDevice, [1, 0, 0, 0, 0, 0, 0]));
+    assert_eq!(a.progress(), (0, 47 + 8));
+}
+
+#[test]
+fn an_integrator_answers_the_system_parts_and_2_4_but_not_2_1() {
+    let mut a = assessment_for(&[Role::SystemIntegrator]);
+    a.zones.push(zone("z1", "Delivered system", [1, 0, 0, 0, 0, 0, 0], Criticality::Medium));
+    assert_eq!(a.progress(), (0, 23 + 36 + 10));
+    let card = score(&a);
+    assert_eq!(card.zones.len(), 1);
+    assert_eq!(card.maturity.distribution.total(), 0, "2-1 is the asset owner's programme");
+    assert_eq!(card.service.distribution.total(), 36);
+    assert_eq!(card.service.areas.len(), 12);
+}
+
+// --- products: capability level (SL-C) ------------------------------------------------------------------
+
+/// An embedded device and a network device aiming for SL-C 3 in FR4 and 2 in FR5 and FR6, with the same
+/// answers:
+///
+/// - FR4 (for both types CR 4.1 and 4.3 at SL1, CR 4.2 at SL2, CR 4.2 RE(1) and RE(2) at SL3): CR 4.1
+///   implemented, CR 4.3 not applicable, CR 4.2 implemented, CR 4.2 RE(1) not implemented, RE(2)
+///   implemented.
+/// - FR5: CR 5.1 (SL1, every type) implemented; CR 5.2 (SL1, network devices only) not implemented.
+/// - FR6: CR 6.1 (SL1) implemented, CR 6.2 (SL2) partial, CR 6.1 RE(1) (SL3) implemented.
+fn two_products_with_the_same_answers() -> Assessment {
+    let mut a = assessment_for(&[Role::ProductSupplier]);
+    let target = [0, 0, 0, 3, 2, 2, 0];
+    a.products.push(product("p1", "RTU 560", ComponentType::EmbeddedDevice, target));
+    a.products.push(product("p2", "Station switch", ComponentType::NetworkDevice, target));
+    for p in ["p1", "p2"] {
+        let scope = for_product(p);
+        answer(
+            &mut a,
+            &scope,
+            &["cr-4.1", "cr-4.2", "cr-4.2-re2", "cr-5.1", "cr-6.1", "cr-6.1-re1"],
+            Answer::Implemented,
+        );
+        answer(&mut a, &scope, &["cr-4.3"], Answer::NotApplicable);
+        answer(&mut a, &scope, &["cr-4.2-re1", "cr-5.2"], Answer::NotImplemented);
+        answer(&mut a, &scope, &["cr-6.2"], Answer::Partial);
+    }
+    a
+}
+
+fn score_of_product(a: &Assessment, product_id: &str) -> ProductResult {
+    score_product(a, a.product(product_id).expect("the product exists"))
+}
+
+#[test]
+fn sl_c_stops_at_the_first_unmet_level_and_leaves_not_applicable_out() {
+    let a = two_products_with_the_same_answers();
+    let rtu = score_of_product(&a, "p1");
+    let fr4 = fr_result(&rtu, Fr::Fr4);
+    // SL1: CR 4.1 met, CR 4.3 left out. SL2: CR 4.2 met. SL3: CR 4.2 RE(1) not met, so SL-C 2.
+    assert_eq!((fr4.achieved, fr4.target, fr4.gap()), (sl(2), sl(3), 1));
+    assert_eq!(ids(&fr4.blocking), ["cr-4.2-re1"]);
+    assert!(fr4.compensating.is_empty(), "a component's capability never rests on compensation");
+    assert_eq!(fr4.coverage, Coverage { in_scope: 5, met: 3, not_met: 1, not_applicable: 1, ..Coverage::default() });
+    assert_eq!(fr4.coverage.percent(), Some(75), "3 of 4 applicable");
+    // FR6: CR 6.2 (SL2) is partial, so SL-C is 1 although CR 6.1 RE(1) at SL3 is implemented.
+    let fr6 = fr_result(&rtu, Fr::Fr6);
+    assert_eq!(fr6.achieved, sl(1));
+    assert_eq!(ids(&fr6.blocking), ["cr-6.2"]);
+    assert_eq!(fr6.coverage, Coverage { in_scope: 2, met: 1, not_met: 1, ..Coverage::default() });
+    // FR1 has nothing answered: SL-C 0, target 0, nothing in scope.
+    assert_eq!(fr_result(&rtu, Fr::Fr1).achieved, sl(0));
+    assert_eq!(rtu.achieved, levels([0, 0, 0, 2, 4, 1, 0]));
+    assert_eq!((rtu.zone_id.as_str(), rtu.zone_name.as_str()), ("p1", "RTU 560"));
+    assert_eq!(rtu.target, levels([0, 0, 0, 3, 2, 2, 0]));
+}
+
+#[test]
+fn requirements_of_other_component_types_are_ignored() {
+    let a = two_products_with_the_same_answers();
+    // CR 5.2 is for network devices only: the embedded device is judged on CR 5.1 alone.
+    let rtu = score_of_product(&a, "p1");
+    assert_eq!(rtu.achieved.get(Fr::Fr5), sl(4), "CR 5.1 is its only FR5 requirement");
+    assert_eq!(fr_result(&rtu, Fr::Fr5).coverage, Coverage { in_scope: 1, met: 1, ..Coverage::default() });
+    let switch = score_of_product(&a, "p2");
+    assert_eq!(switch.achieved.get(Fr::Fr5), sl(0), "CR 5.2 at SL1 is not met");
+    // The switch also has CR 5.3 (SL1) and CR 5.2 RE(1) (SL2) in scope, both unanswered.
+    assert_eq!(ids(&fr_result(&switch, Fr::Fr5).blocking), ["cr-5.2", "cr-5.3"]);
+    assert_eq!(
+        fr_result(&switch, Fr::Fr5).coverage,
+        Coverage { in_scope: 4, met: 1, not_met: 1, unanswered: 2, ..Coverage::default() }
+    );
+    assert_eq!(switch.achieved.get(Fr::Fr4), sl(2), "FR4 applies to both types alike");
+    // CR 1.6 (wireless access management, SL1) is out of the embedded device's scope whatever it aims for;
+    // the switch has it in scope once it aims for SL-C 1 in FR1.
+    let wireless = known_item("cr-1.6");
+    let mut a = a;
+    for p in &mut a.products {
+        p.target.set(Fr::Fr1, sl(1));
+    }
+    assert!(!a.in_product_scope(&a.products[0], wireless));
+    assert!(a.in_product_scope(&a.products[1], wireless));
+    a.products[1].target.set(Fr::Fr1, sl(0));
+    assert!(!a.in_product_scope(&a.products[1], wireless), "above the level the switch aims for");
+}
+
+#[test]
+fn sl_c_is_per_product_and_unanswered_counts_as_not_met() {
+    let mut a = two_products_with_the_same_answers();
+    a.set_response(&for_product("p2"), "cr-4.1", Response::default());
+    assert_eq!(score_of_product(&a, "p2").achieved.get(Fr::Fr4), sl(0), "CR 4.1 unanswered for the switch");
+    assert_eq!(score_of_product(&a, "p1").achieved.get(Fr::Fr4), sl(2), "the RTU keeps its own answer");
+    assert_eq!(a.status(Some("p2"), known_item("cr-4.1")), Status::Unanswered);
+    assert_eq!(a.status(Some("p1"), known_item("cr-4.1")), Status::Met);
+}
+
+#[test]
+fn a_quick_scan_vouches_for_sl_c_only_up_to_the_levels_it_asks_for_the_type() {
+    let mut a = two_products_with_the_same_answers();
+    a.profile.mode = Mode::Quick;
+    let rtu = score_of_product(&a, "p1");
+    // FR5: the quick scan asks CR 5.1 (SL1) only, so SL-C is capped at 1.
+    assert_eq!(rtu.achieved.get(Fr::Fr5), sl(1));
+    // FR4: it asks CR 4.1, 4.2 and 4.2 RE(1); CR 4.3 and RE(2) are not asked. RE(1) still holds it at 2.
+    assert_eq!(rtu.achieved.get(Fr::Fr4), sl(2));
+    assert_eq!(fr_result(&rtu, Fr::Fr4).coverage, Coverage { in_scope: 3, met: 2, not_met: 1, ..Coverage::default() });
+}
+
+#[test]
+fn a_compensating_control_is_not_an_answer_to_a_component_requirement() {
+    let component = known_item("cr-1.1");
+    assert_eq!(Answer::scale_for(component), Answer::COMPONENT_SCALE);
+    assert!(!Answer::Compensating.fits(component));
+    for answer in Answer::COMPONENT_SCALE {
+        assert!(answer.fits(component), "{answer:?}");
+    }
+    for answer in [Answer::Ml1, Answer::NotPerformed] {
+        assert!(!answer.fits(component), "{answer:?}");
+    }
+    // The system requirement of the same name takes it: a system's SL-A may rest on compensation.
+    assert!(Answer::Compensating.fits(known_item("sr-1.1")));
+    assert_eq!(Answer::COMPONENT_SCALE.len() + 1, Answer::REQUIREMENT_SCALE.len());
+}
+
+// --- 2-4 and 4-1 maturity -------------------------------------------------------------------------------
+
+fn capabilities_at_ml4(roles: &[Role]) -> Assessment {
+    let mut a = assessment_for(roles);
+    a.profile.target_maturity = 3;
+    settle_capabilities(&mut a);
+    a
+}
+
+#[test]
+fn a_capability_area_of_2_4_is_at_the_level_of_its_weakest_applicable_item() {
+    let mut a = capabilities_at_ml4(&[Role::SystemIntegrator]);
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["sp07-1"], Answer::Ml2);
+    answer(&mut a, &once, &["sp07-2"], Answer::Ml1);
+    answer(&mut a, &once, &["sp07-3"], Answer::NotApplicable);
+    answer(&mut a, &once, &["sp04-1", "sp04-2", "sp04-3"], Answer::NotApplicable);
+    answer(&mut a, &once, &["sp11-1"], Answer::Ml3);
+
+    let m = score_maturity_of(&a, Part::ServiceProvider);
+    assert_eq!(m.part, Part::ServiceProvider);
+    assert_eq!(m.areas.len(), 12);
+    let remote = area(&m, "sp07");
+    assert_eq!(remote.level, Some(1), "sp07-1 ML2, sp07-2 ML1, sp07-3 left out");
+    assert_eq!(remote.below_target.iter().map(|(i, l)| (i.id, *l)).collect::<Vec<_>>(), [("sp07-2", 1), ("sp07-1", 2)]);
+    assert_eq!(area(&m, "sp04").level, None, "wireless: every item not applicable");
+    assert_eq!(area(&m, "sp11").level, Some(3));
+    assert_eq!(area(&m, "sp01").level, Some(4));
+    assert_eq!(m.overall, Some(1), "the lowest rated area");
+    assert_eq!(m.target, 3);
+    assert_eq!(
+        m.distribution,
+        MaturityDistribution { levels: [0, 1, 1, 1, 36 - 7], not_applicable: 4, ..Default::default() }
+    );
+    // The asset owner's programme (2-1) is not this role's: it is not rated at all.
+    assert_eq!(score_maturity(&a).overall, None);
+}
+
+#[test]
+fn a_4_1_practice_is_at_the_level_of_its_weakest_requirement() {
+    let mut a = capabilities_at_ml4(&[Role::ProductSupplier]);
+    let once = AnswerScope::Assessment;
+    answer(&mut a, &once, &["sdl-dm-1"], Answer::Ml1);
+    answer(&mut a, &once, &["sdl-dm-2"], Answer::Ml2);
+    answer(&mut a, &once, &["sdl-svv-1"], Answer::DontKnow);
+    a.set_response(&once, "sdl-sg-1", Response::default());
+    let practice_sm: Vec<&str> = catalogue::items_of_area("sm").map(|i| i.id).collect();
+    answer(&mut a, &once, &practice_sm, Answer::NotApplicable);
+
+    let m = score_maturity_of(&a, Part::DevelopmentLifecycle);
+    assert_eq!(
+        m.areas.iter().map(|x| x.area.id).collect::<Vec<_>>(),
+        ["sm", "sr", "sd", "si", "svv", "dm", "sum", "sg"]
+    );
+    assert_eq!(area(&m, "dm").level, Some(1));
+    assert_eq!(area(&m, "svv").level, Some(0), "don't know counts as 0");
+    assert_eq!(area(&m, "sg").level, Some(0), "unanswered counts as 0");
+    assert_eq!(area(&m, "sm").level, None, "every requirement not applicable");
+    assert_eq!(area(&m, "sr").level, Some(4));
+    assert_eq!(m.overall, Some(0));
+    assert_eq!(m.distribution.total(), 47);
+    assert_eq!((m.distribution.dont_know, m.distribution.unanswered), (1, 1));
+
+    answer(&mut a, &once, &["sdl-svv-1", "sdl-sg-1"], Answer::Ml3);
+    assert_eq!(score_maturity_of(&a, Part::DevelopmentLifecycle).overall, Some(1), "now practice dm is the lowest");
+}
+
 // --- properties on random assessments -----------------------------------------------------------------
 
 /// The ids of the 3-3 items, to pick one at random.
@@ -500,6 +776,24 @@ proptest! {
     }
 
     #[test]
+    fn sl_c_is_the_highest_level_up_to_which_every_asked_item_of_the_type_is_met(a in arb_supplier_assessment()) {
+        for product in &a.products {
+            let result = score_product(&a, product);
+            for fr in Fr::ALL {
+                let asked: Vec<(u8, Status)> = catalogue::items_of(Part::ComponentRequirements)
+                    .filter(|i| i.fr() == Some(fr) && i.applies_to(product.component_type) && a.asks(i))
+                    .map(|i| (i.level().map_or(0, SecurityLevel::get), a.status(Some(&product.id), i)))
+                    .collect();
+                let cap = if a.profile.mode == Mode::Quick { asked.iter().map(|(l, _)| *l).max().unwrap_or(0) } else { 4 };
+                let holds = |n: u8| asked.iter().all(|(l, s)| *l > n || s.is_met() || *s == Status::NotApplicable);
+                let expected = (0..=cap).rev().find(|n| holds(*n)).unwrap_or(0);
+                prop_assert_eq!(result.achieved.get(fr).get(), expected, "{} of {}", fr, product.id);
+                prop_assert!(result.frs[fr.index()].compensating.is_empty());
+            }
+        }
+    }
+
+    #[test]
     fn scoring_is_deterministic(a in arb_assessment()) {
         let copy = a.clone();
         prop_assert_eq!(score(&a), score(&copy));
@@ -536,11 +830,19 @@ proptest! {
                     let status = a.status(None, action.item);
                     prop_assert!(!status.is_met() && status != Status::NotApplicable, "{} is settled", action.key);
                 }
-                Part::Programme => {
+                Part::ComponentRequirements => {
+                    prop_assert!(action.zones.is_empty() && !action.products.is_empty());
+                    for p in &action.products {
+                        let status = a.status(Some(&p.zone_id), action.item);
+                        prop_assert!(!status.is_met() && status != Status::NotApplicable, "{} is settled in {}", action.key, p.zone_id);
+                    }
+                }
+                Part::Programme | Part::ServiceProvider | Part::DevelopmentLifecycle => {
                     let level = item_maturity(&a, action.item);
                     prop_assert!(level.is_some_and(|l| l < a.profile.target_maturity), "{} is at target", action.key);
                 }
             }
+            prop_assert!(a.asks(action.item), "{} is not asked of these roles", action.key);
         }
     }
 }

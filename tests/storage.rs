@@ -1,5 +1,6 @@
-//! The saved format: round trips, the released schema-1 fixture, every rejection with its message and
-//! location, notices, and never panicking on hostile input.
+//! The saved format: round trips, the released schema-1 fixture and its migration, the schema-2 fixture
+//! (products, all three roles), every rejection with its message and location, notices, and never
+//! panicking on hostile input.
 
 mod common;
 
@@ -13,15 +14,32 @@ use std::collections::BTreeSet;
 /// A file written by schema 1 of the released app; keep it unchanged as later schemas migrate from it.
 const SCHEMA_1: &str = include_str!("fixtures/schema-1.json");
 
+/// A file of schema 2: all three roles, two zones, two products of different component types, per-product
+/// answers, 2-4 and 4-1 answers. Keep it unchanged once schema 3 exists.
+const SCHEMA_2: &str = include_str!("fixtures/schema-2.json");
+
+/// Both fixtures, for the checks that hold for any saved file.
+const FIXTURES: [&str; 2] = [SCHEMA_1, SCHEMA_2];
+
 fn fixture() -> Assessment {
     from_json(SCHEMA_1).expect("the schema-1 fixture loads").assessment
 }
 
-/// The fixture with one change made to its JSON, written out again (pretty, keys sorted).
-fn fixture_with(edit: impl FnOnce(&mut Value)) -> String {
-    let mut value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+/// `text` with one change made to its JSON, written out again (pretty, keys sorted).
+fn edited(text: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(text).expect("the fixture is JSON");
     edit(&mut value);
     serde_json::to_string_pretty(&value).expect("a Value always serialises")
+}
+
+/// The schema-1 fixture with one change.
+fn fixture_with(edit: impl FnOnce(&mut Value)) -> String {
+    edited(SCHEMA_1, edit)
+}
+
+/// The schema-2 fixture (the current schema, read with line and column) with one change.
+fn current_with(edit: impl FnOnce(&mut Value)) -> String {
+    edited(SCHEMA_2, edit)
 }
 
 fn refused(text: &str) -> ImportError {
@@ -48,7 +66,8 @@ fn location(e: &ImportError) -> &str {
 
 #[test]
 fn saving_and_reading_back_gives_the_same_assessment() {
-    for original in [Assessment::new("a1", "Empty", NOW), fixture()] {
+    let current = accepted(SCHEMA_2).assessment;
+    for original in [Assessment::new("a1", "Empty", NOW), fixture(), current] {
         let loaded = accepted(&to_json(&original));
         assert_eq!(loaded.assessment, original);
         assert!(loaded.notices.is_empty());
@@ -127,6 +146,83 @@ fn the_released_schema_1_file_loads_with_its_values() {
     assert_eq!(planned.note, "Budget approved in March.");
 }
 
+#[test]
+fn the_schema_1_file_is_migrated_and_saved_again_as_schema_2() {
+    let migrated = fixture();
+    // Schema 2 only adds products and per-product answers; a schema-1 file has neither.
+    assert!(migrated.products.is_empty() && migrated.answers.products.is_empty());
+    let saved = to_json(&migrated);
+    let value: Value = serde_json::from_str(&saved).expect("the saved text is JSON");
+    assert_eq!(value["schema"], json!(2));
+    assert_eq!(value["format"], json!("iec62443-assess/assessment"));
+    assert!(value["assessment"].get("products").is_none(), "an empty product list is not written");
+    assert!(value["assessment"]["answers"].get("products").is_none());
+    // Every value of the schema-1 file is kept: the two files hold the same assessment.
+    let original: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+    assert_eq!(value["assessment"], original["assessment"]);
+    assert_eq!(accepted(&saved).assessment, migrated);
+}
+
+#[test]
+fn the_schema_2_file_loads_with_its_values() {
+    let loaded = accepted(SCHEMA_2);
+    assert!(loaded.notices.is_empty() || CATALOGUE_VERSION != "2026.11-1", "{:?}", loaded.notices);
+    let a = loaded.assessment;
+    assert_eq!(a.id, "a-2026-0117");
+    assert_eq!(a.name, "Northwind: RTU line and Harbour pumping station");
+    assert_eq!(a.profile.organisation, "Northwind Automation GmbH");
+    assert_eq!(a.profile.roles, BTreeSet::from(Role::ALL));
+    assert_eq!((a.profile.mode, a.profile.target_maturity), (Mode::Full, 2));
+    assert_eq!(a.last_step, "questionnaire");
+    for part in Part::ALL {
+        assert!(a.answers_part(part), "all three roles together answer {}", part.document());
+    }
+
+    let [control, dmz] = &a.zones[..] else { panic!("two zones, found {}", a.zones.len()) };
+    assert_eq!((control.name.as_str(), control.target), ("Harbour pumping control", levels([2, 2, 2, 1, 2, 1, 2])));
+    assert_eq!((dmz.name.as_str(), dmz.criticality), ("Service access DMZ", Criticality::Medium));
+    assert_eq!((a.conduits[0].from.as_str(), a.conduits[0].to.as_str()), ("z2", "z1"));
+    assert!(a.conduits[0].crosses_it);
+
+    let [rtu, hmi] = &a.products[..] else { panic!("two products, found {}", a.products.len()) };
+    assert_eq!((rtu.id.as_str(), rtu.name.as_str()), ("p1", "NW-RTU 560 firmware 4.2"));
+    assert_eq!((rtu.component_type, rtu.target), (ComponentType::EmbeddedDevice, levels([2; 7])));
+    assert_eq!(rtu.description, "Remote terminal unit for pumping and reservoir stations.");
+    assert_eq!((hmi.id.as_str(), hmi.name.as_str()), ("p2", "StationView HMI 7.1"));
+    assert_eq!((hmi.component_type, hmi.target), (ComponentType::SoftwareApplication, levels([3, 2, 2, 1, 1, 1, 2])));
+
+    // Per-product answers: the same item differs between the products, and only the product's own count.
+    let status = |target: Option<&str>, id: &str| a.status(target, known_item(id));
+    assert_eq!(status(Some("p1"), "cr-1.1"), Status::Met);
+    assert_eq!(status(Some("p2"), "cr-1.1"), Status::Met);
+    assert_eq!(status(Some("p1"), "cr-1.1-re1"), Status::NotMet);
+    assert_eq!(status(Some("p2"), "cr-1.1-re1"), Status::Unanswered);
+    assert_eq!(status(Some("p1"), "cr-2.2"), Status::NotApplicable);
+    assert_eq!(status(Some("p1"), "cr-3.14"), Status::NotMet);
+    assert_eq!(status(Some("p1"), "cr-7.1"), Status::NotMet, "don't know");
+    assert_eq!(status(Some("p2"), "cr-2.4"), Status::NotMet);
+    assert_eq!(status(None, "cr-1.1"), Status::Unanswered, "a 4-2 item has no answer outside a product");
+    assert!(a.zone_response("z1", "sr-5.1").is_some_and(|r| r.notes.contains("firewall")));
+    assert_eq!(status(Some("z2"), "sr-5.1"), Status::NotMet);
+    assert_eq!(status(Some("z1"), "sr-7.3"), Status::MetByCompensation);
+    // 2-4 and 4-1 answers, once for the assessment.
+    assert_eq!(status(None, "sp01-1"), Status::Maturity(3));
+    assert_eq!(status(None, "sp04-1"), Status::NotApplicable);
+    assert_eq!(status(None, "sp07-2"), Status::Maturity(0));
+    assert_eq!(status(None, "sp11-1"), Status::NotMet, "don't know");
+    assert_eq!(status(None, "sdl-sm-1"), Status::Maturity(3));
+    assert_eq!(status(None, "sdl-dm-1"), Status::Maturity(1));
+    assert_eq!(status(None, "sdl-sum-4"), Status::Maturity(0));
+
+    // Every FR of both products still has unanswered SL 1 requirements, so SL-C is 0 throughout.
+    let card = score(&a);
+    let products: Vec<(&str, SlVector)> = card.products.iter().map(|p| (p.zone_name.as_str(), p.achieved)).collect();
+    assert_eq!(products, [("NW-RTU 560 firmware 4.2", levels([0; 7])), ("StationView HMI 7.1", levels([0; 7]))]);
+    let plan = &a.plan["cr-1.1-re1"];
+    assert_eq!((plan.status, plan.owner.as_str()), (ActionStatus::Planned, "R. Lindqvist"));
+    assert_eq!(a.plan["sdl-dm-1"].status, ActionStatus::Open);
+}
+
 // --- rejections ------------------------------------------------------------------------------------------
 
 #[test]
@@ -170,10 +266,10 @@ fn a_missing_or_malformed_schema_is_refused() {
 
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_advice() {
-    let e = refused(&fixture_with(|v| v["schema"] = json!(2)));
+    let e = refused(&fixture_with(|v| v["schema"] = json!(3)));
     assert_eq!(
         e.problem,
-        "The file was written by a newer version of this tool (schema 2; this version reads up to 1). \
+        "The file was written by a newer version of this tool (schema 3; this version reads up to 2). \
          Open it with the newer version, or update this copy."
     );
     assert_eq!(location(&e), "schema");
@@ -188,13 +284,13 @@ fn schema_0_is_refused() {
 
 #[test]
 fn an_unknown_field_is_refused_at_its_line() {
-    let text = fixture_with(|v| v["assessment"]["zones"][0]["colour"] = json!("red"));
+    let text = current_with(|v| v["assessment"]["zones"][0]["colour"] = json!("red"));
     let e = refused(&text);
     assert!(e.problem.starts_with("The file has an unexpected value: unknown field `colour`, expected one of `id`"));
     let line = line_where(&text, |l| l.contains("\"colour\""));
     assert!(location(&e).starts_with(&format!("line {line}, column ")), "{}", location(&e));
 
-    let text = fixture_with(|v| v["assessment"]["answers"]["all_zones"]["sr-1.1"]["comment"] = json!("?"));
+    let text = current_with(|v| v["assessment"]["answers"]["all_zones"]["sr-1.1"]["comment"] = json!("?"));
     let e = refused(&text);
     assert!(e.problem.contains("unknown field `comment`"), "{}", e.problem);
     let line = line_where(&text, |l| l.contains("\"comment\""));
@@ -203,7 +299,7 @@ fn an_unknown_field_is_refused_at_its_line() {
 
 #[test]
 fn a_security_level_of_5_is_refused_at_its_line() {
-    let text = fixture_with(|v| v["assessment"]["zones"][1]["target"][4] = json!(5));
+    let text = current_with(|v| v["assessment"]["zones"][1]["target"][4] = json!(5));
     let e = refused(&text);
     assert_eq!(e.problem, "The file has an unexpected value: security level 5 is outside 0..4.");
     // serde_json reports where it stopped reading: for a list element, the start of the next element.
@@ -214,10 +310,27 @@ fn a_security_level_of_5_is_refused_at_its_line() {
 
 #[test]
 fn an_unknown_answer_is_refused_at_its_line() {
-    let text = fixture_with(|v| v["assessment"]["answers"]["assessment"]["org-1"]["answer"] = json!("maybe"));
+    let text = current_with(|v| v["assessment"]["answers"]["assessment"]["org-1"]["answer"] = json!("maybe"));
     let e = refused(&text);
     assert!(e.problem.starts_with("The file has an unexpected value: unknown variant `maybe`"), "{}", e.problem);
     let line = line_where(&text, |l| l.contains("\"maybe\""));
+    assert!(location(&e).starts_with(&format!("line {line}, ")));
+}
+
+#[test]
+fn a_wrong_value_in_an_older_schema_is_refused_with_the_same_problem_but_no_line() {
+    // An older file is migrated as a JSON value, which has no positions left: the problem is still named.
+    let e = refused(&fixture_with(|v| v["assessment"]["zones"][0]["colour"] = json!("red")));
+    assert!(e.problem.starts_with("The file has an unexpected value: unknown field `colour`, expected one of `id`"));
+    assert_eq!(e.location, None);
+}
+
+#[test]
+fn an_unknown_component_type_is_refused_at_its_line() {
+    let text = current_with(|v| v["assessment"]["products"][1]["component_type"] = json!("robot"));
+    let e = refused(&text);
+    assert!(e.problem.starts_with("The file has an unexpected value: unknown variant `robot`"), "{}", e.problem);
+    let line = line_where(&text, |l| l.contains("\"robot\""));
     assert!(location(&e).starts_with(&format!("line {line}, ")));
 }
 
@@ -288,11 +401,104 @@ fn an_item_answered_in_the_wrong_place_is_refused() {
     let e = refused(&fixture_with(|v| {
         v["assessment"]["answers"]["assessment"]["sr-1.1"] = json!({ "answer": "implemented" });
     }));
-    assert_eq!(e.problem, "Question sr-1.1 is answered in the wrong place (per zone versus once for the assessment).");
+    assert_eq!(
+        e.problem,
+        "Question sr-1.1 is answered in the wrong place (per zone, per product or once for the assessment)."
+    );
     assert_eq!(location(&e), "assessment.answers.assessment[\"sr-1.1\"]");
 
     let e = refused(&fixture_with(|v| v["assessment"]["answers"]["zones"]["z2"]["org-1"] = json!({ "answer": "ml2" })));
     assert_eq!(location(&e), "assessment.answers.zones[\"z2\"][\"org-1\"]");
+}
+
+#[test]
+fn answers_for_a_missing_product_are_refused() {
+    let e = refused(&current_with(|v| {
+        v["assessment"]["answers"]["products"]["p9"] = json!({ "cr-1.1": { "answer": "implemented" } });
+    }));
+    assert_eq!(e.problem, "There are answers for product \"p9\", which is not in the file.");
+    assert_eq!(location(&e), "assessment.answers.products[\"p9\"]");
+    // Removing a product removes its answers, so the app never writes such a file.
+    let mut a = accepted(SCHEMA_2).assessment;
+    a.remove_product("p1");
+    assert!(!a.answers.products.contains_key("p1"));
+    assert_eq!(accepted(&to_json(&a)).assessment, a);
+}
+
+#[test]
+fn two_products_with_the_same_id_are_refused() {
+    let e = refused(&current_with(|v| v["assessment"]["products"][1]["id"] = json!("p1")));
+    assert_eq!(e.problem, "Two products share the id \"p1\".");
+    assert_eq!(location(&e), "assessment.products[1].id");
+    let e = refused(&current_with(|v| v["assessment"]["products"][0]["id"] = json!("  ")));
+    assert_eq!(e.problem, "A product has an empty or overlong id.");
+    assert_eq!(location(&e), "assessment.products[0].id");
+}
+
+#[test]
+fn two_products_with_the_same_name_in_any_case_are_refused() {
+    let e = refused(&current_with(|v| v["assessment"]["products"][1]["name"] = json!(" nw-rtu 560 FIRMWARE 4.2 ")));
+    assert_eq!(e.problem, "Two products are both called \"nw-rtu 560 FIRMWARE 4.2\".");
+    assert_eq!(location(&e), "assessment.products[1].name");
+    let e = refused(&current_with(|v| v["assessment"]["products"][1]["name"] = json!(" ")));
+    assert_eq!(e.problem, "A product has no name.");
+    assert_eq!(location(&e), "assessment.products[1].name");
+}
+
+#[test]
+fn a_product_name_the_app_accepts_is_a_name_import_accepts() {
+    let mut a = accepted(SCHEMA_2).assessment;
+    assert_eq!(check_product_name(&a, "stationview hmi 7.1", None), Err(NameProblem::Duplicate));
+    assert_eq!(check_product_name(&a, "StationView HMI 7.1", Some("p2")), Ok(()), "renaming a product to itself");
+    assert_eq!(check_product_name(&a, "Harbour pumping control", None), Ok(()), "zones are another list");
+    assert_eq!(check_product_name(&a, " ", None), Err(NameProblem::Empty));
+    assert_eq!(check_product_name(&a, &"x".repeat(121), None), Err(NameProblem::TooLong));
+    assert_eq!(a.next_product_id(), "p3");
+    a.products.push(Product::new(&a.next_product_id(), "StationView HMI 8.0", ComponentType::SoftwareApplication));
+    assert_eq!(accepted(&to_json(&a)).assessment, a);
+    a.products[2].name = "STATIONVIEW HMI 7.1".into();
+    assert_eq!(refused(&to_json(&a)).location.as_deref(), Some("assessment.products[2].name"));
+}
+
+#[test]
+fn a_compensating_control_is_not_an_answer_to_a_component_requirement() {
+    let e = refused(&current_with(|v| {
+        v["assessment"]["answers"]["products"]["p1"]["cr-1.1"] =
+            json!({ "answer": "compensating", "justification": "The RTU sits behind a firewall." });
+    }));
+    assert_eq!(e.problem, "\"Compensating control\" is not a possible answer to question cr-1.1.");
+    assert_eq!(location(&e), "assessment.answers.products[\"p1\"][\"cr-1.1\"].answer");
+    // Nor a maturity level.
+    let e = refused(&current_with(|v| v["assessment"]["answers"]["products"]["p2"]["cr-1.7"]["answer"] = json!("ml3")));
+    assert_eq!(location(&e), "assessment.answers.products[\"p2\"][\"cr-1.7\"].answer");
+}
+
+#[test]
+fn a_component_requirement_answered_outside_a_product_is_refused() {
+    let wrong_place =
+        "Question cr-1.1 is answered in the wrong place (per zone, per product or once for the assessment).";
+    let e = refused(&current_with(|v| {
+        v["assessment"]["answers"]["zones"]["z1"]["cr-1.1"] = json!({ "answer": "implemented" })
+    }));
+    assert_eq!(e.problem, wrong_place);
+    assert_eq!(location(&e), "assessment.answers.zones[\"z1\"][\"cr-1.1\"]");
+    let e = refused(&current_with(|v| {
+        v["assessment"]["answers"]["all_zones"]["cr-1.1"] = json!({ "answer": "implemented" })
+    }));
+    assert_eq!((e.problem.as_str(), location(&e)), (wrong_place, "assessment.answers.all_zones[\"cr-1.1\"]"));
+    let e = refused(&current_with(|v| {
+        v["assessment"]["answers"]["assessment"]["cr-1.1"] = json!({ "answer": "implemented" })
+    }));
+    assert_eq!(location(&e), "assessment.answers.assessment[\"cr-1.1\"]");
+    // And the other way round: a zone's requirement or a practice is not answered per product.
+    let e = refused(&current_with(|v| {
+        v["assessment"]["answers"]["products"]["p1"]["sr-1.1"] = json!({ "answer": "implemented" })
+    }));
+    assert_eq!(location(&e), "assessment.answers.products[\"p1\"][\"sr-1.1\"]");
+    let e = refused(&current_with(|v| {
+        v["assessment"]["answers"]["products"]["p1"]["sdl-sm-1"] = json!({ "answer": "ml2" })
+    }));
+    assert_eq!(location(&e), "assessment.answers.products[\"p1\"][\"sdl-sm-1\"]");
 }
 
 #[test]
@@ -415,9 +621,9 @@ fn pointers(value: &Value, here: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Every pointer into the fixture (the fixture's keys hold no `/` or `~`, so none needs escaping).
-fn fixture_pointers() -> Vec<String> {
-    let value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+/// Every pointer into a fixture (the fixtures' keys hold no `/` or `~`, so none needs escaping).
+fn fixture_pointers(text: &str) -> Vec<String> {
+    let value: Value = serde_json::from_str(text).expect("the fixture is JSON");
     let mut out = Vec::new();
     pointers(&value, "", &mut out);
     out
@@ -444,6 +650,18 @@ proptest! {
     }
 
     #[test]
+    fn any_assessment_with_products_reads_back_unchanged(a in arb_supplier_assessment()) {
+        prop_assert!(!a.products.is_empty());
+        let text = to_json(&a);
+        prop_assert!(text.contains("\"schema\": 2"));
+        let loaded = from_json(&text).map(|l| l.assessment);
+        prop_assert_eq!(loaded, Ok(a.clone()));
+        // The scores read back too: a product's SL-C does not depend on the trip through the file.
+        let reread = from_json(&text).expect("it reads back").assessment;
+        prop_assert_eq!(score(&reread).products, score(&a).products);
+    }
+
+    #[test]
     fn arbitrary_text_never_panics(text in any::<String>()) {
         sound(from_json(&text))?;
     }
@@ -454,37 +672,40 @@ proptest! {
     }
 
     #[test]
-    fn flipped_bytes_never_panic(flips in prop::collection::vec((0..SCHEMA_1.len(), any::<u8>()), 1..8)) {
-        let mut bytes = SCHEMA_1.as_bytes().to_vec();
+    fn flipped_bytes_never_panic(which in 0usize..2, flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)) {
+        let mut bytes = FIXTURES[which].as_bytes().to_vec();
         for (at, byte) in flips {
+            let at = at.index(bytes.len());
             bytes[at] = byte;
         }
         sound(from_json(&String::from_utf8_lossy(&bytes)))?;
     }
 
     #[test]
-    fn a_truncated_file_never_panics(keep in 0..SCHEMA_1.len()) {
-        sound(from_json(&String::from_utf8_lossy(&SCHEMA_1.as_bytes()[..keep])))?;
+    fn a_truncated_file_never_panics(which in 0usize..2, keep in any::<prop::sample::Index>()) {
+        let text = FIXTURES[which];
+        sound(from_json(&String::from_utf8_lossy(&text.as_bytes()[..keep.index(text.len())])))?;
     }
 
     #[test]
-    fn deleting_any_field_never_panics(pick in any::<prop::sample::Index>()) {
-        let all = fixture_pointers();
-        let mut value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+    fn deleting_any_field_never_panics(which in 0usize..2, pick in any::<prop::sample::Index>()) {
+        let all = fixture_pointers(FIXTURES[which]);
+        let mut value: Value = serde_json::from_str(FIXTURES[which]).expect("the fixture is JSON");
         delete(&mut value, &all[pick.index(all.len())]);
         sound(from_json(&value.to_string()))?;
     }
 
     #[test]
     fn replacing_any_field_never_panics(
+        which in 0usize..2,
         pick in any::<prop::sample::Index>(),
         replacement in prop_oneof![
             Just(json!(null)), Just(json!(-1)), Just(json!(5)), Just(json!(1e300)), Just(json!("")),
             Just(json!("x".repeat(200))), Just(json!([])), Just(json!({})), Just(json!(true)),
         ],
     ) {
-        let all = fixture_pointers();
-        let mut value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+        let all = fixture_pointers(FIXTURES[which]);
+        let mut value: Value = serde_json::from_str(FIXTURES[which]).expect("the fixture is JSON");
         if let Some(slot) = value.pointer_mut(&all[pick.index(all.len())]) {
             *slot = replacement;
         }
@@ -493,26 +714,38 @@ proptest! {
 }
 
 #[test]
-fn deleting_each_field_of_the_fixture_in_turn_is_accepted_or_refused_clearly() {
-    for pointer in fixture_pointers() {
-        let mut value: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
-        delete(&mut value, &pointer);
-        if let Err(e) = sound(from_json(&value.to_string())) {
-            panic!("without {pointer}: {e}");
+fn deleting_each_field_of_the_fixtures_in_turn_is_accepted_or_refused_clearly() {
+    for (n, text) in FIXTURES.into_iter().enumerate() {
+        for pointer in fixture_pointers(text) {
+            let mut value: Value = serde_json::from_str(text).expect("the fixture is JSON");
+            delete(&mut value, &pointer);
+            if let Err(e) = sound(from_json(&value.to_string())) {
+                panic!("schema-{} fixture without {pointer}: {e}", n + 1);
+            }
         }
     }
 }
 
 #[test]
 fn optional_fields_may_be_left_out_and_required_ones_may_not() {
-    let loaded = accepted(&fixture_with(|v| {
+    let loaded = accepted(&current_with(|v| {
         delete(v, "/assessment/zones/0/description");
         delete(v, "/assessment/zones/0/wizard");
+        delete(v, "/assessment/products/0/description");
     }));
     assert_eq!(loaded.assessment.zones[0].description, "");
     assert!(loaded.assessment.zones[0].wizard.is_empty());
+    assert_eq!(loaded.assessment.products[0].description, "");
 
-    let e = refused(&fixture_with(|v| delete(v, "/assessment/zones/0/target")));
+    let e = refused(&current_with(|v| delete(v, "/assessment/zones/0/target")));
     assert!(e.problem.starts_with("The file has an unexpected value: missing field `target`"), "{}", e.problem);
     assert!(location(&e).starts_with("line "));
+    for field in ["component_type", "target"] {
+        let e = refused(&current_with(|v| delete(v, &format!("/assessment/products/1/{field}"))));
+        assert!(
+            e.problem.starts_with(&format!("The file has an unexpected value: missing field `{field}`")),
+            "{}",
+            e.problem
+        );
+    }
 }

@@ -54,10 +54,17 @@ impl Answer {
         Answer::DontKnow,
     ];
 
+    /// The scale of component requirements (4-2): a component's capability cannot rest on a
+    /// compensating control, which is a property of the system around it.
+    pub const COMPONENT_SCALE: [Answer; 5] =
+        [Answer::Implemented, Answer::Partial, Answer::NotImplemented, Answer::NotApplicable, Answer::DontKnow];
+
     /// The scale that fits an item.
     pub fn scale_for(item: &Item) -> &'static [Answer] {
         if item.is_maturity() {
             &Self::MATURITY_SCALE
+        } else if item.part.per_product() {
+            &Self::COMPONENT_SCALE
         } else {
             &Self::REQUIREMENT_SCALE
         }

@@ -1,7 +1,7 @@
 //! An assessment: profile, scope (zones, conduits, target levels), answers and the roadmap plan.
 
 use crate::domain::answers::{Response, Status};
-use crate::domain::catalogue::{self, Fr, Item, Part, SecurityLevel, CATALOGUE_VERSION, ITEMS};
+use crate::domain::catalogue::{self, ComponentType, Fr, Item, Part, SecurityLevel, CATALOGUE_VERSION, ITEMS};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -73,14 +73,25 @@ impl Role {
 
     /// Whether the catalogue has content for this role yet.
     pub fn has_content(self) -> bool {
-        self == Role::AssetOwner
+        true
+    }
+
+    /// The parts this role answers.
+    pub fn answers_part(self, part: Part) -> bool {
+        match self {
+            Role::AssetOwner => matches!(part, Part::RiskAssessment | Part::SystemRequirements | Part::Programme),
+            Role::SystemIntegrator => {
+                matches!(part, Part::RiskAssessment | Part::SystemRequirements | Part::ServiceProvider)
+            }
+            Role::ProductSupplier => matches!(part, Part::DevelopmentLifecycle | Part::ComponentRequirements),
+        }
     }
 
     /// The parts of the standard this role is assessed against.
     pub fn parts(self) -> &'static str {
         match self {
             Role::AssetOwner => "IEC 62443-2-1, 3-2 and 3-3",
-            Role::SystemIntegrator => "IEC 62443-2-4 and 3-3",
+            Role::SystemIntegrator => "IEC 62443-2-4, and optionally 3-2 and 3-3 for a system you deliver",
             Role::ProductSupplier => "IEC 62443-4-1 and 4-2",
         }
     }
@@ -293,6 +304,9 @@ pub struct Answers {
     pub all_zones: BTreeMap<String, Response>,
     /// Per-zone answers to 3-3 items (zone id -> item id -> response); they override `all_zones`.
     pub zones: BTreeMap<String, BTreeMap<String, Response>>,
+    /// Per-product answers to 4-2 items (product id -> item id -> response).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub products: BTreeMap<String, BTreeMap<String, Response>>,
 }
 
 /// Where an answer is recorded: once, for all zones, or for one zone.
@@ -304,6 +318,38 @@ pub enum AnswerScope {
     AllZones,
     /// A 3-3 item for one zone.
     Zone(String),
+    /// A 4-2 item for one product.
+    Product(String),
+}
+
+/// A product (component) a supplier assesses against IEC 62443-4-2.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    /// Stable id within the assessment.
+    pub id: String,
+    /// Name shown, e.g. "RTU 500 firmware 4.2".
+    pub name: String,
+    /// Its IEC 62443-4-2 component type.
+    pub component_type: ComponentType,
+    /// What it is.
+    #[serde(default)]
+    pub description: String,
+    /// The capability level (SL-C) per FR the supplier aims to reach or certify.
+    pub target: SlVector,
+}
+
+impl Product {
+    /// A new product aiming at SL-C 2 in every FR.
+    pub fn new(id: &str, name: &str, component_type: ComponentType) -> Product {
+        Product {
+            id: id.to_string(),
+            name: name.to_string(),
+            component_type,
+            description: String::new(),
+            target: SlVector::uniform(SecurityLevel::new_const(2)),
+        }
+    }
 }
 
 /// Status of a roadmap action in the user's plan.
@@ -367,6 +413,9 @@ pub struct Assessment {
     /// Conduits.
     #[serde(default)]
     pub conduits: Vec<Conduit>,
+    /// Products (for product suppliers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<Product>,
     /// Answers.
     #[serde(default)]
     pub answers: Answers,
@@ -390,10 +439,16 @@ impl Assessment {
             profile: Profile::default(),
             zones: Vec::new(),
             conduits: Vec::new(),
+            products: Vec::new(),
             answers: Answers::default(),
             plan: BTreeMap::new(),
             last_step: String::new(),
         }
+    }
+
+    /// The product with this id.
+    pub fn product(&self, id: &str) -> Option<&Product> {
+        self.products.iter().find(|p| p.id == id)
     }
 
     /// The zone with this id.
@@ -417,6 +472,7 @@ impl Assessment {
             AnswerScope::Assessment => self.answers.assessment.get(item_id),
             AnswerScope::AllZones => self.answers.all_zones.get(item_id),
             AnswerScope::Zone(z) => self.answers.zones.get(z).and_then(|m| m.get(item_id)),
+            AnswerScope::Product(p) => self.answers.products.get(p).and_then(|m| m.get(item_id)),
         }
     }
 
@@ -426,6 +482,7 @@ impl Assessment {
             AnswerScope::Assessment => &mut self.answers.assessment,
             AnswerScope::AllZones => &mut self.answers.all_zones,
             AnswerScope::Zone(z) => self.answers.zones.entry(z.clone()).or_default(),
+            AnswerScope::Product(p) => self.answers.products.entry(p.clone()).or_default(),
         };
         if response.is_empty() {
             map.remove(item_id);
@@ -437,6 +494,11 @@ impl Assessment {
                 self.answers.zones.remove(z);
             }
         }
+        if let AnswerScope::Product(p) = scope {
+            if self.answers.products.get(p).is_some_and(|m| m.is_empty()) {
+                self.answers.products.remove(p);
+            }
+        }
     }
 
     /// Removes a zone's override so it follows the all-zones answer again.
@@ -444,9 +506,46 @@ impl Assessment {
         self.set_response(&AnswerScope::Zone(zone_id.to_string()), item_id, Response::default());
     }
 
-    /// Whether an item is asked in this assessment's mode (quick scan or full).
+    /// Whether one of the profile's roles answers this part.
+    pub fn answers_part(&self, part: Part) -> bool {
+        self.profile.roles.iter().any(|r| r.answers_part(part))
+    }
+
+    /// The zones whose security levels are assessed: every zone when a role answers IEC 62443-3-3, none
+    /// otherwise (zones kept from an earlier choice of roles ask nothing, so they have no result).
+    pub fn assessed_zones(&self) -> &[Zone] {
+        if self.answers_part(Part::SystemRequirements) {
+            &self.zones
+        } else {
+            &[]
+        }
+    }
+
+    /// The products whose capability levels are assessed: every product when a role answers IEC 62443-4-2,
+    /// none otherwise.
+    pub fn assessed_products(&self) -> &[Product] {
+        if self.answers_part(Part::ComponentRequirements) {
+            &self.products
+        } else {
+            &[]
+        }
+    }
+
+    /// Whether an item is asked: its part belongs to one of the roles, and the mode (quick scan or full)
+    /// includes it.
     pub fn asks(&self, item: &Item) -> bool {
-        self.profile.mode == Mode::Full || item.quick_scan
+        self.answers_part(item.part) && (self.profile.mode == Mode::Full || item.quick_scan)
+    }
+
+    /// Whether a 4-2 item is in scope for a product: it applies to the product's type and its lowest level
+    /// is at most the product's target for its FR.
+    pub fn in_product_scope(&self, product: &Product, item: &Item) -> bool {
+        match (item.fr(), item.level()) {
+            (Some(fr), Some(level)) => {
+                self.asks(item) && item.applies_to(product.component_type) && level <= product.target.get(fr)
+            }
+            _ => false,
+        }
     }
 
     /// Whether a 3-3 item is in scope for a zone: its lowest level is at most the zone's SL-T for its FR.
@@ -457,11 +556,14 @@ impl Assessment {
         }
     }
 
-    /// The status of an item for a zone (3-3) or for the assessment (3-2, 2-1).
-    pub fn status(&self, zone_id: Option<&str>, item: &Item) -> Status {
-        let response = match (item.part, zone_id) {
+    /// The status of an item for a zone (3-3), a product (4-2, `target` is the product id) or for the
+    /// assessment (other parts).
+    pub fn status(&self, target: Option<&str>, item: &Item) -> Status {
+        let response = match (item.part, target) {
             (Part::SystemRequirements, Some(z)) => self.zone_response(z, item.id),
             (Part::SystemRequirements, None) => self.answers.all_zones.get(item.id),
+            (Part::ComponentRequirements, Some(p)) => self.answers.products.get(p).and_then(|m| m.get(item.id)),
+            (Part::ComponentRequirements, None) => None,
             _ => self.answers.assessment.get(item.id),
         };
         response.map(Response::status).unwrap_or(Status::Unanswered)
@@ -487,6 +589,15 @@ impl Assessment {
                         }
                     }
                 }
+            } else if item.part.per_product() {
+                for product in &self.products {
+                    if self.in_product_scope(product, item) {
+                        asked += 1;
+                        if self.status(Some(&product.id), item) != Status::Unanswered {
+                            answered += 1;
+                        }
+                    }
+                }
             } else {
                 asked += 1;
                 if self.status(None, item) != Status::Unanswered {
@@ -504,6 +615,7 @@ impl Assessment {
             .keys()
             .chain(a.all_zones.keys())
             .chain(a.zones.values().flat_map(|m| m.keys()))
+            .chain(a.products.values().flat_map(|m| m.keys()))
             .filter(|id| catalogue::item(id).is_none())
             .cloned()
             .collect()
@@ -512,6 +624,17 @@ impl Assessment {
     /// A zone id not used yet, e.g. `z3`.
     pub fn next_zone_id(&self) -> String {
         next_id("z", self.zones.iter().map(|z| z.id.as_str()))
+    }
+
+    /// A product id not used yet, e.g. `p2`.
+    pub fn next_product_id(&self) -> String {
+        next_id("p", self.products.iter().map(|p| p.id.as_str()))
+    }
+
+    /// Removes a product with its answers.
+    pub fn remove_product(&mut self, product_id: &str) {
+        self.products.retain(|p| p.id != product_id);
+        self.answers.products.remove(product_id);
     }
 
     /// A conduit id not used yet, e.g. `c2`.
@@ -559,6 +682,19 @@ impl NameProblem {
 
 /// Checks a zone name against the other zones (`except` is the zone being renamed).
 pub fn check_zone_name(assessment: &Assessment, name: &str, except: Option<&str>) -> Result<(), NameProblem> {
+    check_name(assessment.zones.iter().map(|z| (z.id.as_str(), z.name.as_str())), name, except)
+}
+
+/// Checks a product name against the other products (`except` is the product being renamed).
+pub fn check_product_name(assessment: &Assessment, name: &str, except: Option<&str>) -> Result<(), NameProblem> {
+    check_name(assessment.products.iter().map(|p| (p.id.as_str(), p.name.as_str())), name, except)
+}
+
+fn check_name<'a>(
+    existing: impl Iterator<Item = (&'a str, &'a str)>,
+    name: &str,
+    except: Option<&str>,
+) -> Result<(), NameProblem> {
     let trimmed = name.trim();
     if trimmed.is_empty() {
         return Err(NameProblem::Empty);
@@ -568,8 +704,8 @@ pub fn check_zone_name(assessment: &Assessment, name: &str, except: Option<&str>
     }
     // The same comparison as import (`storage::validate`), so that every name accepted here reads back.
     let lower = trimmed.to_lowercase();
-    let clash = assessment.zones.iter().any(|z| Some(z.id.as_str()) != except && z.name.trim().to_lowercase() == lower);
-    if clash {
+    let mut existing = existing;
+    if existing.any(|(id, other)| Some(id) != except && other.trim().to_lowercase() == lower) {
         return Err(NameProblem::Duplicate);
     }
     Ok(())

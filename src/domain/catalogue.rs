@@ -127,11 +127,27 @@ pub enum Part {
     RiskAssessment,
     /// IEC 62443-2-1 security programme, rated on the maturity scale, answered once.
     Programme,
+    /// IEC 62443-2-4 capabilities of a service provider or integrator, maturity-rated, answered once.
+    ServiceProvider,
+    /// IEC 62443-4-1 secure development lifecycle of a product supplier, maturity-rated, answered once.
+    DevelopmentLifecycle,
+    /// IEC 62443-4-2 component requirements, answered per product.
+    ComponentRequirements,
 }
 
 impl Part {
     /// All parts, in the order the questionnaire presents them.
-    pub const ALL: [Part; 3] = [Part::RiskAssessment, Part::SystemRequirements, Part::Programme];
+    pub const ALL: [Part; 6] = [
+        Part::RiskAssessment,
+        Part::SystemRequirements,
+        Part::Programme,
+        Part::ServiceProvider,
+        Part::DevelopmentLifecycle,
+        Part::ComponentRequirements,
+    ];
+
+    /// The maturity-rated parts, whose items belong to areas.
+    pub const MATURITY: [Part; 3] = [Part::Programme, Part::ServiceProvider, Part::DevelopmentLifecycle];
 
     /// The document, e.g. `IEC 62443-3-3`.
     pub fn document(self) -> &'static str {
@@ -139,6 +155,9 @@ impl Part {
             Part::SystemRequirements => "IEC 62443-3-3",
             Part::RiskAssessment => "IEC 62443-3-2",
             Part::Programme => "IEC 62443-2-1",
+            Part::ServiceProvider => "IEC 62443-2-4",
+            Part::DevelopmentLifecycle => "IEC 62443-4-1",
+            Part::ComponentRequirements => "IEC 62443-4-2",
         }
     }
 
@@ -148,7 +167,24 @@ impl Part {
             Part::SystemRequirements => "System security requirements",
             Part::RiskAssessment => "Risk assessment, zones and conduits",
             Part::Programme => "Security programme",
+            Part::ServiceProvider => "Service provider and integrator capabilities",
+            Part::DevelopmentLifecycle => "Secure development lifecycle",
+            Part::ComponentRequirements => "Component security requirements",
         }
+    }
+
+    /// What an area of a maturity part is called.
+    pub fn area_noun(self) -> &'static str {
+        match self {
+            Part::ServiceProvider => "capability area",
+            Part::DevelopmentLifecycle => "practice",
+            _ => "programme area",
+        }
+    }
+
+    /// Whether items of this part are answered separately for each product.
+    pub fn per_product(self) -> bool {
+        self == Part::ComponentRequirements
     }
 
     /// Whether items of this part are answered separately for each zone.
@@ -233,6 +269,51 @@ impl Phase {
     }
 }
 
+/// The component types of IEC 62443-4-2.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComponentType {
+    /// Software application (SAR): HMI, historian, engineering software.
+    #[default]
+    SoftwareApplication,
+    /// Embedded device (EDR): PLC, RTU, IED, controller.
+    EmbeddedDevice,
+    /// Host device (HDR): workstation or server with a general-purpose OS.
+    HostDevice,
+    /// Network device (NDR): switch, router, firewall, VPN, wireless access point.
+    NetworkDevice,
+}
+
+impl ComponentType {
+    /// All types.
+    pub const ALL: [ComponentType; 4] = [
+        ComponentType::SoftwareApplication,
+        ComponentType::EmbeddedDevice,
+        ComponentType::HostDevice,
+        ComponentType::NetworkDevice,
+    ];
+
+    /// The prefix of its type-specific requirements: SAR, EDR, HDR, NDR.
+    pub fn code(self) -> &'static str {
+        match self {
+            ComponentType::SoftwareApplication => "SAR",
+            ComponentType::EmbeddedDevice => "EDR",
+            ComponentType::HostDevice => "HDR",
+            ComponentType::NetworkDevice => "NDR",
+        }
+    }
+
+    /// The label shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            ComponentType::SoftwareApplication => "Software application (HMI, historian, engineering tool)",
+            ComponentType::EmbeddedDevice => "Embedded device (PLC, RTU, IED, controller)",
+            ComponentType::HostDevice => "Host device (industrial PC, server, workstation)",
+            ComponentType::NetworkDevice => "Network device (switch, router, firewall, VPN, wireless)",
+        }
+    }
+}
+
 /// How an item is answered and scored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemKind {
@@ -245,6 +326,16 @@ pub enum ItemKind {
     },
     /// An IEC 62443-3-2 process step, answered on the implementation scale.
     Process,
+    /// An IEC 62443-4-2 component requirement or enhancement: it counts towards a product's capability
+    /// level (SL-C) of `fr` from `level` up, for the component types listed.
+    ComponentRequirement {
+        /// The foundational requirement.
+        fr: Fr,
+        /// The lowest security level at which it applies.
+        level: SecurityLevel,
+        /// The component types it applies to.
+        types: &'static [ComponentType],
+    },
     /// An IEC 62443-2-1 programme practice, rated ML1..ML4.
     Maturity {
         /// The programme area's id.
@@ -281,6 +372,8 @@ pub struct Item {
     pub kind: ItemKind,
     /// Whether the quick scan asks it.
     pub quick_scan: bool,
+    /// When public sources disagree about the item's level, what is uncertain.
+    pub uncertain: Option<&'static str>,
 }
 
 impl Item {
@@ -289,20 +382,25 @@ impl Item {
         self.refs.first().copied().unwrap_or(self.id)
     }
 
-    /// The FR of a 3-3 item.
+    /// The FR of a 3-3 or 4-2 item.
     pub fn fr(&self) -> Option<Fr> {
         match self.kind {
-            ItemKind::SystemRequirement { fr, .. } => Some(fr),
+            ItemKind::SystemRequirement { fr, .. } | ItemKind::ComponentRequirement { fr, .. } => Some(fr),
             _ => None,
         }
     }
 
-    /// The lowest security level of a 3-3 item.
+    /// The lowest security level of a 3-3 or 4-2 item.
     pub fn level(&self) -> Option<SecurityLevel> {
         match self.kind {
-            ItemKind::SystemRequirement { level, .. } => Some(level),
+            ItemKind::SystemRequirement { level, .. } | ItemKind::ComponentRequirement { level, .. } => Some(level),
             _ => None,
         }
+    }
+
+    /// Whether a 4-2 item applies to a component type (false for other parts).
+    pub fn applies_to(&self, component: ComponentType) -> bool {
+        matches!(self.kind, ItemKind::ComponentRequirement { types, .. } if types.contains(&component))
     }
 
     /// The programme area id of a 2-1 item.
@@ -324,6 +422,8 @@ impl Item {
 pub struct ProgrammeArea {
     /// Id used by items, e.g. `net`.
     pub id: &'static str,
+    /// The part: 2-1, 2-4 or 4-1.
+    pub part: Part,
     /// Identifiers, e.g. `SPE 3`.
     pub refs: &'static [&'static str],
     /// Title.
@@ -385,7 +485,17 @@ pub fn items_of(part: Part) -> impl Iterator<Item = &'static Item> {
 
 /// The 3-3 items of one FR, in catalogue order.
 pub fn items_of_fr(fr: Fr) -> impl Iterator<Item = &'static Item> {
-    ITEMS.iter().filter(move |i| i.fr() == Some(fr))
+    ITEMS.iter().filter(move |i| i.part == Part::SystemRequirements && i.fr() == Some(fr))
+}
+
+/// The 4-2 items of one FR that apply to a component type, in catalogue order.
+pub fn component_items(fr: Fr, component: ComponentType) -> impl Iterator<Item = &'static Item> {
+    ITEMS.iter().filter(move |i| i.fr() == Some(fr) && i.applies_to(component))
+}
+
+/// The areas of one maturity part, in catalogue order.
+pub fn areas_of(part: Part) -> impl Iterator<Item = &'static ProgrammeArea> {
+    PROGRAMME_AREAS.iter().filter(move |a| a.part == part)
 }
 
 /// The items of one programme area.

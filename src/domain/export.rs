@@ -7,7 +7,7 @@ use crate::domain::assessment::{ActionPlan, Assessment, Mode};
 use crate::domain::catalogue::{Fr, Item, Part, Phase, CATALOGUE_VERSION};
 use crate::domain::report::{appendix, executive_summary, gap_register, mode_label, GapEntry};
 use crate::domain::roadmap::{Action, Roadmap, ZoneProjection};
-use crate::domain::scoring::{Coverage, Scorecard};
+use crate::domain::scoring::{Coverage, MaturityResult, Scorecard};
 
 // --- CSV ------------------------------------------------------------------------------------------------
 
@@ -335,24 +335,41 @@ fn scorecard_section(out: &mut String, assessment: &Assessment, card: &Scorecard
         ),
     );
     line(out, "");
-    if card.zones.is_empty() {
+    if assessment.answers_part(Part::SystemRequirements) && card.zones.is_empty() {
         line(out, "No zones are defined, so no system requirements (IEC 62443-3-3) are assessed.");
         line(out, "");
     }
-    for zone in &card.zones {
-        line(out, format!("### Zone: {}", md(&zone.zone_name)));
+    if assessment.answers_part(Part::ComponentRequirements) && card.products.is_empty() {
+        line(out, "No products are defined, so no component requirements (IEC 62443-4-2) are assessed.");
+        line(out, "");
+    }
+    let zones = card.zones.iter().map(|z| (z, "Zone", "SL-T", "SL-A"));
+    let products = card.products.iter().map(|p| (p, "Product", "aimed SL-C", "SL-C"));
+    for (zone, noun, target_label, achieved_label) in zones.chain(products) {
+        line(out, format!("### {noun}: {}", md(&zone.zone_name)));
         line(out, "");
         line(
             out,
             format!(
-                "SL-T {}, SL-A {}; coverage {}.",
+                "{target_label} {}, {achieved_label} {}; coverage {}.",
                 zone.target.notation(),
                 zone.achieved.notation(),
                 coverage_text(&zone.coverage())
             ),
         );
         line(out, "");
-        let header = ["FR", "SL-A", "SL-T", "Gap", "Coverage", "Met", "Compensating", "Not met", "N/A", "Unanswered"];
+        let header = [
+            "FR",
+            achieved_label,
+            target_label,
+            "Gap",
+            "Coverage",
+            "Met",
+            "Compensating",
+            "Not met",
+            "N/A",
+            "Unanswered",
+        ];
         let rows = zone
             .frs
             .iter()
@@ -401,6 +418,17 @@ fn scorecard_section(out: &mut String, assessment: &Assessment, card: &Scorecard
         }
     }
 
+    if assessment.answers_part(Part::RiskAssessment) {
+        process_section(out, assessment, card);
+    }
+    for maturity in [&card.maturity, &card.service, &card.development] {
+        if assessment.answers_part(maturity.part) {
+            maturity_section(out, maturity);
+        }
+    }
+}
+
+fn process_section(out: &mut String, assessment: &Assessment, card: &Scorecard) {
     line(out, format!("### {} {}", Part::RiskAssessment.document(), Part::RiskAssessment.title()));
     line(out, "");
     line(out, format!("Coverage {}.", coverage_text(&card.process.coverage)));
@@ -416,9 +444,10 @@ fn scorecard_section(out: &mut String, assessment: &Assessment, card: &Scorecard
         }
     }
     line(out, "");
+}
 
-    let maturity = &card.maturity;
-    line(out, format!("### {} {}", Part::Programme.document(), Part::Programme.title()));
+fn maturity_section(out: &mut String, maturity: &MaturityResult) {
+    line(out, format!("### {} {}", maturity.part.document(), maturity.part.title()));
     line(out, "");
     line(
         out,
@@ -440,7 +469,7 @@ fn scorecard_section(out: &mut String, assessment: &Assessment, card: &Scorecard
             ]
         })
         .collect();
-    table(out, &["Element", "Area", "Level", "Practices below target"], rows);
+    table(out, &["Reference", "Area", "Level", "Practices below target"], rows);
     if !maturity.areas.iter().all(|a| a.below_target.is_empty()) {
         line(out, "Practices below target:");
         line(out, "");
@@ -476,20 +505,24 @@ fn roadmap_section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap,
             line(out, "");
             line(out, md(action.item.action));
             line(out, "");
-            let zones = if action.zones.is_empty() {
+            let (targets, noun, achieved, aimed) = if action.products.is_empty() {
+                (&action.zones, "Zones", "SL-A", "SL-T")
+            } else {
+                (&action.products, "Products", "SL-C", "aimed")
+            };
+            let zones = if targets.is_empty() {
                 WHOLE_ORGANISATION.to_string()
             } else {
-                let zones: Vec<String> = action
-                    .zones
+                let zones: Vec<String> = targets
                     .iter()
                     .map(|z| {
                         let unanswered = if z.unanswered { ", not answered" } else { "" };
-                        format!("{} (SL-A {}, SL-T {}{unanswered})", md(&z.zone_name), z.achieved, z.target)
+                        format!("{} ({achieved} {}, {aimed} {}{unanswered})", md(&z.zone_name), z.achieved, z.target)
                     })
                     .collect();
                 zones.join(", ")
             };
-            line(out, format!("- Zones: {zones}"));
+            line(out, format!("- {noun}: {zones}"));
             if let Some(current) = action.current_maturity {
                 line(out, format!("- Maturity: ML{current} against a target of ML{}", current + action.gap));
             } else {
@@ -515,23 +548,24 @@ fn roadmap_section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap,
     line(out, "### What-if projection");
     line(out, "");
     if projections.is_empty() {
-        line(out, "No zones are defined, so there is nothing to project.");
+        line(out, "No zones or products are defined, so there is nothing to project.");
         line(out, "");
         return;
     }
     line(
         out,
-        "SL-A per zone (FR1 to FR7) today, after each phase counting the actions marked planned or done, and if \
-         every action were done.",
+        "SL-A per zone and SL-C per product (FR1 to FR7) today, after each phase counting the actions marked \
+         planned or done, and if every action were done.",
     );
     line(out, "");
-    let mut header = vec!["Zone".to_string(), "SL-T".to_string(), "Now".to_string()];
+    let mut header = vec!["Zone or product".to_string(), "Target".to_string(), "Now".to_string()];
     header.extend((1..=Phase::ALL.len()).map(|p| format!("After phase {p}")));
     header.push("All done".to_string());
     let rows = projections
         .iter()
         .map(|z| {
-            let mut row = vec![md(&z.zone_name), z.target.notation(), z.current.notation()];
+            let name = if z.is_product { format!("Product {}", md(&z.zone_name)) } else { md(&z.zone_name) };
+            let mut row = vec![name, z.target.notation(), z.current.notation()];
             row.extend((0..Phase::ALL.len()).map(|p| z.after_phase.get(p).map(|v| v.notation()).unwrap_or_default()));
             row.push(z.all_done.notation());
             row

@@ -3,7 +3,7 @@
 //! report, a CSV and a Markdown file never disagree.
 
 use crate::domain::answers::{Response, Status};
-use crate::domain::assessment::{ActionPlan, Assessment, Mode};
+use crate::domain::assessment::{ActionPlan, AnswerScope, Assessment, Mode};
 use crate::domain::catalogue::{self, Item, ItemKind, Part};
 use crate::domain::roadmap::{Action, Horizon, Roadmap};
 use crate::domain::scoring::{item_maturity, FrResult, Scorecard, ZoneResult};
@@ -17,7 +17,8 @@ pub struct ExecutiveSummary {
     /// A few plain sentences: zones assessed, how many reach their target, the largest gap, programme
     /// maturity against its target and how many questions are open.
     pub overall: String,
-    /// One readiness line per zone ([`crate::domain::ZoneResult::readiness`]), in zone order.
+    /// One readiness line per zone ([`crate::domain::ZoneResult::readiness`]), in zone order, then one per
+    /// product ([`crate::domain::ZoneResult::capability_line`]).
     pub zone_lines: Vec<String>,
     /// The most important gaps ([`Roadmap::top`]), at most five.
     pub top_gaps: Vec<Action>,
@@ -43,7 +44,12 @@ pub fn executive_summary(assessment: &Assessment, card: &Scorecard, roadmap: &Ro
     first_steps.extend(roadmap.in_horizon(Horizon::Next).take(missing).cloned());
     ExecutiveSummary {
         overall: overall(assessment, card),
-        zone_lines: card.zones.iter().map(|z| z.readiness()).collect(),
+        zone_lines: card
+            .zones
+            .iter()
+            .map(|z| z.readiness())
+            .chain(card.products.iter().map(|p| format!("Product {}", p.capability_line())))
+            .collect(),
         top_gaps: roadmap.top(SUMMARY_LENGTH).into_iter().cloned().collect(),
         first_steps,
     }
@@ -67,11 +73,25 @@ fn overall(assessment: &Assessment, card: &Scorecard) -> String {
     let zones = card.zones.len();
     let (answered, asked) = card.progress;
     let mut sentences = Vec::new();
-    sentences.push(match (zones, answered) {
-        (0, _) => format!("No zones defined yet ({mode}), so no security levels are assessed."),
-        (n, 0) => format!("{} defined ({mode}).", count(n, "zone", "zones")),
-        (n, _) => format!("{} assessed ({mode}).", count(n, "zone", "zones")),
-    });
+    let systems = assessment.answers_part(Part::SystemRequirements);
+    let products = card.products.len();
+    if systems {
+        sentences.push(match (zones, answered) {
+            (0, _) => format!("No zones defined yet ({mode}), so no security levels are assessed."),
+            (n, 0) => format!("{} defined ({mode}).", count(n, "zone", "zones")),
+            (n, _) => format!("{} assessed ({mode}).", count(n, "zone", "zones")),
+        });
+    }
+    if assessment.answers_part(Part::ComponentRequirements) {
+        sentences.push(match (products, answered) {
+            (0, _) => format!("No products defined yet ({mode}), so no component capability is assessed."),
+            (n, 0) => format!("{} defined ({mode}).", count(n, "product", "products")),
+            (n, _) => format!("{} assessed ({mode}).", count(n, "product", "products")),
+        });
+    }
+    if sentences.is_empty() {
+        sentences.push(format!("Capability maturity assessment ({mode})."));
+    }
     if answered == 0 {
         // Every SL-A would be 0 and every practice "not performed": saying so would only mislead.
         sentences.push(format!(
@@ -115,11 +135,55 @@ fn overall(assessment: &Assessment, card: &Scorecard) -> String {
         sentences.push(sentence);
     }
 
-    let target = card.maturity.target;
-    sentences.push(match card.maturity.overall {
-        Some(level) => format!("Programme maturity ML{level} against a target of ML{target}."),
-        None => format!("Programme maturity is not rated (no practice applies); the target is ML{target}."),
-    });
+    if products > 0 {
+        let reaching = card.products.iter().filter(|p| p.frs_meeting_target() == 7).count();
+        let mut sentence = if reaching == products {
+            format!(
+                "{} reach the aimed capability level in all seven foundational requirements",
+                count(products, "product", "products")
+            )
+        } else {
+            format!(
+                "{reaching} of {} reach the aimed capability level in all seven foundational requirements",
+                count(products, "product", "products")
+            )
+        };
+        let mut largest: Option<(&ZoneResult, &FrResult)> = None;
+        for product in &card.products {
+            for fr in &product.frs {
+                if fr.gap() > largest.map_or(0, |(_, best)| best.gap()) {
+                    largest = Some((product, fr));
+                }
+            }
+        }
+        if let Some((product, fr)) = largest {
+            sentence.push_str(&format!(
+                "; the largest gap is {} {} in product {} (SL-C {}, aimed {})",
+                fr.fr.code(),
+                fr.fr.name(),
+                product.zone_name,
+                fr.achieved,
+                fr.target
+            ));
+        }
+        sentence.push('.');
+        sentences.push(sentence);
+    }
+
+    for (result, name) in [
+        (&card.maturity, "Programme maturity (IEC 62443-2-1)"),
+        (&card.service, "Integrator and service provider maturity (IEC 62443-2-4)"),
+        (&card.development, "Secure development maturity (IEC 62443-4-1)"),
+    ] {
+        if !assessment.answers_part(result.part) {
+            continue;
+        }
+        let target = result.target;
+        sentences.push(match result.overall {
+            Some(level) => format!("{name}: ML{level} against a target of ML{target}."),
+            None => format!("{name} is not rated (no practice applies); the target is ML{target}."),
+        });
+    }
 
     sentences.push(if answered == asked {
         format!("All {} answered.", count(asked, "question", "questions"))
@@ -202,6 +266,35 @@ pub fn gap_register(assessment: &Assessment, card: &Scorecard, roadmap: &Roadmap
                     ));
                 }
             }
+            ItemKind::ComponentRequirement { fr, .. } => {
+                for product in &assessment.products {
+                    if !assessment.in_product_scope(product, item) {
+                        continue;
+                    }
+                    let status = assessment.status(Some(&product.id), item);
+                    if status.is_met() || status == Status::NotApplicable {
+                        continue;
+                    }
+                    let concerned = action.filter(|a| a.products.iter().any(|p| p.zone_id == product.id));
+                    let result = card.products.iter().find(|r| r.zone_id == product.id);
+                    entries.push((
+                        position,
+                        GapEntry {
+                            item,
+                            zone: Some((product.id.clone(), product.name.clone())),
+                            achieved: result.map(|r| r.achieved.get(fr).get()),
+                            target: Some(product.target.get(fr).get()),
+                            response: assessment
+                                .response_at(&AnswerScope::Product(product.id.clone()), item.id)
+                                .cloned()
+                                .unwrap_or_default(),
+                            status,
+                            action: concerned.cloned(),
+                            plan: plan(item),
+                        },
+                    ));
+                }
+            }
             ItemKind::Process | ItemKind::Maturity { .. } => {
                 let status = assessment.status(None, item);
                 let (achieved, target) = match item.kind {
@@ -262,6 +355,15 @@ pub fn appendix(assessment: &Assessment) -> Vec<AppendixEntry> {
                     zone: Some((zone.id.clone(), zone.name.clone())),
                     inherited: response.is_some() && !assessment.has_override(&zone.id, item.id),
                     response,
+                });
+            }
+        } else if item.part.per_product() {
+            for product in assessment.products.iter().filter(|p| assessment.in_product_scope(p, item)) {
+                entries.push(AppendixEntry {
+                    item,
+                    zone: Some((product.id.clone(), product.name.clone())),
+                    inherited: false,
+                    response: assessment.response_at(&AnswerScope::Product(product.id.clone()), item.id).cloned(),
                 });
             }
         } else {

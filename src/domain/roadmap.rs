@@ -4,7 +4,7 @@
 use crate::domain::answers::{Answer, Response, Status};
 use crate::domain::assessment::{ActionStatus, AnswerScope, Assessment, Criticality, SlVector};
 use crate::domain::catalogue::{self, Effort, Item, ItemKind, Part, Phase, ITEMS};
-use crate::domain::scoring::{item_maturity, score_zone, ZoneResult};
+use crate::domain::scoring::{item_maturity, score_product, score_zone, ZoneResult};
 use std::cmp::Reverse;
 
 /// When an action should happen.
@@ -56,8 +56,11 @@ pub struct Action {
     pub key: &'static str,
     /// The item it closes.
     pub item: &'static Item,
-    /// Zones concerned (3-3 items); empty for once-per-assessment items.
+    /// Zones concerned (3-3 items); empty for other items.
     pub zones: Vec<ActionZone>,
+    /// Products concerned (4-2 items, with SL-C as `achieved` and the aimed capability as `target`);
+    /// empty for other items.
+    pub products: Vec<ActionZone>,
     /// Largest gap it helps close: SL-T minus SL-A for 3-3, target minus current maturity for 2-1, 1 for
     /// an open 3-2 step.
     pub gap: u8,
@@ -89,15 +92,16 @@ impl Action {
 
     /// Highest criticality among the zones concerned (Medium for once-per-assessment items).
     pub fn criticality(&self) -> Criticality {
-        self.zones.iter().map(|z| z.criticality).max().unwrap_or(Criticality::Medium)
+        self.zones.iter().chain(&self.products).map(|z| z.criticality).max().unwrap_or(Criticality::Medium)
     }
 
     /// Zone names joined for display.
     pub fn zone_names(&self) -> String {
-        if self.zones.is_empty() {
+        let targets = if self.products.is_empty() { &self.zones } else { &self.products };
+        if targets.is_empty() {
             "Whole organisation".to_string()
         } else {
-            self.zones.iter().map(|z| z.zone_name.as_str()).collect::<Vec<_>>().join(", ")
+            targets.iter().map(|z| z.zone_name.as_str()).collect::<Vec<_>>().join(", ")
         }
     }
 
@@ -159,6 +163,55 @@ fn horizon_for(phase: Phase, effort: Effort, blocking: bool, quick_win: bool, di
     }
 }
 
+/// The action for a per-zone (3-3) or per-product (4-2) item over the targets in its scope, given as
+/// (id, name, criticality, target level of the item's FR, achieved level of that FR); `None` when every
+/// target meets it. The returned `Action` has empty target lists: the caller puts the targets in place.
+fn per_target_action<'a>(
+    assessment: &Assessment,
+    item: &'static Item,
+    level: u8,
+    targets: impl Iterator<Item = (&'a str, &'a str, Criticality, u8, u8)>,
+) -> Option<(Vec<ActionZone>, Action)> {
+    let mut entries = Vec::new();
+    let mut gap = 0;
+    let mut distance = u8::MAX;
+    for (id, name, criticality, target, achieved) in targets {
+        let status = assessment.status(Some(id), item);
+        if status.is_met() || status == Status::NotApplicable {
+            continue;
+        }
+        gap = gap.max(target.saturating_sub(achieved));
+        distance = distance.min(level.saturating_sub(achieved));
+        entries.push(ActionZone {
+            zone_id: id.to_string(),
+            zone_name: name.to_string(),
+            criticality,
+            achieved,
+            target,
+            unanswered: status == Status::Unanswered,
+        });
+    }
+    if entries.is_empty() {
+        return None;
+    }
+    let blocking = distance == 1;
+    let quick_win = item.effort == Effort::Small && blocking && gap >= 1;
+    let action = Action {
+        key: item.id,
+        item,
+        unanswered: entries.iter().all(|z| z.unanswered),
+        zones: Vec::new(),
+        products: Vec::new(),
+        gap,
+        blocking,
+        level,
+        quick_win,
+        horizon: horizon_for(item.phase, item.effort, blocking, quick_win, distance),
+        current_maturity: None,
+    };
+    Some((entries, action))
+}
+
 /// Builds the roadmap from the answers.
 pub fn roadmap_for(assessment: &Assessment) -> Roadmap {
     let zone_results: Vec<ZoneResult> = assessment.zones.iter().map(|z| score_zone(assessment, z)).collect();
@@ -168,51 +221,45 @@ pub fn roadmap_for(assessment: &Assessment) -> Roadmap {
 /// Builds the roadmap when the zone results are already computed (in zone order).
 pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roadmap {
     let mut actions = Vec::new();
+    let product_results: Vec<ZoneResult> = assessment.products.iter().map(|p| score_product(assessment, p)).collect();
     let target_maturity = assessment.profile.target_maturity.clamp(1, 4);
     for item in ITEMS.iter().filter(|i| assessment.asks(i)) {
         match item.kind {
             ItemKind::SystemRequirement { fr, level } => {
-                let mut zones = Vec::new();
-                let mut gap = 0;
-                let mut distance = u8::MAX;
-                for (zone, result) in assessment.zones.iter().zip(zone_results) {
-                    if !assessment.in_scope(zone, item) {
-                        continue;
-                    }
-                    let status = assessment.status(Some(&zone.id), item);
-                    if status.is_met() || status == Status::NotApplicable {
-                        continue;
-                    }
-                    let achieved = result.achieved.get(fr).get();
-                    let target = zone.target.get(fr).get();
-                    gap = gap.max(target.saturating_sub(achieved));
-                    distance = distance.min(level.get().saturating_sub(achieved));
-                    zones.push(ActionZone {
-                        zone_id: zone.id.clone(),
-                        zone_name: zone.name.clone(),
-                        criticality: zone.criticality,
-                        achieved,
-                        target,
-                        unanswered: status == Status::Unanswered,
+                let targets =
+                    assessment.zones.iter().zip(zone_results).filter(|(z, _)| assessment.in_scope(z, item)).map(
+                        |(z, r)| {
+                            (
+                                z.id.as_str(),
+                                z.name.as_str(),
+                                z.criticality,
+                                z.target.get(fr).get(),
+                                r.achieved.get(fr).get(),
+                            )
+                        },
+                    );
+                if let Some(action) = per_target_action(assessment, item, level.get(), targets) {
+                    actions.push(Action { zones: action.0, products: Vec::new(), ..action.1 });
+                }
+            }
+            ItemKind::ComponentRequirement { fr, level, .. } => {
+                let targets = assessment
+                    .products
+                    .iter()
+                    .zip(&product_results)
+                    .filter(|(p, _)| assessment.in_product_scope(p, item))
+                    .map(|(p, r)| {
+                        (
+                            p.id.as_str(),
+                            p.name.as_str(),
+                            Criticality::Medium,
+                            p.target.get(fr).get(),
+                            r.achieved.get(fr).get(),
+                        )
                     });
+                if let Some(action) = per_target_action(assessment, item, level.get(), targets) {
+                    actions.push(Action { zones: Vec::new(), products: action.0, ..action.1 });
                 }
-                if zones.is_empty() {
-                    continue;
-                }
-                let blocking = distance == 1;
-                let quick_win = item.effort == Effort::Small && blocking && gap >= 1;
-                actions.push(Action {
-                    key: item.id,
-                    item,
-                    unanswered: zones.iter().all(|z| z.unanswered),
-                    zones,
-                    gap,
-                    blocking,
-                    level: level.get(),
-                    quick_win,
-                    horizon: horizon_for(item.phase, item.effort, blocking, quick_win, distance),
-                    current_maturity: None,
-                });
             }
             ItemKind::Process => {
                 let status = assessment.status(None, item);
@@ -224,6 +271,7 @@ pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roa
                     key: item.id,
                     item,
                     zones: Vec::new(),
+                    products: Vec::new(),
                     gap: 1,
                     blocking: true,
                     level: 1,
@@ -251,6 +299,7 @@ pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roa
                     key: item.id,
                     item,
                     zones: Vec::new(),
+                    products: Vec::new(),
                     gap,
                     blocking,
                     level: current + 1,
@@ -276,6 +325,8 @@ pub struct ZoneProjection {
     pub zone_name: String,
     /// Target.
     pub target: SlVector,
+    /// Whether this row is a product (SL-C) rather than a zone (SL-A).
+    pub is_product: bool,
     /// SL-A today.
     pub current: SlVector,
     /// SL-A after phases 1..6, counting actions marked planned or done.
@@ -296,6 +347,15 @@ fn apply(copy: &mut Assessment, action: &Action) {
                 );
             }
         }
+        ItemKind::ComponentRequirement { .. } => {
+            for product in &action.products {
+                copy.set_response(
+                    &AnswerScope::Product(product.zone_id.clone()),
+                    action.key,
+                    Response::with(Answer::Implemented),
+                );
+            }
+        }
         ItemKind::Process => {
             copy.set_response(&AnswerScope::Assessment, action.key, Response::with(Answer::Implemented))
         }
@@ -305,12 +365,24 @@ fn apply(copy: &mut Assessment, action: &Action) {
     }
 }
 
+/// SL-A of every assessed zone, then SL-C of every assessed product.
 fn achieved_vectors(assessment: &Assessment) -> Vec<SlVector> {
-    assessment.zones.iter().map(|z| score_zone(assessment, z).achieved).collect()
+    assessment
+        .assessed_zones()
+        .iter()
+        .map(|z| score_zone(assessment, z).achieved)
+        .chain(assessment.assessed_products().iter().map(|p| score_product(assessment, p).achieved))
+        .collect()
 }
 
-/// What-if: the projected SL-A per zone after each phase, counting the actions the user marked as
-/// planned or done.
+/// Only per-zone and per-product actions change levels.
+fn moves_levels(action: &Action) -> bool {
+    matches!(action.item.part, Part::SystemRequirements | Part::ComponentRequirements)
+}
+
+/// What-if: the projected SL-A per zone (then SL-C per product) after each phase, counting the actions the
+/// user marked as planned or done. Only zones and products the roles assess ([`Assessment::assessed_zones`],
+/// [`Assessment::assessed_products`]) are projected.
 pub fn projection(assessment: &Assessment, roadmap: &Roadmap) -> Vec<ZoneProjection> {
     let current = achieved_vectors(assessment);
     let mut copy = assessment.clone();
@@ -318,25 +390,29 @@ pub fn projection(assessment: &Assessment, roadmap: &Roadmap) -> Vec<ZoneProject
     for phase in Phase::ALL {
         for action in roadmap.in_phase(phase) {
             let status = assessment.plan.get(action.key).map(|p| p.status).unwrap_or_default();
-            if status != ActionStatus::Open && action.item.part == Part::SystemRequirements {
+            if status != ActionStatus::Open && moves_levels(action) {
                 apply(&mut copy, action);
             }
         }
         after.push(achieved_vectors(&copy));
     }
     let mut everything = assessment.clone();
-    for action in roadmap.actions.iter().filter(|a| a.item.part == Part::SystemRequirements) {
+    for action in roadmap.actions.iter().filter(|a| moves_levels(a)) {
         apply(&mut everything, action);
     }
     let all_done = achieved_vectors(&everything);
-    assessment
-        .zones
+    let targets = assessment
+        .assessed_zones()
         .iter()
+        .map(|z| (z.id.clone(), z.name.clone(), z.target, false))
+        .chain(assessment.assessed_products().iter().map(|p| (p.id.clone(), p.name.clone(), p.target, true)));
+    targets
         .enumerate()
-        .map(|(i, z)| ZoneProjection {
-            zone_id: z.id.clone(),
-            zone_name: z.name.clone(),
-            target: z.target,
+        .map(|(i, (id, name, target, is_product))| ZoneProjection {
+            zone_id: id,
+            zone_name: name,
+            target,
+            is_product,
             current: current[i],
             after_phase: after.iter().map(|v| v[i]).collect(),
             all_done: all_done[i],

@@ -2,8 +2,8 @@
 //! The rules are written out for customers in `docs/scoring.md`.
 
 use crate::domain::answers::{Answer, Status};
-use crate::domain::assessment::{Assessment, Mode, SlVector, Zone};
-use crate::domain::catalogue::{self, Fr, Item, Part, ProgrammeArea, SecurityLevel, ITEMS, PROGRAMME_AREAS};
+use crate::domain::assessment::{Assessment, Mode, Product, SlVector, Zone};
+use crate::domain::catalogue::{self, Fr, Item, Part, ProgrammeArea, SecurityLevel, ITEMS};
 
 /// The highest level `n` such that every item whose lowest level is at most `n` is met (implemented or
 /// compensated). Not-applicable items are left out; everything else counts as not met. The result never
@@ -135,6 +135,15 @@ impl ZoneResult {
     /// One line a manager can read, e.g. "Control network: target reached in 3 of 7 FRs; largest gap
     /// FR5 Restricted data flow (SL-A 0, SL-T 3); 12 of 60 in-scope questions unanswered."
     pub fn readiness(&self) -> String {
+        self.readiness_as("SL-A", "SL-T")
+    }
+
+    /// The readiness line of a product: the same as [`ZoneResult::readiness`] with SL-C and the aimed level.
+    pub fn capability_line(&self) -> String {
+        self.readiness_as("SL-C", "aimed")
+    }
+
+    fn readiness_as(&self, achieved_label: &str, target_label: &str) -> String {
         let meeting = self.frs_meeting_target();
         let coverage = self.coverage();
         let mut line = if meeting == 7 {
@@ -142,7 +151,7 @@ impl ZoneResult {
         } else {
             let worst = self.frs.iter().max_by_key(|f| (f.gap(), std::cmp::Reverse(f.fr))).expect("seven FRs");
             format!(
-                "{}: target reached in {meeting} of 7 FRs; largest gap {} {} (SL-A {}, SL-T {})",
+                "{}: target reached in {meeting} of 7 FRs; largest gap {} {} ({achieved_label} {}, {target_label} {})",
                 self.zone_name,
                 worst.fr.code(),
                 worst.fr.name(),
@@ -160,20 +169,42 @@ impl ZoneResult {
 
 /// Scores one zone.
 pub fn score_zone(assessment: &Assessment, zone: &Zone) -> ZoneResult {
+    score_vector(assessment, &zone.id, &zone.name, zone.target, catalogue::items_of_fr)
+}
+
+/// The result of a product (IEC 62443-4-2): the same shape as a zone's, where `zone_id` and `zone_name`
+/// hold the product's, `target` is the capability level the supplier aims for and `achieved` is the
+/// capability level (SL-C) the answers show.
+pub type ProductResult = ZoneResult;
+
+/// Scores one product: its capability level (SL-C) per FR over the component requirements of its type,
+/// with the same cumulative rule as SL-A.
+pub fn score_product(assessment: &Assessment, product: &Product) -> ProductResult {
+    let component = product.component_type;
+    score_vector(assessment, &product.id, &product.name, product.target, move |fr| {
+        catalogue::component_items(fr, component)
+    })
+}
+
+fn score_vector<I: Iterator<Item = &'static Item>>(
+    assessment: &Assessment,
+    id: &str,
+    name: &str,
+    target_vector: SlVector,
+    items_of: impl Fn(Fr) -> I,
+) -> ZoneResult {
     let mut frs = Vec::with_capacity(7);
     let mut achieved = SlVector::default();
     for fr in Fr::ALL {
-        let asked: Vec<(&'static Item, Status)> = catalogue::items_of_fr(fr)
-            .filter(|i| assessment.asks(i))
-            .map(|i| (i, assessment.status(Some(&zone.id), i)))
-            .collect();
+        let asked: Vec<(&'static Item, Status)> =
+            items_of(fr).filter(|i| assessment.asks(i)).map(|i| (i, assessment.status(Some(id), i))).collect();
         // A quick scan can only vouch for the levels it asked about.
         let cap = match assessment.profile.mode {
             Mode::Full => SecurityLevel::MAX,
             Mode::Quick => asked.iter().filter_map(|(i, _)| i.level()).max().unwrap_or(SecurityLevel::ZERO),
         };
         let sl_a = achieved_level(asked.iter().map(|(i, s)| (i.level().unwrap_or_default(), *s)), cap);
-        let target = zone.target.get(fr);
+        let target = target_vector.get(fr);
         let next = sl_a.next();
         let mut result = FrResult {
             fr,
@@ -198,7 +229,7 @@ pub fn score_zone(assessment: &Assessment, zone: &Zone) -> ZoneResult {
         achieved.set(fr, sl_a);
         frs.push(result);
     }
-    ZoneResult { zone_id: zone.id.clone(), zone_name: zone.name.clone(), target: zone.target, achieved, frs }
+    ZoneResult { zone_id: id.to_string(), zone_name: name.to_string(), target: target_vector, achieved, frs }
 }
 
 /// How the answers of a set of maturity items are spread.
@@ -247,6 +278,8 @@ pub struct AreaMaturity {
 /// Maturity of the security programme.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MaturityResult {
+    /// The part: 2-1, 2-4 or 4-1.
+    pub part: Part,
     /// Per area, in catalogue order.
     pub areas: Vec<AreaMaturity>,
     /// Overall level: the lowest area level (cumulative rule); `None` when no area is rated.
@@ -269,9 +302,15 @@ pub fn item_maturity(assessment: &Assessment, item: &Item) -> Option<u8> {
 
 /// Scores the programme areas.
 pub fn score_maturity(assessment: &Assessment) -> MaturityResult {
+    score_maturity_of(assessment, Part::Programme)
+}
+
+/// Scores the areas of one maturity-rated part: IEC 62443-2-1 programme elements, 2-4 capability areas
+/// or 4-1 practices. The same cumulative rule applies to each.
+pub fn score_maturity_of(assessment: &Assessment, part: Part) -> MaturityResult {
     let target = assessment.profile.target_maturity.clamp(1, 4);
     let mut areas = Vec::new();
-    for area in PROGRAMME_AREAS {
+    for area in catalogue::areas_of(part) {
         let mut distribution = MaturityDistribution::default();
         let mut level: Option<u8> = None;
         let mut below_target = Vec::new();
@@ -297,7 +336,7 @@ pub fn score_maturity(assessment: &Assessment) -> MaturityResult {
     }
     let overall = areas.iter().filter_map(|a| a.level).min();
     let distribution = areas.iter().fold(MaturityDistribution::default(), |acc, a| acc.plus(a.distribution));
-    MaturityResult { areas, overall, distribution, target }
+    MaturityResult { part, areas, overall, distribution, target }
 }
 
 /// Result of the IEC 62443-3-2 process items.
@@ -326,12 +365,18 @@ pub fn score_process(assessment: &Assessment) -> ProcessResult {
 /// Every result of an assessment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scorecard {
-    /// Per zone, in the assessment's zone order.
+    /// Per zone, in the assessment's zone order; empty when no role answers IEC 62443-3-3.
     pub zones: Vec<ZoneResult>,
     /// IEC 62443-3-2.
     pub process: ProcessResult,
     /// IEC 62443-2-1.
     pub maturity: MaturityResult,
+    /// IEC 62443-2-4 (integrators and service providers).
+    pub service: MaturityResult,
+    /// IEC 62443-4-1 (product suppliers).
+    pub development: MaturityResult,
+    /// IEC 62443-4-2, per product, in the assessment's product order; empty when no role answers 4-2.
+    pub products: Vec<ProductResult>,
     /// Quick scan results are indicative.
     pub mode: Mode,
     /// Answered and asked questions.
@@ -374,6 +419,13 @@ pub fn count_answers(assessment: &Assessment) -> AnswerCounts {
             for zone in assessment.zones.iter().filter(|z| assessment.in_scope(z, item)) {
                 count(assessment.zone_response(&zone.id, item.id));
             }
+        } else if item.part.per_product() {
+            for product in assessment.products.iter().filter(|p| assessment.in_product_scope(p, item)) {
+                count(
+                    assessment
+                        .response_at(&crate::domain::assessment::AnswerScope::Product(product.id.clone()), item.id),
+                );
+            }
         } else {
             count(assessment.answers.assessment.get(item.id));
         }
@@ -384,9 +436,12 @@ pub fn count_answers(assessment: &Assessment) -> AnswerCounts {
 /// Scores the whole assessment.
 pub fn score(assessment: &Assessment) -> Scorecard {
     Scorecard {
-        zones: assessment.zones.iter().map(|z| score_zone(assessment, z)).collect(),
+        zones: assessment.assessed_zones().iter().map(|z| score_zone(assessment, z)).collect(),
         process: score_process(assessment),
         maturity: score_maturity(assessment),
+        service: score_maturity_of(assessment, Part::ServiceProvider),
+        development: score_maturity_of(assessment, Part::DevelopmentLifecycle),
+        products: assessment.assessed_products().iter().map(|p| score_product(assessment, p)).collect(),
         mode: assessment.profile.mode,
         progress: assessment.progress(),
         answer_counts: count_answers(assessment),

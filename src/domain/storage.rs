@@ -10,7 +10,7 @@ use std::fmt;
 /// Marks our files, so a random JSON file is recognised as not ours.
 pub const FORMAT: &str = "iec62443-assess/assessment";
 /// The schema version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// The largest file import accepts.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -172,9 +172,16 @@ fn strip_position(message: &str) -> String {
 
 /// Brings an older schema up to [`SCHEMA_VERSION`], one step at a time.
 fn migrate(value: serde_json::Value, from: u32) -> Result<serde_json::Value, ImportError> {
-    // Schema 1 is the first released schema: nothing to migrate yet. Each later version adds a step here
-    // and a fixture under tests/fixtures/.
+    // Each version adds a step here and a fixture under tests/fixtures/ (schema-<n>.json).
+    // 1 -> 2: products and per-product answers (IEC 62443-4-2) were added; both default to empty, so a
+    // schema-1 file reads as it is and only the version number changes.
     debug_assert!(from <= SCHEMA_VERSION);
+    let mut value = value;
+    if from < 2 {
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("schema".into(), serde_json::Value::from(2));
+        }
+    }
     Ok(value)
 }
 
@@ -253,6 +260,34 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             }
         }
     }
+    if a.products.len() > MAX_ZONES {
+        return Err(ImportError::at(
+            format!("The file has {} products; at most {MAX_ZONES} are accepted.", a.products.len()),
+            "assessment.products",
+        ));
+    }
+    let mut product_ids = BTreeSet::new();
+    let mut product_names = BTreeSet::new();
+    for (i, product) in a.products.iter().enumerate() {
+        let loc = format!("assessment.products[{i}]");
+        if product.id.trim().is_empty() || product.id.chars().count() > 40 {
+            return Err(ImportError::at("A product has an empty or overlong id.", format!("{loc}.id")));
+        }
+        if !product_ids.insert(product.id.as_str()) {
+            return Err(ImportError::at(format!("Two products share the id \"{}\".", product.id), format!("{loc}.id")));
+        }
+        if product.name.trim().is_empty() {
+            return Err(ImportError::at("A product has no name.", format!("{loc}.name")));
+        }
+        check_text(&product.name, MAX_NAME_CHARS, format!("{loc}.name"), "product name")?;
+        if !product_names.insert(product.name.trim().to_lowercase()) {
+            return Err(ImportError::at(
+                format!("Two products are both called \"{}\".", product.name.trim()),
+                format!("{loc}.name"),
+            ));
+        }
+        check_text(&product.description, MAX_TEXT_CHARS, format!("{loc}.description"), "product description")?;
+    }
     let mut conduit_ids = BTreeSet::new();
     for (i, conduit) in a.conduits.iter().enumerate() {
         let loc = format!("assessment.conduits[{i}]");
@@ -273,12 +308,12 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
     for (item_id, r) in &a.answers.assessment {
         let loc = format!("assessment.answers.assessment[\"{item_id}\"]");
         check_response(r, loc.clone())?;
-        check_fit(item_id, r, &loc, false)?;
+        check_fit(item_id, r, &loc, Place::Assessment)?;
     }
     for (item_id, r) in &a.answers.all_zones {
         let loc = format!("assessment.answers.all_zones[\"{item_id}\"]");
         check_response(r, loc.clone())?;
-        check_fit(item_id, r, &loc, true)?;
+        check_fit(item_id, r, &loc, Place::Zone)?;
     }
     for (zone_id, map) in &a.answers.zones {
         if !zone_ids.contains(zone_id.as_str()) {
@@ -290,7 +325,20 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         for (item_id, r) in map {
             let loc = format!("assessment.answers.zones[\"{zone_id}\"][\"{item_id}\"]");
             check_response(r, loc.clone())?;
-            check_fit(item_id, r, &loc, true)?;
+            check_fit(item_id, r, &loc, Place::Zone)?;
+        }
+    }
+    for (product_id, map) in &a.answers.products {
+        if !product_ids.contains(product_id.as_str()) {
+            return Err(ImportError::at(
+                format!("There are answers for product \"{product_id}\", which is not in the file."),
+                format!("assessment.answers.products[\"{product_id}\"]"),
+            ));
+        }
+        for (item_id, r) in map {
+            let loc = format!("assessment.answers.products[\"{product_id}\"][\"{item_id}\"]");
+            check_response(r, loc.clone())?;
+            check_fit(item_id, r, &loc, Place::Product)?;
         }
     }
     for (key, plan) in &a.plan {
@@ -304,11 +352,33 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
 
 /// An answer must belong to its item's scale, and sit where the item is answered (per zone or once).
 /// Answers to ids the catalogue does not know are kept (reported by the caller).
-fn check_fit(item_id: &str, response: &Response, location: &str, per_zone: bool) -> Result<(), ImportError> {
+/// Where an answer sits in the file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Assessment,
+    Zone,
+    Product,
+}
+
+impl Place {
+    fn of(item: &crate::domain::catalogue::Item) -> Place {
+        if item.part.per_zone() {
+            Place::Zone
+        } else if item.part.per_product() {
+            Place::Product
+        } else {
+            Place::Assessment
+        }
+    }
+}
+
+fn check_fit(item_id: &str, response: &Response, location: &str, place: Place) -> Result<(), ImportError> {
     let Some(item) = catalogue::item(item_id) else { return Ok(()) };
-    if item.part.per_zone() != per_zone {
+    if Place::of(item) != place {
         return Err(ImportError::at(
-            format!("Question {item_id} is answered in the wrong place (per zone versus once for the assessment)."),
+            format!(
+                "Question {item_id} is answered in the wrong place (per zone, per product or once for the assessment)."
+            ),
             location,
         ));
     }
@@ -446,13 +516,34 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             _ => dropped.push(format!("Conduit number {} could not be read or connects a missing zone.", i + 1)),
         }
     }
+    for (i, p) in obj.get("products").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        match serde_json::from_value::<crate::domain::assessment::Product>(p.clone()) {
+            Ok(mut product)
+                if !product.id.trim().is_empty()
+                    && product.id.chars().count() <= 40
+                    && a.product(&product.id).is_none()
+                    && a.products.len() < MAX_ZONES =>
+            {
+                if product.name.trim().is_empty() {
+                    product.name = format!("Product {}", i + 1);
+                }
+                truncate_chars(&mut product.name, MAX_NAME_CHARS - 6);
+                while a.products.iter().any(|x| x.name.trim().to_lowercase() == product.name.trim().to_lowercase()) {
+                    product.name.push_str(" (2)");
+                }
+                truncate_chars(&mut product.description, MAX_TEXT_CHARS);
+                a.products.push(product);
+            }
+            _ => dropped.push(format!("Product number {} could not be read.", i + 1)),
+        }
+    }
     let answers = obj.get("answers");
-    let read_map = |map: Option<&Value>, per_zone: bool, place: &str, dropped: &mut Vec<String>| {
+    let read_map = |map: Option<&Value>, where_: Place, place: &str, dropped: &mut Vec<String>| {
         let mut out = std::collections::BTreeMap::new();
         for (item_id, r) in map.and_then(Value::as_object).into_iter().flatten() {
             let fits = |resp: &Response| {
                 catalogue::item(item_id)
-                    .is_none_or(|item| item.part.per_zone() == per_zone && resp.answer.is_none_or(|ans| ans.fits(item)))
+                    .is_none_or(|item| Place::of(item) == where_ && resp.answer.is_none_or(|ans| ans.fits(item)))
             };
             match serde_json::from_value::<Response>(r.clone()) {
                 Ok(mut resp) if fits(&resp) => {
@@ -465,8 +556,9 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         }
         out
     };
-    a.answers.assessment = read_map(answers.and_then(|x| x.get("assessment")), false, "whole assessment", &mut dropped);
-    a.answers.all_zones = read_map(answers.and_then(|x| x.get("all_zones")), true, "all zones", &mut dropped);
+    a.answers.assessment =
+        read_map(answers.and_then(|x| x.get("assessment")), Place::Assessment, "whole assessment", &mut dropped);
+    a.answers.all_zones = read_map(answers.and_then(|x| x.get("all_zones")), Place::Zone, "all zones", &mut dropped);
     if let Some(zones) = answers.and_then(|x| x.get("zones")).and_then(Value::as_object) {
         for (zone_id, map) in zones {
             if a.zone(zone_id).is_none() {
@@ -474,9 +566,22 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
                 continue;
             }
             let place = format!("zone {zone_id}");
-            let m = read_map(Some(map), true, &place, &mut dropped);
+            let m = read_map(Some(map), Place::Zone, &place, &mut dropped);
             if !m.is_empty() {
                 a.answers.zones.insert(zone_id.clone(), m);
+            }
+        }
+    }
+    if let Some(products) = answers.and_then(|x| x.get("products")).and_then(Value::as_object) {
+        for (product_id, map) in products {
+            if a.product(product_id).is_none() {
+                dropped.push(format!("Answers for a product that no longer exists (\"{product_id}\") were left out."));
+                continue;
+            }
+            let place = format!("product {product_id}");
+            let m = read_map(Some(map), Place::Product, &place, &mut dropped);
+            if !m.is_empty() {
+                a.answers.products.insert(product_id.clone(), m);
             }
         }
     }

@@ -25,17 +25,23 @@ fn polygon(vector: &SlVector) -> String {
 }
 
 /// The text alternative of a radar: one sentence per FR.
-pub fn radar_description(zone_name: &str, achieved: &SlVector, target: &SlVector) -> String {
+pub fn radar_description(zone_name: &str, achieved: &SlVector, target: &SlVector, product: bool) -> String {
+    let (a, t, noun) = if product { ("SL-C", "aimed", "Product") } else { ("SL-A", "SL-T", "Zone") };
     let parts: Vec<String> = Fr::ALL
         .iter()
-        .map(|fr| format!("{} SL-A {} of SL-T {}", fr.code(), achieved.get(*fr), target.get(*fr)))
+        .map(|fr| format!("{} {a} {} of {t} {}", fr.code(), achieved.get(*fr), target.get(*fr)))
         .collect();
-    format!("Zone {zone_name}: {}.", parts.join("; "))
+    format!("{noun} {zone_name}: {}.", parts.join("; "))
 }
 
 /// A radar (spider) chart of achieved against target levels for one zone.
 #[component]
-pub fn Radar(zone_name: String, achieved: SlVector, target: SlVector, dom_id: String) -> impl IntoView {
+pub fn Radar(zone_name: String, achieved: SlVector, target: SlVector, dom_id: String, product: bool) -> impl IntoView {
+    let (achieved_label, target_label, kind) = if product {
+        ("SL-C capability (solid)", "Aimed SL-C (dashed)", "Capability levels of product")
+    } else {
+        ("SL-A achieved (solid)", "SL-T target (dashed)", "Security levels of zone")
+    };
     let rings = (1..=4)
         .map(|l| {
             let pts = (0..7)
@@ -66,14 +72,14 @@ pub fn Radar(zone_name: String, achieved: SlVector, target: SlVector, dom_id: St
             view! { <text class="radar-ring-label" x=format!("{:.1}", x + 4.0) y=format!("{:.1}", y + 10.0)>{l.to_string()}</text> }
         })
         .collect_view();
-    let description = radar_description(&zone_name, &achieved, &target);
+    let description = radar_description(&zone_name, &achieved, &target, product);
     let title_id = format!("{dom_id}-title");
     let desc_id = format!("{dom_id}-desc");
     let labelled_by = format!("{title_id} {desc_id}");
     view! {
         <figure class="radar">
             <svg viewBox="0 0 320 320" role="img" aria-labelledby=labelled_by width="320" height="320">
-                <title id=title_id>{format!("Security levels of zone {zone_name}")}</title>
+                <title id=title_id>{format!("{kind} {zone_name}")}</title>
                 <desc id=desc_id>{description.clone()}</desc>
                 {rings}
                 {axes}
@@ -82,8 +88,8 @@ pub fn Radar(zone_name: String, achieved: SlVector, target: SlVector, dom_id: St
                 <polygon class="radar-achieved" points=polygon(&achieved)></polygon>
             </svg>
             <figcaption>
-                <span class="legend legend-achieved">"SL-A achieved (solid)"</span>
-                <span class="legend legend-target">"SL-T target (dashed)"</span>
+                <span class="legend legend-achieved">{achieved_label}</span>
+                <span class="legend legend-target">{target_label}</span>
                 <span class="visually-hidden">{description}</span>
             </figcaption>
         </figure>

@@ -5,6 +5,7 @@ pub mod charts;
 pub mod download;
 pub mod offline;
 pub mod persist;
+pub mod products;
 pub mod profile;
 pub mod questionnaire;
 pub mod report;

@@ -19,7 +19,8 @@ pub fn register_service_worker(state: AppState) {
     let promise = container.register("sw.js");
     leptos::task::spawn_local(async move {
         let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // Some automation environments resolve the promise with nothing: leave offline support off then.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
         let reg = registration.clone();
         let on_update = Closure::<dyn FnMut()>::new(move || {
             let Some(worker) = reg.installing() else { return };

@@ -17,16 +17,27 @@ pub enum Section {
     Process,
     /// IEC 62443-3-3, one FR.
     Fr(Fr),
-    /// IEC 62443-2-1, one programme area (index into PROGRAMME_AREAS).
+    /// A maturity area of IEC 62443-2-1, 2-4 or 4-1 (index into PROGRAMME_AREAS).
     Area(usize),
+    /// IEC 62443-4-2, one FR, answered per product.
+    Component(Fr),
 }
 
 impl Section {
+    /// Every section, in questionnaire order (parts not answered by the profile's roles are filtered later).
     fn all() -> Vec<Section> {
         let mut v = vec![Section::Process];
         v.extend(Fr::ALL.into_iter().map(Section::Fr));
-        v.extend((0..PROGRAMME_AREAS.len()).map(Section::Area));
+        for part in Part::MATURITY {
+            v.extend((0..PROGRAMME_AREAS.len()).filter(|i| PROGRAMME_AREAS[*i].part == part).map(Section::Area));
+        }
+        v.extend(Fr::ALL.into_iter().map(Section::Component));
         v
+    }
+
+    /// The sections of the parts the assessment asks.
+    fn asked(a: &crate::domain::Assessment) -> Vec<Section> {
+        Section::all().into_iter().filter(|s| a.answers_part(s.part())).collect()
     }
 
     fn title(self) -> String {
@@ -34,6 +45,7 @@ impl Section {
             Section::Process => "Risk assessment, zones and conduits".to_string(),
             Section::Fr(fr) => format!("{} {}", fr.code(), fr.name()),
             Section::Area(i) => PROGRAMME_AREAS[i].title.to_string(),
+            Section::Component(fr) => format!("{} {}", fr.code(), fr.name()),
         }
     }
 
@@ -41,7 +53,8 @@ impl Section {
         match self {
             Section::Process => Part::RiskAssessment,
             Section::Fr(_) => Part::SystemRequirements,
-            Section::Area(_) => Part::Programme,
+            Section::Area(i) => PROGRAMME_AREAS[i].part,
+            Section::Component(_) => Part::ComponentRequirements,
         }
     }
 
@@ -50,14 +63,16 @@ impl Section {
             Section::Process => "zcr".to_string(),
             Section::Fr(fr) => fr.code().to_lowercase(),
             Section::Area(i) => PROGRAMME_AREAS[i].id.to_string(),
+            Section::Component(fr) => format!("cr-{}", fr.code().to_lowercase()),
         }
     }
 
     fn items(self) -> impl Iterator<Item = &'static Item> {
         catalogue::ITEMS.iter().filter(move |i| match self {
             Section::Process => i.part == Part::RiskAssessment,
-            Section::Fr(fr) => i.fr() == Some(fr),
+            Section::Fr(fr) => i.part == Part::SystemRequirements && i.fr() == Some(fr),
             Section::Area(a) => i.area() == Some(PROGRAMME_AREAS[a].id),
+            Section::Component(fr) => i.part == Part::ComponentRequirements && i.fr() == Some(fr),
         })
     }
 }
@@ -74,6 +89,8 @@ enum ZoneChoice {
 struct View {
     section: RwSignal<Section>,
     zone: RwSignal<ZoneChoice>,
+    /// The product whose 4-2 answers are shown (an id; the first product when empty).
+    product: RwSignal<String>,
     unanswered_only: RwSignal<bool>,
     show_all_levels: RwSignal<bool>,
     one_at_a_time: RwSignal<bool>,
@@ -102,6 +119,7 @@ pub fn QuestionnaireStep() -> impl IntoView {
     let view_state = View {
         section: RwSignal::new(Section::Process),
         zone: RwSignal::new(ZoneChoice::All),
+        product: RwSignal::new(a.with_untracked(|a| a.products.first().map(|p| p.id.clone()).unwrap_or_default())),
         unanswered_only: RwSignal::new(false),
         show_all_levels: RwSignal::new(false),
         one_at_a_time: RwSignal::new(false),
@@ -110,7 +128,7 @@ pub fn QuestionnaireStep() -> impl IntoView {
     provide_context(view_state);
     // Start on the first section with something left to answer.
     let first_open = a.with_untracked(|a| {
-        Section::all().into_iter().find(|s| {
+        Section::asked(a).into_iter().find(|s| {
             let (done, total) = a.progress_of(s.items());
             done < total
         })
@@ -118,7 +136,15 @@ pub fn QuestionnaireStep() -> impl IntoView {
     if let Some(s) = first_open {
         view_state.section.set(s);
     }
-    // A removed zone can no longer be the chosen one.
+    // A removed product or zone can no longer be the chosen one.
+    Effect::new(move |_| {
+        let chosen = view_state.product.get();
+        let first =
+            a.with(|a| if a.product(&chosen).is_some() { None } else { a.products.first().map(|p| p.id.clone()) });
+        if let Some(first) = first {
+            view_state.product.set(first);
+        }
+    });
     Effect::new(move |_| {
         if let ZoneChoice::One(z) = view_state.zone.get() {
             if a.with(|a| a.zone(&z).is_none()) {
@@ -134,12 +160,26 @@ pub fn QuestionnaireStep() -> impl IntoView {
         let zone = view_state.zone.get();
         let unanswered_only = view_state.unanswered_only.get();
         let show_all = view_state.show_all_levels.get();
-        let _ = a.with(|a| (a.zones.len(), a.profile.mode, a.zones.iter().map(|z| z.target).collect::<Vec<_>>()));
+        let product = view_state.product.get();
+        let _ = a.with(|a| {
+            (
+                a.zones.len(),
+                a.profile.mode,
+                a.profile.roles.clone(),
+                a.zones.iter().map(|z| z.target).collect::<Vec<_>>(),
+                a.products.iter().map(|p| (p.component_type, p.target)).collect::<Vec<_>>(),
+            )
+        });
         a.with_untracked(|a| {
             section
                 .items()
                 .filter(|item| a.asks(item))
                 .filter(|item| {
+                    if item.part == Part::ComponentRequirements {
+                        let Some(p) = a.product(&product) else { return false };
+                        let relevant = item.applies_to(p.component_type) && (show_all || a.in_product_scope(p, item));
+                        return relevant && (!unanswered_only || a.status(Some(&p.id), item) == Status::Unanswered);
+                    }
                     if item.part != Part::SystemRequirements {
                         return !unanswered_only || a.status(None, item) == Status::Unanswered;
                     }
@@ -217,7 +257,12 @@ fn SectionNav() -> impl IntoView {
     view! {
         <nav class="section-nav" aria-label="Questionnaire sections">
             <ul>
-                {Part::ALL.into_iter().map(group).collect_view()}
+                {Part::ALL
+                    .into_iter()
+                    .map(|part| view! {
+                        <Show when=move || state.assessment.with(|a| a.answers_part(part))>{group(part)}</Show>
+                    })
+                    .collect_view()}
             </ul>
         </nav>
     }
@@ -230,12 +275,26 @@ fn Toolbar() -> impl IntoView {
     let zones = Memo::new(move |_| {
         state.assessment.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>())
     });
+    let products = Memo::new(move |_| {
+        state.assessment.with(|a| a.products.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>())
+    });
     let zone_value = move || match v.zone.get() {
         ZoneChoice::All => String::new(),
         ZoneChoice::One(z) => z,
     };
     view! {
         <div class="toolbar" role="group" aria-label="Questionnaire options">
+            <Show when=move || matches!(v.section.get(), Section::Component(_))>
+                <div class="field">
+                    <label for="product-choice">"Product"</label>
+                    <select id="product-choice" prop:value=move || v.product.get() on:change=move |ev| {
+                        v.product.set(event_target_value(&ev));
+                        v.index.set(0);
+                    }>
+                        {move || products.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                </div>
+            </Show>
             <Show when=move || matches!(v.section.get(), Section::Fr(_))>
                 <div class="field">
                     <label for="zone-choice">"Answer for"</label>
@@ -254,7 +313,7 @@ fn Toolbar() -> impl IntoView {
                     on:change=move |ev| { v.unanswered_only.set(event_target_checked(&ev)); v.index.set(0); } />
                 <label for="filter-unanswered">"Unanswered only"</label>
             </div>
-            <Show when=move || matches!(v.section.get(), Section::Fr(_))>
+            <Show when=move || matches!(v.section.get(), Section::Fr(_) | Section::Component(_))>
                 <div class="check">
                     <input type="checkbox" id="filter-all-levels" prop:checked=move || v.show_all_levels.get()
                         on:change=move |ev| v.show_all_levels.set(event_target_checked(&ev)) />
@@ -286,11 +345,27 @@ fn SectionIntro() -> impl IntoView {
                     format!("Answers for zone \"{name}\". An answer given for all zones applies here unless you change it for this zone.")
                 }
             },
-            Section::Area(i) => format!("Rate how established each practice of \"{}\" is across the organisation (IEC 62443-2-1).", PROGRAMME_AREAS[i].title),
+            Section::Area(i) => {
+                let area = &PROGRAMME_AREAS[i];
+                let whose = match area.part {
+                    Part::ServiceProvider => "in the services you deliver to asset owners",
+                    Part::DevelopmentLifecycle => "in how you develop and maintain your products",
+                    _ => "across the organisation",
+                };
+                format!("Rate how established each practice of \"{}\" is {whose} ({}).", area.title, area.part.document())
+            }
+            Section::Component(_) => {
+                let name = state.assessment.with(|a| a.product(&v.product.get()).map(|p| format!("{} ({})", p.name, p.component_type.code())).unwrap_or_default());
+                format!("What the product {name} can do as shipped (IEC 62443-4-2). Only requirements of its component type, up to the capability level you aim for, are asked. A compensating control is not offered: it counts for a system's SL-A, not for a component's SL-C.")
+            }
         };
+        let no_products = matches!(section, Section::Component(_)) && state.assessment.with(|a| a.products.is_empty());
         let no_zones = matches!(section, Section::Fr(_)) && state.assessment.with(|a| a.zones.is_empty());
         view! {
             <p class="section-intro">{text}</p>
+            {no_products.then(|| view! {
+                <p class="empty-state">"These questions are answered per product. " <a href=Step::Scope.href()>"Add a product in Scope"</a>" first."</p>
+            })}
             {no_zones.then(|| view! {
                 <p class="empty-state">"These questions are answered per zone. " <a href=Step::Scope.href()>"Add a zone in Scope"</a>" first."</p>
             })}
@@ -349,7 +424,10 @@ fn Items(visible: Memo<Vec<&'static Item>>) -> impl IntoView {
 }
 
 /// Where an item's answer is read from and written to, for the current zone choice.
-fn scope_for(item: &Item, zone: &ZoneChoice) -> AnswerScope {
+fn scope_for(item: &Item, zone: &ZoneChoice, product: &str) -> AnswerScope {
+    if item.part == Part::ComponentRequirements {
+        return AnswerScope::Product(product.to_string());
+    }
     match (item.part, zone) {
         (Part::SystemRequirements, ZoneChoice::All) => AnswerScope::AllZones,
         (Part::SystemRequirements, ZoneChoice::One(z)) => AnswerScope::Zone(z.clone()),
@@ -362,7 +440,7 @@ fn ItemCard(item: &'static Item, navigate: Callback<(&'static str, isize)>) -> i
     let state = expect_context::<AppState>();
     let v = expect_context::<View>();
     let a = state.assessment;
-    let scope = Memo::new(move |_| scope_for(item, &v.zone.get()));
+    let scope = Memo::new(move |_| scope_for(item, &v.zone.get(), &v.product.get()));
     // The response shown: for one zone, its own or else the all-zones one.
     let shown = Memo::new(move |_| {
         let scope = scope.get();
@@ -401,6 +479,12 @@ fn ItemCard(item: &'static Item, navigate: Callback<(&'static str, isize)>) -> i
     let level_text = match item.kind {
         ItemKind::SystemRequirement { fr, level } => format!("{} · from SL {}", fr.code(), level),
         ItemKind::Process => "Once per assessment".to_string(),
+        ItemKind::ComponentRequirement { fr, level, types } => format!(
+            "{} · from SL {} · {}",
+            fr.code(),
+            level,
+            types.iter().map(|t| t.code()).collect::<Vec<_>>().join("/")
+        ),
         ItemKind::Maturity { area, .. } => {
             catalogue::programme_area(area).map(|a| a.refs.join(", ")).unwrap_or_default()
         }
@@ -465,6 +549,7 @@ fn ItemCard(item: &'static Item, navigate: Callback<(&'static str, isize)>) -> i
             <details class="item-details">
                 <summary>"Why it matters and evidence"</summary>
                 <p>{item.why}</p>
+                {item.uncertain.map(|u| view! { <p class="notice">{u}</p> })}
                 <p class="evidence-title">"Evidence you could show:"</p>
                 <ul>{item.evidence.iter().map(|e| view! { <li>{*e}</li> }).collect_view()}</ul>
             </details>

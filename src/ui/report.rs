@@ -115,7 +115,8 @@ fn ReportDocument() -> impl IntoView {
                     <h2 id="report-summary">"Executive summary"</h2>
                     <p class="overall">{summary.overall.clone()}</p>
                     <ul class="readiness">{summary.zone_lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
-                    {(!card.zones.is_empty()).then(|| view! { <SlTable zones=card.zones.clone() /> })}
+                    {(!card.zones.is_empty()).then(|| view! { <SlTable zones=card.zones.clone() products=false /> })}
+                    {(!card.products.is_empty()).then(|| view! { <SlTable zones=card.products.clone() products=true /> })}
                     <h3>"Top five gaps"</h3>
                     <ActionList actions=summary.top_gaps.clone() detail=false empty="No gaps: every in-scope requirement is met." />
                     <h3>"First steps"</h3>
@@ -144,7 +145,7 @@ fn ReportDocument() -> impl IntoView {
                                             {act.quick_win.then_some(" · quick win")}
                                             <p>{act.item.action}</p>
                                             <p class="muted">{format!(
-                                                "Zones: {} · Effort: {} · Horizon: {} · Status: {}{}{}",
+                                                "Applies to: {} · Effort: {} · Horizon: {} · Status: {}{}{}",
                                                 act.zone_names(), act.item.effort.letter(), act.horizon.label(), plan.status.label(),
                                                 if plan.owner.is_empty() { String::new() } else { format!(" · Owner: {}", plan.owner) },
                                                 if plan.target_date.is_empty() { String::new() } else { format!(" · Target date: {}", plan.target_date) },

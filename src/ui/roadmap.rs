@@ -97,7 +97,7 @@ fn ActionCard(action: Action) -> impl IntoView {
             </header>
             <p>{item.action}</p>
             <dl class="action-facts">
-                <dt>"Zones"</dt><dd>{action.zone_names()}</dd>
+                <dt>"Applies to"</dt><dd>{action.zone_names()}</dd>
                 <dt>"Effort"</dt><dd>{item.effort.label()}</dd>
                 <dt>"Horizon"</dt><dd>{action.horizon.label()}</dd>
                 <dt>"Gap"</dt><dd>{match action.current_maturity {

@@ -1,8 +1,8 @@
 //! Scope: zones (with assets, criticality and target levels, set directly or by the wizard) and conduits.
 
 use crate::domain::{
-    check_zone_name, suggest_target, AssetType, Conduit, Criticality, Fr, SecurityLevel, SlVector, Zone, MAX_CONDUITS,
-    MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
+    check_zone_name, suggest_target, AssetType, Conduit, Criticality, Fr, Part, Role, SecurityLevel, SlVector, Zone,
+    MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
 };
 use crate::ui::state::{AppState, Step};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
@@ -17,21 +17,29 @@ pub fn ScopeStep() -> impl IntoView {
     let zone_ids = move || a.with(|a| a.zones.iter().map(|z| z.id.clone()).collect::<Vec<_>>());
     view! {
         <section class="step" aria-labelledby="scope-title">
-            <h1 id="scope-title" tabindex="-1">"Scope: zones, conduits and target levels"</h1>
-            <p class="lead">
-                "A zone groups assets with the same security needs (for example a process cell, a safety system or the SCADA servers). "
-                "A conduit is a communication path between zones. Each zone gets a target security level (SL-T) per foundational requirement."
-            </p>
+            <h1 id="scope-title" tabindex="-1">"Scope"</h1>
             <NeedsAssessment>
-                <AddZone />
-                <Show
-                    when=move || a.with(|a| !a.zones.is_empty())
-                    fallback=|| view! { <p class="empty-state">"No zones yet. Add the first zone above; most plants start with two to five."</p> }
-                >
-                    <h2>"Zones"</h2>
-                    <For each=zone_ids key=|id| id.clone() children=move |id| view! { <ZoneCard zone_id=id /> } />
+                <Show when=move || a.with(|a| a.answers_part(Part::SystemRequirements))>
+                    <p class="lead">
+                        "A zone groups assets with the same security needs (for example a process cell, a safety system or the SCADA servers). "
+                        "A conduit is a communication path between zones. Each zone gets a target security level (SL-T) per foundational requirement."
+                    </p>
+                    <Show when=move || a.with(|a| !a.profile.roles.contains(&Role::AssetOwner))>
+                        <p class="hint">"As an integrator, zones are optional: add the zones of a system you deliver to assess it against IEC 62443-3-3."</p>
+                    </Show>
+                    <AddZone />
+                    <Show
+                        when=move || a.with(|a| !a.zones.is_empty())
+                        fallback=|| view! { <p class="empty-state">"No zones yet. Add the first zone above; most plants start with two to five."</p> }
+                    >
+                        <h2>"Zones"</h2>
+                        <For each=zone_ids key=|id| id.clone() children=move |id| view! { <ZoneCard zone_id=id /> } />
+                    </Show>
+                    <Conduits />
                 </Show>
-                <Conduits />
+                <Show when=move || a.with(|a| a.answers_part(Part::ComponentRequirements))>
+                    <crate::ui::products::Products />
+                </Show>
             </NeedsAssessment>
             <StepFooter step=Step::Scope />
         </section>
@@ -82,6 +90,75 @@ fn AddZone() -> impl IntoView {
             </form>
             <p id="new-zone-error" class="field-error" role="alert">{move || error.get()}</p>
         </div>
+    }
+}
+
+/// Chooses a 7-FR level vector: one level for all FRs, or one per FR.
+#[component]
+pub fn VectorChoice(
+    /// Unique prefix for element ids.
+    prefix: String,
+    /// "SL-T" or "Aimed SL-C".
+    label: &'static str,
+    /// Whether the per-FR form is shown.
+    per_fr: RwSignal<bool>,
+    /// The current vector.
+    value: Signal<SlVector>,
+    /// Called with the new vector.
+    on_change: Callback<SlVector>,
+) -> impl IntoView {
+    let p = StoredValue::new(prefix);
+    let dom = move |suffix: &str| format!("{}-{suffix}", p.get_value());
+    view! {
+        <div class="check">
+            <input type="radio" id=dom("uniform") name=dom("sl-mode") prop:checked=move || !per_fr.get()
+                on:change=move |_| per_fr.set(false) />
+            <label for=dom("uniform")>"One level for all foundational requirements"</label>
+        </div>
+        <div class="check">
+            <input type="radio" id=dom("per-fr") name=dom("sl-mode") prop:checked=move || per_fr.get()
+                on:change=move |_| per_fr.set(true) />
+            <label for=dom("per-fr")>"A level per foundational requirement"</label>
+        </div>
+        <Show
+            when=move || per_fr.get()
+            fallback=move || view! {
+                <div class="field">
+                    <label for=dom("sl-all")>{format!("{label} for all FRs")}</label>
+                    <select id=dom("sl-all")
+                        prop:value=move || value.get().get(Fr::Fr1).get().max(1).to_string()
+                        on:change=move |ev| {
+                            if let Some(l) = event_target_value(&ev).parse::<u8>().ok().and_then(SecurityLevel::new) {
+                                on_change.run(SlVector::uniform(l));
+                            }
+                        }>
+                        {level_options(1)}
+                    </select>
+                </div>
+            }
+        >
+            <div class="fr-grid">
+                {Fr::ALL.into_iter().map(|fr| {
+                    let sid = dom(&format!("sl-{}", fr.code().to_lowercase()));
+                    view! {
+                        <div class="field">
+                            <label for=sid.clone() title=fr.name()>{format!("{} {}", fr.code(), fr.name())}</label>
+                            <select id=sid
+                                prop:value=move || value.get().get(fr).get().to_string()
+                                on:change=move |ev| {
+                                    if let Some(l) = event_target_value(&ev).parse::<u8>().ok().and_then(SecurityLevel::new) {
+                                        let mut v = value.get_untracked();
+                                        v.set(fr, l);
+                                        on_change.run(v);
+                                    }
+                                }>
+                                {level_options(0)}
+                            </select>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </Show>
     }
 }
 
@@ -203,53 +280,13 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
 
             <fieldset class="target-levels">
                 <legend>"Target security level (SL-T)"</legend>
-                <div class="check">
-                    <input type="radio" id=dom("uniform") name=dom("sl-mode") prop:checked=move || !per_fr.get()
-                        on:change=move |_| per_fr.set(false) />
-                    <label for=dom("uniform")>"One level for all foundational requirements"</label>
-                </div>
-                <div class="check">
-                    <input type="radio" id=dom("per-fr") name=dom("sl-mode") prop:checked=move || per_fr.get()
-                        on:change=move |_| per_fr.set(true) />
-                    <label for=dom("per-fr")>"A level per foundational requirement"</label>
-                </div>
-                <Show
-                    when=move || per_fr.get()
-                    fallback=move || view! {
-                        <div class="field">
-                            <label for=dom("sl-all")>"SL-T for all FRs"</label>
-                            <select id=dom("sl-all")
-                                prop:value=move || zone().map(|z| z.target.get(Fr::Fr1).get().max(1).to_string()).unwrap_or_default()
-                                on:change=move |ev| {
-                                    if let Some(l) = event_target_value(&ev).parse::<u8>().ok().and_then(SecurityLevel::new) {
-                                        edit_zone(Box::new(move |z| z.target = SlVector::uniform(l)));
-                                    }
-                                }>
-                                {level_options(1)}
-                            </select>
-                        </div>
-                    }
-                >
-                    <div class="fr-grid">
-                        {Fr::ALL.into_iter().map(|fr| {
-                            let sid = dom(&format!("sl-{}", fr.code().to_lowercase()));
-                            view! {
-                                <div class="field">
-                                    <label for=sid.clone() title=fr.name()>{format!("{} {}", fr.code(), fr.name())}</label>
-                                    <select id=sid
-                                        prop:value=move || zone().map(|z| z.target.get(fr).get().to_string()).unwrap_or_default()
-                                        on:change=move |ev| {
-                                            if let Some(l) = event_target_value(&ev).parse::<u8>().ok().and_then(SecurityLevel::new) {
-                                                edit_zone(Box::new(move |z| z.target.set(fr, l)));
-                                            }
-                                        }>
-                                        {level_options(0)}
-                                    </select>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </div>
-                </Show>
+                <VectorChoice
+                    prefix=id.get_value()
+                    label="SL-T"
+                    per_fr=per_fr
+                    value=Signal::derive(move || zone().map(|z| z.target).unwrap_or_default())
+                    on_change=Callback::new(move |v: SlVector| edit_zone(Box::new(move |z| z.target = v)))
+                />
                 <button type="button" class="button secondary" aria-expanded=move || wizard_open.get().to_string()
                     on:click=move |_| wizard_open.update(|o| *o = !*o)>
                     {move || if wizard_open.get() { "Close the target-level wizard" } else { "Suggest a target with the wizard" }}

@@ -26,18 +26,18 @@ pub fn LiveSummary() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || state.scorecard.with(|s| s.zones.iter().map(|z| {
+                    {move || state.scorecard.with(|s| s.zones.iter().chain(s.products.iter()).map(|z| {
                         let cells = z.frs.iter().map(|f| {
                             let gap = f.gap() > 0;
                             let text = format!("{}/{}", f.achieved, f.target);
-                            let label = format!("{} {}: SL-A {}, SL-T {}", z.zone_name, f.fr.code(), f.achieved, f.target);
+                            let label = format!("{} {}: achieved {}, target {}", z.zone_name, f.fr.code(), f.achieved, f.target);
                             view! { <td class:gap=gap aria-label=label>{text}{gap.then_some(" ▾")}</td> }
                         }).collect_view();
                         view! { <tr data-zone=z.zone_id.clone()><th scope="row">{z.zone_name.clone()}</th>{cells}</tr> }
                     }).collect_view())}
                 </tbody>
             </table>
-            <p class="hint">"Cells show SL-A / SL-T; ▾ marks a gap."</p>
+            <p class="hint">"Cells show achieved / target level (SL-A / SL-T for zones, SL-C / aimed for products); ▾ marks a gap."</p>
         </aside>
     }
 }

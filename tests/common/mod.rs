@@ -1,5 +1,6 @@
-//! Builders shared by the native tests: real catalogue items, zones with chosen targets, answers at each
-//! scope, and a proptest strategy that makes random assessments over the real catalogue.
+//! Builders shared by the native tests: real catalogue items, zones and products with chosen targets,
+//! profiles with chosen roles, answers at each scope, and proptest strategies that make random assessments
+//! over the real catalogue.
 
 // Each test file uses a different part of this module.
 #![allow(dead_code)]
@@ -80,18 +81,59 @@ pub fn settle_programme(a: &mut Assessment) {
     }
 }
 
+/// Every maturity practice of IEC 62443-2-4 and 4-1 at ML4, so that an integrator or supplier profile
+/// leaves only the gaps a test makes.
+pub fn settle_capabilities(a: &mut Assessment) {
+    for part in [Part::ServiceProvider, Part::DevelopmentLifecycle] {
+        for i in catalogue::items_of(part) {
+            a.set_response(&AnswerScope::Assessment, i.id, Response::with(Answer::Ml4));
+        }
+    }
+}
+
+/// A product of a component type with an aimed SL-C vector.
+pub fn product(id: &str, name: &str, component_type: ComponentType, target: [u8; 7]) -> Product {
+    Product { target: levels(target), ..Product::new(id, name, component_type) }
+}
+
+/// The scope of one product.
+pub fn for_product(product_id: &str) -> AnswerScope {
+    AnswerScope::Product(product_id.to_string())
+}
+
+/// Answers every 4-2 item of `fr` that applies to `component` and whose lowest level is at most `up_to` as
+/// implemented, for one product.
+pub fn implement_component_fr(a: &mut Assessment, product_id: &str, component: ComponentType, fr: Fr, up_to: u8) {
+    for i in catalogue::component_items(fr, component).filter(|i| i.level().is_some_and(|l| l.get() <= up_to)) {
+        a.set_response(&for_product(product_id), i.id, Response::with(Answer::Implemented));
+    }
+}
+
+/// A full assessment for these roles, with no zones and nothing answered.
+pub fn assessment_for(roles: &[Role]) -> Assessment {
+    let mut a = assessment_with(Vec::new());
+    a.profile.roles = roles.iter().copied().collect();
+    a
+}
+
 /// Where a random response is recorded: 0 = all zones, 1..=4 = the zone with that position (modulo the
-/// number of zones). Once-per-assessment items ignore it.
+/// number of zones); for 4-2 items, the product with that position (modulo the number of products).
+/// Once-per-assessment items ignore it.
 type RandomResponse = (usize, usize, usize, bool);
 
-fn build_random(
+/// The shape of a random assessment before its responses.
+struct RandomShape {
     zone_targets: Vec<([u8; 7], usize)>,
+    products: Vec<([u8; 7], usize)>,
+    roles: [bool; 3],
     baseline: bool,
     quick: bool,
     target_maturity: u8,
-    responses: Vec<RandomResponse>,
-) -> Assessment {
-    let zones = zone_targets
+}
+
+fn build_random(shape: RandomShape, responses: Vec<RandomResponse>) -> Assessment {
+    let zones = shape
+        .zone_targets
         .iter()
         .enumerate()
         .map(|(i, (target, criticality))| {
@@ -99,20 +141,42 @@ fn build_random(
         })
         .collect();
     let mut a = assessment_with(zones);
-    a.profile.mode = if quick { Mode::Quick } else { Mode::Full };
-    a.profile.target_maturity = target_maturity;
-    if baseline {
+    a.products = shape
+        .products
+        .iter()
+        .enumerate()
+        .map(|(i, (target, kind))| {
+            product(&format!("p{}", i + 1), &format!("Product {}", i + 1), ComponentType::ALL[*kind], *target)
+        })
+        .collect();
+    let roles: std::collections::BTreeSet<Role> =
+        Role::ALL.into_iter().zip(shape.roles).filter(|(_, chosen)| *chosen).map(|(r, _)| r).collect();
+    if !roles.is_empty() {
+        a.profile.roles = roles;
+    }
+    a.profile.mode = if shape.quick { Mode::Quick } else { Mode::Full };
+    a.profile.target_maturity = shape.target_maturity;
+    if shape.baseline {
         // Start from "everything implemented" so that high levels are reached and then broken.
         for fr in Fr::ALL {
             implement_fr(&mut a, &AnswerScope::AllZones, fr, 4);
+            for p in a.products.clone() {
+                implement_component_fr(&mut a, &p.id, p.component_type, fr, 4);
+            }
         }
         settle_programme(&mut a);
+        settle_capabilities(&mut a);
     }
     for (item_index, scope_index, answer_index, with_justification) in responses {
         let item = &ITEMS[item_index];
         let scale = Answer::scale_for(item);
         let answer = scale[answer_index % scale.len()];
-        let scope = if !item.part.per_zone() {
+        let scope = if item.part.per_product() {
+            if a.products.is_empty() {
+                continue;
+            }
+            AnswerScope::Product(a.products[scope_index % a.products.len()].id.clone())
+        } else if !item.part.per_zone() {
             AnswerScope::Assessment
         } else if scope_index == 0 {
             AnswerScope::AllZones
@@ -127,16 +191,35 @@ fn build_random(
     a
 }
 
-/// Random assessments over the real catalogue: 1-4 zones with random SL-T vectors (0..=4) and
-/// criticalities, half of them starting from "everything implemented", full or quick mode, a target
-/// maturity 1..=4, and up to 60 random responses on top (all-zones answers, per-zone overrides,
-/// once-per-assessment answers; every answer of each item's scale, justified or not).
-pub fn arb_assessment() -> impl Strategy<Value = Assessment> {
+/// Random assessments over the real catalogue with `products` products: 1-4 zones with random SL-T vectors
+/// (0..=4) and criticalities, products of random component types with random aimed SL-C vectors, a random
+/// set of roles (asset owner when none is drawn), half of them starting from "everything implemented", full
+/// or quick mode, a target maturity 1..=4, and up to 80 random responses on top (all-zones answers,
+/// per-zone overrides, per-product answers, once-per-assessment answers; every answer of each item's
+/// scale, justified or not).
+fn arb_assessment_with(products: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Assessment> {
     let zones = prop::collection::vec((prop::array::uniform7(0u8..=4), 0usize..4), 1..=4);
-    let responses = prop::collection::vec((0..ITEMS.len(), 0usize..5, 0usize..7, any::<bool>()), 0..60);
-    (zones, any::<bool>(), prop::bool::weighted(0.25), 1u8..=4, responses).prop_map(
-        |(zones, baseline, quick, target_maturity, responses)| {
-            build_random(zones, baseline, quick, target_maturity, responses)
+    let products = prop::collection::vec((prop::array::uniform7(0u8..=4), 0usize..4), products);
+    let responses = prop::collection::vec((0..ITEMS.len(), 0usize..5, 0usize..7, any::<bool>()), 0..80);
+    let roles = prop::array::uniform3(any::<bool>());
+    (zones, products, roles, any::<bool>(), prop::bool::weighted(0.25), 1u8..=4, responses).prop_map(
+        |(zone_targets, products, roles, baseline, quick, target_maturity, responses)| {
+            let shape = RandomShape { zone_targets, products, roles, baseline, quick, target_maturity };
+            build_random(shape, responses)
         },
     )
+}
+
+/// Random assessments (see [`arb_assessment_with`]) with 0-2 products.
+pub fn arb_assessment() -> impl Strategy<Value = Assessment> {
+    arb_assessment_with(0..=2)
+}
+
+/// Random assessments (see [`arb_assessment_with`]) with 1-3 products, for a product supplier (other roles
+/// may be added).
+pub fn arb_supplier_assessment() -> impl Strategy<Value = Assessment> {
+    arb_assessment_with(1..=3).prop_map(|mut a| {
+        a.profile.roles.insert(Role::ProductSupplier);
+        a
+    })
 }

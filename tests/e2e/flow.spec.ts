@@ -7,8 +7,8 @@ test('a prospect walks the whole flow and finds everything after a reload', asyn
   // Profile
   await page.getByLabel('Organisation (optional)').fill('North Refining');
   await page.getByLabel('Sector').selectOption('Oil and gas');
-  await expect(page.getByLabel(/Product supplier/)).toBeDisabled();
-  await expect(page.getByText('coming soon').first()).toBeVisible();
+  await expect(page.getByLabel(/Asset owner/)).toBeChecked();
+  await expect(page.getByLabel(/Product supplier/)).not.toBeChecked();
 
   // Scope: two zones, one with a direct SL-T, one through the wizard.
   await gotoStep(page, 'Scope');
