@@ -569,6 +569,39 @@ impl Assessment {
         response.map(Response::status).unwrap_or(Status::Unanswered)
     }
 
+    /// The responses one zone sees, indexed like [`ITEMS`]: for 3-3 items the zone's own answer, else the
+    /// all-zones one; `None` for other items. One pass over the answer maps, so that scoring many items
+    /// of many zones does not look each answer up again.
+    pub fn zone_responses(&self, zone_id: &str) -> Vec<Option<&Response>> {
+        let mut table = vec![None; ITEMS.len()];
+        let own = self.answers.zones.get(zone_id);
+        for (id, response) in self.answers.all_zones.iter().chain(own.into_iter().flatten()) {
+            if let Some(i) = catalogue::item_index(id).filter(|i| ITEMS[*i].part == Part::SystemRequirements) {
+                table[i] = Some(response);
+            }
+        }
+        table
+    }
+
+    /// The responses of one product, indexed like [`ITEMS`] (4-2 items only).
+    pub fn product_responses(&self, product_id: &str) -> Vec<Option<&Response>> {
+        let mut table = vec![None; ITEMS.len()];
+        for (id, response) in self.answers.products.get(product_id).into_iter().flatten() {
+            if let Some(i) = catalogue::item_index(id).filter(|i| ITEMS[*i].part == Part::ComponentRequirements) {
+                table[i] = Some(response);
+            }
+        }
+        table
+    }
+
+    /// The responses of every zone and product, looked up once (see [`Assessment::zone_responses`]).
+    pub fn response_tables(&self) -> ResponseTables<'_> {
+        ResponseTables {
+            zones: self.zones.iter().map(|z| self.zone_responses(&z.id)).collect(),
+            products: self.products.iter().map(|p| self.product_responses(&p.id)).collect(),
+        }
+    }
+
     /// Overall progress: (answered, asked) over every question the assessment asks, counting each 3-3
     /// item once per zone in whose scope it is. Incomplete answers do not count as answered.
     pub fn progress(&self) -> (usize, usize) {
@@ -577,23 +610,32 @@ impl Assessment {
 
     /// Progress over some items, counted like [`Assessment::progress`].
     pub fn progress_of<'a>(&self, items: impl Iterator<Item = &'a Item>) -> (usize, usize) {
+        self.progress_with(items, &self.response_tables())
+    }
+
+    /// [`Assessment::progress_of`] with the response tables already built.
+    pub fn progress_with<'a>(&self, items: impl Iterator<Item = &'a Item>, tables: &ResponseTables) -> (usize, usize) {
         let mut asked = 0;
         let mut answered = 0;
+        let (zone_tables, product_tables) = (&tables.zones, &tables.products);
+        let answered_in = |table: &[Option<&Response>], item: &Item| {
+            table[catalogue::index_of(item)].is_some_and(|r| r.status() != Status::Unanswered)
+        };
         for item in items.filter(|i| self.asks(i)) {
             if item.part.per_zone() {
-                for zone in &self.zones {
+                for (zone, table) in self.zones.iter().zip(zone_tables) {
                     if self.in_scope(zone, item) {
                         asked += 1;
-                        if self.status(Some(&zone.id), item) != Status::Unanswered {
+                        if answered_in(table, item) {
                             answered += 1;
                         }
                     }
                 }
             } else if item.part.per_product() {
-                for product in &self.products {
+                for (product, table) in self.products.iter().zip(product_tables) {
                     if self.in_product_scope(product, item) {
                         asked += 1;
-                        if self.status(Some(&product.id), item) != Status::Unanswered {
+                        if answered_in(table, item) {
                             answered += 1;
                         }
                     }
@@ -656,6 +698,16 @@ impl Assessment {
 fn next_id<'a>(prefix: &str, used: impl Iterator<Item = &'a str>) -> String {
     let max = used.filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok()).max().unwrap_or(0);
     format!("{prefix}{}", max + 1)
+}
+
+/// Every zone's and product's responses, indexed like [`ITEMS`], in the assessment's zone and product
+/// order. Built once per scoring so that the answer maps are not searched again for every item.
+#[derive(Clone, Debug, Default)]
+pub struct ResponseTables<'a> {
+    /// Per zone (see [`Assessment::zone_responses`]).
+    pub zones: Vec<Vec<Option<&'a Response>>>,
+    /// Per product (see [`Assessment::product_responses`]).
+    pub products: Vec<Vec<Option<&'a Response>>>,
 }
 
 /// Why a zone or conduit name is not acceptable.

@@ -475,7 +475,48 @@ include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
 
 /// The item with this id.
 pub fn item(id: &str) -> Option<&'static Item> {
-    ITEMS.iter().find(|i| i.id == id)
+    item_index(id).map(|i| &ITEMS[i])
+}
+
+/// FNV-1a: a fast hash for the short item ids (the lookups of answers run in scoring's inner loops).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type IdMap = std::collections::HashMap<&'static str, usize, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// Item id to position in [`ITEMS`].
+fn id_map() -> &'static IdMap {
+    static MAP: std::sync::OnceLock<IdMap> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| ITEMS.iter().enumerate().map(|(i, item)| (item.id, i)).collect())
+}
+
+/// The position in [`ITEMS`] of the item with this id.
+pub fn item_index(id: &str) -> Option<usize> {
+    id_map().get(id).copied()
+}
+
+/// The position of a catalogue item in [`ITEMS`] (every `&'static Item` the catalogue hands out is one
+/// of its elements).
+pub fn index_of(item: &Item) -> usize {
+    let offset = (item as *const Item as usize).wrapping_sub(ITEMS.as_ptr() as usize);
+    let index = offset / std::mem::size_of::<Item>();
+    debug_assert!(index < ITEMS.len() && std::ptr::eq(&ITEMS[index], item), "not a catalogue item");
+    index
 }
 
 /// The items of one part, in catalogue order.

@@ -4,7 +4,7 @@
 use crate::domain::answers::{Answer, Response, Status};
 use crate::domain::assessment::{ActionStatus, AnswerScope, Assessment, Criticality, SlVector};
 use crate::domain::catalogue::{self, Effort, Item, ItemKind, Part, Phase, ITEMS};
-use crate::domain::scoring::{item_maturity, score_product, score_zone, ZoneResult};
+use crate::domain::scoring::{item_maturity, score_product, score_product_with, score_zone, ZoneResult};
 use std::cmp::Reverse;
 
 /// When an action should happen.
@@ -167,16 +167,14 @@ fn horizon_for(phase: Phase, effort: Effort, blocking: bool, quick_win: bool, di
 /// (id, name, criticality, target level of the item's FR, achieved level of that FR); `None` when every
 /// target meets it. The returned `Action` has empty target lists: the caller puts the targets in place.
 fn per_target_action<'a>(
-    assessment: &Assessment,
     item: &'static Item,
     level: u8,
-    targets: impl Iterator<Item = (&'a str, &'a str, Criticality, u8, u8)>,
+    targets: impl Iterator<Item = (&'a str, &'a str, Criticality, u8, u8, Status)>,
 ) -> Option<(Vec<ActionZone>, Action)> {
     let mut entries = Vec::new();
     let mut gap = 0;
     let mut distance = u8::MAX;
-    for (id, name, criticality, target, achieved) in targets {
-        let status = assessment.status(Some(id), item);
+    for (id, name, criticality, target, achieved, status) in targets {
         if status.is_met() || status == Status::NotApplicable {
             continue;
         }
@@ -221,24 +219,35 @@ pub fn roadmap_for(assessment: &Assessment) -> Roadmap {
 /// Builds the roadmap when the zone results are already computed (in zone order).
 pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roadmap {
     let mut actions = Vec::new();
-    let product_results: Vec<ZoneResult> = assessment.products.iter().map(|p| score_product(assessment, p)).collect();
+    // Each zone's and product's answers, looked up once rather than once per item.
+    let tables = assessment.response_tables();
+    let (zone_tables, product_tables) = (&tables.zones, &tables.products);
+    let product_results: Vec<ZoneResult> =
+        assessment.products.iter().zip(product_tables).map(|(p, t)| score_product_with(assessment, p, t)).collect();
+    let status_in = |table: &[Option<&Response>], item: &Item| {
+        table[catalogue::index_of(item)].map(Response::status).unwrap_or(Status::Unanswered)
+    };
     let target_maturity = assessment.profile.target_maturity.clamp(1, 4);
     for item in ITEMS.iter().filter(|i| assessment.asks(i)) {
         match item.kind {
             ItemKind::SystemRequirement { fr, level } => {
-                let targets =
-                    assessment.zones.iter().zip(zone_results).filter(|(z, _)| assessment.in_scope(z, item)).map(
-                        |(z, r)| {
-                            (
-                                z.id.as_str(),
-                                z.name.as_str(),
-                                z.criticality,
-                                z.target.get(fr).get(),
-                                r.achieved.get(fr).get(),
-                            )
-                        },
-                    );
-                if let Some(action) = per_target_action(assessment, item, level.get(), targets) {
+                let targets = assessment
+                    .zones
+                    .iter()
+                    .zip(zone_results)
+                    .zip(zone_tables)
+                    .filter(|((z, _), _)| assessment.in_scope(z, item))
+                    .map(|((z, r), table)| {
+                        (
+                            z.id.as_str(),
+                            z.name.as_str(),
+                            z.criticality,
+                            z.target.get(fr).get(),
+                            r.achieved.get(fr).get(),
+                            status_in(table, item),
+                        )
+                    });
+                if let Some(action) = per_target_action(item, level.get(), targets) {
                     actions.push(Action { zones: action.0, products: Vec::new(), ..action.1 });
                 }
             }
@@ -247,17 +256,19 @@ pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roa
                     .products
                     .iter()
                     .zip(&product_results)
-                    .filter(|(p, _)| assessment.in_product_scope(p, item))
-                    .map(|(p, r)| {
+                    .zip(product_tables)
+                    .filter(|((p, _), _)| assessment.in_product_scope(p, item))
+                    .map(|((p, r), table)| {
                         (
                             p.id.as_str(),
                             p.name.as_str(),
                             Criticality::Medium,
                             p.target.get(fr).get(),
                             r.achieved.get(fr).get(),
+                            status_in(table, item),
                         )
                     });
-                if let Some(action) = per_target_action(assessment, item, level.get(), targets) {
+                if let Some(action) = per_target_action(item, level.get(), targets) {
                     actions.push(Action { zones: Vec::new(), products: action.0, ..action.1 });
                 }
             }

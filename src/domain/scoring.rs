@@ -1,8 +1,8 @@
 //! Scoring: achieved security levels (SL-A), coverage, programme maturity and readiness.
 //! The rules are written out for customers in `docs/scoring.md`.
 
-use crate::domain::answers::{Answer, Status};
-use crate::domain::assessment::{Assessment, Mode, Product, SlVector, Zone};
+use crate::domain::answers::{Answer, Response, Status};
+use crate::domain::assessment::{Assessment, Mode, Product, ResponseTables, SlVector, Zone};
 use crate::domain::catalogue::{self, Fr, Item, Part, ProgrammeArea, SecurityLevel, ITEMS};
 
 /// The highest level `n` such that every item whose lowest level is at most `n` is met (implemented or
@@ -169,7 +169,12 @@ impl ZoneResult {
 
 /// Scores one zone.
 pub fn score_zone(assessment: &Assessment, zone: &Zone) -> ZoneResult {
-    score_vector(assessment, &zone.id, &zone.name, zone.target, catalogue::items_of_fr)
+    score_zone_with(assessment, zone, &assessment.zone_responses(&zone.id))
+}
+
+/// [`score_zone`] with the zone's responses already looked up.
+pub fn score_zone_with(assessment: &Assessment, zone: &Zone, responses: &[Option<&Response>]) -> ZoneResult {
+    score_vector(assessment, &zone.id, &zone.name, zone.target, catalogue::items_of_fr, responses)
 }
 
 /// The result of a product (IEC 62443-4-2): the same shape as a zone's, where `zone_id` and `zone_name`
@@ -180,10 +185,24 @@ pub type ProductResult = ZoneResult;
 /// Scores one product: its capability level (SL-C) per FR over the component requirements of its type,
 /// with the same cumulative rule as SL-A.
 pub fn score_product(assessment: &Assessment, product: &Product) -> ProductResult {
+    score_product_with(assessment, product, &assessment.product_responses(&product.id))
+}
+
+/// [`score_product`] with the product's responses already looked up.
+pub fn score_product_with(
+    assessment: &Assessment,
+    product: &Product,
+    responses: &[Option<&Response>],
+) -> ProductResult {
     let component = product.component_type;
-    score_vector(assessment, &product.id, &product.name, product.target, move |fr| {
-        catalogue::component_items(fr, component)
-    })
+    score_vector(
+        assessment,
+        &product.id,
+        &product.name,
+        product.target,
+        move |fr| catalogue::component_items(fr, component),
+        responses,
+    )
 }
 
 fn score_vector<I: Iterator<Item = &'static Item>>(
@@ -192,12 +211,15 @@ fn score_vector<I: Iterator<Item = &'static Item>>(
     name: &str,
     target_vector: SlVector,
     items_of: impl Fn(Fr) -> I,
+    responses: &[Option<&Response>],
 ) -> ZoneResult {
     let mut frs = Vec::with_capacity(7);
     let mut achieved = SlVector::default();
     for fr in Fr::ALL {
-        let asked: Vec<(&'static Item, Status)> =
-            items_of(fr).filter(|i| assessment.asks(i)).map(|i| (i, assessment.status(Some(id), i))).collect();
+        let asked: Vec<(&'static Item, Status)> = items_of(fr)
+            .filter(|i| assessment.asks(i))
+            .map(|i| (i, responses[catalogue::index_of(i)].map(Response::status).unwrap_or(Status::Unanswered)))
+            .collect();
         // A quick scan can only vouch for the levels it asked about.
         let cap = match assessment.profile.mode {
             Mode::Full => SecurityLevel::MAX,
@@ -400,6 +422,11 @@ pub struct AnswerCounts {
 
 /// Counts notable answers.
 pub fn count_answers(assessment: &Assessment) -> AnswerCounts {
+    count_answers_with(assessment, &assessment.response_tables())
+}
+
+/// [`count_answers`] with the response tables already built.
+pub fn count_answers_with(assessment: &Assessment, tables: &ResponseTables) -> AnswerCounts {
     let mut counts = AnswerCounts::default();
     let mut count = |response: Option<&crate::domain::answers::Response>| match response {
         Some(r) if r.is_incomplete() => {
@@ -414,17 +441,20 @@ pub fn count_answers(assessment: &Assessment) -> AnswerCounts {
         },
         None => counts.unanswered += 1,
     };
+    let (zone_tables, product_tables) = (&tables.zones, &tables.products);
     for item in ITEMS.iter().filter(|i| assessment.asks(i)) {
+        let index = catalogue::index_of(item);
         if item.part.per_zone() {
-            for zone in assessment.zones.iter().filter(|z| assessment.in_scope(z, item)) {
-                count(assessment.zone_response(&zone.id, item.id));
+            for (zone, table) in assessment.zones.iter().zip(zone_tables) {
+                if assessment.in_scope(zone, item) {
+                    count(table[index]);
+                }
             }
         } else if item.part.per_product() {
-            for product in assessment.products.iter().filter(|p| assessment.in_product_scope(p, item)) {
-                count(
-                    assessment
-                        .response_at(&crate::domain::assessment::AnswerScope::Product(product.id.clone()), item.id),
-                );
+            for (product, table) in assessment.products.iter().zip(product_tables) {
+                if assessment.in_product_scope(product, item) {
+                    count(table[index]);
+                }
             }
         } else {
             count(assessment.answers.assessment.get(item.id));
@@ -435,15 +465,18 @@ pub fn count_answers(assessment: &Assessment) -> AnswerCounts {
 
 /// Scores the whole assessment.
 pub fn score(assessment: &Assessment) -> Scorecard {
+    let tables = assessment.response_tables();
+    let zones = assessment.assessed_zones().iter().zip(&tables.zones);
+    let products = assessment.assessed_products().iter().zip(&tables.products);
     Scorecard {
-        zones: assessment.assessed_zones().iter().map(|z| score_zone(assessment, z)).collect(),
+        zones: zones.map(|(z, t)| score_zone_with(assessment, z, t)).collect(),
         process: score_process(assessment),
         maturity: score_maturity(assessment),
         service: score_maturity_of(assessment, Part::ServiceProvider),
         development: score_maturity_of(assessment, Part::DevelopmentLifecycle),
-        products: assessment.assessed_products().iter().map(|p| score_product(assessment, p)).collect(),
+        products: products.map(|(p, t)| score_product_with(assessment, p, t)).collect(),
         mode: assessment.profile.mode,
-        progress: assessment.progress(),
-        answer_counts: count_answers(assessment),
+        progress: assessment.progress_with(ITEMS.iter(), &tables),
+        answer_counts: count_answers_with(assessment, &tables),
     }
 }

@@ -95,6 +95,8 @@ struct View {
     show_all_levels: RwSignal<bool>,
     one_at_a_time: RwSignal<bool>,
     index: RwSignal<usize>,
+    /// Answered and asked questions per section, in `Section::all()` order, computed once per change.
+    progress: Memo<Vec<(usize, usize)>>,
 }
 
 fn card_id(item: &Item) -> String {
@@ -124,6 +126,12 @@ pub fn QuestionnaireStep() -> impl IntoView {
         show_all_levels: RwSignal::new(false),
         one_at_a_time: RwSignal::new(false),
         index: RwSignal::new(0),
+        progress: Memo::new(move |_| {
+            a.with(|a| {
+                let tables = a.response_tables();
+                Section::all().into_iter().map(|s| a.progress_with(s.items(), &tables)).collect()
+            })
+        }),
     };
     provide_context(view_state);
     // Start on the first section with something left to answer.
@@ -234,7 +242,8 @@ fn SectionNav() -> impl IntoView {
                 <span class="section-group-title">{format!("{} {}", part.document(), part.title())}</span>
                 <ul>
                     {sections.into_iter().map(|s| {
-                        let progress = move || state.assessment.with(|a| a.progress_of(s.items()));
+                        let position = Section::all().iter().position(|x| *x == s).unwrap_or(0);
+                        let progress = move || v.progress.with(|p| p.get(position).copied().unwrap_or_default());
                         view! {
                             <li>
                                 <button type="button" class="section-link"
