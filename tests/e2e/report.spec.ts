@@ -84,6 +84,13 @@ test('the report prints to a PDF with the summary, every zone and the roadmap ac
   expect(titles.length).toBeGreaterThan(20);
   const flat = text.replace(/\s+/g, ' ');
   for (const t of titles) expect(flat).toContain(t.replace(/\s+/g, ' ').split(' (')[0]);
+  // The executive summary is one page: page 2, after the cover; the scorecard starts on page 3.
+  const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', pdfPath, '-'], { encoding: 'utf8' });
+  expect(page2).toContain('Executive summary');
+  expect(page2).toContain('Top five gaps');
+  expect(page2).toContain('First steps');
+  const page3 = execFileSync('pdftotext', ['-f', '3', '-l', '3', pdfPath, '-'], { encoding: 'utf8' });
+  expect(page3.trimStart().startsWith('Scorecard')).toBe(true);
   const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]);
   expect(pages).toBeGreaterThan(3);
   const letter = await page.pdf({ format: 'Letter' });
