@@ -68,6 +68,19 @@ pub fn mode_label(mode: Mode) -> &'static str {
     }
 }
 
+/// The largest gap over zones (or products); on a tie the first one, then the lowest FR.
+fn largest_gap(results: &[ZoneResult]) -> Option<(&ZoneResult, &FrResult)> {
+    let mut largest: Option<(&ZoneResult, &FrResult)> = None;
+    for result in results {
+        for fr in &result.frs {
+            if fr.gap() > largest.map_or(0, |(_, best)| best.gap()) {
+                largest = Some((result, fr));
+            }
+        }
+    }
+    largest
+}
+
 fn overall(assessment: &Assessment, card: &Scorecard) -> String {
     let mode = mode_label(assessment.profile.mode);
     let zones = card.zones.len();
@@ -112,16 +125,7 @@ fn overall(assessment: &Assessment, card: &Scorecard) -> String {
             (1, n) => format!("1 of {n} zones reaches its target {ALL_SEVEN}"),
             (r, n) => format!("{r} of {n} zones reach their target {ALL_SEVEN}"),
         };
-        // The largest gap over all zones; on a tie the first zone, then the lowest FR.
-        let mut largest: Option<(&ZoneResult, &FrResult)> = None;
-        for zone in &card.zones {
-            for fr in &zone.frs {
-                if fr.gap() > largest.map_or(0, |(_, best)| best.gap()) {
-                    largest = Some((zone, fr));
-                }
-            }
-        }
-        if let Some((zone, fr)) = largest {
+        if let Some((zone, fr)) = largest_gap(&card.zones) {
             sentence.push_str(&format!(
                 "; the largest gap is {} {} in zone {} (SL-A {}, SL-T {})",
                 fr.fr.code(),
@@ -148,15 +152,7 @@ fn overall(assessment: &Assessment, card: &Scorecard) -> String {
                 count(products, "product", "products")
             )
         };
-        let mut largest: Option<(&ZoneResult, &FrResult)> = None;
-        for product in &card.products {
-            for fr in &product.frs {
-                if fr.gap() > largest.map_or(0, |(_, best)| best.gap()) {
-                    largest = Some((product, fr));
-                }
-            }
-        }
-        if let Some((product, fr)) = largest {
+        if let Some((product, fr)) = largest_gap(&card.products) {
             sentence.push_str(&format!(
                 "; the largest gap is {} {} in product {} (SL-C {}, aimed {})",
                 fr.fr.code(),

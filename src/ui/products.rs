@@ -3,6 +3,7 @@
 use crate::domain::{check_product_name, ComponentType, Product, SlVector, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
 use crate::ui::scope::VectorChoice;
 use crate::ui::state::AppState;
+use crate::ui::widgets::ConfirmRemove;
 use leptos::prelude::*;
 
 fn type_from(value: &str) -> Option<ComponentType> {
@@ -92,7 +93,6 @@ fn ProductCard(product_id: String) -> impl IntoView {
     let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
     let name_error = RwSignal::new(None::<String>);
     let per_fr = RwSignal::new(product().map(|p| !p.target.is_uniform()).unwrap_or(false));
-    let confirming = RwSignal::new(false);
     let title = move || product().map(|p| p.name).unwrap_or_default();
     let rename = move |value: String| match a.with_untracked(|a| check_product_name(a, &value, Some(&id.get_value()))) {
         Err(p) => name_error.set(Some(p.message("product"))),
@@ -101,7 +101,7 @@ fn ProductCard(product_id: String) -> impl IntoView {
             edit(Box::new(move |p| p.name = value.trim().to_string()));
         }
     };
-    let remove = move |_| {
+    let remove = move |()| {
         let name = title();
         state.edit(|a| a.remove_product(&id.get_value()));
         state.info(&format!("Product \"{name}\" was removed with its answers."));
@@ -150,14 +150,13 @@ fn ProductCard(product_id: String) -> impl IntoView {
                 />
             </fieldset>
             <div class="zone-foot">
-                <button type="button" class="button danger small" on:click=move |_| confirming.set(true)>"Remove product"</button>
-                <Show when=move || confirming.get()>
-                    <div class="confirm" role="alertdialog" aria-label="Confirm product removal">
-                        <p>{move || format!("Remove \"{}\" with its answers?", title())}</p>
-                        <button type="button" class="button small danger" on:click=remove>"Yes, remove the product"</button>
-                        <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
-                    </div>
-                </Show>
+                <ConfirmRemove
+                    button="Remove product"
+                    label="Confirm product removal"
+                    question=Signal::derive(move || format!("Remove \"{}\" with its answers?", title()))
+                    confirm="Yes, remove the product"
+                    on_confirm=Callback::new(remove)
+                />
             </div>
         </article>
     }

@@ -5,7 +5,7 @@ use crate::domain::{
     MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
 };
 use crate::ui::state::{AppState, Step};
-use crate::ui::widgets::{NeedsAssessment, StepFooter};
+use crate::ui::widgets::{ConfirmRemove, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -183,7 +183,6 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
     let name_error = RwSignal::new(None::<String>);
     let per_fr = RwSignal::new(zone().map(|z| !z.target.is_uniform()).unwrap_or(false));
     let wizard_open = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
     let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
     let title = field(|z| z.name.clone());
 
@@ -197,7 +196,7 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
             }
         }
     };
-    let remove = move |_| {
+    let remove = move |()| {
         let zone_name = title();
         let mut gone = Vec::new();
         state.edit(|a| gone = a.remove_zone(&id.get_value()));
@@ -299,14 +298,13 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
                 </Show>
             </fieldset>
             <div class="zone-foot">
-                <button type="button" class="button danger small" on:click=move |_| confirming.set(true)>"Remove zone"</button>
-                <Show when=move || confirming.get()>
-                    <div class="confirm" role="alertdialog" aria-label="Confirm zone removal">
-                        <p>{move || format!("Remove \"{}\" with its answers and the conduits that connect it?", title())}</p>
-                        <button type="button" class="button small danger" on:click=remove>"Yes, remove the zone"</button>
-                        <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
-                    </div>
-                </Show>
+                <ConfirmRemove
+                    button="Remove zone"
+                    label="Confirm zone removal"
+                    question=Signal::derive(move || format!("Remove \"{}\" with its answers and the conduits that connect it?", title()))
+                    confirm="Yes, remove the zone"
+                    on_confirm=Callback::new(remove)
+                />
             </div>
         </article>
     }

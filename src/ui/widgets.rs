@@ -103,3 +103,31 @@ pub fn short_time(iso: &str) -> String {
         _ => iso.to_string(),
     }
 }
+
+/// A "Remove ..." button that asks for confirmation inline before calling `on_confirm`.
+#[component]
+pub fn ConfirmRemove(
+    /// Button text, e.g. "Remove zone".
+    button: &'static str,
+    /// Accessible name of the confirmation, e.g. "Confirm zone removal".
+    label: &'static str,
+    /// The question asked.
+    #[prop(into)]
+    question: Signal<String>,
+    /// Text of the confirming button.
+    confirm: &'static str,
+    /// Called when the user confirms.
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    view! {
+        <button type="button" class="button danger small" on:click=move |_| confirming.set(true)>{button}</button>
+        <Show when=move || confirming.get()>
+            <div class="confirm" role="alertdialog" aria-label=label>
+                <p>{move || question.get()}</p>
+                <button type="button" class="button small danger" on:click=move |_| on_confirm.run(())>{confirm}</button>
+                <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+            </div>
+        </Show>
+    }
+}
