@@ -147,8 +147,8 @@ pub fn Projection() -> impl IntoView {
     let rows = Memo::new(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection(a, r))));
     view! {
         <Show when=move || rows.with(|r| !r.is_empty())>
-            <table class="data-table projection">
-                <caption>"Projected SL-A after each phase (planned and done actions)"</caption>
+            <div class="table-scroll"><table class="data-table projection">
+                <caption>"Projected levels after each phase (SL-A per zone, SL-C per product; planned and done actions)"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Zone"</th>
@@ -161,7 +161,7 @@ pub fn Projection() -> impl IntoView {
                 <tbody>
                     {move || rows.get().into_iter().map(|z| view! {
                         <tr>
-                            <th scope="row">{z.zone_name.clone()}</th>
+                            <th scope="row">{if z.is_product { format!("Product {}", z.zone_name) } else { z.zone_name.clone() }}</th>
                             <td>{z.current.notation()}</td>
                             {z.after_phase.iter().map(|v| view! { <td>{v.notation()}</td> }).collect_view()}
                             <td>{z.all_done.notation()}</td>
@@ -169,7 +169,7 @@ pub fn Projection() -> impl IntoView {
                         </tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
             <p class="hint">"Levels are listed FR1 to FR7, e.g. {2 2 1 1 2 1 2}."</p>
         </Show>
     }

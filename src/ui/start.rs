@@ -37,7 +37,7 @@ pub fn StartStep() -> impl IntoView {
                 </p>
                 <ul class="facts">
                     <li><strong>"Time: "</strong>"about 15 minutes for a quick scan; one to two hours for a full assessment of a few zones. You can stop at any time and continue later."</li>
-                    <li><strong>"Covers: "</strong>"IEC 62443-3-3 system requirements per zone, IEC 62443-3-2 risk assessment, zones and conduits, and the IEC 62443-2-1 security programme."</li>
+                    <li><strong>"Covers: "</strong>"asset owners (IEC 62443-3-2 risk assessment, 3-3 system requirements per zone, 2-1 security programme), integrators and service providers (2-4), and product suppliers (4-1 development lifecycle, 4-2 component requirements per product)."</li>
                     <li><strong>"Privacy: "</strong>"everything you type stays in this browser, on this computer. Nothing is sent anywhere: no account, no tracking, no server. Export a file to keep a copy or move it to another computer."</li>
                 </ul>
             </div>
