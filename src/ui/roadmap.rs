@@ -147,7 +147,8 @@ pub fn Projection() -> impl IntoView {
     let rows = Memo::new(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection(a, r))));
     view! {
         <Show when=move || rows.with(|r| !r.is_empty())>
-            <div class="table-scroll"><table class="data-table projection">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Projected levels, scrollable">
+            <table class="data-table projection">
                 <caption>"Projected levels after each phase (SL-A per zone, SL-C per product; planned and done actions)"</caption>
                 <thead>
                     <tr>
