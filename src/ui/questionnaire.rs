@@ -405,6 +405,10 @@ fn Items(visible: Memo<Vec<&'static Item>>) -> impl IntoView {
     });
     move || {
         let items = visible.get();
+        // The cards are rebuilt when the zone or product changes, so each card's scope is a plain value
+        // (a card subscribing to these rarely-changing signals would leave a dead subscriber behind).
+        let zone = v.zone.get();
+        let product = v.product.get();
         if items.is_empty() {
             return view! { <p class="empty-state">"Nothing to show with these filters. Untick \"Unanswered only\" or choose another section."</p> }.into_any();
         }
@@ -413,7 +417,7 @@ fn Items(visible: Memo<Vec<&'static Item>>) -> impl IntoView {
             view! {
                 <div class="one-at-a-time">
                     <p class="position" aria-live="polite">{move || format!("Question {} of {n}", v.index.get() + 1)}</p>
-                    {move || items.get(v.index.get()).copied().map(|item| view! { <ItemCard item=item navigate=navigate /> })}
+                    {move || items.get(v.index.get()).copied().map(|item| view! { <ItemCard item=item scope=scope_for(item, &zone, &product) navigate=navigate /> })}
                     <div class="pager">
                         <button type="button" class="button secondary" on:click=move |_| move_by(-1) disabled=move || v.index.get() == 0>"Previous question"</button>
                         <button type="button" class="button primary" on:click=move |_| move_by(1) disabled=move || v.index.get() + 1 >= n>"Next question"</button>
@@ -424,7 +428,7 @@ fn Items(visible: Memo<Vec<&'static Item>>) -> impl IntoView {
         } else {
             view! {
                 <div class="item-list">
-                    {items.into_iter().map(|item| view! { <ItemCard item=item navigate=navigate /> }).collect_view()}
+                    {items.into_iter().map(|item| view! { <ItemCard item=item scope=scope_for(item, &zone, &product) navigate=navigate /> }).collect_view()}
                 </div>
             }
             .into_any()
@@ -445,29 +449,28 @@ fn scope_for(item: &Item, zone: &ZoneChoice, product: &str) -> AnswerScope {
 }
 
 #[component]
-fn ItemCard(item: &'static Item, navigate: Callback<(&'static str, isize)>) -> impl IntoView {
+fn ItemCard(item: &'static Item, scope: AnswerScope, navigate: Callback<(&'static str, isize)>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let v = expect_context::<View>();
     let a = state.assessment;
-    let scope = Memo::new(move |_| scope_for(item, &v.zone.get(), &v.product.get()));
+    let scope = StoredValue::new(scope);
     // The response shown: for one zone, its own or else the all-zones one.
     let shown = Memo::new(move |_| {
-        let scope = scope.get();
+        let scope = scope.get_value();
         a.with(|a| match &scope {
             AnswerScope::Zone(z) => a.zone_response(z, item.id).cloned(),
             other => a.response_at(other, item.id).cloned(),
         })
         .unwrap_or_default()
     });
-    let inherited = Memo::new(move |_| match scope.get() {
+    let inherited = Memo::new(move |_| match scope.get_value() {
         AnswerScope::Zone(z) => a.with(|a| !a.has_override(&z, item.id) && a.answers.all_zones.contains_key(item.id)),
         _ => false,
     });
-    let overridden = Memo::new(move |_| match scope.get() {
+    let overridden = Memo::new(move |_| match scope.get_value() {
         AnswerScope::Zone(z) => a.with(|a| a.has_override(&z, item.id)),
         _ => false,
     });
-    let overrides_elsewhere = Memo::new(move |_| match scope.get() {
+    let overrides_elsewhere = Memo::new(move |_| match scope.get_value() {
         AnswerScope::AllZones => a.with(|a| a.zones.iter().filter(|z| a.has_override(&z.id, item.id)).count()),
         _ => 0,
     });
@@ -475,7 +478,7 @@ fn ItemCard(item: &'static Item, navigate: Callback<(&'static str, isize)>) -> i
     let write = move |change: Box<dyn FnOnce(&mut Response)>| {
         let mut r = shown.get_untracked();
         change(&mut r);
-        let scope = scope.get_untracked();
+        let scope = scope.get_value();
         state.edit(|a| a.set_response(&scope, item.id, r));
     };
     let choose = move |answer: Answer| write(Box::new(move |r| r.answer = Some(answer)));
@@ -569,7 +572,7 @@ fn ItemCard(item: &'static Item, navigate: Callback<(&'static str, isize)>) -> i
                 <p class="inherited">
                     "This zone has its own answer. "
                     <button type="button" class="link-button" on:click=move |_| {
-                        if let AnswerScope::Zone(z) = scope.get_untracked() { state.edit(|a| a.clear_override(&z, item.id)); }
+                        if let AnswerScope::Zone(z) = scope.get_value() { state.edit(|a| a.clear_override(&z, item.id)); }
                     }>"Use the all-zones answer again"</button>
                 </p>
             </Show>
