@@ -124,7 +124,9 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
         // column (a `Value` has no positions left).
         serde_json::from_str(text).map_err(unexpected_value)?
     } else {
-        serde_json::from_value(migrate(value, schema as u32)?).map_err(unexpected_value)?
+        // A migrated `Value` has no positions left: report the problem without a location.
+        from_value(&migrate(value, schema as u32)?)
+            .map_err(|e| ImportError { location: None, ..unexpected_value(e) })?
     };
     if saved.catalogue_version != saved.assessment.catalogue_version {
         return Err(ImportError::at(
@@ -160,6 +162,13 @@ fn unexpected_value(e: serde_json::Error) -> ImportError {
     } else {
         ImportError::new(problem)
     }
+}
+
+/// Reads a `T` from an already parsed value. Goes through the text reader rather than
+/// `serde_json::from_value`, so that every saved type has one deserializer in the wasm instead of two (the
+/// text one and the `Value` one, together about 35 KB of code); the text is small and read once.
+fn from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, serde_json::Error> {
+    serde_json::from_str(&value.to_string())
 }
 
 /// serde_json appends " at line X column Y"; the location is reported separately.
@@ -455,7 +464,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     if let Some(v) = obj.get("catalogue_version").and_then(Value::as_str) {
         a.catalogue_version = v.chars().take(40).collect();
     }
-    match obj.get("profile").map(|p| serde_json::from_value::<Profile>(p.clone())) {
+    match obj.get("profile").map(from_value::<Profile>) {
         Some(Ok(mut p)) => {
             truncate_chars(&mut p.organisation, MAX_NAME_CHARS);
             truncate_chars(&mut p.sector, MAX_NAME_CHARS);
@@ -470,7 +479,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     }
     let mut names = BTreeSet::new();
     for (i, z) in obj.get("zones").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        match serde_json::from_value::<Zone>(z.clone()) {
+        match from_value::<Zone>(z) {
             Ok(mut zone)
                 if !zone.id.trim().is_empty() && zone.id.chars().count() <= 40 && a.zone(&zone.id).is_none() =>
             {
@@ -500,7 +509,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         }
     }
     for (i, c) in obj.get("conduits").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        match serde_json::from_value::<Conduit>(c.clone()) {
+        match from_value::<Conduit>(c) {
             Ok(mut conduit)
                 if a.zone(&conduit.from).is_some()
                     && a.zone(&conduit.to).is_some()
@@ -517,7 +526,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         }
     }
     for (i, p) in obj.get("products").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        match serde_json::from_value::<crate::domain::assessment::Product>(p.clone()) {
+        match from_value::<crate::domain::assessment::Product>(p) {
             Ok(mut product)
                 if !product.id.trim().is_empty()
                     && product.id.chars().count() <= 40
@@ -545,7 +554,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
                 catalogue::item(item_id)
                     .is_none_or(|item| Place::of(item) == where_ && resp.answer.is_none_or(|ans| ans.fits(item)))
             };
-            match serde_json::from_value::<Response>(r.clone()) {
+            match from_value::<Response>(r) {
                 Ok(mut resp) if fits(&resp) => {
                     truncate_chars(&mut resp.justification, MAX_TEXT_CHARS);
                     truncate_chars(&mut resp.notes, MAX_TEXT_CHARS);
@@ -586,7 +595,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         }
     }
     for (key, p) in obj.get("plan").and_then(Value::as_object).into_iter().flatten() {
-        match serde_json::from_value::<ActionPlan>(p.clone()) {
+        match from_value::<ActionPlan>(p) {
             Ok(mut plan) => {
                 truncate_chars(&mut plan.owner, MAX_NAME_CHARS);
                 truncate_chars(&mut plan.target_date, 40);
