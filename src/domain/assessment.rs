@@ -653,14 +653,18 @@ impl Assessment {
     /// Ids of answered items that are not in the current catalogue (kept, never dropped).
     pub fn unknown_item_ids(&self) -> BTreeSet<String> {
         let a = &self.answers;
-        a.assessment
+        let all = a
+            .assessment
             .keys()
             .chain(a.all_zones.keys())
             .chain(a.zones.values().flat_map(|m| m.keys()))
-            .chain(a.products.values().flat_map(|m| m.keys()))
-            .filter(|id| catalogue::item(id).is_none())
-            .cloned()
-            .collect()
+            .chain(a.products.values().flat_map(|m| m.keys()));
+        // Inserted one by one: `collect` into a set sorts first, with a sort of its own in the wasm.
+        let mut unknown = BTreeSet::new();
+        for id in all.filter(|id| catalogue::item(id).is_none()) {
+            unknown.insert(id.clone());
+        }
+        unknown
     }
 
     /// A zone id not used yet, e.g. `z3`.

@@ -7,6 +7,7 @@ pub mod export;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;
+pub mod sorting;
 pub mod storage;
 pub mod wizard;
 

@@ -10,7 +10,21 @@ const RADIUS: f64 = 110.0;
 fn point(fr_index: usize, level: f64) -> (f64, f64) {
     let angle = -std::f64::consts::FRAC_PI_2 + fr_index as f64 * std::f64::consts::TAU / 7.0;
     let r = RADIUS * level / 4.0;
-    (CENTER + r * angle.cos(), CENTER + r * angle.sin())
+    // The browser's Math.cos and Math.sin: Rust's own would add about 10 KB of wasm for seven angles.
+    (CENTER + r * js_sys::Math::cos(angle), CENTER + r * js_sys::Math::sin(angle))
+}
+
+/// A coordinate with one decimal, like `format!("{x:.1}")`, without the float formatting of `core::fmt`
+/// (about 15 KB of wasm). Ties round away from zero; at one decimal of an SVG coordinate that is invisible.
+fn tenths(x: f64) -> String {
+    let t = (x * 10.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", t.unsigned_abs() / 10, t.unsigned_abs() % 10)
+}
+
+/// "x,y" with one decimal each, for a point list.
+fn pair(x: f64, y: f64) -> String {
+    format!("{},{}", tenths(x), tenths(y))
 }
 
 fn polygon(vector: &SlVector) -> String {
@@ -18,7 +32,7 @@ fn polygon(vector: &SlVector) -> String {
         .iter()
         .map(|fr| {
             let (x, y) = point(fr.index(), f64::from(vector.get(*fr).get()));
-            format!("{x:.1},{y:.1}")
+            pair(x, y)
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -47,7 +61,7 @@ pub fn Radar(zone_name: String, achieved: SlVector, target: SlVector, dom_id: St
             let pts = (0..7)
                 .map(|i| {
                     let (x, y) = point(i, f64::from(l));
-                    format!("{x:.1},{y:.1}")
+                    pair(x, y)
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -59,17 +73,23 @@ pub fn Radar(zone_name: String, achieved: SlVector, target: SlVector, dom_id: St
         .map(|fr| {
             let (x, y) = point(fr.index(), 4.0);
             let (lx, ly) = point(fr.index(), 4.75);
-            let anchor = if (lx - CENTER).abs() < 5.0 { "middle" } else if lx > CENTER { "start" } else { "end" };
+            let anchor = if (lx - CENTER).abs() < 5.0 {
+                "middle"
+            } else if lx > CENTER {
+                "start"
+            } else {
+                "end"
+            };
             view! {
-                <line class="radar-axis" x1=CENTER.to_string() y1=CENTER.to_string() x2=format!("{x:.1}") y2=format!("{y:.1}")></line>
-                <text class="radar-label" x=format!("{lx:.1}") y=format!("{:.1}", ly + 4.0) text-anchor=anchor>{fr.code()}</text>
+                <line class="radar-axis" x1="160" y1="160" x2=tenths(x) y2=tenths(y)></line>
+                <text class="radar-label" x=tenths(lx) y=tenths(ly + 4.0) text-anchor=anchor>{fr.code()}</text>
             }
         })
         .collect_view();
     let ring_labels = (1..=4)
         .map(|l| {
             let (x, y) = point(0, f64::from(l));
-            view! { <text class="radar-ring-label" x=format!("{:.1}", x + 4.0) y=format!("{:.1}", y + 10.0)>{l.to_string()}</text> }
+            view! { <text class="radar-ring-label" x=tenths(x + 4.0) y=tenths(y + 10.0)>{l.to_string()}</text> }
         })
         .collect_view();
     let description = radar_description(&zone_name, &achieved, &target, product);
@@ -109,18 +129,18 @@ pub fn LevelBars(rows: Vec<(String, Option<u8>)>, target: u8, max: u8, label: St
             let w = level.map(|l| f64::from(l) * scale).unwrap_or(0.0);
             let value = level.map(|l| format!("ML{l}")).unwrap_or_else(|| "N/A".into());
             view! {
-                <text class="bar-label" x="0" y=format!("{:.1}", y + 15.0)>{name.clone()}</text>
-                <rect class="bar" x="220" y=format!("{y:.1}") width=format!("{w:.1}") height="18"></rect>
-                <text class="bar-value" x=format!("{:.1}", 226.0 + w) y=format!("{:.1}", y + 14.0)>{value}</text>
+                <text class="bar-label" x="0" y=tenths(y + 15.0)>{name.clone()}</text>
+                <rect class="bar" x="220" y=tenths(y) width=tenths(w) height="18"></rect>
+                <text class="bar-value" x=tenths(226.0 + w) y=tenths(y + 14.0)>{value}</text>
             }
         })
         .collect_view();
     let tx = 220.0 + f64::from(target) * scale;
     view! {
-        <svg class="bars" viewBox=format!("0 0 560 {height:.0}") role="img" aria-label=label width="560" height=format!("{height:.0}")>
+        <svg class="bars" viewBox=format!("0 0 560 {}", height as u32) role="img" aria-label=label width="560" height=(height as u32).to_string()>
             {bars}
-            <line class="bar-target" x1=format!("{tx:.1}") x2=format!("{tx:.1}") y1="0" y2=format!("{:.1}", height - 18.0)></line>
-            <text class="bar-target-label" x=format!("{tx:.1}") y=format!("{:.1}", height - 4.0) text-anchor="middle">{format!("target ML{target}")}</text>
+            <line class="bar-target" x1=tenths(tx) x2=tenths(tx) y1="0" y2=tenths(height - 18.0)></line>
+            <text class="bar-target-label" x=tenths(tx) y=tenths(height - 4.0) text-anchor="middle">{format!("target ML{target}")}</text>
         </svg>
     }
 }

@@ -90,7 +90,7 @@ pub fn load_all() -> Vec<StoredEntry> {
             }
         }
     }
-    keys.sort();
+    crate::domain::sorting::sort_by(&mut keys, |a, b| a.cmp(b));
     keys.into_iter()
         .map(|key| {
             let raw = s.get_item(&key).ok().flatten().unwrap_or_default();

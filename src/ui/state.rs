@@ -193,7 +193,7 @@ impl AppState {
             });
         let stored = open.is_some();
         let assessment = RwSignal::new(open.unwrap_or_else(draft));
-        readable.sort_by(|a, b| b.assessment.updated.cmp(&a.assessment.updated));
+        crate::domain::sorting::sort_by(&mut readable, |a, b| b.assessment.updated.cmp(&a.assessment.updated));
         let library = RwSignal::new(readable.iter().map(|l| summary(&l.assessment)).collect());
         let scorecard = Memo::new(move |_| assessment.with(score));
         let roadmap = Memo::new(move |_| scorecard.with(|s| assessment.with(|a| roadmap_with(a, &s.zones))));
@@ -334,7 +334,7 @@ impl AppState {
     /// Re-reads the library from storage (after delete, duplicate, import).
     pub fn refresh_library(&self) {
         let (mut readable, broken) = split_entries(persist::load_all());
-        readable.sort_by(|a, b| b.assessment.updated.cmp(&a.assessment.updated));
+        crate::domain::sorting::sort_by(&mut readable, |a, b| b.assessment.updated.cmp(&a.assessment.updated));
         self.library.set(readable.iter().map(|l| summary(&l.assessment)).collect());
         self.broken.set(broken);
     }
