@@ -2,6 +2,7 @@
 //! FRs, and horizontal maturity bars. Each has a text alternative.
 
 use crate::domain::{Fr, SlVector};
+use crate::ui::widgets::CollectAnyView;
 use leptos::prelude::*;
 
 const CENTER: f64 = 160.0;
@@ -67,7 +68,7 @@ pub fn Radar(zone_name: String, achieved: SlVector, target: SlVector, dom_id: St
                 .join(" ");
             view! { <polygon class="radar-ring" points=pts></polygon> }
         })
-        .collect_view();
+        .collect_any_view();
     let axes = Fr::ALL
         .iter()
         .map(|fr| {
@@ -85,13 +86,13 @@ pub fn Radar(zone_name: String, achieved: SlVector, target: SlVector, dom_id: St
                 <text class="radar-label" x=tenths(lx) y=tenths(ly + 4.0) text-anchor=anchor>{fr.code()}</text>
             }
         })
-        .collect_view();
+        .collect_any_view();
     let ring_labels = (1..=4)
         .map(|l| {
             let (x, y) = point(0, f64::from(l));
             view! { <text class="radar-ring-label" x=tenths(x + 4.0) y=tenths(y + 10.0)>{l.to_string()}</text> }
         })
-        .collect_view();
+        .collect_any_view();
     let description = radar_description(&zone_name, &achieved, &target, product);
     let title_id = format!("{dom_id}-title");
     let desc_id = format!("{dom_id}-desc");
@@ -134,7 +135,7 @@ pub fn LevelBars(rows: Vec<(String, Option<u8>)>, target: u8, max: u8, label: St
                 <text class="bar-value" x=tenths(226.0 + w) y=tenths(y + 14.0)>{value}</text>
             }
         })
-        .collect_view();
+        .collect_any_view();
     let tx = 220.0 + f64::from(target) * scale;
     view! {
         <svg class="bars" viewBox=format!("0 0 560 {}", height as u32) role="img" aria-label=label width="560" height=(height as u32).to_string()>

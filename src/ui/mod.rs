@@ -19,6 +19,7 @@ pub mod widgets;
 
 use leptos::prelude::*;
 use state::{AppState, Step};
+use widgets::CollectAnyView;
 
 /// Reads the step from the address bar's hash.
 fn step_from_location() -> Option<Step> {
@@ -123,7 +124,7 @@ pub fn App() -> impl IntoView {
                                 </li>
                             }
                         })
-                        .collect_view()}
+                        .collect_any_view()}
                 </ol>
             </nav>
         </header>

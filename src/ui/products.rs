@@ -3,7 +3,7 @@
 use crate::domain::{check_product_name, ComponentType, Product, SlVector, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
 use crate::ui::scope::VectorChoice;
 use crate::ui::state::AppState;
-use crate::ui::widgets::ConfirmRemove;
+use crate::ui::widgets::{CollectAnyView, ConfirmRemove};
 use leptos::prelude::*;
 
 fn type_from(value: &str) -> Option<ComponentType> {
@@ -61,7 +61,7 @@ pub fn Products() -> impl IntoView {
                     <label for="new-product-type">"Component type"</label>
                     <select id="new-product-type" prop:value=move || component.get().code().to_string()
                         on:change=move |ev| { if let Some(t) = type_from(&event_target_value(&ev)) { component.set(t) } }>
-                        {ComponentType::ALL.into_iter().map(|t| view! { <option value=t.code()>{t.label()}</option> }).collect_view()}
+                        {ComponentType::ALL.into_iter().map(|t| view! { <option value=t.code()>{t.label()}</option> }).collect_any_view()}
                     </select>
                 </div>
                 <div class="field"><button type="submit" class="button primary">"Add product"</button></div>
@@ -126,7 +126,7 @@ fn ProductCard(product_id: String) -> impl IntoView {
                     <label for=dom("type")>"Component type"</label>
                     <select id=dom("type") prop:value=move || product().map(|p| p.component_type.code().to_string()).unwrap_or_default()
                         on:change=move |ev| { if let Some(t) = type_from(&event_target_value(&ev)) { edit(Box::new(move |p| p.component_type = t)) } }>
-                        {ComponentType::ALL.into_iter().map(|t| view! { <option value=t.code()>{t.label()}</option> }).collect_view()}
+                        {ComponentType::ALL.into_iter().map(|t| view! { <option value=t.code()>{t.label()}</option> }).collect_any_view()}
                     </select>
                 </div>
                 <div class="field wide">

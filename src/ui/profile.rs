@@ -2,7 +2,7 @@
 
 use crate::domain::{Mode, Role, MAX_NAME_CHARS, SECTORS};
 use crate::ui::state::{AppState, Step};
-use crate::ui::widgets::{NeedsAssessment, StepFooter};
+use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 
 /// The profile step.
@@ -66,7 +66,7 @@ pub fn ProfileStep() -> impl IntoView {
                             }
                         >
                             <option value="">"Choose a sector"</option>
-                            {SECTORS.iter().map(|s| view! { <option value=*s>{*s}</option> }).collect_view()}
+                            {SECTORS.iter().map(|s| view! { <option value=*s>{*s}</option> }).collect_any_view()}
                         </select>
                     </div>
                 </div>
@@ -96,7 +96,7 @@ pub fn ProfileStep() -> impl IntoView {
                                 </label>
                             </div>
                         }
-                    }).collect_view()}
+                    }).collect_any_view()}
                     <p class="hint">
                         "Questions for system integrators (IEC 62443-2-4) and product suppliers (IEC 62443-4-1, 4-2) are being written; "
                         "integrators can already use the asset-owner questions to assess a system they deliver."
@@ -120,7 +120,7 @@ pub fn ProfileStep() -> impl IntoView {
                                     <label for=id>{label}<span class="muted">{format!(": {hint}")}</span></label>
                                 </div>
                             }
-                        }).collect_view()}
+                        }).collect_any_view()}
                 </fieldset>
 
                 <div class="card field">

@@ -6,7 +6,7 @@ use crate::domain::{
 };
 use crate::ui::state::{AppState, Step};
 use crate::ui::summary::LiveSummary;
-use crate::ui::widgets::{NeedsAssessment, StepFooter};
+use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -258,7 +258,7 @@ fn SectionNav() -> impl IntoView {
                                 </button>
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </ul>
             </li>
         }
@@ -271,7 +271,7 @@ fn SectionNav() -> impl IntoView {
                     .map(|part| view! {
                         <Show when=move || state.assessment.with(|a| a.answers_part(part))>{group(part)}</Show>
                     })
-                    .collect_view()}
+                    .collect_any_view()}
             </ul>
         </nav>
     }
@@ -300,7 +300,7 @@ fn Toolbar() -> impl IntoView {
                         v.product.set(event_target_value(&ev));
                         v.index.set(0);
                     }>
-                        {move || products.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        {move || products.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_any_view()}
                     </select>
                 </div>
             </Show>
@@ -313,7 +313,7 @@ fn Toolbar() -> impl IntoView {
                         v.index.set(0);
                     }>
                         <option value="">"All zones (same answer)"</option>
-                        {move || zones.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        {move || zones.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_any_view()}
                     </select>
                 </div>
             </Show>
@@ -428,7 +428,7 @@ fn Items(visible: Memo<Vec<&'static Item>>) -> impl IntoView {
         } else {
             view! {
                 <div class="item-list">
-                    {items.into_iter().map(|item| view! { <ItemCard item=item scope=scope_for(item, &zone, &product) navigate=navigate /> }).collect_view()}
+                    {items.into_iter().map(|item| view! { <ItemCard item=item scope=scope_for(item, &zone, &product) navigate=navigate /> }).collect_any_view()}
                 </div>
             }
             .into_any()
@@ -563,7 +563,7 @@ fn ItemCard(item: &'static Item, scope: AnswerScope, navigate: Callback<(&'stati
                 <p>{item.why}</p>
                 {item.uncertain.map(|u| view! { <p class="notice">{u}</p> })}
                 <p class="evidence-title">"Evidence you could show:"</p>
-                <ul>{item.evidence.iter().map(|e| view! { <li>{*e}</li> }).collect_view()}</ul>
+                <ul>{item.evidence.iter().map(|e| view! { <li>{*e}</li> }).collect_any_view()}</ul>
             </details>
             <Show when=move || inherited.get()>
                 <p class="inherited">"This zone uses the answer given for all zones. Choosing an answer here overrides it for this zone only."</p>
@@ -596,7 +596,7 @@ fn ItemCard(item: &'static Item, scope: AnswerScope, navigate: Callback<(&'stati
                             </label>
                         </div>
                     }
-                }).collect_view()}
+                }).collect_any_view()}
                 <button type="button" class="link-button clear" on:click=move |_| write(Box::new(|r| r.answer = None))
                     disabled=move || shown.with(|r| r.answer.is_none())>"Clear answer"</button>
             </div>

@@ -12,7 +12,7 @@ use crate::ui::download::{download, file_stem};
 use crate::ui::results::{ResultsBody, SlTable};
 use crate::ui::roadmap::Projection;
 use crate::ui::state::{AppState, Step};
-use crate::ui::widgets::{NeedsAssessment, StepFooter};
+use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 
 /// The report step.
@@ -114,7 +114,7 @@ fn ReportDocument() -> impl IntoView {
                 <section class="report-section" aria-labelledby="report-summary">
                     <h2 id="report-summary">"Executive summary"</h2>
                     <p class="overall">{summary.overall.clone()}</p>
-                    <ul class="readiness">{summary.zone_lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                    <ul class="readiness">{summary.zone_lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_any_view()}</ul>
                     {(!card.zones.is_empty()).then(|| view! { <SlTable zones=card.zones.clone() products=false /> })}
                     {(!card.products.is_empty()).then(|| view! { <SlTable zones=card.products.clone() products=true /> })}
                     <h3>"Top five gaps"</h3>
@@ -153,10 +153,10 @@ fn ReportDocument() -> impl IntoView {
                                             {(!plan.note.is_empty()).then(|| view! { <p class="note">{format!("Note: {}", plan.note)}</p> })}
                                         </li>
                                     }
-                                }).collect_view()}
+                                }).collect_any_view()}
                             </ol>
                         })
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </section>
 
                 <section class="report-section" aria-labelledby="report-gaps">
@@ -186,7 +186,7 @@ fn ActionList(actions: Vec<Action>, detail: bool, empty: &'static str) -> impl I
                     {format!(" · {} · {}", a.zone_names(), a.horizon.label())}
                     {detail.then(|| view! { <br /><span>{a.item.action}</span> })}
                 </li>
-            }).collect_view()}
+            }).collect_any_view()}
         </ol>
     }
     .into_any()
@@ -240,7 +240,7 @@ fn GapTable(gaps: Vec<GapEntry>) -> impl IntoView {
                             </td>
                         </tr>
                     }
-                }).collect_view()}
+                }).collect_any_view()}
             </tbody>
         </table>
     }
@@ -273,7 +273,7 @@ fn AppendixTable(entries: Vec<AppendixEntry>) -> impl IntoView {
                             </td>
                         </tr>
                     }
-                }).collect_view()}
+                }).collect_any_view()}
             </tbody>
         </table>
     }

@@ -3,7 +3,7 @@
 use crate::domain::{Fr, MaturityResult, Mode, Part, Scorecard, ZoneResult};
 use crate::ui::charts::{LevelBars, Radar};
 use crate::ui::state::{AppState, Step};
-use crate::ui::widgets::{NeedsAssessment, StepFooter};
+use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 
 /// The results step.
@@ -58,9 +58,9 @@ pub fn ResultsBody(scorecard: Scorecard) -> impl IntoView {
                 view! {
                     <SlTable zones=zones.clone() products=false />
                     <ul class="readiness" aria-label="Readiness per zone">
-                        {zones.iter().map(|z| view! { <li>{z.readiness()}</li> }).collect_view()}
+                        {zones.iter().map(|z| view! { <li>{z.readiness()}</li> }).collect_any_view()}
                     </ul>
-                    {zones.iter().map(|z| view! { <ZoneDetail zone=z.clone() product=false /> }).collect_view()}
+                    {zones.iter().map(|z| view! { <ZoneDetail zone=z.clone() product=false /> }).collect_any_view()}
                 }.into_any()
             }}
             {components.then(|| view! { <h2>"Capability levels by product"</h2> })}
@@ -71,11 +71,11 @@ pub fn ResultsBody(scorecard: Scorecard) -> impl IntoView {
             } else {
                 view! {
                     <SlTable zones=products.clone() products=true />
-                    {products.iter().map(|z| view! { <ZoneDetail zone=z.clone() product=true /> }).collect_view()}
+                    {products.iter().map(|z| view! { <ZoneDetail zone=z.clone() product=true /> }).collect_any_view()}
                 }.into_any()
             }}
             {process.then(|| view! { <ProcessSummary scorecard=scorecard.clone() /> })}
-            {maturity.into_iter().map(|m| view! { <MaturitySummary result=m /> }).collect_view()}
+            {maturity.into_iter().map(|m| view! { <MaturitySummary result=m /> }).collect_any_view()}
         </div>
     }
 }
@@ -94,7 +94,7 @@ pub fn SlTable(zones: Vec<ZoneResult>, products: bool) -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col">{noun}</th>
-                    {Fr::ALL.into_iter().map(|fr| view! { <th scope="col"><abbr title=fr.name()>{fr.code()}</abbr></th> }).collect_view()}
+                    {Fr::ALL.into_iter().map(|fr| view! { <th scope="col"><abbr title=fr.name()>{fr.code()}</abbr></th> }).collect_any_view()}
                 </tr>
             </thead>
             <tbody>
@@ -108,9 +108,9 @@ pub fn SlTable(zones: Vec<ZoneResult>, products: bool) -> impl IntoView {
                                 {(gap == 0).then(|| view! { <span class="met-marker">" ✓"</span> })}
                             </td>
                         }
-                    }).collect_view();
+                    }).collect_any_view();
                     view! { <tr><th scope="row">{z.zone_name.clone()}</th>{cells}</tr> }
-                }).collect_view()}
+                }).collect_any_view()}
             </tbody>
         </table>
     }
@@ -144,7 +144,7 @@ fn ZoneDetail(zone: ZoneResult, product: bool) -> impl IntoView {
                                     <td>{c.unanswered}</td>
                                 </tr>
                             }
-                        }).collect_view()}
+                        }).collect_any_view()}
                     </tbody>
                 </table>
             </div>
@@ -159,7 +159,7 @@ fn ZoneDetail(zone: ZoneResult, product: bool) -> impl IntoView {
                                 <strong>{format!("{} to reach {level} {}: ", f.fr.code(), f.achieved.get() + 1)}</strong>
                                 {f.blocking.iter().map(|i| format!("{} {}", i.main_ref(), i.title)).collect::<Vec<_>>().join("; ")}
                             </li>
-                        }).collect_view()}
+                        }).collect_any_view()}
                     </ul>
                 }.into_any()
             }}
@@ -184,7 +184,7 @@ fn ProcessSummary(scorecard: Scorecard) -> impl IntoView {
             {(!p.open.is_empty()).then(|| view! {
                 <details>
                     <summary>{format!("{} open step(s)", p.open.len())}</summary>
-                    <ul>{p.open.iter().map(|i| view! { <li>{format!("{} {}", i.main_ref(), i.title)}</li> }).collect_view()}</ul>
+                    <ul>{p.open.iter().map(|i| view! { <li>{format!("{} {}", i.main_ref(), i.title)}</li> }).collect_any_view()}</ul>
                 </details>
             })}
         </section>
@@ -219,11 +219,11 @@ fn MaturitySummary(result: MaturityResult) -> impl IntoView {
                             <tr>
                                 <th scope="row">{format!("{} {}", a.area.refs.join(", "), a.area.title)}</th>
                                 <td>{a.level.map(|l| format!("ML{l}")).unwrap_or_else(|| "N/A".into())}</td>
-                                {d.levels.iter().map(|n| view! { <td>{*n}</td> }).collect_view()}
+                                {d.levels.iter().map(|n| view! { <td>{*n}</td> }).collect_any_view()}
                                 <td>{d.not_applicable}</td><td>{d.dont_know}</td><td>{d.unanswered}</td>
                             </tr>
                         }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </tbody>
             </table>
         </section>

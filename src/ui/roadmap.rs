@@ -3,7 +3,7 @@
 
 use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, Phase, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::ui::state::{AppState, Step};
-use crate::ui::widgets::{NeedsAssessment, StepFooter};
+use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 
 /// The roadmap step.
@@ -40,12 +40,12 @@ pub fn RoadmapStep() -> impl IntoView {
                         Horizon::ALL.into_iter().map(|h| {
                             let actions: Vec<Action> = roadmap.in_horizon(h).cloned().collect();
                             view! { <ActionGroup title=h.label().to_string() actions=actions /> }
-                        }).collect_view().into_any()
+                        }).collect_any_view().into_any()
                     } else {
                         Phase::ALL.into_iter().enumerate().map(|(i, p)| {
                             let actions: Vec<Action> = roadmap.in_phase(p).cloned().collect();
                             view! { <ActionGroup title=format!("Phase {}: {}", i + 1, p.title()) actions=actions /> }
-                        }).collect_view().into_any()
+                        }).collect_any_view().into_any()
                     }
                 }}
             </NeedsAssessment>
@@ -64,7 +64,7 @@ fn ActionGroup(title: String, actions: Vec<Action>) -> impl IntoView {
             {if actions.is_empty() {
                 view! { <p class="muted">"No actions in this group."</p> }.into_any()
             } else {
-                view! { <ol class="actions">{actions.into_iter().map(|a| view! { <ActionCard action=a /> }).collect_view()}</ol> }.into_any()
+                view! { <ol class="actions">{actions.into_iter().map(|a| view! { <ActionCard action=a /> }).collect_any_view()}</ol> }.into_any()
             }}
         </section>
     }
@@ -154,7 +154,7 @@ pub fn Projection() -> impl IntoView {
                     <tr>
                         <th scope="col">"Zone"</th>
                         <th scope="col">"Now"</th>
-                        {Phase::ALL.iter().enumerate().map(|(i, p)| view! { <th scope="col" title=p.title()>{format!("After phase {}", i + 1)}</th> }).collect_view()}
+                        {Phase::ALL.iter().enumerate().map(|(i, p)| view! { <th scope="col" title=p.title()>{format!("After phase {}", i + 1)}</th> }).collect_any_view()}
                         <th scope="col">"All actions done"</th>
                         <th scope="col">"Target"</th>
                     </tr>
@@ -164,11 +164,11 @@ pub fn Projection() -> impl IntoView {
                         <tr>
                             <th scope="row">{if z.is_product { format!("Product {}", z.zone_name) } else { z.zone_name.clone() }}</th>
                             <td>{z.current.notation()}</td>
-                            {z.after_phase.iter().map(|v| view! { <td>{v.notation()}</td> }).collect_view()}
+                            {z.after_phase.iter().map(|v| view! { <td>{v.notation()}</td> }).collect_any_view()}
                             <td>{z.all_done.notation()}</td>
                             <td>{z.target.notation()}</td>
                         </tr>
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </tbody>
             </table></div>
             <p class="hint">"Levels are listed FR1 to FR7, e.g. {2 2 1 1 2 1 2}."</p>

@@ -5,7 +5,7 @@ use crate::domain::{
     MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
 };
 use crate::ui::state::{AppState, Step};
-use crate::ui::widgets::{ConfirmRemove, NeedsAssessment, StepFooter};
+use crate::ui::widgets::{CollectAnyView, ConfirmRemove, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -156,14 +156,14 @@ pub fn VectorChoice(
                             </select>
                         </div>
                     }
-                }).collect_view()}
+                }).collect_any_view()}
             </div>
         </Show>
     }
 }
 
 fn level_options(from: u8) -> impl IntoView {
-    (from..=4).map(|l| view! { <option value=l.to_string()>{format!("SL {l}")}</option> }).collect_view()
+    (from..=4).map(|l| view! { <option value=l.to_string()>{format!("SL {l}")}</option> }).collect_any_view()
 }
 
 #[component]
@@ -241,7 +241,7 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
                             }
                         }
                     >
-                        {Criticality::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}")>{c.label()}</option> }).collect_view()}
+                        {Criticality::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}")>{c.label()}</option> }).collect_any_view()}
                     </select>
                 </div>
                 <div class="field wide">
@@ -274,7 +274,7 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
                             <label for=cid>{t.label()}</label>
                         </span>
                     }
-                }).collect_view()}
+                }).collect_any_view()}
             </fieldset>
 
             <fieldset class="target-levels">
@@ -351,14 +351,14 @@ fn Wizard(zone_id: String, on_done: Callback<SlVector>) -> impl IntoView {
                                     <label for=oid>{o.label}</label>
                                 </div>
                             }
-                        }).collect_view()}
+                        }).collect_any_view()}
                     </fieldset>
                 }
-            }).collect_view()}
+            }).collect_any_view()}
             <div class="suggestion" role="status" aria-live="polite">
                 <h4>"Suggested target"</h4>
                 <p class="vector">{move || suggestion.with(|s| Fr::ALL.into_iter().map(|fr| format!("{} SL {}", fr.code(), s.target.get(fr))).collect::<Vec<_>>().join(" · "))}</p>
-                <ul>{move || suggestion.with(|s| s.rationale.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view())}</ul>
+                <ul>{move || suggestion.with(|s| s.rationale.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_any_view())}</ul>
             </div>
             <button type="button" class="button primary" on:click=accept>"Accept this suggestion"</button>
         </div>
@@ -428,7 +428,7 @@ fn Conduits() -> impl IntoView {
                 <label for=id>{label}</label>
                 <select id=id prop:value=move || signal.get() on:change=move |ev| signal.set(event_target_value(&ev))>
                     <option value="">"Choose a zone"</option>
-                    {move || zones.get().into_iter().map(|(zid, zname)| view! { <option value=zid>{zname}</option> }).collect_view()}
+                    {move || zones.get().into_iter().map(|(zid, zname)| view! { <option value=zid>{zname}</option> }).collect_any_view()}
                 </select>
             </div>
         }
@@ -488,7 +488,7 @@ fn Conduits() -> impl IntoView {
                                         on:click=move |_| { let cid = cid.clone(); state.edit(move |a| a.conduits.retain(|x| x.id != cid)) }>"Remove"</button></td>
                                 </tr>
                             }
-                        }).collect_view()}
+                        }).collect_any_view()}
                     </tbody>
                 </table>
             </Show>

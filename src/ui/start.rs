@@ -5,7 +5,7 @@ use crate::domain::{Assessment, MAX_NAME_CHARS};
 use crate::ui::download::{download, file_stem};
 use crate::ui::persist;
 use crate::ui::state::{new_assessment_id, now_iso, AppState, LibraryEntry, Step};
-use crate::ui::widgets::short_time;
+use crate::ui::widgets::{short_time, CollectAnyView};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -382,7 +382,7 @@ fn BrokenList() -> impl IntoView {
                                 </Show>
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </ul>
             </div>
         </Show>

@@ -2,7 +2,7 @@
 
 use crate::domain::{Fr, Mode};
 use crate::ui::state::AppState;
-use crate::ui::widgets::Progress;
+use crate::ui::widgets::{CollectAnyView, Progress};
 use leptos::prelude::*;
 
 /// A compact, always-current summary for the questionnaire's side panel.
@@ -22,7 +22,7 @@ pub fn LiveSummary() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Zone"</th>
-                        {Fr::ALL.into_iter().map(|fr| view! { <th scope="col" title=fr.name()>{fr.code()}</th> }).collect_view()}
+                        {Fr::ALL.into_iter().map(|fr| view! { <th scope="col" title=fr.name()>{fr.code()}</th> }).collect_any_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -32,9 +32,9 @@ pub fn LiveSummary() -> impl IntoView {
                             let text = format!("{}/{}", f.achieved, f.target);
                             let label = format!("{} {}: achieved {}, target {}", z.zone_name, f.fr.code(), f.achieved, f.target);
                             view! { <td class:gap=gap aria-label=label>{text}{gap.then_some(" ▾")}</td> }
-                        }).collect_view();
+                        }).collect_any_view();
                         view! { <tr data-zone=z.zone_id.clone()><th scope="row">{z.zone_name.clone()}</th>{cells}</tr> }
-                    }).collect_view())}
+                    }).collect_any_view())}
                 </tbody>
             </table>
             <p class="hint">"Cells show achieved / target level (SL-A / SL-T for zones, SL-C / aimed for products); ▾ marks a gap."</p>

@@ -131,3 +131,18 @@ pub fn ConfirmRemove(
         </Show>
     }
 }
+
+/// Like `collect_view`, but each item is erased to an `AnyView` first, so that every list in the app is a
+/// `Vec<AnyView>` and shares one renderer, instead of one renderer per element shape (about 1 KB of wasm
+/// each).
+pub trait CollectAnyView: Iterator + Sized
+where
+    Self::Item: IntoAny,
+{
+    /// The items as erased views.
+    fn collect_any_view(self) -> Vec<AnyView> {
+        self.map(IntoAny::into_any).collect()
+    }
+}
+
+impl<I: Iterator> CollectAnyView for I where I::Item: IntoAny {}
