@@ -5,7 +5,7 @@ use crate::domain::{Assessment, MAX_NAME_CHARS};
 use crate::ui::download::{download, file_stem};
 use crate::ui::persist;
 use crate::ui::state::{new_assessment_id, now_iso, AppState, LibraryEntry, Step};
-use crate::ui::widgets::{short_time, CollectAnyView};
+use crate::ui::widgets::{short_time, CollectAnyView, ConfirmDialog};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -171,7 +171,7 @@ fn SavedRow(entry: LibraryEntry) -> impl IntoView {
             }
         });
     };
-    let delete = move |_| {
+    let delete = move |()| {
         let target = id.get_value();
         match persist::delete(&target) {
             Ok(()) => {
@@ -227,13 +227,9 @@ fn SavedRow(entry: LibraryEntry) -> impl IntoView {
                 <button type="button" class="button small secondary" on:click=export>"Export JSON"</button>
                 <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Delete"</button>
             </div>
-            <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label="Confirm deletion">
-                    <p>"Delete this assessment permanently from this browser? This cannot be undone; export it first if you may need it."</p>
-                    <button type="button" class="button small danger" on:click=delete>"Yes, delete it"</button>
-                    <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
-                </div>
-            </Show>
+            <ConfirmDialog open=confirming label="Confirm deletion"
+                question="Delete this assessment permanently from this browser? This cannot be undone; export it first if you may need it."
+                confirm="Yes, delete it" on_confirm=Callback::new(delete) />
         </li>
     }
 }

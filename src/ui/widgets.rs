@@ -122,11 +122,32 @@ pub fn ConfirmRemove(
     let confirming = RwSignal::new(false);
     view! {
         <button type="button" class="button danger small" on:click=move |_| confirming.set(true)>{button}</button>
-        <Show when=move || confirming.get()>
+        <ConfirmDialog open=confirming label=label question=question confirm=confirm on_confirm=on_confirm />
+    }
+}
+
+/// An inline confirmation, shown while `open` is true: the question, a confirming button and "Keep it",
+/// which closes it.
+#[component]
+pub fn ConfirmDialog(
+    /// Whether it is shown.
+    open: RwSignal<bool>,
+    /// Accessible name, e.g. "Confirm deletion".
+    label: &'static str,
+    /// The question asked.
+    #[prop(into)]
+    question: Signal<String>,
+    /// Text of the confirming button.
+    confirm: &'static str,
+    /// Called when the user confirms.
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || open.get()>
             <div class="confirm" role="alertdialog" aria-label=label>
                 <p>{move || question.get()}</p>
                 <button type="button" class="button small danger" on:click=move |_| on_confirm.run(())>{confirm}</button>
-                <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                <button type="button" class="button small secondary" on:click=move |_| open.set(false)>"Keep it"</button>
             </div>
         </Show>
     }
