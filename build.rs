@@ -201,6 +201,9 @@ fn fail(problems: &[String]) -> ! {
 }
 
 /// Rust string literal for `s`.
+/// Ends each text in the generated item texts (`ITEM_TEXT`); the content may not use it.
+const TEXT_SEPARATOR: char = '\u{1f}';
+
 fn lit(s: &str) -> String {
     format!("{s:?}")
 }
@@ -359,6 +362,7 @@ fn main() {
     let mut all_ids: BTreeSet<String> = BTreeSet::new();
     let mut seen_text: BTreeMap<String, String> = BTreeMap::new();
     let mut items_code = String::new();
+    let mut item_text = String::new();
     let mut areas_code = String::new();
 
     let parts = [
@@ -409,6 +413,8 @@ fn main() {
                     p.add(&fname, id, format!("`{field}` repeats the text of {other}"));
                 }
             }
+            // For maturity items: the area id and the four level descriptions (texts, after the others).
+            let mut maturity_texts: Option<(String, Vec<String>)> = None;
             let kind = match part_id {
                 "iec62443-3-3" => {
                     let main = it.refs.first().cloned().unwrap_or_default();
@@ -438,13 +444,13 @@ fn main() {
                         p.add(&fname, id, format!("fr `{fr}` must be FR1..FR7"));
                         continue;
                     };
-                    format!("ItemKind::SystemRequirement {{ fr: {frv}, level: SecurityLevel::new_const({sl}) }}")
+                    format!("KindMeta::System({frv}, {sl})")
                 }
                 "iec62443-3-2" => {
                     if it.fr.is_some() || it.sl.is_some() || it.area.is_some() || it.levels.is_some() {
                         p.add(&fname, id, "3-2 items take no fr, sl, area or levels");
                     }
-                    "ItemKind::Process".to_string()
+                    "KindMeta::Process".to_string()
                 }
                 "iec62443-4-2" => {
                     let Some(expect) = cr_expect.get(id) else {
@@ -475,11 +481,7 @@ fn main() {
                     }
                     let Some(frv) = fr_variant(&expect.fr) else { continue };
                     let tv: Vec<&str> = types.iter().filter_map(|t| type_variant(t)).collect();
-                    format!(
-                        "ItemKind::ComponentRequirement {{ fr: {frv}, level: SecurityLevel::new_const({}), types: &[{}] }}",
-                        expect.sl,
-                        tv.join(", ")
-                    )
+                    format!("KindMeta::Component({frv}, {}, &[{}])", expect.sl, tv.join(", "))
                 }
                 _ => {
                     let area = it.area.clone().unwrap_or_default();
@@ -509,14 +511,8 @@ fn main() {
                         p.add(&fname, id, "`levels` needs four plain-text descriptions (ML1..ML4)");
                         continue;
                     }
-                    format!(
-                        "ItemKind::Maturity {{ area: {}, levels: [{}, {}, {}, {}] }}",
-                        lit(&area),
-                        lit(&levels[0]),
-                        lit(&levels[1]),
-                        lit(&levels[2]),
-                        lit(&levels[3])
-                    )
+                    maturity_texts = Some((area, levels));
+                    "KindMeta::Maturity".to_string()
                 }
             };
             let phase = PHASES.iter().find(|(k, _)| *k == it.phase).map(|(_, v)| *v).unwrap_or("Controls");
@@ -527,20 +523,33 @@ fn main() {
             };
             let _ = writeln!(
                 items_code,
-                "    Item {{ id: {}, part: {part_variant}, refs: {}, title: {}, question: {}, why: {}, evidence: {}, action: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {} }},",
-                lit(&it.id),
-                lits(&it.refs),
-                lit(&it.title),
-                lit(&it.question),
-                lit(&it.why),
-                lits(&it.evidence),
-                lit(&it.action),
+                "    ItemMeta {{ part: {part_variant}, refs: {}, evidence: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {} }},",
+                it.refs.len(),
+                it.evidence.len(),
                 quick_set.contains(&it.id),
-                match &it.uncertain {
-                    Some(u) => format!("Some({})", lit(u)),
-                    None => "None".to_string(),
-                },
+                it.uncertain.is_some(),
             );
+            // The texts, in the order `catalogue::decode_items` reads them.
+            let mut texts: Vec<&String> = vec![&it.id];
+            texts.extend(&it.refs);
+            texts.extend([&it.title, &it.question, &it.why]);
+            texts.extend(&it.evidence);
+            texts.push(&it.action);
+            texts.extend(&it.uncertain);
+            if let Some((area, levels)) = &maturity_texts {
+                texts.push(area);
+                texts.extend(levels);
+            }
+            if it.refs.len() > 255 || it.evidence.len() > 255 {
+                p.add(&fname, id, "at most 255 refs and 255 evidence examples");
+            }
+            for t in texts {
+                if t.contains(TEXT_SEPARATOR) {
+                    p.add(&fname, id, "texts may not contain the control character U+001F");
+                }
+                item_text.push_str(t);
+                item_text.push(TEXT_SEPARATOR);
+            }
         }
     }
     for missing in sr_refs.difference(&sr_seen) {
@@ -638,8 +647,10 @@ fn main() {
         wizard.matrix.iter().map(|r| format!("[{}, {}, {}, {}]", r[0], r[1], r[2], r[3])).collect();
     let _ = writeln!(out, "/// Catalogue version recorded by every assessment (from questionnaires/catalogue.toml).");
     let _ = writeln!(out, "pub const CATALOGUE_VERSION: &str = {};", lit(catalogue.version.trim()));
-    let _ = writeln!(out, "/// Every item of every part, in file order.");
-    let _ = writeln!(out, "pub static ITEMS: &[Item] = &[\n{items_code}];");
+    let _ = writeln!(out, "/// The non-text part of every item, in file order.");
+    let _ = writeln!(out, "static ITEM_META: &[ItemMeta] = &[\n{items_code}];");
+    let _ = writeln!(out, "/// The texts of every item, in file order, each followed by U+001F.");
+    let _ = writeln!(out, "static ITEM_TEXT: &str = {};", lit(&item_text));
     let _ =
         writeln!(out, "/// The maturity areas: IEC 62443-2-1 programme elements, 2-4 capability areas, 4-1 practices.");
     let _ = writeln!(out, "pub static PROGRAMME_AREAS: &[ProgrammeArea] = &[\n{areas_code}];");

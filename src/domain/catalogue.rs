@@ -473,6 +473,113 @@ pub struct WizardOption {
 
 include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
 
+/// Every item of every part, in file order: `for item in ITEMS`, `ITEMS.iter()`, `ITEMS[i]`.
+pub static ITEMS: Items = Items;
+
+/// The catalogue's items (see [`ITEMS`]). They are generated as one text and a small table and built on
+/// first use: a table of `&str` (a pointer and a length per text, about 3,000 of them) compresses badly and
+/// cost 12 KB of the download, the texts one after the other cost nothing extra.
+#[derive(Clone, Copy, Debug)]
+pub struct Items;
+
+impl std::ops::Deref for Items {
+    type Target = [Item];
+
+    fn deref(&self) -> &'static [Item] {
+        static DECODED: std::sync::OnceLock<Vec<Item>> = std::sync::OnceLock::new();
+        DECODED.get_or_init(decode_items)
+    }
+}
+
+impl IntoIterator for Items {
+    type Item = &'static Item;
+    type IntoIter = std::slice::Iter<'static, Item>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        let items: &'static [Item] = std::ops::Deref::deref(&ITEMS);
+        items.iter()
+    }
+}
+
+/// The non-text part of a generated item; its texts follow in order in `ITEM_TEXT`.
+struct ItemMeta {
+    part: Part,
+    /// Number of references.
+    refs: u8,
+    /// Number of evidence examples.
+    evidence: u8,
+    effort: Effort,
+    phase: Phase,
+    kind: KindMeta,
+    quick_scan: bool,
+    /// Whether an "uncertain" note follows the action.
+    uncertain: bool,
+}
+
+/// [`ItemKind`] without its texts (a maturity item's area and levels are the last texts of the item).
+enum KindMeta {
+    System(Fr, u8),
+    Process,
+    Component(Fr, u8, &'static [ComponentType]),
+    Maturity,
+}
+
+/// Reads the generated texts one after the other.
+struct Texts(std::str::Split<'static, char>);
+
+impl Texts {
+    fn next(&mut self) -> &'static str {
+        self.0.next().unwrap_or_default()
+    }
+
+    /// The next `n` texts, as a slice that lives as long as the catalogue (built once).
+    fn list(&mut self, n: u8) -> &'static [&'static str] {
+        Vec::leak((0..n).map(|_| self.next()).collect())
+    }
+}
+
+/// Builds the items from `ITEM_META` and `ITEM_TEXT` (written by build.rs in this order: id, refs, title,
+/// question, why, evidence, action, uncertain, then area and four levels for maturity items).
+fn decode_items() -> Vec<Item> {
+    let mut t = Texts(ITEM_TEXT.split('\u{1f}'));
+    ITEM_META
+        .iter()
+        .map(|m| {
+            let id = t.next();
+            let refs = t.list(m.refs);
+            let (title, question, why) = (t.next(), t.next(), t.next());
+            let evidence = t.list(m.evidence);
+            let action = t.next();
+            let uncertain = m.uncertain.then(|| t.next());
+            let kind = match m.kind {
+                KindMeta::System(fr, sl) => ItemKind::SystemRequirement { fr, level: SecurityLevel::new_const(sl) },
+                KindMeta::Process => ItemKind::Process,
+                KindMeta::Component(fr, sl, types) => {
+                    ItemKind::ComponentRequirement { fr, level: SecurityLevel::new_const(sl), types }
+                }
+                KindMeta::Maturity => {
+                    ItemKind::Maturity { area: t.next(), levels: [t.next(), t.next(), t.next(), t.next()] }
+                }
+            };
+            Item {
+                id,
+                part: m.part,
+                refs,
+                title,
+                question,
+                why,
+                evidence,
+                action,
+                effort: m.effort,
+                phase: m.phase,
+                kind,
+                quick_scan: m.quick_scan,
+                uncertain,
+            }
+        })
+        .collect()
+}
+
 /// The item with this id.
 pub fn item(id: &str) -> Option<&'static Item> {
     item_index(id).map(|i| &ITEMS[i])
@@ -547,4 +654,24 @@ pub fn items_of_area(area: &str) -> impl Iterator<Item = &'static Item> + '_ {
 /// The programme area with this id.
 pub fn programme_area(id: &str) -> Option<&'static ProgrammeArea> {
     PROGRAMME_AREAS.iter().find(|a| a.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_reads_every_generated_text_exactly_once() {
+        let expected: usize = ITEM_META
+            .iter()
+            .map(|m| {
+                let maturity = if matches!(m.kind, KindMeta::Maturity) { 5 } else { 0 };
+                1 + usize::from(m.refs) + 3 + usize::from(m.evidence) + 1 + usize::from(m.uncertain) + maturity
+            })
+            .sum();
+        assert_eq!(ITEM_TEXT.matches('\u{1f}').count(), expected);
+        assert!(ITEM_TEXT.ends_with('\u{1f}'));
+        assert_eq!(ITEMS.len(), ITEM_META.len());
+        assert_eq!(ITEMS.first().map(|i| i.id), ITEM_TEXT.split('\u{1f}').next());
+    }
 }
