@@ -3,7 +3,7 @@
 use crate::domain::{check_product_name, ComponentType, Product, SlVector, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
 use crate::ui::scope::VectorChoice;
 use crate::ui::state::AppState;
-use crate::ui::widgets::{CollectAnyView, ConfirmRemove};
+use crate::ui::widgets::{CollectAnyView, ConfirmRemove, When};
 use leptos::prelude::*;
 
 fn type_from(value: &str) -> Option<ComponentType> {
@@ -68,12 +68,12 @@ pub fn Products() -> impl IntoView {
             </form>
             <p id="new-product-error" class="field-error" role="alert">{move || error.get()}</p>
         </div>
-        <Show
+        <When
             when=move || a.with(|a| !a.products.is_empty())
             fallback=|| view! { <p class="empty-state">"No products yet. Add the first product above."</p> }
         >
             <For each=ids key=|id| id.clone() children=move |id| view! { <ProductCard product_id=id /> } />
-        </Show>
+        </When>
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::domain::{Mode, Role, MAX_NAME_CHARS, SECTORS};
 use crate::ui::state::{AppState, Step};
-use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter};
+use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter, When};
 use leptos::prelude::*;
 
 /// The profile step.
@@ -101,9 +101,9 @@ pub fn ProfileStep() -> impl IntoView {
                         "Questions for system integrators (IEC 62443-2-4) and product suppliers (IEC 62443-4-1, 4-2) are being written; "
                         "integrators can already use the asset-owner questions to assess a system they deliver."
                     </p>
-                    <Show when=move || a.with(|a| a.profile.roles.is_empty())>
+                    <When when=move || a.with(|a| a.profile.roles.is_empty())>
                         <p class="field-error" role="alert">"Choose at least one role; without it there is nothing to ask."</p>
-                    </Show>
+                    </When>
                 </fieldset>
 
                 <fieldset class="card">

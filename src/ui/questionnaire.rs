@@ -6,7 +6,7 @@ use crate::domain::{
 };
 use crate::ui::state::{AppState, Step};
 use crate::ui::summary::LiveSummary;
-use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter};
+use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter, When};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -269,7 +269,7 @@ fn SectionNav() -> impl IntoView {
                 {Part::ALL
                     .into_iter()
                     .map(|part| view! {
-                        <Show when=move || state.assessment.with(|a| a.answers_part(part))>{group(part)}</Show>
+                        <When when=move || state.assessment.with(|a| a.answers_part(part))>{group(part)}</When>
                     })
                     .collect_any_view()}
             </ul>
@@ -293,7 +293,7 @@ fn Toolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar" role="group" aria-label="Questionnaire options">
-            <Show when=move || matches!(v.section.get(), Section::Component(_))>
+            <When when=move || matches!(v.section.get(), Section::Component(_))>
                 <div class="field">
                     <label for="product-choice">"Product"</label>
                     <select id="product-choice" prop:value=move || v.product.get() on:change=move |ev| {
@@ -303,8 +303,8 @@ fn Toolbar() -> impl IntoView {
                         {move || products.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_any_view()}
                     </select>
                 </div>
-            </Show>
-            <Show when=move || matches!(v.section.get(), Section::Fr(_))>
+            </When>
+            <When when=move || matches!(v.section.get(), Section::Fr(_))>
                 <div class="field">
                     <label for="zone-choice">"Answer for"</label>
                     <select id="zone-choice" prop:value=zone_value on:change=move |ev| {
@@ -316,19 +316,19 @@ fn Toolbar() -> impl IntoView {
                         {move || zones.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_any_view()}
                     </select>
                 </div>
-            </Show>
+            </When>
             <div class="check">
                 <input type="checkbox" id="filter-unanswered" prop:checked=move || v.unanswered_only.get()
                     on:change=move |ev| { v.unanswered_only.set(event_target_checked(&ev)); v.index.set(0); } />
                 <label for="filter-unanswered">"Unanswered only"</label>
             </div>
-            <Show when=move || matches!(v.section.get(), Section::Fr(_) | Section::Component(_))>
+            <When when=move || matches!(v.section.get(), Section::Fr(_) | Section::Component(_))>
                 <div class="check">
                     <input type="checkbox" id="filter-all-levels" prop:checked=move || v.show_all_levels.get()
                         on:change=move |ev| v.show_all_levels.set(event_target_checked(&ev)) />
                     <label for="filter-all-levels">"Also show requirements above the target level"</label>
                 </div>
-            </Show>
+            </When>
             <div class="check">
                 <input type="checkbox" id="one-at-a-time" prop:checked=move || v.one_at_a_time.get()
                     on:change=move |ev| v.one_at_a_time.set(event_target_checked(&ev)) />
@@ -565,20 +565,20 @@ fn ItemCard(item: &'static Item, scope: AnswerScope, navigate: Callback<(&'stati
                 <p class="evidence-title">"Evidence you could show:"</p>
                 <ul>{item.evidence.iter().map(|e| view! { <li>{*e}</li> }).collect_any_view()}</ul>
             </details>
-            <Show when=move || inherited.get()>
+            <When when=move || inherited.get()>
                 <p class="inherited">"This zone uses the answer given for all zones. Choosing an answer here overrides it for this zone only."</p>
-            </Show>
-            <Show when=move || overridden.get()>
+            </When>
+            <When when=move || overridden.get()>
                 <p class="inherited">
                     "This zone has its own answer. "
                     <button type="button" class="link-button" on:click=move |_| {
                         if let AnswerScope::Zone(z) = scope.get_value() { state.edit(|a| a.clear_override(&z, item.id)); }
                     }>"Use the all-zones answer again"</button>
                 </p>
-            </Show>
-            <Show when=move || { overrides_elsewhere.get() > 0 }>
+            </When>
+            <When when=move || { overrides_elsewhere.get() > 0 }>
                 <p class="inherited">{move || format!("{} zone(s) have their own answer to this question.", overrides_elsewhere.get())}</p>
-            </Show>
+            </When>
             <div class="answer-scale" role="radiogroup" aria-labelledby=format!("{dom}-q")>
                 {scale.iter().enumerate().map(|(i, answer)| {
                     let answer = *answer;
@@ -600,7 +600,7 @@ fn ItemCard(item: &'static Item, scope: AnswerScope, navigate: Callback<(&'stati
                 <button type="button" class="link-button clear" on:click=move |_| write(Box::new(|r| r.answer = None))
                     disabled=move || shown.with(|r| r.answer.is_none())>"Clear answer"</button>
             </div>
-            <Show when=move || shown.with(|r| r.answer.is_some_and(|a| a.needs_justification()))>
+            <When when=move || shown.with(|r| r.answer.is_some_and(|a| a.needs_justification()))>
                 <div class="field">
                     <label for=j_label.clone()>
                         {move || if shown.with(|r| r.answer == Some(Answer::Compensating)) { "Describe the compensating control (required)" } else { "Why does this not apply? (required)" }}
@@ -615,7 +615,7 @@ fn ItemCard(item: &'static Item, scope: AnswerScope, navigate: Callback<(&'stati
                         {move || shown.with(|r| r.is_incomplete()).then_some("Without a justification this answer counts as unanswered.")}
                     </p>
                 </div>
-            </Show>
+            </When>
             <div class="field">
                 <label for=notes_id.clone()>"Notes (optional)"</label>
                 <textarea id=notes_id rows="1" maxlength=MAX_TEXT_CHARS.to_string()

@@ -3,7 +3,7 @@
 
 use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, Phase, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::ui::state::{AppState, Step};
-use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter};
+use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter, When};
 use leptos::prelude::*;
 
 /// The roadmap step.
@@ -146,7 +146,7 @@ pub fn Projection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let rows = Memo::new(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection(a, r))));
     view! {
-        <Show when=move || rows.with(|r| !r.is_empty())>
+        <When when=move || rows.with(|r| !r.is_empty())>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Projected levels, scrollable">
             <table class="data-table projection">
                 <caption>"Projected levels after each phase (SL-A per zone, SL-C per product; planned and done actions)"</caption>
@@ -172,6 +172,6 @@ pub fn Projection() -> impl IntoView {
                 </tbody>
             </table></div>
             <p class="hint">"Levels are listed FR1 to FR7, e.g. {2 2 1 1 2 1 2}."</p>
-        </Show>
+        </When>
     }
 }

@@ -5,7 +5,7 @@ use crate::domain::{
     MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
 };
 use crate::ui::state::{AppState, Step};
-use crate::ui::widgets::{CollectAnyView, ConfirmRemove, NeedsAssessment, StepFooter};
+use crate::ui::widgets::{CollectAnyView, ConfirmRemove, NeedsAssessment, StepFooter, When};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -19,27 +19,27 @@ pub fn ScopeStep() -> impl IntoView {
         <section class="step" aria-labelledby="scope-title">
             <h1 id="scope-title" tabindex="-1">"Scope"</h1>
             <NeedsAssessment>
-                <Show when=move || a.with(|a| a.answers_part(Part::SystemRequirements))>
+                <When when=move || a.with(|a| a.answers_part(Part::SystemRequirements))>
                     <p class="lead">
                         "A zone groups assets with the same security needs (for example a process cell, a safety system or the SCADA servers). "
                         "A conduit is a communication path between zones. Each zone gets a target security level (SL-T) per foundational requirement."
                     </p>
-                    <Show when=move || a.with(|a| !a.profile.roles.contains(&Role::AssetOwner))>
+                    <When when=move || a.with(|a| !a.profile.roles.contains(&Role::AssetOwner))>
                         <p class="hint">"As an integrator, zones are optional: add the zones of a system you deliver to assess it against IEC 62443-3-3."</p>
-                    </Show>
+                    </When>
                     <AddZone />
-                    <Show
+                    <When
                         when=move || a.with(|a| !a.zones.is_empty())
                         fallback=|| view! { <p class="empty-state">"No zones yet. Add the first zone above; most plants start with two to five."</p> }
                     >
                         <h2>"Zones"</h2>
                         <For each=zone_ids key=|id| id.clone() children=move |id| view! { <ZoneCard zone_id=id /> } />
-                    </Show>
+                    </When>
                     <Conduits />
-                </Show>
-                <Show when=move || a.with(|a| a.answers_part(Part::ComponentRequirements))>
+                </When>
+                <When when=move || a.with(|a| a.answers_part(Part::ComponentRequirements))>
                     <crate::ui::products::Products />
-                </Show>
+                </When>
             </NeedsAssessment>
             <StepFooter step=Step::Scope />
         </section>
@@ -120,7 +120,7 @@ pub fn VectorChoice(
                 on:change=move |_| per_fr.set(true) />
             <label for=dom("per-fr")>"A level per foundational requirement"</label>
         </div>
-        <Show
+        <When
             when=move || per_fr.get()
             fallback=move || view! {
                 <div class="field">
@@ -158,7 +158,7 @@ pub fn VectorChoice(
                     }
                 }).collect_any_view()}
             </div>
-        </Show>
+        </When>
     }
 }
 
@@ -290,12 +290,12 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
                     on:click=move |_| wizard_open.update(|o| *o = !*o)>
                     {move || if wizard_open.get() { "Close the target-level wizard" } else { "Suggest a target with the wizard" }}
                 </button>
-                <Show when=move || wizard_open.get()>
+                <When when=move || wizard_open.get()>
                     <Wizard zone_id=id.get_value() on_done=Callback::new(move |vector: SlVector| {
                         per_fr.set(!vector.is_uniform());
                         wizard_open.set(false);
                     }) />
-                </Show>
+                </When>
             </fieldset>
             <div class="zone-foot">
                 <ConfirmRemove
@@ -464,7 +464,7 @@ fn Conduits() -> impl IntoView {
                 <div class="field"><button type="submit" class="button primary">"Add conduit"</button></div>
             </form>
             <p class="field-error" role="alert">{move || error.get()}</p>
-            <Show when=move || a.with(|a| !a.conduits.is_empty())>
+            <When when=move || a.with(|a| !a.conduits.is_empty())>
                 <table class="data-table">
                     <caption>"Conduits"</caption>
                     <thead><tr><th scope="col">"Name"</th><th scope="col">"Connects"</th><th scope="col">"Protocols"</th><th scope="col">"Crosses"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
@@ -491,7 +491,7 @@ fn Conduits() -> impl IntoView {
                         }).collect_any_view()}
                     </tbody>
                 </table>
-            </Show>
+            </When>
         </div>
     }
 }

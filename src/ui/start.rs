@@ -5,7 +5,7 @@ use crate::domain::{Assessment, MAX_NAME_CHARS};
 use crate::ui::download::{download, file_stem};
 use crate::ui::persist;
 use crate::ui::state::{new_assessment_id, now_iso, AppState, LibraryEntry, Step};
-use crate::ui::widgets::{short_time, CollectAnyView, ConfirmDialog};
+use crate::ui::widgets::{short_time, CollectAnyView, ConfirmDialog, When};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -72,7 +72,7 @@ fn SavedList() -> impl IntoView {
     view! {
         <div class="card">
             <h2>"Saved assessments"</h2>
-            <Show
+            <When
                 when=move || state.library.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="muted">"No saved assessments in this browser yet."</p> }
             >
@@ -83,7 +83,7 @@ fn SavedList() -> impl IntoView {
                         children=move |entry| view! { <SavedRow entry=entry /> }
                     />
                 </ul>
-            </Show>
+            </When>
         </div>
     }
 }
@@ -191,13 +191,13 @@ fn SavedRow(entry: LibraryEntry) -> impl IntoView {
     view! {
         <li class="saved-row" class:current=is_open>
             <div class="saved-main">
-                <Show
+                <When
                     when=move || renaming.get()
                     fallback=move || {
                         let name = name.clone();
                         view! {
                             <span class="saved-name">{name}</span>
-                            <Show when=is_open><span class="tag">"open"</span></Show>
+                            <When when=is_open><span class="tag">"open"</span></When>
                         }
                     }
                 >
@@ -213,7 +213,7 @@ fn SavedRow(entry: LibraryEntry) -> impl IntoView {
                         <button type="button" class="button small secondary" on:click=move |_| renaming.set(false)>"Cancel"</button>
                         {move || rename_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                     </form>
-                </Show>
+                </When>
                 <span class="saved-meta">
                     {entry.organisation.clone()}
                     {(!entry.organisation.is_empty()).then_some(" · ")}
@@ -334,7 +334,7 @@ fn ImportCard() -> impl IntoView {
 fn BrokenList() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <Show when=move || state.broken.with(|b| !b.is_empty())>
+        <When when=move || state.broken.with(|b| !b.is_empty())>
             <div class="card warning-card">
                 <h2>"Saved data that could not be read"</h2>
                 <p>"These entries were left exactly as they are. Download a copy before removing anything; the file can be repaired by hand or sent to whoever helps you."</p>
@@ -367,7 +367,7 @@ fn BrokenList() -> impl IntoView {
                                     }
                                 }>"Repair what can be read"</button>
                                 <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Remove it"</button>
-                                <Show when=move || confirming.get()>
+                                <When when=move || confirming.get()>
                                     <div class="confirm" role="alertdialog" aria-label="Confirm removal">
                                         <p>"Remove this unreadable entry from the browser for good?"</p>
                                         <button type="button" class="button small danger" on:click=move |_| {
@@ -375,13 +375,13 @@ fn BrokenList() -> impl IntoView {
                                         }>"Yes, remove"</button>
                                         <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
                                     </div>
-                                </Show>
+                                </When>
                             </li>
                         }
                     }).collect_any_view()}
                 </ul>
             </div>
-        </Show>
+        </When>
     }
 }
 

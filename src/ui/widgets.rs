@@ -143,13 +143,13 @@ pub fn ConfirmDialog(
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Show when=move || open.get()>
+        <When when=move || open.get()>
             <div class="confirm" role="alertdialog" aria-label=label>
                 <p>{move || question.get()}</p>
                 <button type="button" class="button small danger" on:click=move |_| on_confirm.run(())>{confirm}</button>
                 <button type="button" class="button small secondary" on:click=move |_| open.set(false)>"Keep it"</button>
             </div>
-        </Show>
+        </When>
     }
 }
 
@@ -167,3 +167,21 @@ where
 }
 
 impl<I: Iterator> CollectAnyView for I where I::Item: IntoAny {}
+
+/// Like Leptos's `Show` (children while `when` is true, else `fallback`; the condition is memoised), but
+/// not generic over the condition's closure: each use costs a small closure instead of its own copy of
+/// the component.
+#[component]
+pub fn When(
+    /// Whether to show the children.
+    #[prop(into)]
+    when: Signal<bool>,
+    /// What is shown while `when` is true.
+    children: ChildrenFn,
+    /// What is shown otherwise (nothing by default).
+    #[prop(optional, into)]
+    fallback: ViewFn,
+) -> impl IntoView {
+    let when = Memo::new(move |_| when.get());
+    move || if when.get() { children() } else { fallback.run() }
+}
