@@ -109,10 +109,10 @@ fn ActionCard(action: Action) -> impl IntoView {
             <div class="plan form-grid">
                 <div class="field">
                     <label for=format!("{dom}-status")>"Status"</label>
-                    <select id=format!("{dom}-status") prop:value=move || format!("{:?}", plan().status)
+                    <select id=format!("{dom}-status") prop:value=move || plan().status.label().to_string()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            let s = [ActionStatus::Open, ActionStatus::Planned, ActionStatus::Done].into_iter().find(|s| format!("{s:?}") == v).unwrap_or_default();
+                            let s = [ActionStatus::Open, ActionStatus::Planned, ActionStatus::Done].into_iter().find(|s| s.label() == v).unwrap_or_default();
                             edit(Box::new(move |p| p.status = s));
                         }>
                         <option value="Open">"Open"</option>

@@ -233,15 +233,15 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
                     <label for=dom("criticality")>"Criticality"</label>
                     <select
                         id=dom("criticality")
-                        prop:value=move || zone().map(|z| format!("{:?}", z.criticality)).unwrap_or_default()
+                        prop:value=move || zone().map(|z| z.criticality.label().to_string()).unwrap_or_default()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(c) = Criticality::ALL.into_iter().find(|c| format!("{c:?}") == v) {
+                            if let Some(c) = Criticality::ALL.into_iter().find(|c| c.label() == v) {
                                 edit_zone(Box::new(move |z| z.criticality = c));
                             }
                         }
                     >
-                        {Criticality::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}")>{c.label()}</option> }).collect_any_view()}
+                        {Criticality::ALL.into_iter().map(|c| view! { <option value=c.label().to_string()>{c.label()}</option> }).collect_any_view()}
                     </select>
                 </div>
                 <div class="field wide">
