@@ -43,7 +43,8 @@ const csp = [
   "object-src 'none'",
 ].join('; ');
 if (!html.includes('Content-Security-Policy')) {
-  html = html.replace(/<meta charset="utf-8" \/>/, `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+  // Right after the charset declaration, written by hand or minified (`<meta charset=utf-8>`).
+  html = html.replace(/<meta charset="?utf-8"?\s*\/?>/i, (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
   writeFileSync(indexPath, html);
 }
 
