@@ -8,6 +8,7 @@ pub mod persist;
 pub mod products;
 pub mod profile;
 pub mod questionnaire;
+pub mod reactive;
 pub mod report;
 pub mod results;
 pub mod roadmap;
@@ -18,6 +19,7 @@ pub mod summary;
 pub mod widgets;
 
 use leptos::prelude::*;
+use reactive::effect;
 use state::{AppState, Step};
 use widgets::CollectAnyView;
 
@@ -69,7 +71,7 @@ pub fn App() -> impl IntoView {
     });
     offline::register_service_worker(state);
     // Remember the step in the assessment (without counting it as a change), to reopen there.
-    Effect::new(move |_| {
+    effect(move || {
         let step = state.step.get();
         let differs = state.assessment.with_untracked(|a| a.last_step != step.slug());
         if differs && state.stored.get_untracked() {

@@ -4,6 +4,7 @@
 use crate::domain::{
     catalogue, Answer, AnswerScope, Fr, Item, ItemKind, Part, Response, Status, MAX_TEXT_CHARS, PROGRAMME_AREAS,
 };
+use crate::ui::reactive::effect;
 use crate::ui::state::{AppState, Step};
 use crate::ui::summary::LiveSummary;
 use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter, When};
@@ -145,7 +146,7 @@ pub fn QuestionnaireStep() -> impl IntoView {
         view_state.section.set(s);
     }
     // A removed product or zone can no longer be the chosen one.
-    Effect::new(move |_| {
+    effect(move || {
         let chosen = view_state.product.get();
         let first =
             a.with(|a| if a.product(&chosen).is_some() { None } else { a.products.first().map(|p| p.id.clone()) });
@@ -153,7 +154,7 @@ pub fn QuestionnaireStep() -> impl IntoView {
             view_state.product.set(first);
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         if let ZoneChoice::One(z) = view_state.zone.get() {
             if a.with(|a| a.zone(&z).is_none()) {
                 view_state.zone.set(ZoneChoice::All);
@@ -204,7 +205,7 @@ pub fn QuestionnaireStep() -> impl IntoView {
                 .collect::<Vec<&'static Item>>()
         })
     });
-    Effect::new(move |_| {
+    effect(move || {
         let n = visible.with(|v| v.len());
         if view_state.index.get_untracked() >= n {
             view_state.index.set(n.saturating_sub(1));
