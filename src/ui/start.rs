@@ -367,15 +367,11 @@ fn BrokenList() -> impl IntoView {
                                     }
                                 }>"Repair what can be read"</button>
                                 <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Remove it"</button>
-                                <When when=move || confirming.get()>
-                                    <div class="confirm" role="alertdialog" aria-label="Confirm removal">
-                                        <p>"Remove this unreadable entry from the browser for good?"</p>
-                                        <button type="button" class="button small danger" on:click=move |_| {
-                                            match persist::remove(&key.get_value()) { Ok(()) => state.refresh_library(), Err(e) => state.error(&e.message()) }
-                                        }>"Yes, remove"</button>
-                                        <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
-                                    </div>
-                                </When>
+                                <ConfirmDialog open=confirming label="Confirm removal"
+                                    question="Remove this unreadable entry from the browser for good?" confirm="Yes, remove"
+                                    on_confirm=Callback::new(move |()| {
+                                        match persist::remove(&key.get_value()) { Ok(()) => state.refresh_library(), Err(e) => state.error(&e.message()) }
+                                    }) />
                             </li>
                         }
                     }).collect_any_view()}
