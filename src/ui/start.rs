@@ -77,9 +77,11 @@ fn SavedList() -> impl IntoView {
                 fallback=|| view! { <p class="muted">"No saved assessments in this browser yet."</p> }
             >
                 <ul class="saved-list" aria-label="Saved assessments">
+                    // A row is rebuilt when its id, name or date changes. The key is a String (with the lengths,
+                    // so that it cannot be ambiguous) to share the keyed-list code of the zone and product lists.
                     <For
                         each=move || state.library.get()
-                        key=|e| (e.id.clone(), e.name.clone(), e.updated.clone())
+                        key=|e| format!("{}/{}/{}{}{}", e.id.len(), e.name.len(), e.id, e.name, e.updated)
                         children=move |entry| view! { <SavedRow entry=entry /> }
                     />
                 </ul>
