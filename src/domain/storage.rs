@@ -194,6 +194,16 @@ fn migrate(value: serde_json::Value, from: u32) -> Result<serde_json::Value, Imp
     Ok(value)
 }
 
+/// Adds `id` to `seen` and says whether it was new. The ids of one file are few (at most a few hundred),
+/// so a list is enough and keeps the wasm smaller than a set of `&str`.
+fn first_time<'a>(seen: &mut Vec<&'a str>, id: &'a str) -> bool {
+    let new = !seen.contains(&id);
+    if new {
+        seen.push(id);
+    }
+    new
+}
+
 fn check_text(value: &str, limit: usize, location: String, what: &str) -> Result<(), ImportError> {
     let chars = value.chars().count();
     if chars > limit {
@@ -237,14 +247,14 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             "assessment.conduits",
         ));
     }
-    let mut zone_ids = BTreeSet::new();
+    let mut zone_ids = Vec::new();
     let mut zone_names = BTreeSet::new();
     for (i, zone) in a.zones.iter().enumerate() {
         let loc = format!("assessment.zones[{i}]");
         if zone.id.trim().is_empty() || zone.id.chars().count() > 40 {
             return Err(ImportError::at("A zone has an empty or overlong id.", format!("{loc}.id")));
         }
-        if !zone_ids.insert(zone.id.as_str()) {
+        if !first_time(&mut zone_ids, &zone.id) {
             return Err(ImportError::at(format!("Two zones share the id \"{}\".", zone.id), format!("{loc}.id")));
         }
         if zone.name.trim().is_empty() {
@@ -275,14 +285,14 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             "assessment.products",
         ));
     }
-    let mut product_ids = BTreeSet::new();
+    let mut product_ids = Vec::new();
     let mut product_names = BTreeSet::new();
     for (i, product) in a.products.iter().enumerate() {
         let loc = format!("assessment.products[{i}]");
         if product.id.trim().is_empty() || product.id.chars().count() > 40 {
             return Err(ImportError::at("A product has an empty or overlong id.", format!("{loc}.id")));
         }
-        if !product_ids.insert(product.id.as_str()) {
+        if !first_time(&mut product_ids, &product.id) {
             return Err(ImportError::at(format!("Two products share the id \"{}\".", product.id), format!("{loc}.id")));
         }
         if product.name.trim().is_empty() {
@@ -297,16 +307,16 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         }
         check_text(&product.description, MAX_TEXT_CHARS, format!("{loc}.description"), "product description")?;
     }
-    let mut conduit_ids = BTreeSet::new();
+    let mut conduit_ids = Vec::new();
     for (i, conduit) in a.conduits.iter().enumerate() {
         let loc = format!("assessment.conduits[{i}]");
-        if conduit.id.trim().is_empty() || !conduit_ids.insert(conduit.id.as_str()) {
+        if conduit.id.trim().is_empty() || !first_time(&mut conduit_ids, &conduit.id) {
             return Err(ImportError::at("A conduit has an empty or repeated id.", format!("{loc}.id")));
         }
         check_text(&conduit.name, MAX_NAME_CHARS, format!("{loc}.name"), "conduit name")?;
         check_text(&conduit.protocols, MAX_NAME_CHARS * 4, format!("{loc}.protocols"), "protocol list")?;
         for (end, zone) in [("from", &conduit.from), ("to", &conduit.to)] {
-            if !zone_ids.contains(zone.as_str()) {
+            if !zone_ids.contains(&zone.as_str()) {
                 return Err(ImportError::at(
                     format!("The conduit \"{}\" connects to zone \"{zone}\", which is not in the file.", conduit.name),
                     format!("{loc}.{end}"),
@@ -325,7 +335,7 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         check_fit(item_id, r, &loc, Place::Zone)?;
     }
     for (zone_id, map) in &a.answers.zones {
-        if !zone_ids.contains(zone_id.as_str()) {
+        if !zone_ids.contains(&zone_id.as_str()) {
             return Err(ImportError::at(
                 format!("There are answers for zone \"{zone_id}\", which is not in the file."),
                 format!("assessment.answers.zones[\"{zone_id}\"]"),
@@ -338,7 +348,7 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         }
     }
     for (product_id, map) in &a.answers.products {
-        if !product_ids.contains(product_id.as_str()) {
+        if !product_ids.contains(&product_id.as_str()) {
             return Err(ImportError::at(
                 format!("There are answers for product \"{product_id}\", which is not in the file."),
                 format!("assessment.answers.products[\"{product_id}\"]"),

@@ -84,15 +84,20 @@ pub fn suggest_target(answers: &BTreeMap<String, String>) -> WizardSuggestion {
         if added > 0 { format!(", which raises the threat to consider by {added}") } else { String::new() }
     ));
     rationale.push(format!("Together these suggest SL {base} as the baseline for every foundational requirement."));
-    let mut seen_reason = BTreeMap::new();
+    // The FRs each reason raised, by reason in alphabetical order.
+    let mut seen_reason: Vec<(&str, Vec<&str>)> = Vec::new();
     for (fr, by, reason) in raises {
         let slot = &mut levels[fr.index()];
         let before = *slot;
         *slot = (*slot + by).min(4);
         if *slot > before {
-            seen_reason.entry(reason).or_insert_with(Vec::new).push(fr.code());
+            match seen_reason.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, frs)) => frs.push(fr.code()),
+                None => seen_reason.push((reason, vec![fr.code()])),
+            }
         }
     }
+    crate::domain::sorting::sort_by(&mut seen_reason, |a, b| a.0.cmp(b.0));
     for (reason, frs) in seen_reason {
         rationale.push(format!("{} raised: {reason}", frs.join(", ")));
     }
