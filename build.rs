@@ -201,8 +201,19 @@ fn fail(problems: &[String]) -> ! {
 }
 
 /// Rust string literal for `s`.
-/// Ends each text in the generated item texts (`ITEM_TEXT`); the content may not use it.
+/// Ends each text in the generated text blocks (`ITEM_TEXT`, `AREA_TEXT`, `WIZARD_TEXT`); the content may not use it.
 const TEXT_SEPARATOR: char = '\u{1f}';
+
+/// Appends texts to a generated text block, each followed by [`TEXT_SEPARATOR`].
+fn push_texts(block: &mut String, texts: Vec<&String>, p: &mut Problems, file: &str, id: &str) {
+    for t in texts {
+        if t.contains(TEXT_SEPARATOR) {
+            p.add(file, id, "texts may not contain the control character U+001F");
+        }
+        block.push_str(t);
+        block.push(TEXT_SEPARATOR);
+    }
+}
 
 fn lit(s: &str) -> String {
     format!("{s:?}")
@@ -363,6 +374,7 @@ fn main() {
     let mut seen_text: BTreeMap<String, String> = BTreeMap::new();
     let mut items_code = String::new();
     let mut item_text = String::new();
+    let mut area_text = String::new();
     let mut areas_code = String::new();
 
     let parts = [
@@ -394,13 +406,11 @@ fn main() {
             if area_ids.insert(a.id.clone(), a.refs.first().cloned().unwrap_or_default()).is_some() {
                 p.add(&fname, &a.id, "area id used twice");
             }
-            let _ = writeln!(
-                areas_code,
-                "    ProgrammeArea {{ id: {}, part: {part_variant}, refs: {}, title: {} }},",
-                lit(&a.id),
-                lits(&a.refs),
-                lit(&a.title)
-            );
+            let _ = writeln!(areas_code, "    ({part_variant}, {}),", a.refs.len());
+            let mut texts = vec![&a.id];
+            texts.extend(&a.refs);
+            texts.push(&a.title);
+            push_texts(&mut area_text, texts, &mut p, &fname, &a.id);
         }
         for it in &parsed.item {
             let id = it.id.as_str();
@@ -543,13 +553,7 @@ fn main() {
             if it.refs.len() > 255 || it.evidence.len() > 255 {
                 p.add(&fname, id, "at most 255 refs and 255 evidence examples");
             }
-            for t in texts {
-                if t.contains(TEXT_SEPARATOR) {
-                    p.add(&fname, id, "texts may not contain the control character U+001F");
-                }
-                item_text.push_str(t);
-                item_text.push(TEXT_SEPARATOR);
-            }
+            push_texts(&mut item_text, texts, &mut p, &fname, id);
         }
     }
     for missing in sr_refs.difference(&sr_seen) {
@@ -577,6 +581,7 @@ fn main() {
         p.0.push(format!("{wfile}: `matrix` must be 4 rows of 4 levels between 1 and 4"));
     }
     let mut wizard_code = String::new();
+    let mut wizard_text = String::new();
     let mut wizard_ids = BTreeSet::new();
     for wq in &wizard.question {
         if !wizard_ids.insert(wq.id.clone()) {
@@ -595,6 +600,7 @@ fn main() {
             p.add(wfile, &wq.id, "a question needs text, help and at least two options");
         }
         let mut opts = String::new();
+        let mut option_texts = Vec::new();
         let mut opt_ids = BTreeSet::new();
         for o in &wq.option {
             if !opt_ids.insert(o.id.clone()) {
@@ -620,23 +626,13 @@ fn main() {
             if !o.raise.is_empty() && o.reason.trim().is_empty() {
                 p.add(wfile, &format!("{}/{}", wq.id, o.id), "an option that raises an FR needs a reason");
             }
-            let _ = write!(
-                opts,
-                "WizardOption {{ id: {}, label: {}, score: {}, raise: &[{}], reason: {} }}, ",
-                lit(&o.id),
-                lit(&o.label),
-                o.score,
-                raises.join(", "),
-                lit(&o.reason)
-            );
+            let _ = write!(opts, "({}, &[{}]), ", o.score, raises.join(", "));
+            option_texts.extend([&o.id, &o.label, &o.reason]);
         }
-        let _ = writeln!(
-            wizard_code,
-            "    WizardQuestion {{ id: {}, dimension: Dimension::{dim}, text: {}, help: {}, options: &[{opts}] }},",
-            lit(&wq.id),
-            lit(&wq.text),
-            lit(&wq.help),
-        );
+        let _ = writeln!(wizard_code, "    (Dimension::{dim}, &[{opts}]),");
+        let mut texts = vec![&wq.id, &wq.text, &wq.help];
+        texts.extend(option_texts);
+        push_texts(&mut wizard_text, texts, &mut p, wfile, &wq.id);
     }
 
     if !p.0.is_empty() {
@@ -651,15 +647,21 @@ fn main() {
     let _ = writeln!(out, "static ITEM_META: &[ItemMeta] = &[\n{items_code}];");
     let _ = writeln!(out, "/// The texts of every item, in file order, each followed by U+001F.");
     let _ = writeln!(out, "static ITEM_TEXT: &str = {};", lit(&item_text));
-    let _ =
-        writeln!(out, "/// The maturity areas: IEC 62443-2-1 programme elements, 2-4 capability areas, 4-1 practices.");
-    let _ = writeln!(out, "pub static PROGRAMME_AREAS: &[ProgrammeArea] = &[\n{areas_code}];");
+    let _ = writeln!(out, "/// Part and number of refs of each maturity area, in file order.");
+    let _ = writeln!(out, "static AREA_META: &[(Part, u8)] = &[\n{areas_code}];");
+    let _ = writeln!(out, "/// Their texts: id, refs and title of each area, each followed by U+001F.");
+    let _ = writeln!(out, "static AREA_TEXT: &str = {};", lit(&area_text));
     let _ = writeln!(out, "/// Ids of the quick-scan items, in the order of quick-scan.toml.");
     let _ = writeln!(out, "pub static QUICK_SCAN: &[&str] = {};", lits(&quick.items));
     let _ = writeln!(out, "/// Base target level by [consequence][threat].");
     let _ = writeln!(out, "pub static WIZARD_MATRIX: [[u8; 4]; 4] = [{}];", matrix.join(", "));
-    let _ = writeln!(out, "/// The target-level wizard's questions.");
-    let _ = writeln!(out, "pub static WIZARD_QUESTIONS: &[WizardQuestion] = &[\n{wizard_code}];");
+    let _ = writeln!(out, "/// Dimension of each wizard question, and score and raises of each of its options.");
+    let _ = writeln!(out, "static WIZARD_META: &[(Dimension, &[OptionMeta])] = &[\n{wizard_code}];");
+    let _ = writeln!(
+        out,
+        "/// Their texts: id, text, help, then id, label and reason of each option; each followed by U+001F."
+    );
+    let _ = writeln!(out, "static WIZARD_TEXT: &str = {};", lit(&wizard_text));
 
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogue_data.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| fail(&[format!("cannot write {}: {e}", dest.display())]));

@@ -473,32 +473,89 @@ pub struct WizardOption {
 
 include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
 
-/// Every item of every part, in file order: `for item in ITEMS`, `ITEMS.iter()`, `ITEMS[i]`.
-pub static ITEMS: Items = Items;
+/// Every item of every part, in file order.
+pub static ITEMS: Table<Item> = Table(items);
 
-/// The catalogue's items (see [`ITEMS`]). They are generated as one text and a small table and built on
-/// first use: a table of `&str` (a pointer and a length per text, about 3,000 of them) compresses badly and
-/// cost 12 KB of the download, the texts one after the other cost nothing extra.
-#[derive(Clone, Copy, Debug)]
-pub struct Items;
+/// The maturity areas: IEC 62443-2-1 programme elements, 2-4 capability areas, 4-1 practices.
+pub static PROGRAMME_AREAS: Table<ProgrammeArea> = Table(areas);
 
-impl std::ops::Deref for Items {
-    type Target = [Item];
+/// The target-level wizard's questions.
+pub static WIZARD_QUESTIONS: Table<WizardQuestion> = Table(wizard_questions);
 
-    fn deref(&self) -> &'static [Item] {
-        static DECODED: std::sync::OnceLock<Vec<Item>> = std::sync::OnceLock::new();
-        DECODED.get_or_init(decode_items)
+/// A table of the catalogue, used like a slice: `for item in ITEMS`, `ITEMS.iter()`, `ITEMS[i]`.
+///
+/// build.rs writes each table as one block of texts and a small table of the other fields; the table is
+/// built from them on first use and then kept. A generated table of `&str` (a pointer and a length per
+/// text, about 3,000 of them) compressed badly and cost 13 KB of the download; texts one after the other
+/// cost nothing extra.
+pub struct Table<T: 'static>(fn() -> &'static [T]);
+
+impl<T> Clone for Table<T> {
+    fn clone(&self) -> Self {
+        *self
     }
 }
 
-impl IntoIterator for Items {
-    type Item = &'static Item;
-    type IntoIter = std::slice::Iter<'static, Item>;
+impl<T> Copy for Table<T> {}
+
+impl<T> std::ops::Deref for Table<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &'static [T] {
+        (self.0)()
+    }
+}
+
+impl<T> IntoIterator for Table<T> {
+    type Item = &'static T;
+    type IntoIter = std::slice::Iter<'static, T>;
 
     fn into_iter(self) -> Self::IntoIter {
-        let items: &'static [Item] = std::ops::Deref::deref(&ITEMS);
-        items.iter()
+        (self.0)().iter()
     }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Table<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries((self.0)()).finish()
+    }
+}
+
+fn items() -> &'static [Item] {
+    static DECODED: std::sync::OnceLock<Vec<Item>> = std::sync::OnceLock::new();
+    DECODED.get_or_init(decode_items)
+}
+
+fn areas() -> &'static [ProgrammeArea] {
+    static DECODED: std::sync::OnceLock<Vec<ProgrammeArea>> = std::sync::OnceLock::new();
+    DECODED.get_or_init(|| {
+        let mut t = Texts(AREA_TEXT.split('\u{1f}'));
+        AREA_META
+            .iter()
+            .map(|&(part, refs)| ProgrammeArea { id: t.next(), part, refs: t.list(refs), title: t.next() })
+            .collect()
+    })
+}
+
+fn wizard_questions() -> &'static [WizardQuestion] {
+    static DECODED: std::sync::OnceLock<Vec<WizardQuestion>> = std::sync::OnceLock::new();
+    DECODED.get_or_init(|| {
+        let mut t = Texts(WIZARD_TEXT.split('\u{1f}'));
+        WIZARD_META
+            .iter()
+            .map(|&(dimension, options)| {
+                let (id, text, help) = (t.next(), t.next(), t.next());
+                let options = options
+                    .iter()
+                    .map(|&(score, raise)| {
+                        let (id, label, reason) = (t.next(), t.next(), t.next());
+                        WizardOption { id, label, score, raise, reason }
+                    })
+                    .collect();
+                WizardQuestion { id, dimension, text, help, options: Vec::leak(options) }
+            })
+            .collect()
+    })
 }
 
 /// The non-text part of a generated item; its texts follow in order in `ITEM_TEXT`.
@@ -523,6 +580,9 @@ enum KindMeta {
     Component(Fr, u8, &'static [ComponentType]),
     Maturity,
 }
+
+/// Score and raises of one generated wizard option (its texts are in `WIZARD_TEXT`).
+type OptionMeta = (u8, &'static [(Fr, u8)]);
 
 /// Reads the generated texts one after the other.
 struct Texts(std::str::Split<'static, char>);
@@ -673,5 +733,15 @@ mod tests {
         assert!(ITEM_TEXT.ends_with('\u{1f}'));
         assert_eq!(ITEMS.len(), ITEM_META.len());
         assert_eq!(ITEMS.first().map(|i| i.id), ITEM_TEXT.split('\u{1f}').next());
+    }
+
+    #[test]
+    fn areas_and_wizard_read_every_generated_text_exactly_once() {
+        let area_texts: usize = AREA_META.iter().map(|(_, refs)| 2 + usize::from(*refs)).sum();
+        assert_eq!(AREA_TEXT.matches('\u{1f}').count(), area_texts);
+        assert_eq!(PROGRAMME_AREAS.len(), AREA_META.len());
+        let wizard_texts: usize = WIZARD_META.iter().map(|(_, options)| 3 + 3 * options.len()).sum();
+        assert_eq!(WIZARD_TEXT.matches('\u{1f}').count(), wizard_texts);
+        assert_eq!(WIZARD_QUESTIONS.len(), WIZARD_META.len());
     }
 }
