@@ -318,11 +318,13 @@ fn an_unknown_answer_is_refused_at_its_line() {
 }
 
 #[test]
-fn a_wrong_value_in_an_older_schema_is_refused_with_the_same_problem_but_no_line() {
-    // An older file is migrated as a JSON value, which has no positions left: the problem is still named.
-    let e = refused(&fixture_with(|v| v["assessment"]["zones"][0]["colour"] = json!("red")));
+fn a_wrong_value_in_an_older_schema_is_refused_with_the_same_problem_and_its_line() {
+    // Older schemas are read from the same parsed text, so their values keep their positions too.
+    let text = fixture_with(|v| v["assessment"]["zones"][0]["colour"] = json!("red"));
+    let e = refused(&text);
     assert!(e.problem.starts_with("The file has an unexpected value: unknown field `colour`, expected one of `id`"));
-    assert_eq!(e.location, None);
+    let line = line_where(&text, |l| l.contains("\"colour\""));
+    assert_eq!(location(&e), format!("line {line}, column 9"));
 }
 
 #[test]

@@ -1,24 +1,24 @@
 //! The catalogue: every item the tool asks about, generated at build time from `questionnaires/`.
 
-use serde::{Deserialize, Serialize};
+use crate::domain::json::{FromJson, JsonError, Node, ToJson, Writer};
 use std::fmt;
 
 /// One of the seven foundational requirements of IEC 62443.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Fr {
-    #[serde(rename = "FR1")]
+    /// FR1.
     Fr1,
-    #[serde(rename = "FR2")]
+    /// FR2.
     Fr2,
-    #[serde(rename = "FR3")]
+    /// FR3.
     Fr3,
-    #[serde(rename = "FR4")]
+    /// FR4.
     Fr4,
-    #[serde(rename = "FR5")]
+    /// FR5.
     Fr5,
-    #[serde(rename = "FR6")]
+    /// FR6.
     Fr6,
-    #[serde(rename = "FR7")]
+    /// FR7.
     Fr7,
 }
 
@@ -67,8 +67,7 @@ impl fmt::Display for Fr {
 }
 
 /// A security level, 0 (nothing shown) to 4.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SecurityLevel(u8);
 
 impl SecurityLevel {
@@ -112,6 +111,20 @@ impl From<SecurityLevel> for u8 {
     }
 }
 
+/// Saved as a number 0..4.
+impl FromJson for SecurityLevel {
+    fn from_json(node: &Node) -> Result<Self, JsonError> {
+        let n = u8::from_json(node)?;
+        SecurityLevel::try_from(n).map_err(|message| JsonError { message, pos: node.pos })
+    }
+}
+
+impl ToJson for SecurityLevel {
+    fn write_json(&self, w: &mut Writer) {
+        self.0.write_json(w);
+    }
+}
+
 impl fmt::Display for SecurityLevel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
@@ -119,7 +132,7 @@ impl fmt::Display for SecurityLevel {
 }
 
 /// The part of the standard an item belongs to; it decides how the item is answered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Part {
     /// IEC 62443-3-3 system requirements, answered per zone.
     SystemRequirements,
@@ -194,7 +207,7 @@ impl Part {
 }
 
 /// A rough effort for the recommended action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Effort {
     /// Days, inside the team.
     Small,
@@ -225,7 +238,7 @@ impl Effort {
 }
 
 /// The six roadmap phases, in the order a programme goes through them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Phase {
     /// Inventory and process map.
     Inventory,
@@ -270,8 +283,7 @@ impl Phase {
 }
 
 /// The component types of IEC 62443-4-2.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ComponentType {
     /// Software application (SAR): HMI, historian, engineering software.
     #[default]
@@ -283,6 +295,13 @@ pub enum ComponentType {
     /// Network device (NDR): switch, router, firewall, VPN, wireless access point.
     NetworkDevice,
 }
+
+crate::json_codes!(ComponentType {
+    SoftwareApplication => "software_application",
+    EmbeddedDevice => "embedded_device",
+    HostDevice => "host_device",
+    NetworkDevice => "network_device",
+});
 
 impl ComponentType {
     /// All types.

@@ -3,7 +3,7 @@
 use crate::domain::answers::Response;
 use crate::domain::assessment::{Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
 use crate::domain::catalogue::{self, CATALOGUE_VERSION};
-use serde::{Deserialize, Serialize};
+use crate::domain::json::{self, Fields, FromJson, JsonError, Node, ToJson, Writer};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -15,8 +15,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// An assessment as saved and exported.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedAssessment {
     /// Always [`FORMAT`].
     pub format: String,
@@ -73,7 +72,7 @@ pub fn to_json(assessment: &Assessment) -> String {
         catalogue_version: assessment.catalogue_version.clone(),
         assessment: assessment.clone(),
     };
-    serde_json::to_string_pretty(&saved).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    json::to_pretty(&saved)
 }
 
 /// Reads an assessment from saved or exported JSON: checks size, syntax, format, schema version, types,
@@ -86,15 +85,12 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
             MAX_IMPORT_BYTES / 1024
         )));
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        ImportError::at(
-            format!("The file is not valid JSON: {}.", strip_position(&e.to_string())),
-            format!("line {}, column {}", e.line(), e.column()),
-        )
-    })?;
-    let object = value
-        .as_object()
-        .ok_or_else(|| ImportError::new("The file does not contain an assessment (expected a JSON object)."))?;
+    let value = json::parse(text)
+        .map_err(|e| ImportError::at(format!("The file is not valid JSON: {}.", e.message), location_of(&e)))?;
+    if !value.is_object() {
+        return Err(ImportError::new("The file does not contain an assessment (expected a JSON object)."));
+    }
+    let object = &value;
     match object.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         _ => {
@@ -119,15 +115,8 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
     if schema == 0 {
         return Err(ImportError::at("Schema version 0 does not exist.", "schema"));
     }
-    let saved: SavedAssessment = if schema == u64::from(SCHEMA_VERSION) {
-        // Read the current schema from the text itself, so that a wrong value is reported with its line and
-        // column (a `Value` has no positions left).
-        serde_json::from_str(text).map_err(unexpected_value)?
-    } else {
-        // A migrated `Value` has no positions left: report the problem without a location.
-        from_value(&migrate(value, schema as u32)?)
-            .map_err(|e| ImportError { location: None, ..unexpected_value(e) })?
-    };
+    // Older schemas read as they are: see `migrate`.
+    let saved: SavedAssessment = migrate(&value, schema as u32).read().map_err(unexpected_value)?;
     if saved.catalogue_version != saved.assessment.catalogue_version {
         return Err(ImportError::at(
             "The two catalogue versions in the file disagree.",
@@ -154,44 +143,47 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
     Ok(Loaded { assessment: saved.assessment, notices })
 }
 
-/// A value of the wrong type or range, an unknown or a missing field; located when the text was read directly.
-fn unexpected_value(e: serde_json::Error) -> ImportError {
-    let problem = format!("The file has an unexpected value: {}.", strip_position(&e.to_string()));
-    if e.line() > 0 {
-        ImportError::at(problem, format!("line {}, column {}", e.line(), e.column()))
-    } else {
-        ImportError::new(problem)
-    }
+/// A value of the wrong type or range, an unknown or a missing field, with its line and column.
+fn unexpected_value(e: JsonError) -> ImportError {
+    ImportError::at(format!("The file has an unexpected value: {}.", e.message), location_of(&e))
 }
 
-/// Reads a `T` from an already parsed value. Goes through the text reader rather than
-/// `serde_json::from_value`, so that every saved type has one deserializer in the wasm instead of two (the
-/// text one and the `Value` one, together about 35 KB of code); the text is small and read once.
-fn from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, serde_json::Error> {
-    serde_json::from_str(&value.to_string())
+fn location_of(e: &JsonError) -> String {
+    format!("line {}, column {}", e.pos.line, e.pos.column)
 }
 
-/// serde_json appends " at line X column Y"; the location is reported separately.
-fn strip_position(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
-/// Brings an older schema up to [`SCHEMA_VERSION`], one step at a time.
-fn migrate(value: serde_json::Value, from: u32) -> Result<serde_json::Value, ImportError> {
-    // Each version adds a step here and a fixture under tests/fixtures/ (schema-<n>.json).
-    // 1 -> 2: products and per-product answers (IEC 62443-4-2) were added; both default to empty, so a
-    // schema-1 file reads as it is and only the version number changes.
+/// Brings an older schema up to [`SCHEMA_VERSION`], one step at a time. Each version adds a step here
+/// and a fixture under tests/fixtures/ (schema-<n>.json).
+fn migrate(value: &Node, from: u32) -> &Node {
     debug_assert!(from <= SCHEMA_VERSION);
-    let mut value = value;
-    if from < 2 {
-        if let Some(obj) = value.as_object_mut() {
-            obj.insert("schema".into(), serde_json::Value::from(2));
-        }
+    // 1 -> 2: products and per-product answers (IEC 62443-4-2) were added; both default to empty, so a
+    // schema-1 file reads as it is (its values keep their lines and columns for error messages).
+    value
+}
+
+/// The file around an assessment: format, schema and catalogue versions.
+impl FromJson for SavedAssessment {
+    fn from_json(node: &Node) -> Result<Self, JsonError> {
+        let f = Fields::of(node, &["format", "schema", "catalogue_version", "assessment"])?;
+        let schema: Option<u8> = f.optional("schema")?;
+        Ok(SavedAssessment {
+            format: f.required("format")?,
+            schema: u32::from(schema.unwrap_or(0)),
+            catalogue_version: f.required("catalogue_version")?,
+            assessment: f.required("assessment")?,
+        })
     }
-    Ok(value)
+}
+
+impl ToJson for SavedAssessment {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("format", &self.format);
+        w.field("schema", &self.schema);
+        w.field("catalogue_version", &self.catalogue_version);
+        w.field("assessment", &self.assessment);
+        w.end_object();
+    }
 }
 
 /// Adds `id` to `seen` and says whether it was new. The ids of one file are few (at most a few hundred),
@@ -436,21 +428,17 @@ fn truncate_chars(s: &mut String, limit: usize) -> bool {
 /// version of the tool can read it.
 pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportError> {
     use crate::domain::assessment::{ActionPlan, Conduit, Profile, Zone};
-    use serde_json::Value;
 
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::new("The data is too large to repair."));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let value = json::parse(text).map_err(|e| {
         ImportError::at(
-            format!(
-                "Nothing can be recovered automatically: the data is not valid JSON ({}).",
-                strip_position(&e.to_string())
-            ),
-            format!("line {}, column {}", e.line(), e.column()),
+            format!("Nothing can be recovered automatically: the data is not valid JSON ({}).", e.message),
+            location_of(&e),
         )
     })?;
-    if let Some(schema) = value.get("schema").and_then(Value::as_u64) {
+    if let Some(schema) = value.get("schema").and_then(Node::as_u64) {
         if schema > u64::from(SCHEMA_VERSION) {
             return Err(ImportError::at(
                 "This data was written by a newer version of the tool; open it there instead of repairing it here.",
@@ -459,11 +447,12 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         }
     }
     let root = value.get("assessment").filter(|v| v.is_object()).unwrap_or(&value);
-    let Some(obj) = root.as_object() else {
+    if !root.is_object() {
         return Err(ImportError::new("Nothing can be recovered: the data holds no assessment."));
-    };
+    }
+    let obj = root;
     let mut dropped = Vec::new();
-    let text_field = |key: &str| obj.get(key).and_then(Value::as_str).map(str::to_string);
+    let text_field = |key: &str| obj.get(key).and_then(Node::as_str).map(str::to_string);
     let mut name = text_field("name").filter(|n| !n.trim().is_empty()).unwrap_or_else(|| "Recovered assessment".into());
     truncate_chars(&mut name, MAX_NAME_CHARS);
     let mut a =
@@ -471,10 +460,10 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     if let Some(created) = text_field("created") {
         a.created = created.chars().take(40).collect();
     }
-    if let Some(v) = obj.get("catalogue_version").and_then(Value::as_str) {
+    if let Some(v) = obj.get("catalogue_version").and_then(Node::as_str) {
         a.catalogue_version = v.chars().take(40).collect();
     }
-    match obj.get("profile").map(from_value::<Profile>) {
+    match obj.get("profile").map(Node::read::<Profile>) {
         Some(Ok(mut p)) => {
             truncate_chars(&mut p.organisation, MAX_NAME_CHARS);
             truncate_chars(&mut p.sector, MAX_NAME_CHARS);
@@ -488,8 +477,8 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         None => {}
     }
     let mut names = BTreeSet::new();
-    for (i, z) in obj.get("zones").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        match from_value::<Zone>(z) {
+    for (i, z) in obj.get("zones").and_then(Node::as_array).into_iter().flatten().enumerate() {
+        match Node::read::<Zone>(z) {
             Ok(mut zone)
                 if !zone.id.trim().is_empty() && zone.id.chars().count() <= 40 && a.zone(&zone.id).is_none() =>
             {
@@ -518,8 +507,8 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             _ => dropped.push(format!("Zone number {} could not be read.", i + 1)),
         }
     }
-    for (i, c) in obj.get("conduits").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        match from_value::<Conduit>(c) {
+    for (i, c) in obj.get("conduits").and_then(Node::as_array).into_iter().flatten().enumerate() {
+        match Node::read::<Conduit>(c) {
             Ok(mut conduit)
                 if a.zone(&conduit.from).is_some()
                     && a.zone(&conduit.to).is_some()
@@ -535,8 +524,8 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             _ => dropped.push(format!("Conduit number {} could not be read or connects a missing zone.", i + 1)),
         }
     }
-    for (i, p) in obj.get("products").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        match from_value::<crate::domain::assessment::Product>(p) {
+    for (i, p) in obj.get("products").and_then(Node::as_array).into_iter().flatten().enumerate() {
+        match Node::read::<crate::domain::assessment::Product>(p) {
             Ok(mut product)
                 if !product.id.trim().is_empty()
                     && product.id.chars().count() <= 40
@@ -557,14 +546,14 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         }
     }
     let answers = obj.get("answers");
-    let read_map = |map: Option<&Value>, where_: Place, place: &str, dropped: &mut Vec<String>| {
+    let read_map = |map: Option<&Node>, where_: Place, place: &str, dropped: &mut Vec<String>| {
         let mut out = std::collections::BTreeMap::new();
-        for (item_id, r) in map.and_then(Value::as_object).into_iter().flatten() {
+        for (item_id, r) in map.into_iter().flat_map(Node::entries) {
             let fits = |resp: &Response| {
                 catalogue::item(item_id)
                     .is_none_or(|item| Place::of(item) == where_ && resp.answer.is_none_or(|ans| ans.fits(item)))
             };
-            match from_value::<Response>(r) {
+            match Node::read::<Response>(r) {
                 Ok(mut resp) if fits(&resp) => {
                     truncate_chars(&mut resp.justification, MAX_TEXT_CHARS);
                     truncate_chars(&mut resp.notes, MAX_TEXT_CHARS);
@@ -578,8 +567,8 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     a.answers.assessment =
         read_map(answers.and_then(|x| x.get("assessment")), Place::Assessment, "whole assessment", &mut dropped);
     a.answers.all_zones = read_map(answers.and_then(|x| x.get("all_zones")), Place::Zone, "all zones", &mut dropped);
-    if let Some(zones) = answers.and_then(|x| x.get("zones")).and_then(Value::as_object) {
-        for (zone_id, map) in zones {
+    if let Some(zones) = answers.and_then(|x| x.get("zones")) {
+        for (zone_id, map) in zones.entries() {
             if a.zone(zone_id).is_none() {
                 dropped.push(format!("Answers for a zone that no longer exists (\"{zone_id}\") were left out."));
                 continue;
@@ -591,8 +580,8 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             }
         }
     }
-    if let Some(products) = answers.and_then(|x| x.get("products")).and_then(Value::as_object) {
-        for (product_id, map) in products {
+    if let Some(products) = answers.and_then(|x| x.get("products")) {
+        for (product_id, map) in products.entries() {
             if a.product(product_id).is_none() {
                 dropped.push(format!("Answers for a product that no longer exists (\"{product_id}\") were left out."));
                 continue;
@@ -604,8 +593,8 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             }
         }
     }
-    for (key, p) in obj.get("plan").and_then(Value::as_object).into_iter().flatten() {
-        match from_value::<ActionPlan>(p) {
+    for (key, p) in obj.get("plan").into_iter().flat_map(Node::entries) {
+        match Node::read::<ActionPlan>(p) {
             Ok(mut plan) => {
                 truncate_chars(&mut plan.owner, MAX_NAME_CHARS);
                 truncate_chars(&mut plan.target_date, 40);

@@ -2,12 +2,10 @@
 //! `index.html` (same origin). Neutral defaults when the file is missing, empty or invalid.
 
 use leptos::prelude::*;
-use serde::Deserialize;
 use wasm_bindgen::JsCast;
 
 /// What `branding.json` may set. Every field is optional.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Branding {
     /// Consultancy name shown on the report cover ("Prepared with the self-assessment of ...").
     pub name: String,
@@ -20,6 +18,19 @@ pub struct Branding {
 }
 
 impl Branding {
+    /// Reads `branding.json`: every field optional, unknown fields ignored, `None` when it is not a JSON object.
+    fn parse(text: &str) -> Option<Branding> {
+        let root = crate::domain::json::parse(text).ok()?;
+        root.is_object().then_some(())?;
+        let text = |key: &str| root.get(key).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        Some(Branding {
+            name: text("name"),
+            logo: text("logo"),
+            contact_url: text("contact_url"),
+            contact_label: text("contact_label"),
+        })
+    }
+
     /// Drops values that could leave the origin or inject anything.
     fn sanitised(mut self) -> Branding {
         self.name = self.name.chars().take(120).collect();
@@ -55,7 +66,7 @@ pub fn load_branding() -> RwSignal<Branding> {
         }
         let Ok(promise) = response.text() else { return };
         let Ok(text) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
-        if let Some(parsed) = text.as_string().and_then(|t| serde_json::from_str::<Branding>(&t).ok()) {
+        if let Some(parsed) = text.as_string().and_then(|t| Branding::parse(&t)) {
             branding.set(parsed.sanitised());
         }
     });
