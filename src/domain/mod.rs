@@ -8,6 +8,7 @@ pub mod json;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;
+pub mod sorted;
 pub mod sorting;
 pub mod storage;
 pub mod wizard;

@@ -4,7 +4,7 @@ use crate::domain::answers::Response;
 use crate::domain::assessment::{Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
 use crate::domain::catalogue::{self, CATALOGUE_VERSION};
 use crate::domain::json::{self, Fields, FromJson, JsonError, Node, ToJson, Writer};
-use std::collections::BTreeSet;
+use crate::domain::sorted::SortedSet;
 use std::fmt;
 
 /// Marks our files, so a random JSON file is recognised as not ours.
@@ -240,7 +240,7 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         ));
     }
     let mut zone_ids = Vec::new();
-    let mut zone_names = BTreeSet::new();
+    let mut zone_names = SortedSet::new();
     for (i, zone) in a.zones.iter().enumerate() {
         let loc = format!("assessment.zones[{i}]");
         if zone.id.trim().is_empty() || zone.id.chars().count() > 40 {
@@ -278,7 +278,7 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         ));
     }
     let mut product_ids = Vec::new();
-    let mut product_names = BTreeSet::new();
+    let mut product_names = SortedSet::new();
     for (i, product) in a.products.iter().enumerate() {
         let loc = format!("assessment.products[{i}]");
         if product.id.trim().is_empty() || product.id.chars().count() > 40 {
@@ -476,7 +476,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         Some(Err(_)) => dropped.push("The profile could not be read and was reset.".into()),
         None => {}
     }
-    let mut names = BTreeSet::new();
+    let mut names = SortedSet::new();
     for (i, z) in obj.get("zones").and_then(Node::as_array).into_iter().flatten().enumerate() {
         match Node::read::<Zone>(z) {
             Ok(mut zone)
@@ -547,7 +547,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     }
     let answers = obj.get("answers");
     let read_map = |map: Option<&Node>, where_: Place, place: &str, dropped: &mut Vec<String>| {
-        let mut out = std::collections::BTreeMap::new();
+        let mut out = crate::domain::sorted::SortedMap::new();
         for (item_id, r) in map.into_iter().flat_map(Node::entries) {
             let fits = |resp: &Response| {
                 catalogue::item(item_id)

@@ -1,5 +1,6 @@
 //! Scope: zones (with assets, criticality and target levels, set directly or by the wizard) and conduits.
 
+use crate::domain::sorted::SortedMap;
 use crate::domain::{
     check_zone_name, suggest_target, AssetType, Conduit, Criticality, Fr, Part, Role, SecurityLevel, SlVector, Zone,
     MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
@@ -7,7 +8,6 @@ use crate::domain::{
 use crate::ui::state::{AppState, Step};
 use crate::ui::widgets::{CollectAnyView, ConfirmRemove, NeedsAssessment, StepFooter, When};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// The scope step.
 #[component]
@@ -321,7 +321,7 @@ fn Wizard(zone_id: String, on_done: Callback<SlVector>) -> impl IntoView {
     let answers = RwSignal::new(initial);
     let suggestion = Memo::new(move |_| answers.with(suggest_target));
     let accept = move |_| {
-        let chosen: BTreeMap<String, String> = answers.get_untracked();
+        let chosen: SortedMap<String, String> = answers.get_untracked();
         let vector = suggestion.with_untracked(|s| s.target);
         state.edit(|a| {
             if let Some(z) = a.zones.iter_mut().find(|z| z.id == id.get_value()) {
