@@ -530,8 +530,8 @@ fn roadmap_section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap,
             }
             line(out, format!("- Effort: {}", action.effort().label()));
             line(out, format!("- Horizon: {}", action.horizon.label()));
-            line(out, format!("- Quick win: {}", yes_no(action.quick_win).to_lowercase()));
-            line(out, format!("- Blocks the next level: {}", yes_no(action.blocking).to_lowercase()));
+            line(out, format!("- Quick win: {}", yes_no(action.quick_win).to_ascii_lowercase()));
+            line(out, format!("- Blocks the next level: {}", yes_no(action.blocking).to_ascii_lowercase()));
             let plan = plan_of(assessment, action);
             if plan != ActionPlan::default() {
                 line(out, format!("- Status: {}", plan.status.label()));

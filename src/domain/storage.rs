@@ -1,7 +1,7 @@
 //! The saved format (local storage and JSON export): versioned, migrated on load, validated on import.
 
 use crate::domain::answers::Response;
-use crate::domain::assessment::{Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
+use crate::domain::assessment::{name_key, Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
 use crate::domain::catalogue::{self, CATALOGUE_VERSION};
 use crate::domain::json::{self, Fields, FromJson, JsonError, Node, ToJson, Writer};
 use crate::domain::sorted::SortedSet;
@@ -253,7 +253,7 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             return Err(ImportError::at("A zone has no name.", format!("{loc}.name")));
         }
         check_text(&zone.name, MAX_NAME_CHARS, format!("{loc}.name"), "zone name")?;
-        if !zone_names.insert(zone.name.trim().to_lowercase()) {
+        if !zone_names.insert(name_key(&zone.name)) {
             return Err(ImportError::at(
                 format!("Two zones are both called \"{}\".", zone.name.trim()),
                 format!("{loc}.name"),
@@ -291,7 +291,7 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             return Err(ImportError::at("A product has no name.", format!("{loc}.name")));
         }
         check_text(&product.name, MAX_NAME_CHARS, format!("{loc}.name"), "product name")?;
-        if !product_names.insert(product.name.trim().to_lowercase()) {
+        if !product_names.insert(name_key(&product.name)) {
             return Err(ImportError::at(
                 format!("Two products are both called \"{}\".", product.name.trim()),
                 format!("{loc}.name"),
@@ -486,7 +486,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
                     zone.name = format!("Zone {}", i + 1);
                 }
                 truncate_chars(&mut zone.name, MAX_NAME_CHARS - 6);
-                while !names.insert(zone.name.trim().to_lowercase()) {
+                while !names.insert(name_key(&zone.name)) {
                     zone.name.push_str(" (2)");
                 }
                 truncate_chars(&mut zone.description, MAX_TEXT_CHARS);
@@ -536,7 +536,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
                     product.name = format!("Product {}", i + 1);
                 }
                 truncate_chars(&mut product.name, MAX_NAME_CHARS - 6);
-                while a.products.iter().any(|x| x.name.trim().to_lowercase() == product.name.trim().to_lowercase()) {
+                while a.products.iter().any(|x| name_key(&x.name) == name_key(&product.name)) {
                     product.name.push_str(" (2)");
                 }
                 truncate_chars(&mut product.description, MAX_TEXT_CHARS);

@@ -75,7 +75,7 @@ pub fn ProfileStep() -> impl IntoView {
                     <legend>"Roles"</legend>
                     <p class="hint">"Tick every role your organisation has in the systems you assess."</p>
                     {Role::ALL.into_iter().map(|role| {
-                        let id = format!("role-{role:?}").to_lowercase();
+                        let id = format!("role-{role:?}").to_ascii_lowercase();
                         let available = role.has_content();
                         view! {
                             <div class="check">
@@ -111,7 +111,7 @@ pub fn ProfileStep() -> impl IntoView {
                     {[(Mode::Quick, "Quick scan", "About 50 key questions across all parts: a first picture in about 15 minutes. Results are indicative."),
                       (Mode::Full, "Full assessment", "Every question, so achieved security levels can be stated with confidence.")]
                         .into_iter().map(|(mode, label, hint)| {
-                            let id = format!("mode-{mode:?}").to_lowercase();
+                            let id = format!("mode-{mode:?}").to_ascii_lowercase();
                             view! {
                                 <div class="check">
                                     <input type="radio" name="mode" id=id.clone()

@@ -62,9 +62,9 @@ impl Section {
     fn slug(self) -> String {
         match self {
             Section::Process => "zcr".to_string(),
-            Section::Fr(fr) => fr.code().to_lowercase(),
+            Section::Fr(fr) => fr.code().to_ascii_lowercase(),
             Section::Area(i) => PROGRAMME_AREAS[i].id.to_string(),
-            Section::Component(fr) => format!("cr-{}", fr.code().to_lowercase()),
+            Section::Component(fr) => format!("cr-{}", fr.code().to_ascii_lowercase()),
         }
     }
 

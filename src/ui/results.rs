@@ -197,7 +197,7 @@ fn MaturitySummary(result: MaturityResult) -> impl IntoView {
     let rows: Vec<(String, Option<u8>)> = m.areas.iter().map(|a| (a.area.title.to_string(), a.level)).collect();
     let overall = m.overall.map(|l| format!("ML{l}")).unwrap_or_else(|| "not rated".into());
     let noun = m.part.area_noun();
-    let heading_id = format!("maturity-{}", m.part.document().replace(' ', "-").to_lowercase());
+    let heading_id = format!("maturity-{}", m.part.document().replace(' ', "-").to_ascii_lowercase());
     let title = format!("{} maturity ({})", m.part.title(), m.part.document());
     let labelled_by = heading_id.clone();
     view! {

@@ -139,7 +139,7 @@ pub fn VectorChoice(
         >
             <div class="fr-grid">
                 {Fr::ALL.into_iter().map(|fr| {
-                    let sid = dom(&format!("sl-{}", fr.code().to_lowercase()));
+                    let sid = dom(&format!("sl-{}", fr.code().to_ascii_lowercase()));
                     view! {
                         <div class="field">
                             <label for=sid.clone() title=fr.name()>{format!("{} {}", fr.code(), fr.name())}</label>
@@ -262,7 +262,7 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
             <fieldset class="asset-types">
                 <legend>"Typical assets in this zone"</legend>
                 {AssetType::ALL.into_iter().map(|t| {
-                    let cid = dom(&format!("asset-{t:?}").to_lowercase());
+                    let cid = dom(&format!("asset-{t:?}").to_ascii_lowercase());
                     view! {
                         <span class="check">
                             <input type="checkbox" id=cid.clone()
