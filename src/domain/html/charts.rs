@@ -2,7 +2,7 @@
 //! seven FRs, and horizontal maturity bars. Each has a text alternative.
 
 use super::Html;
-use crate::domain::{Fr, SlVector};
+use crate::domain::{AreaMaturity, Fr, SlVector};
 
 const CENTER: f64 = 160.0;
 const RADIUS: f64 = 110.0;
@@ -35,15 +35,13 @@ fn tenths(x: f64) -> String {
 
 /// "x,y x,y ..." with one decimal each: the polygon of seven levels, FR1..FR7.
 fn points(levels: [f64; 7]) -> String {
-    let pairs: Vec<String> = levels
-        .iter()
-        .enumerate()
-        .map(|(i, level)| {
-            let (x, y) = point(i, *level);
-            format!("{},{}", tenths(x), tenths(y))
-        })
-        .collect();
-    pairs.join(" ")
+    let mut points = String::new();
+    for (i, level) in levels.into_iter().enumerate() {
+        let (x, y) = point(i, level);
+        let separator = if i == 0 { "" } else { " " };
+        points.push_str(&format!("{separator}{},{}", tenths(x), tenths(y)));
+    }
+    points
 }
 
 fn polygon(h: &mut Html, class: &str, levels: [f64; 7]) {
@@ -63,11 +61,13 @@ fn vector_levels(vector: &SlVector) -> [f64; 7] {
 /// ```
 pub fn radar_description(zone_name: &str, achieved: &SlVector, target: &SlVector, product: bool) -> String {
     let (a, t, noun) = if product { ("SL-C", "aimed", "Product") } else { ("SL-A", "SL-T", "Zone") };
-    let parts: Vec<String> = Fr::ALL
-        .iter()
-        .map(|fr| format!("{} {a} {} of {t} {}", fr.code(), achieved.get(*fr), target.get(*fr)))
-        .collect();
-    format!("{noun} {zone_name}: {}.", parts.join("; "))
+    let mut description = format!("{noun} {zone_name}: ");
+    for fr in Fr::ALL {
+        let separator = if fr.index() == 0 { "" } else { "; " };
+        description.push_str(&format!("{separator}{} {a} {} of {t} {}", fr.code(), achieved.get(fr), target.get(fr)));
+    }
+    description.push('.');
+    description
 }
 
 /// A radar (spider) chart of achieved against target levels for one zone or product, as a `figure`
@@ -136,10 +136,10 @@ pub fn radar(h: &mut Html, zone_name: &str, achieved: &SlVector, target: &SlVect
     h.close("figcaption").close("figure");
 }
 
-/// Horizontal bars, one per (name, level) row, for levels 0..=max, with a line at the target; `label`
-/// names the chart for assistive technology.
-pub fn level_bars(h: &mut Html, rows: &[(&str, Option<u8>)], target: u8, max: u8, label: &str) {
-    let height = rows.len() as f64 * 28.0 + 24.0;
+/// Horizontal bars, one per area, for levels 0..=max, with a line at the target; `label` names the chart
+/// for assistive technology.
+pub fn level_bars(h: &mut Html, areas: &[AreaMaturity], target: u8, max: u8, label: &str) {
+    let height = areas.len() as f64 * 28.0 + 24.0;
     let scale = 300.0 / f64::from(max);
     let whole_height = (height as u32).to_string();
     h.open(
@@ -153,7 +153,8 @@ pub fn level_bars(h: &mut Html, rows: &[(&str, Option<u8>)], target: u8, max: u8
             ("height", &whole_height),
         ],
     );
-    for (i, (name, level)) in rows.iter().enumerate() {
+    for (i, area) in areas.iter().enumerate() {
+        let (name, level) = (area.area.title, area.level);
         let y = i as f64 * 28.0 + 4.0;
         let w = level.map(|l| f64::from(l) * scale).unwrap_or(0.0);
         let value = level.map(|l| format!("ML{l}")).unwrap_or_else(|| "N/A".into());

@@ -153,17 +153,22 @@ fn zone_detail(h: &mut Html, zone: &ZoneResult, product: bool) {
     } else {
         h.open("ul", &[("class", "blocking")]);
         for f in blocking {
-            let items: Vec<String> = f.blocking.iter().map(|i| format!("{} {}", i.main_ref(), i.title)).collect();
             h.open("li", &[]);
             h.element("strong", &[], &format!("{} to reach {level} {}: ", f.fr.code(), f.achieved.get() + 1));
-            h.text(&items.join("; ")).close("li");
+            for (n, item) in f.blocking.iter().enumerate() {
+                h.text(if n == 0 { "" } else { "; " }).text(item.main_ref()).text(" ").text(item.title);
+            }
+            h.close("li");
         }
         h.close("ul");
     }
-    let compensating: Vec<&str> = zone.frs.iter().flat_map(|f| f.compensating.iter().map(|i| i.main_ref())).collect();
-    if !compensating.is_empty() {
+    let mut compensating = zone.frs.iter().flat_map(|f| &f.compensating).peekable();
+    if compensating.peek().is_some() {
         h.open("p", &[("class", "notice")]).text("These results rest on compensating controls: ");
-        h.text(&compensating.join(", ")).text(".").close("p");
+        for (n, item) in compensating.enumerate() {
+            h.text(if n == 0 { "" } else { ", " }).text(item.main_ref());
+        }
+        h.text(".").close("p");
     }
     h.close("section");
 }
@@ -197,7 +202,6 @@ fn process_summary(h: &mut Html, card: &Scorecard) {
 }
 
 fn maturity_summary(h: &mut Html, m: &MaturityResult) {
-    let rows: Vec<(&str, Option<u8>)> = m.areas.iter().map(|a| (a.area.title, a.level)).collect();
     let overall = m.overall.map(|l| format!("ML{l}")).unwrap_or_else(|| "not rated".into());
     let noun = m.part.area_noun();
     let heading_id = format!("maturity-{}", m.part.document().replace(' ', "-").to_lowercase());
@@ -212,7 +216,7 @@ fn maturity_summary(h: &mut Html, m: &MaturityResult) {
             m.target
         ),
     );
-    level_bars(h, &rows, m.target, 4, &per_area);
+    level_bars(h, &m.areas, m.target, 4, &per_area);
     h.open("table", &[("class", "data-table")]).element("caption", &[], &per_area);
     h.column_headings(&[noun, "Level", "Not performed", "ML1", "ML2", "ML3", "ML4", "N/A", "Don't know", "Unanswered"]);
     h.open("tbody", &[]);
