@@ -54,7 +54,7 @@ pub const ROADMAP_COLUMNS: [&str; 15] = [
 ];
 
 /// What the Zone column says for items answered once.
-const WHOLE_ORGANISATION: &str = "Whole organisation";
+pub(crate) const WHOLE_ORGANISATION: &str = "Whole organisation";
 
 /// The gap register ([`gap_register`]) as CSV: a header row ([`GAP_REGISTER_COLUMNS`]), then one row per
 /// entry. SL-A and SL-T hold security levels for 3-3 items and maturity levels (`ML1`) for 2-1 practices;
@@ -182,7 +182,7 @@ fn level_text(item: &Item, level: Option<u8>) -> String {
 }
 
 /// The answer as the user chose it, noting a missing justification (which makes it count as unanswered).
-fn answer_text(response: &Response) -> String {
+pub(crate) fn answer_text(response: &Response) -> String {
     match response.answer {
         None => "Not answered".to_string(),
         Some(a) if response.is_incomplete() => format!("{} (justification missing)", a.label()),

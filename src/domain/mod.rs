@@ -4,6 +4,7 @@ pub mod answers;
 pub mod assessment;
 pub mod catalogue;
 pub mod export;
+pub mod html;
 pub mod json;
 pub mod report;
 pub mod roadmap;

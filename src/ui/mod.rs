@@ -1,7 +1,6 @@
 //! The Leptos user interface: one module per step, plus small shared widgets.
 
 pub mod branding;
-pub mod charts;
 pub mod download;
 pub mod offline;
 pub mod persist;

@@ -1,6 +1,7 @@
 //! Roadmap: actions by phase or horizon, the user's plan (status, owner, date, note) and the projected
 //! SL-A after each phase.
 
+use crate::domain::html::report::{projection_table_html, PROJECTION_HINT, PROJECTION_REGION};
 use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, Phase, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::ui::state::{AppState, Step};
 use crate::ui::widgets::{CollectAnyView, NeedsAssessment, StepFooter, When};
@@ -140,38 +141,17 @@ fn ActionCard(action: Action) -> impl IntoView {
     }
 }
 
-/// Projected SL-A per zone after each phase, counting planned and done actions.
+/// Projected SL-A per zone after each phase, counting planned and done actions. The table is read-only,
+/// so it is written as HTML text (`domain::html`), the same as in the report.
 #[component]
-pub fn Projection() -> impl IntoView {
+fn Projection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let rows = Memo::new(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection(a, r))));
     view! {
         <When when=move || rows.with(|r| !r.is_empty())>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Projected levels, scrollable">
-            <table class="data-table projection">
-                <caption>"Projected levels after each phase (SL-A per zone, SL-C per product; planned and done actions)"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Zone"</th>
-                        <th scope="col">"Now"</th>
-                        {Phase::ALL.iter().enumerate().map(|(i, p)| view! { <th scope="col" title=p.title()>{format!("After phase {}", i + 1)}</th> }).collect_any_view()}
-                        <th scope="col">"All actions done"</th>
-                        <th scope="col">"Target"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || rows.get().into_iter().map(|z| view! {
-                        <tr>
-                            <th scope="row">{if z.is_product { format!("Product {}", z.zone_name) } else { z.zone_name.clone() }}</th>
-                            <td>{z.current.notation()}</td>
-                            {z.after_phase.iter().map(|v| view! { <td>{v.notation()}</td> }).collect_any_view()}
-                            <td>{z.all_done.notation()}</td>
-                            <td>{z.target.notation()}</td>
-                        </tr>
-                    }).collect_any_view()}
-                </tbody>
-            </table></div>
-            <p class="hint">"Levels are listed FR1 to FR7, e.g. {2 2 1 1 2 1 2}."</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=PROJECTION_REGION
+                inner_html=move || rows.with(|r| projection_table_html(r))></div>
+            <p class="hint">{PROJECTION_HINT}</p>
         </When>
     }
 }
