@@ -1,4 +1,6 @@
 // Trunk post-build hook (see Trunk.toml). Works on the staging folder before it becomes dist/:
+// 0. in release builds, minifies the wasm-bindgen JavaScript with terser (trunk's own minifier cannot parse
+//    it): about 3 KB less to download, gzipped;
 // 1. writes sw.js (the offline service worker) with the list of built files and a version derived from
 //    their contents, so every new build gets a new cache;
 // 2. adds a Content-Security-Policy to index.html that allows only this origin, plus the one inline
@@ -7,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -23,6 +26,30 @@ const files = [];
     else files.push(relative(staging, p).split('\\').join('/'));
   }
 })(staging);
+
+// 0. Minify the JavaScript (not sw.js, which is written below from a readable template).
+if (process.env.TRUNK_PROFILE === 'release') {
+  for (const f of files.filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+    const path = join(staging, f);
+    const original = readFileSync(path, 'utf8');
+    const result = await minify(original, {
+      module: true,
+      ecma: 2020,
+      compress: { passes: 2 },
+      mangle: true,
+      format: { comments: false },
+    });
+    writeFileSync(path, result.code);
+    // trunk put the file's Subresource Integrity hash into index.html: give it the new one.
+    const sri = (text) => 'sha384-' + createHash('sha384').update(text, 'utf8').digest('base64');
+    const indexFile = join(staging, 'index.html');
+    const page = readFileSync(indexFile, 'utf8');
+    writeFileSync(indexFile, page.split(sri(original)).join(sri(result.code)));
+  }
+}
+
+// The bench's minimal page (bench/minimal) gets the same minification and nothing else.
+if (process.argv.includes('--minify-only')) process.exit(0);
 
 // 2. CSP first: the hash of index.html changes with it, and sw.js's version covers the final file.
 const indexPath = join(staging, 'index.html');
