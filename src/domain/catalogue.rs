@@ -540,6 +540,25 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
     }
 }
 
+/// The catalogue texts, decompressed on first use (a few milliseconds).
+fn texts() -> &'static str {
+    static TEXTS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXTS.get_or_init(|| {
+        let len = TEXT_LENGTHS.iter().sum();
+        // build.rs made the stream; tests/catalogue.rs checks every text against questionnaires/.
+        crate::domain::lzma::decode(TEXT_LZMA, TEXT_PROPS, len)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    })
+}
+
+/// Text block `n` of the catalogue: 0 items, 1 maturity areas, 2 wizard.
+fn text_block(n: usize) -> &'static str {
+    let start: usize = TEXT_LENGTHS[..n].iter().sum();
+    texts().get(start..start + TEXT_LENGTHS[n]).unwrap_or_default()
+}
+
 fn items() -> &'static [Item] {
     static DECODED: std::sync::OnceLock<Vec<Item>> = std::sync::OnceLock::new();
     DECODED.get_or_init(decode_items)
@@ -548,7 +567,7 @@ fn items() -> &'static [Item] {
 fn areas() -> &'static [ProgrammeArea] {
     static DECODED: std::sync::OnceLock<Vec<ProgrammeArea>> = std::sync::OnceLock::new();
     DECODED.get_or_init(|| {
-        let mut t = Texts(AREA_TEXT.split('\u{1f}'));
+        let mut t = Texts(text_block(1).split('\u{1f}'));
         AREA_META
             .iter()
             .map(|&(part, refs)| ProgrammeArea { id: t.next(), part, refs: t.list(refs), title: t.next() })
@@ -559,7 +578,7 @@ fn areas() -> &'static [ProgrammeArea] {
 fn wizard_questions() -> &'static [WizardQuestion] {
     static DECODED: std::sync::OnceLock<Vec<WizardQuestion>> = std::sync::OnceLock::new();
     DECODED.get_or_init(|| {
-        let mut t = Texts(WIZARD_TEXT.split('\u{1f}'));
+        let mut t = Texts(text_block(2).split('\u{1f}'));
         WIZARD_META
             .iter()
             .map(|&(dimension, options)| {
@@ -577,7 +596,7 @@ fn wizard_questions() -> &'static [WizardQuestion] {
     })
 }
 
-/// The non-text part of a generated item; its texts follow in order in `ITEM_TEXT`.
+/// The non-text part of a generated item; its texts follow in order in text block 0.
 struct ItemMeta {
     part: Part,
     /// Number of references.
@@ -600,7 +619,7 @@ enum KindMeta {
     Maturity,
 }
 
-/// Score and raises of one generated wizard option (its texts are in `WIZARD_TEXT`).
+/// Score and raises of one generated wizard option (its texts are in text block 2).
 type OptionMeta = (u8, &'static [(Fr, u8)]);
 
 /// Reads the generated texts one after the other.
@@ -617,10 +636,10 @@ impl Texts {
     }
 }
 
-/// Builds the items from `ITEM_META` and `ITEM_TEXT` (written by build.rs in this order: id, refs, title,
+/// Builds the items from `ITEM_META` and text block 0 (written by build.rs in this order: id, refs, title,
 /// question, why, evidence, action, uncertain, then area and four levels for maturity items).
 fn decode_items() -> Vec<Item> {
-    let mut t = Texts(ITEM_TEXT.split('\u{1f}'));
+    let mut t = Texts(text_block(0).split('\u{1f}'));
     ITEM_META
         .iter()
         .map(|m| {
@@ -748,19 +767,19 @@ mod tests {
                 1 + usize::from(m.refs) + 3 + usize::from(m.evidence) + 1 + usize::from(m.uncertain) + maturity
             })
             .sum();
-        assert_eq!(ITEM_TEXT.matches('\u{1f}').count(), expected);
-        assert!(ITEM_TEXT.ends_with('\u{1f}'));
+        assert_eq!(text_block(0).matches('\u{1f}').count(), expected);
+        assert!(text_block(0).ends_with('\u{1f}'));
         assert_eq!(ITEMS.len(), ITEM_META.len());
-        assert_eq!(ITEMS.first().map(|i| i.id), ITEM_TEXT.split('\u{1f}').next());
+        assert_eq!(ITEMS.first().map(|i| i.id), text_block(0).split('\u{1f}').next());
     }
 
     #[test]
     fn areas_and_wizard_read_every_generated_text_exactly_once() {
         let area_texts: usize = AREA_META.iter().map(|(_, refs)| 2 + usize::from(*refs)).sum();
-        assert_eq!(AREA_TEXT.matches('\u{1f}').count(), area_texts);
+        assert_eq!(text_block(1).matches('\u{1f}').count(), area_texts);
         assert_eq!(PROGRAMME_AREAS.len(), AREA_META.len());
         let wizard_texts: usize = WIZARD_META.iter().map(|(_, options)| 3 + 3 * options.len()).sum();
-        assert_eq!(WIZARD_TEXT.matches('\u{1f}').count(), wizard_texts);
+        assert_eq!(text_block(2).matches('\u{1f}').count(), wizard_texts);
         assert_eq!(WIZARD_QUESTIONS.len(), WIZARD_META.len());
     }
 }
