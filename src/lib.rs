@@ -9,6 +9,11 @@
 //!   derived values from the domain and write answers; they never compute a score themselves.
 //!
 //! Data flows one way: questionnaires -> catalogue -> answers -> scoring -> roadmap -> views and report.
+//!
+//! Some choices exist for the size of the download (README "Performance"): the saved format is read and
+//! written by [`domain::json`] (not serde), the assessment's maps are [`domain::sorted`] (not B-trees),
+//! the catalogue texts are LZMA-compressed ([`domain::lzma`]), and read-only pages (results, report) are
+//! written as HTML text by [`domain::html`] rather than as Leptos views.
 
 pub mod domain;
 
