@@ -669,7 +669,7 @@ fn main() {
     let _ = writeln!(out, "static AREA_META: &[(Part, u8)] = &[\n{areas_code}];");
     let _ = writeln!(out, "/// Ids of the quick-scan items, in the order of quick-scan.toml.");
     let _ = writeln!(out, "pub static QUICK_SCAN: &[&str] = {};", lits(&quick.items));
-    let _ = writeln!(out, "/// Base target level by [consequence][threat].");
+    let _ = writeln!(out, "/// Base target level by consequence (row) and threat (column).");
     let _ = writeln!(out, "pub static WIZARD_MATRIX: [[u8; 4]; 4] = [{}];", matrix.join(", "));
     let _ = writeln!(out, "/// Dimension of each wizard question, and score and raises of each of its options.");
     let _ = writeln!(out, "static WIZARD_META: &[(Dimension, &[OptionMeta])] = &[\n{wizard_code}];");
