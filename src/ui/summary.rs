@@ -1,5 +1,6 @@
 //! The live summary: progress and current SL-A per zone, updated as answers change.
 
+use crate::domain::html::results::live_summary_rows;
 use crate::domain::{Fr, Mode};
 use crate::ui::state::AppState;
 use crate::ui::widgets::{CollectAnyView, Progress};
@@ -25,17 +26,7 @@ pub fn LiveSummary() -> impl IntoView {
                         {Fr::ALL.into_iter().map(|fr| view! { <th scope="col" title=fr.name()>{fr.code()}</th> }).collect_any_view()}
                     </tr>
                 </thead>
-                <tbody>
-                    {move || state.scorecard.with(|s| s.zones.iter().chain(s.products.iter()).map(|z| {
-                        let cells = z.frs.iter().map(|f| {
-                            let gap = f.gap() > 0;
-                            let text = format!("{}/{}", f.achieved, f.target);
-                            let label = format!("{} {}: achieved {}, target {}", z.zone_name, f.fr.code(), f.achieved, f.target);
-                            view! { <td class:gap=gap aria-label=label>{text}{gap.then_some(" ▾")}</td> }
-                        }).collect_any_view();
-                        view! { <tr data-zone=z.zone_id.clone()><th scope="row">{z.zone_name.clone()}</th>{cells}</tr> }
-                    }).collect_any_view())}
-                </tbody>
+                <tbody inner_html=move || state.scorecard.with(live_summary_rows)></tbody>
             </table>
             <p class="hint">"Cells show achieved / target level (SL-A / SL-T for zones, SL-C / aimed for products); ▾ marks a gap."</p>
         </aside>

@@ -231,3 +231,33 @@ fn maturity_summary(h: &mut Html, m: &MaturityResult) {
     }
     h.close("tbody").close("table").close("section");
 }
+
+/// The rows of the questionnaire's live summary (`tbody` of its mini table): achieved / target level per
+/// FR for every zone, then every product; a gap is marked by ▾ and a class, and each cell is labelled in words.
+///
+/// ```
+/// use iec62443_assess::*;
+/// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+/// a.zones.push(Zone::new("z1", "Cell A"));
+/// let rows = html::results::live_summary_rows(&score(&a));
+/// assert!(rows.starts_with(r#"<tr data-zone="z1"><th scope="row">Cell A</th><td class="gap" aria-label="Cell A FR1: achieved 0, target 1">0/1 ▾</td>"#));
+/// ```
+pub fn live_summary_rows(card: &Scorecard) -> String {
+    let mut h = Html::default();
+    for z in card.zones.iter().chain(card.products.iter()) {
+        h.open("tr", &[("data-zone", &z.zone_id)]).element("th", &[("scope", "row")], &z.zone_name);
+        for f in &z.frs {
+            let label = format!("{} {}: achieved {}, target {}", z.zone_name, f.fr.code(), f.achieved, f.target);
+            let gap = f.gap() > 0;
+            let mut cell = format!("{}/{}", f.achieved, f.target);
+            if gap {
+                cell.push_str(" ▾");
+            }
+            let attributes: &[(&str, &str)] =
+                if gap { &[("class", "gap"), ("aria-label", &label)] } else { &[("aria-label", &label)] };
+            h.element("td", attributes, &cell);
+        }
+        h.close("tr");
+    }
+    h.into_string()
+}
