@@ -562,6 +562,11 @@ pub struct Writer {
 }
 
 impl Writer {
+    /// A writer that appends to `out` (keeping its capacity).
+    pub fn with_buffer(out: String) -> Writer {
+        Writer { out, open: Vec::new() }
+    }
+
     /// The text written.
     pub fn finish(self) -> String {
         self.out
@@ -663,6 +668,12 @@ impl ToJson for String {
 }
 
 impl ToJson for str {
+    fn write_json(&self, w: &mut Writer) {
+        w.string(self);
+    }
+}
+
+impl ToJson for &str {
     fn write_json(&self, w: &mut Writer) {
         w.string(self);
     }

@@ -3,7 +3,7 @@
 use crate::domain::answers::Response;
 use crate::domain::assessment::{name_key, Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
 use crate::domain::catalogue::{self, CATALOGUE_VERSION};
-use crate::domain::json::{self, Fields, FromJson, JsonError, Node, ToJson, Writer};
+use crate::domain::json::{self, Fields, FromJson, JsonError, Node, Writer};
 use crate::domain::sorted::SortedSet;
 use std::fmt;
 
@@ -66,13 +66,24 @@ pub struct Loaded {
 
 /// Serialises an assessment in the saved format (pretty JSON).
 pub fn to_json(assessment: &Assessment) -> String {
-    let saved = SavedAssessment {
-        format: FORMAT.to_string(),
-        schema: SCHEMA_VERSION,
-        catalogue_version: assessment.catalogue_version.clone(),
-        assessment: assessment.clone(),
-    };
-    json::to_pretty(&saved)
+    let mut text = String::new();
+    to_json_into(assessment, &mut text);
+    text
+}
+
+/// Like [`to_json`], into `text` (cleared first). Autosave runs on every change: reusing one buffer, and
+/// not cloning the assessment into a [`SavedAssessment`], keeps the allocator from growing the wasm
+/// memory a little on every answer.
+pub fn to_json_into(assessment: &Assessment, text: &mut String) {
+    text.clear();
+    let mut w = Writer::with_buffer(std::mem::take(text));
+    w.begin_object();
+    w.field("format", &FORMAT);
+    w.field("schema", &SCHEMA_VERSION);
+    w.field("catalogue_version", &assessment.catalogue_version);
+    w.field("assessment", assessment);
+    w.end_object();
+    *text = w.finish();
 }
 
 /// Reads an assessment from saved or exported JSON: checks size, syntax, format, schema version, types,
@@ -172,17 +183,6 @@ impl FromJson for SavedAssessment {
             catalogue_version: f.required("catalogue_version")?,
             assessment: f.required("assessment")?,
         })
-    }
-}
-
-impl ToJson for SavedAssessment {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("format", &self.format);
-        w.field("schema", &self.schema);
-        w.field("catalogue_version", &self.catalogue_version);
-        w.field("assessment", &self.assessment);
-        w.end_object();
     }
 }
 

@@ -57,9 +57,17 @@ pub fn remove(key: &str) -> Result<(), SaveError> {
     s.remove_item(key).map_err(|e| SaveError::Refused(js_error_text(&e)))
 }
 
-/// Saves an assessment under its own key.
+/// Saves an assessment under its own key. The text is built in one buffer kept between saves (autosave
+/// runs on every change; see `storage::to_json_into`).
 pub fn save(assessment: &Assessment) -> Result<(), SaveError> {
-    write(&format!("{ASSESSMENT_PREFIX}{}", assessment.id), &storage::to_json(assessment))
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with(|buffer| {
+        let mut text = buffer.borrow_mut();
+        storage::to_json_into(assessment, &mut text);
+        write(&format!("{ASSESSMENT_PREFIX}{}", assessment.id), &text)
+    })
 }
 
 /// Deletes a saved assessment.
