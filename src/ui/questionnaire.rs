@@ -404,12 +404,21 @@ fn Items(visible: Memo<Vec<&'static Item>>) -> impl IntoView {
         }
         move_by(delta);
     });
+    let state = expect_context::<AppState>();
     move || {
         let items = visible.get();
         // The cards are rebuilt when the zone or product changes, so each card's scope is a plain value
         // (a card subscribing to these rarely-changing signals would leave a dead subscriber behind).
         let zone = v.zone.get();
         let product = v.product.get();
+        // Cards follow the assessment through this counter, which lives as long as this list: a signal
+        // never forgets a subscriber that was disposed without unsubscribing (reactive_graph 0.2), so
+        // cards subscribing to the assessment itself left about 8 KB behind on every section switch.
+        let a = state.assessment;
+        let revision = Memo::new(move |previous: Option<&u64>| {
+            a.track();
+            previous.map_or(0, |n| n + 1)
+        });
         if items.is_empty() {
             return view! { <p class="empty-state">"Nothing to show with these filters. Untick \"Unanswered only\" or choose another section."</p> }.into_any();
         }
@@ -418,7 +427,7 @@ fn Items(visible: Memo<Vec<&'static Item>>) -> impl IntoView {
             view! {
                 <div class="one-at-a-time">
                     <p class="position" aria-live="polite">{move || format!("Question {} of {n}", v.index.get() + 1)}</p>
-                    {move || items.get(v.index.get()).copied().map(|item| view! { <ItemCard item=item scope=scope_for(item, &zone, &product) navigate=navigate /> })}
+                    {move || items.get(v.index.get()).copied().map(|item| view! { <ItemCard item=item scope=scope_for(item, &zone, &product) revision=revision navigate=navigate /> })}
                     <div class="pager">
                         <button type="button" class="button secondary" on:click=move |_| move_by(-1) disabled=move || v.index.get() == 0>"Previous question"</button>
                         <button type="button" class="button primary" on:click=move |_| move_by(1) disabled=move || v.index.get() + 1 >= n>"Next question"</button>
@@ -429,7 +438,7 @@ fn Items(visible: Memo<Vec<&'static Item>>) -> impl IntoView {
         } else {
             view! {
                 <div class="item-list">
-                    {items.into_iter().map(|item| view! { <ItemCard item=item scope=scope_for(item, &zone, &product) navigate=navigate /> }).collect_any_view()}
+                    {items.into_iter().map(|item| view! { <ItemCard item=item scope=scope_for(item, &zone, &product) revision=revision navigate=navigate /> }).collect_any_view()}
                 </div>
             }
             .into_any()
@@ -450,29 +459,43 @@ fn scope_for(item: &Item, zone: &ZoneChoice, product: &str) -> AnswerScope {
 }
 
 #[component]
-fn ItemCard(item: &'static Item, scope: AnswerScope, navigate: Callback<(&'static str, isize)>) -> impl IntoView {
+fn ItemCard(
+    item: &'static Item,
+    scope: AnswerScope,
+    /// Changes whenever the assessment does (see `Items`); the card reads the assessment untracked.
+    revision: Memo<u64>,
+    navigate: Callback<(&'static str, isize)>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let a = state.assessment;
+    let read = move |f: &dyn Fn(&crate::domain::Assessment) -> bool| {
+        revision.get(); // runs the counter (tracking alone would not), and subscribes to it
+        a.with_untracked(|a| f(a))
+    };
     let scope = StoredValue::new(scope);
     // The response shown: for one zone, its own or else the all-zones one.
     let shown = Memo::new(move |_| {
         let scope = scope.get_value();
-        a.with(|a| match &scope {
+        revision.get(); // runs the counter (tracking alone would not), and subscribes to it
+        a.with_untracked(|a| match &scope {
             AnswerScope::Zone(z) => a.zone_response(z, item.id).cloned(),
             other => a.response_at(other, item.id).cloned(),
         })
         .unwrap_or_default()
     });
     let inherited = Memo::new(move |_| match scope.get_value() {
-        AnswerScope::Zone(z) => a.with(|a| !a.has_override(&z, item.id) && a.answers.all_zones.contains_key(item.id)),
+        AnswerScope::Zone(z) => read(&|a| !a.has_override(&z, item.id) && a.answers.all_zones.contains_key(item.id)),
         _ => false,
     });
     let overridden = Memo::new(move |_| match scope.get_value() {
-        AnswerScope::Zone(z) => a.with(|a| a.has_override(&z, item.id)),
+        AnswerScope::Zone(z) => read(&|a| a.has_override(&z, item.id)),
         _ => false,
     });
     let overrides_elsewhere = Memo::new(move |_| match scope.get_value() {
-        AnswerScope::AllZones => a.with(|a| a.zones.iter().filter(|z| a.has_override(&z.id, item.id)).count()),
+        AnswerScope::AllZones => {
+            revision.get(); // runs the counter (tracking alone would not), and subscribes to it
+            a.with_untracked(|a| a.zones.iter().filter(|z| a.has_override(&z.id, item.id)).count())
+        }
         _ => 0,
     });
     // Write: starting from what is shown, so an override begins as a copy of the all-zones answer.
