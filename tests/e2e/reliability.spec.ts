@@ -191,3 +191,36 @@ test('the page carries a Content-Security-Policy that allows only its own origin
   // The refusal is logged by the browser; it is the expected outcome here, not a problem.
   for (let i = problems.length - 1; i >= 0; i--) if (problems[i].includes('tracker.example')) problems.splice(i, 1);
 });
+
+test('switching sections and answering keep no memory behind', async ({ page }) => {
+  // Views that subscribe to the long-lived assessment signal leaked their reactive nodes on every section
+  // switch (about 8 KB each). wasm memory only grows, so flat memory over many switches means no leak.
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => {
+      (window as unknown as { wasmMemory?: WebAssembly.Memory }).wasmMemory = (e as CustomEvent).detail?.wasm?.memory;
+    }, { once: true });
+  });
+  await open(page, '#/start');
+  await page.locator('#import-file').setInputFiles({
+    name: 'known.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(knownAssessment())),
+  });
+  await expect(page.getByRole('banner')).toContainText(knownAssessment().assessment.name);
+  await gotoStep(page, 'Questionnaire');
+  const bytes = () => page.evaluate(() => (window as unknown as { wasmMemory?: WebAssembly.Memory }).wasmMemory?.buffer.byteLength ?? -1);
+  const switchTo = async (slug: string) => {
+    await openSection(page, slug);
+    await expect(page.locator(`button[data-section="${slug}"]`)).toHaveAttribute('aria-current', 'true');
+  };
+  for (let i = 0; i < 6; i++) await switchTo(i % 2 ? 'fr1' : 'fr2');
+  const card = page.locator('.item-list article.item-card').first();
+  await answer(card, 'partial');
+  await answer(card, 'implemented');
+  const before = await bytes();
+  expect(before).toBeGreaterThan(0);
+  for (let i = 0; i < 60; i++) await switchTo(i % 2 ? 'fr1' : 'fr2');
+  for (let i = 0; i < 20; i++) await answer(card, i % 2 ? 'implemented' : 'not_implemented');
+  // One 64 KB page of slack for the allocator.
+  expect((await bytes()) - before).toBeLessThanOrEqual(64 * 1024);
+});
