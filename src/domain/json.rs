@@ -667,12 +667,6 @@ impl ToJson for String {
     }
 }
 
-impl ToJson for str {
-    fn write_json(&self, w: &mut Writer) {
-        w.string(self);
-    }
-}
-
 impl ToJson for &str {
     fn write_json(&self, w: &mut Writer) {
         w.string(self);

@@ -71,9 +71,8 @@ pub fn to_json(assessment: &Assessment) -> String {
     text
 }
 
-/// Like [`to_json`], into `text` (cleared first). Autosave runs on every change: reusing one buffer, and
-/// not cloning the assessment into a [`SavedAssessment`], keeps the allocator from growing the wasm
-/// memory a little on every answer.
+/// Like [`to_json`], into `text` (cleared first). Autosave runs on every change: it reuses one buffer
+/// and writes the assessment in place, instead of cloning it into a [`SavedAssessment`] first.
 pub fn to_json_into(assessment: &Assessment, text: &mut String) {
     text.clear();
     let mut w = Writer::with_buffer(std::mem::take(text));
@@ -186,16 +185,6 @@ impl FromJson for SavedAssessment {
     }
 }
 
-/// Adds `id` to `seen` and says whether it was new. The ids of one file are few (at most a few hundred),
-/// so a list is enough and keeps the wasm smaller than a set of `&str`.
-fn first_time<'a>(seen: &mut Vec<&'a str>, id: &'a str) -> bool {
-    let new = !seen.contains(&id);
-    if new {
-        seen.push(id);
-    }
-    new
-}
-
 fn check_text(value: &str, limit: usize, location: String, what: &str) -> Result<(), ImportError> {
     let chars = value.chars().count();
     if chars > limit {
@@ -239,14 +228,14 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             "assessment.conduits",
         ));
     }
-    let mut zone_ids = Vec::new();
+    let mut zone_ids = SortedSet::new();
     let mut zone_names = SortedSet::new();
     for (i, zone) in a.zones.iter().enumerate() {
         let loc = format!("assessment.zones[{i}]");
         if zone.id.trim().is_empty() || zone.id.chars().count() > 40 {
             return Err(ImportError::at("A zone has an empty or overlong id.", format!("{loc}.id")));
         }
-        if !first_time(&mut zone_ids, &zone.id) {
+        if !zone_ids.insert(zone.id.as_str()) {
             return Err(ImportError::at(format!("Two zones share the id \"{}\".", zone.id), format!("{loc}.id")));
         }
         if zone.name.trim().is_empty() {
@@ -277,14 +266,14 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             "assessment.products",
         ));
     }
-    let mut product_ids = Vec::new();
+    let mut product_ids = SortedSet::new();
     let mut product_names = SortedSet::new();
     for (i, product) in a.products.iter().enumerate() {
         let loc = format!("assessment.products[{i}]");
         if product.id.trim().is_empty() || product.id.chars().count() > 40 {
             return Err(ImportError::at("A product has an empty or overlong id.", format!("{loc}.id")));
         }
-        if !first_time(&mut product_ids, &product.id) {
+        if !product_ids.insert(product.id.as_str()) {
             return Err(ImportError::at(format!("Two products share the id \"{}\".", product.id), format!("{loc}.id")));
         }
         if product.name.trim().is_empty() {
@@ -299,10 +288,10 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         }
         check_text(&product.description, MAX_TEXT_CHARS, format!("{loc}.description"), "product description")?;
     }
-    let mut conduit_ids = Vec::new();
+    let mut conduit_ids = SortedSet::new();
     for (i, conduit) in a.conduits.iter().enumerate() {
         let loc = format!("assessment.conduits[{i}]");
-        if conduit.id.trim().is_empty() || !first_time(&mut conduit_ids, &conduit.id) {
+        if conduit.id.trim().is_empty() || !conduit_ids.insert(conduit.id.as_str()) {
             return Err(ImportError::at("A conduit has an empty or repeated id.", format!("{loc}.id")));
         }
         check_text(&conduit.name, MAX_NAME_CHARS, format!("{loc}.name"), "conduit name")?;
