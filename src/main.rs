@@ -2,5 +2,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(iec62443_assess::ui::App);
+    iec62443_assess::ui::start();
 }

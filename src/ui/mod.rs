@@ -1,7 +1,9 @@
 //! The Leptos user interface: one module per step, plus small shared widgets.
 
 pub mod branding;
+pub mod dom;
 pub mod download;
+pub mod kit;
 pub mod offline;
 pub mod persist;
 pub mod products;
@@ -17,10 +19,10 @@ pub mod state;
 pub mod summary;
 pub mod widgets;
 
+use dom::{el, elc, El};
 use leptos::prelude::*;
 use reactive::effect;
 use state::{AppState, Step};
-use widgets::CollectAnyView;
 
 /// Reads the step from the address bar's hash.
 fn step_from_location() -> Option<Step> {
@@ -39,9 +41,46 @@ pub fn focus_main_heading() {
     });
 }
 
-/// The whole app.
-#[component]
-pub fn App() -> impl IntoView {
+/// Starts the app: builds it into the page's body under a root reactive owner that lives as long as
+/// the page.
+pub fn start() {
+    // Runs Leptos's effects (an error only means it was started already).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.with(app);
+    std::mem::forget(owner);
+}
+
+/// Builds the step's view into `main`.
+fn show_step(main: &El, step: Step) {
+    let view = match step {
+        Step::Profile => profile::profile_step(),
+        other => {
+            // Steps still written as Leptos views are mounted by Leptos and unmounted with this owner.
+            let parent: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(main.0.clone());
+            let handle = leptos::mount::mount_to(parent, move || leptos_step(other));
+            let handle = send_wrapper::SendWrapper::new(handle);
+            Owner::on_cleanup(move || drop(handle));
+            return;
+        }
+    };
+    let _ = main.0.append_child(&view.0);
+}
+
+fn leptos_step(step: Step) -> AnyView {
+    match step {
+        Step::Start => view! { <start::StartStep /> }.into_any(),
+        Step::Scope => view! { <scope::ScopeStep /> }.into_any(),
+        Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
+        Step::Results => view! { <results::ResultsStep /> }.into_any(),
+        Step::Roadmap => view! { <roadmap::RoadmapStep /> }.into_any(),
+        Step::Report => view! { <report::ReportStep /> }.into_any(),
+        Step::Profile => ().into_any(),
+    }
+}
+
+/// The whole app: header with the steps, banner, the current step, footer.
+fn app() {
     let state = AppState::load();
     provide_context(state);
     provide_context(branding::load_branding());
@@ -78,75 +117,59 @@ pub fn App() -> impl IntoView {
             state.save();
         }
     });
-    let current = move || state.step.get();
-    let name = move || state.assessment.with(|a| a.name.clone());
+    let current = Memo::new(move |_| state.step.get());
 
-    view! {
-        <a
-            class="skip-link"
-            href="#main"
-            on:click=move |ev| {
-                // Hash routes: move focus without changing the route.
-                ev.prevent_default();
-                if let Some(main) = document().get_element_by_id("main") {
-                    if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-                        let _ = main.focus();
-                    }
-                }
+    let skip = elc("a", "skip-link").attr("href", "#main").text("Skip to content").on("click", |ev| {
+        // Hash routes: move focus without changing the route.
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                let _ = main.focus();
             }
-        >
-            "Skip to content"
-        </a>
-        <header class="app-header" role="banner">
-            <div class="brand">
-                <span class="brand-mark" aria-hidden="true">"62443"</span>
-                <span class="brand-name">"IEC 62443 self-assessment"</span>
-            </div>
-            <div class="open-assessment" title="The assessment you are working on">
-                <span class="visually-hidden">"Open assessment: "</span>
-                {name}
-            </div>
-            <nav class="steps" aria-label="Assessment steps">
-                <ol>
-                    {Step::ALL
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, step)| {
-                            view! {
-                                <li>
-                                    <a
-                                        href=step.href()
-                                        aria-current=move || (current() == step).then_some("step")
-                                        class:active=move || current() == step
-                                    >
-                                        <span class="step-number" aria-hidden="true">{i + 1}</span>
-                                        {step.title()}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_any_view()}
-                </ol>
-            </nav>
-        </header>
-        <widgets::Banner />
-        <main id="main" tabindex="-1">
-            {move || match current() {
-                Step::Start => view! { <start::StartStep /> }.into_any(),
-                Step::Profile => view! { <profile::ProfileStep /> }.into_any(),
-                Step::Scope => view! { <scope::ScopeStep /> }.into_any(),
-                Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
-                Step::Results => view! { <results::ResultsStep /> }.into_any(),
-                Step::Roadmap => view! { <roadmap::RoadmapStep /> }.into_any(),
-                Step::Report => view! { <report::ReportStep /> }.into_any(),
-            }}
-        </main>
-        <footer class="app-footer">
-            <p>
-                "Everything you enter stays in this browser. Nothing is sent anywhere. Catalogue "
-                {crate::domain::CATALOGUE_VERSION}
-                ". Questions are written for this tool and cite IEC 62443 identifiers; they do not reproduce the standard."
-            </p>
-        </footer>
+        }
+    });
+    let steps = Step::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, step)| {
+            el("li").child(
+                el("a")
+                    .attr("href", &step.href())
+                    .dyn_attr("aria-current", move || (current.get() == step).then(|| "step".to_string()))
+                    .dyn_class("active", move || current.get() == step)
+                    .child(elc("span", "step-number").attr("aria-hidden", "true").text(&(i + 1).to_string()))
+                    .text(step.title()),
+            )
+        })
+        .collect();
+    let header = elc("header", "app-header")
+        .attr("role", "banner")
+        .child(
+            elc("div", "brand")
+                .child(elc("span", "brand-mark").attr("aria-hidden", "true").text("62443"))
+                .child(elc("span", "brand-name").text("IEC 62443 self-assessment")),
+        )
+        .child(
+            elc("div", "open-assessment")
+                .attr("title", "The assessment you are working on")
+                .child(elc("span", "visually-hidden").text("Open assessment: "))
+                .dyn_text(move || state.assessment.with(|a| a.name.clone())),
+        )
+        .child(el("nav").cls("steps").attr("aria-label", "Assessment steps").child(el("ol").kids(steps)));
+    let main = el("main").id("main").attr("tabindex", "-1");
+    {
+        let main = main.clone();
+        dom::watch(move || {
+            let step = current.get();
+            main.0.set_inner_html("");
+            untrack(|| show_step(&main, step));
+        });
     }
+    let footer = elc("footer", "app-footer").child(el("p").text(&format!(
+        "Everything you enter stays in this browser. Nothing is sent anywhere. Catalogue {}. Questions are written for this tool and cite IEC 62443 identifiers; they do not reproduce the standard.",
+        crate::domain::CATALOGUE_VERSION
+    )));
+    let body = El(document().body().expect("a page body").into());
+    let body = body.child(skip).child(header);
+    kit::banner(body).child(main).child(footer);
 }

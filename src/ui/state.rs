@@ -225,6 +225,16 @@ impl AppState {
 
     /// Changes the open assessment and saves it.
     pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
+        let mut change = Some(change);
+        self.edit_dyn(&mut |a| {
+            if let Some(change) = change.take() {
+                change(a)
+            }
+        });
+    }
+
+    /// `edit` without generics: one copy of the update and save for all callers.
+    fn edit_dyn(&self, change: &mut dyn FnMut(&mut Assessment)) {
         self.assessment.update(|a| {
             change(a);
             a.updated = now_iso();
