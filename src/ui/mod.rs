@@ -54,6 +54,7 @@ pub fn start() {
 /// Builds the step's view into `main`.
 fn show_step(main: &El, step: Step) {
     let view = match step {
+        Step::Start => start::start_step(),
         Step::Profile => profile::profile_step(),
         other => {
             // Steps still written as Leptos views are mounted by Leptos and unmounted with this owner.
@@ -69,7 +70,7 @@ fn show_step(main: &El, step: Step) {
 
 fn leptos_step(step: Step) -> AnyView {
     match step {
-        Step::Start => view! { <start::StartStep /> }.into_any(),
+        Step::Start => ().into_any(),
         Step::Scope => view! { <scope::ScopeStep /> }.into_any(),
         Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
         Step::Results => view! { <results::ResultsStep /> }.into_any(),
