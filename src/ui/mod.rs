@@ -54,6 +54,7 @@ pub fn start() {
 /// Builds the step's view into `main`.
 fn show_step(main: &El, step: Step) {
     let view = match step {
+        Step::Start => start::start_step(),
         Step::Profile => profile::profile_step(),
         Step::Scope => scope::scope_step(),
         Step::Results => results::results_step(),
@@ -73,7 +74,7 @@ fn show_step(main: &El, step: Step) {
 
 fn leptos_step(step: Step) -> AnyView {
     match step {
-        Step::Start => view! { <start::StartStep /> }.into_any(),
+        Step::Start => ().into_any(),
         Step::Scope => ().into_any(),
         Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
         Step::Results => ().into_any(),
