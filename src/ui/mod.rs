@@ -55,6 +55,7 @@ pub fn start() {
 fn show_step(main: &El, step: Step) {
     let view = match step {
         Step::Profile => profile::profile_step(),
+        Step::Questionnaire => questionnaire::questionnaire_step(),
         other => {
             // Steps still written as Leptos views are mounted by Leptos and unmounted with this owner.
             let parent: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(main.0.clone());
@@ -71,7 +72,7 @@ fn leptos_step(step: Step) -> AnyView {
     match step {
         Step::Start => view! { <start::StartStep /> }.into_any(),
         Step::Scope => view! { <scope::ScopeStep /> }.into_any(),
-        Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
+        Step::Questionnaire => ().into_any(),
         Step::Results => view! { <results::ResultsStep /> }.into_any(),
         Step::Roadmap => view! { <roadmap::RoadmapStep /> }.into_any(),
         Step::Report => view! { <report::ReportStep /> }.into_any(),
