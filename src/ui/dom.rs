@@ -184,7 +184,7 @@ impl El {
         self
     }
 
-    /// The `value` property (inputs, selects, text areas) follows `f`.
+    /// The `value` property (inputs, selects, text areas) follows `f`: set when what `f` gives changes.
     pub fn dyn_value(self, f: impl Fn() -> String + 'static) -> El {
         self.dyn_prop_boxed("value", Box::new(move || f().into()))
     }
@@ -196,13 +196,20 @@ impl El {
 
     fn dyn_prop_boxed(self, name: &'static str, f: Box<dyn Fn() -> wasm_bindgen::JsValue>) -> El {
         let e = self.0.clone();
+        let last = RefCell::new(None::<wasm_bindgen::JsValue>);
         watch(move || {
             let value = f();
-            // Only when it differs: re-setting a text input's value moves its caret.
+            // Set only when the followed value changes (as Leptos's `prop:` does), so what the user typed
+            // and was refused stays in the field while other data changes.
+            if last.borrow().as_ref() == Some(&value) {
+                return;
+            }
+            // And only when it differs: re-setting a text input's value moves its caret.
             let current = js_sys::Reflect::get(&e, &name.into()).unwrap_or_default();
             if current != value {
                 let _ = js_sys::Reflect::set(&e, &name.into(), &value);
             }
+            *last.borrow_mut() = Some(value);
         });
         self
     }

@@ -1,4 +1,5 @@
-//! The Leptos user interface: one module per step, plus small shared widgets.
+//! The user interface: Leptos signals, memos and effects, with the DOM built by `dom` (not `view!`); one
+//! module per step, plus `kit` (shared parts), local storage, offline support and branding.
 
 pub mod branding;
 pub mod dom;
@@ -17,7 +18,6 @@ pub mod scope;
 pub mod start;
 pub mod state;
 pub mod summary;
-pub mod widgets;
 
 use dom::{el, elc, El};
 use leptos::prelude::*;
@@ -51,36 +51,16 @@ pub fn start() {
     std::mem::forget(owner);
 }
 
-/// Builds the step's view into `main`.
-fn show_step(main: &El, step: Step) {
-    let view = match step {
+/// Builds the step's view.
+fn step_view(step: Step) -> El {
+    match step {
         Step::Start => start::start_step(),
         Step::Profile => profile::profile_step(),
         Step::Scope => scope::scope_step(),
+        Step::Questionnaire => questionnaire::questionnaire_step(),
         Step::Results => results::results_step(),
         Step::Roadmap => roadmap::roadmap_step(),
         Step::Report => report::report_step(),
-        other => {
-            // Steps still written as Leptos views are mounted by Leptos and unmounted with this owner.
-            let parent: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(main.0.clone());
-            let handle = leptos::mount::mount_to(parent, move || leptos_step(other));
-            let handle = send_wrapper::SendWrapper::new(handle);
-            Owner::on_cleanup(move || drop(handle));
-            return;
-        }
-    };
-    let _ = main.0.append_child(&view.0);
-}
-
-fn leptos_step(step: Step) -> AnyView {
-    match step {
-        Step::Start => ().into_any(),
-        Step::Scope => ().into_any(),
-        Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
-        Step::Results => ().into_any(),
-        Step::Roadmap => ().into_any(),
-        Step::Report => ().into_any(),
-        Step::Profile => ().into_any(),
     }
 }
 
@@ -167,7 +147,8 @@ fn app() {
         dom::watch(move || {
             let step = current.get();
             main.0.set_inner_html("");
-            untrack(|| show_step(&main, step));
+            let view = untrack(|| step_view(step));
+            let _ = main.0.append_child(&view.0);
         });
     }
     let footer = elc("footer", "app-footer").child(el("p").text(&format!(
