@@ -238,23 +238,37 @@ impl El {
     }
 
     fn switch_boxed(self, key: Box<dyn Fn() -> u64>, build: Box<dyn Fn(u64) -> Vec<El>>) -> El {
-        let key = SendWrapper::new(key);
-        let key = Memo::new(move |_| key());
+        // The part belongs to its own owner under the builder's owner, not to the effect that follows the
+        // key: that effect re-runs whenever what `key` reads changes, and rebuilds only when the key does.
+        // (No memo either: a disposed memo stays subscribed to the signals it read, see README.)
+        struct Shown {
+            key: u64,
+            nodes: Vec<Element>,
+            owner: Owner,
+        }
+        let parent_owner = Owner::current().expect("built under an owner");
         let end: Node = document().create_comment("").into();
         let _ = self.0.append_child(&end);
-        let shown: RefCell<Vec<Element>> = RefCell::new(Vec::new());
+        let shown: RefCell<Option<Shown>> = RefCell::new(None);
         watch(move || {
-            let k = key.get();
-            for old in shown.borrow_mut().drain(..) {
-                old.remove();
+            let k = key();
+            if shown.borrow().as_ref().is_some_and(|s| s.key == k) {
+                return;
             }
-            let new = untrack(|| build(k));
+            if let Some(old) = shown.borrow_mut().take() {
+                for n in &old.nodes {
+                    n.remove();
+                }
+                old.owner.cleanup();
+            }
+            let owner = parent_owner.with(Owner::new);
+            let new = owner.with(|| untrack(|| build(k)));
             if let Some(parent) = end.parent_node() {
                 for n in &new {
                     let _ = parent.insert_before(&n.0, Some(&end));
                 }
             }
-            *shown.borrow_mut() = new.into_iter().map(|e| e.0).collect();
+            *shown.borrow_mut() = Some(Shown { key: k, nodes: new.into_iter().map(|e| e.0).collect(), owner });
         });
         self
     }

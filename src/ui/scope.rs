@@ -69,25 +69,10 @@ pub fn option(value: &str, text: &str) -> El {
     el("option").attr("value", value).text(text)
 }
 
-/// A text input or text area whose value follows `value`. Unlike `El::dyn_value`, the field is set only
-/// when the followed value changes (as Leptos's `prop:value` did), so a name that was refused stays in
-/// its field, next to its error, while other parts of the assessment change.
+/// A text input or text area whose value follows `value` (set only when the followed value changes, so a
+/// name that was refused stays in its field, next to its error, while other parts of the assessment change).
 pub fn follow_value(field: El, value: Box<dyn Fn() -> String>) -> El {
-    let e = field.0.clone();
-    let last = RefCell::new(None::<String>);
-    watch(move || {
-        let v = value();
-        if last.borrow().as_deref() == Some(v.as_str()) {
-            return;
-        }
-        // Only when it differs: re-setting a text field's value moves its caret.
-        let current = js_sys::Reflect::get(&e, &"value".into()).ok().and_then(|c| c.as_string());
-        if current.as_deref() != Some(v.as_str()) {
-            let _ = js_sys::Reflect::set(&e, &"value".into(), &v.as_str().into());
-        }
-        *last.borrow_mut() = Some(v);
-    });
-    field
+    field.dyn_value(value)
 }
 
 /// The level chosen in a level `<select>`, from its change event.
