@@ -10,9 +10,10 @@ use crate::ui::reactive::effect;
 use crate::ui::state::{AppState, Step};
 use crate::ui::summary::live_summary;
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::Event;
+use web_sys::{Element, Event};
 
 /// A section of the questionnaire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -460,20 +461,69 @@ fn navigate(v: View, item_id: &str, delta: isize) {
 }
 
 /// Appends the questions: rebuilt when the visible items, the zone or product choice or the view mode
-/// change, not on every answer.
+/// change, not on every answer. Focus inside the questions stays at the same place in the rebuilt ones
+/// (as when Leptos patched the old nodes), so that keyboard answering with "Unanswered only" goes on.
 fn items(main: El, state: AppState, v: View) -> El {
     let generation = Cell::new(0u64);
+    let region = main.0.clone();
+    let focus: Rc<RefCell<Option<Vec<u32>>>> = Rc::new(RefCell::new(None));
+    let saved = focus.clone();
+    let watched = region.clone();
     main.switch(
         move || {
             v.visible.track();
             v.zone.track();
             v.product.track();
             v.one_at_a_time.track();
+            // Runs before the old questions are removed.
+            *saved.borrow_mut() = focus_path(&watched);
             generation.set(generation.get() + 1);
             generation.get()
         },
-        move |_| item_view(state, v),
+        move |_| {
+            if let Some(path) = focus.borrow_mut().take() {
+                let region = region.clone();
+                // After the new questions are in the page.
+                leptos::task::spawn_local(async move { refocus(&region, &path) });
+            }
+            item_view(state, v)
+        },
     )
+}
+
+/// The focused element's place under `region`: its element index at each level, or `None` when the focus
+/// is elsewhere.
+fn focus_path(region: &Element) -> Option<Vec<u32>> {
+    let mut at = document().active_element()?;
+    let mut path = Vec::new();
+    while &at != region {
+        let mut index = 0;
+        let mut sibling = at.previous_element_sibling();
+        while let Some(s) = sibling {
+            index += 1;
+            sibling = s.previous_element_sibling();
+        }
+        path.push(index);
+        at = at.parent_element()?;
+    }
+    path.reverse();
+    (!path.is_empty()).then_some(path)
+}
+
+/// Focuses the element at `path` under `region`, if there is one.
+fn refocus(region: &Element, path: &[u32]) {
+    let mut at = region.clone();
+    for index in path {
+        let Some(mut child) = at.first_element_child() else { return };
+        for _ in 0..*index {
+            let Some(next) = child.next_element_sibling() else { return };
+            child = next;
+        }
+        at = child;
+    }
+    if let Ok(el) = at.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
 }
 
 fn item_view(state: AppState, v: View) -> Vec<El> {
