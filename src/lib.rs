@@ -5,15 +5,17 @@
 //! - [`domain`]: plain Rust, no browser types. The catalogue (generated at build time from
 //!   `questionnaires/`), the answers, the scoring (SL-A, coverage, maturity), the roadmap and the saved
 //!   format. Compiled and tested natively with `cargo test`.
-//! - `ui` (feature `csr`): the Leptos components, one module per step of the assessment. Components read
-//!   derived values from the domain and write answers; they never compute a score themselves.
+//! - `ui` (feature `csr`): the interface, one module per step of the assessment, on Leptos's reactive
+//!   system (signals, memos, effects) with the DOM built by `ui::dom`. Steps read derived values from the
+//!   domain and write answers; they never compute a score themselves.
 //!
 //! Data flows one way: questionnaires -> catalogue -> answers -> scoring -> roadmap -> views and report.
 //!
 //! Some choices exist for the size of the download (README "Performance"): the saved format is read and
 //! written by [`domain::json`] (not serde), the assessment's maps are [`domain::sorted`] (not B-trees),
 //! the catalogue texts are LZMA-compressed ([`domain::lzma`]), and read-only pages (results, report) are
-//! written as HTML text by [`domain::html`] rather than as Leptos views.
+//! written as HTML text by [`domain::html`], and the forms are built with the small non-generic `ui::dom`
+//! builder rather than `view!`.
 
 pub mod domain;
 
