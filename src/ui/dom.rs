@@ -11,8 +11,11 @@
 //!   `dyn_*` methods, `switch`, `when` or `keyed`, whose closures are tracked.
 //! - A part that is rebuilt (`switch`, `when`) loses the focus inside it: do not key it on what the user is
 //!   typing. Lists with inputs use `keyed`, which keeps the nodes of the keys that stay.
+//! - Memos and effects created by a view come from `memo` and `watch`, which unsubscribe from what they
+//!   read when the view goes; a plain `Memo::new` or `Effect::new` would stay subscribed (and in memory).
 
 use leptos::prelude::*;
+use leptos::reactive::graph::{AnySubscriber, Subscriber, ToAnySubscriber};
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -56,8 +59,29 @@ pub fn watch(f: impl Fn() + 'static) {
 }
 
 fn watch_boxed(f: Box<dyn Fn()>) {
-    let effect = SendWrapper::new(RenderEffect::new(move |_| f()));
-    Owner::on_cleanup(move || drop(effect));
+    let effect = RenderEffect::new(move |_| f());
+    let subscriber = effect.to_any_subscriber();
+    let effect = SendWrapper::new(effect);
+    Owner::on_cleanup(move || {
+        unsubscribe(&subscriber);
+        drop(effect);
+    });
+}
+
+/// A memo that unsubscribes from what it read when the current owner is cleaned up. Use it for every
+/// memo created by a view: a plain `Memo` that is disposed stays in the subscriber lists of the signals
+/// it read (reactive_graph 0.2 never prunes them), which keeps its memory and slows every change of
+/// those signals.
+pub fn memo<T: PartialEq + Send + Sync + 'static>(f: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Memo<T> {
+    let memo = ArcMemo::new(f);
+    let subscriber = memo.to_any_subscriber();
+    Owner::on_cleanup(move || unsubscribe(&subscriber));
+    Memo::from(memo)
+}
+
+/// Removes `subscriber` from the subscriber lists of the signals and memos it read.
+fn unsubscribe(subscriber: &AnySubscriber) {
+    subscriber.clear_sources(subscriber);
 }
 
 /// Keeps `value` alive until the current owner is cleaned up.

@@ -1,7 +1,7 @@
 //! Shared parts of the steps, built with `ui::dom`: banner, step footer, "no assessment yet", inline
 //! confirmations, progress bar.
 
-use crate::ui::dom::{button, el, elc, El};
+use crate::ui::dom::{button, el, elc, memo, El};
 use crate::ui::state::{AppState, Step};
 use leptos::prelude::*;
 
@@ -143,7 +143,7 @@ pub fn progress(done: impl Fn() -> usize + 'static, total: impl Fn() -> usize + 
 
 fn progress_boxed(counts: Box<dyn Fn() -> (usize, usize)>, label: &str) -> El {
     let counts = send_wrapper::SendWrapper::new(counts);
-    let counts = Memo::new(move |_| counts());
+    let counts = memo(move |_| counts());
     let percent = move || counts.with(|(d, t)| (d * 100).checked_div(*t).unwrap_or(0));
     elc("div", "progress")
         .child(

@@ -10,7 +10,6 @@ pub mod persist;
 pub mod products;
 pub mod profile;
 pub mod questionnaire;
-pub mod reactive;
 pub mod report;
 pub mod results;
 pub mod roadmap;
@@ -19,9 +18,8 @@ pub mod start;
 pub mod state;
 pub mod summary;
 
-use dom::{el, elc, El};
+use dom::{el, elc, watch, El};
 use leptos::prelude::*;
-use reactive::effect;
 use state::{AppState, Step};
 
 /// Reads the step from the address bar's hash.
@@ -94,7 +92,7 @@ fn app() {
     });
     offline::register_service_worker(state);
     // Remember the step in the assessment (without counting it as a change), to reopen there.
-    effect(move || {
+    watch(move || {
         let step = state.step.get();
         let differs = state.assessment.with_untracked(|a| a.last_step != step.slug());
         if differs && state.stored.get_untracked() {
@@ -144,7 +142,7 @@ fn app() {
     let main = el("main").id("main").attr("tabindex", "-1");
     {
         let main = main.clone();
-        dom::watch(move || {
+        watch(move || {
             let step = current.get();
             main.0.set_inner_html("");
             let view = untrack(|| step_view(step));

@@ -4,9 +4,8 @@
 use crate::domain::{
     catalogue, Answer, AnswerScope, Fr, Item, ItemKind, Part, Response, Status, MAX_TEXT_CHARS, PROGRAMME_AREAS,
 };
-use crate::ui::dom::{button, el, elc, El};
+use crate::ui::dom::{button, el, elc, memo, watch, El};
 use crate::ui::kit::{needs_assessment, step_footer, step_section};
-use crate::ui::reactive::effect;
 use crate::ui::state::{AppState, Step};
 use crate::ui::summary::live_summary;
 use leptos::prelude::*;
@@ -137,13 +136,13 @@ pub fn questionnaire_step() -> El {
         show_all_levels,
         one_at_a_time: RwSignal::new(false),
         index: RwSignal::new(0),
-        progress: Memo::new(move |_| {
+        progress: memo(move |_| {
             a.with(|a| {
                 let tables = a.response_tables();
                 Section::all().into_iter().map(|s| a.progress_with(s.items(), &tables)).collect()
             })
         }),
-        visible: Memo::new(move |_| {
+        visible: memo(move |_| {
             visible_items(a, section.get(), &zone.get(), &product.get(), unanswered_only.get(), show_all_levels.get())
         }),
     };
@@ -158,7 +157,7 @@ pub fn questionnaire_step() -> El {
         v.section.set(s);
     }
     // A removed product or zone can no longer be the chosen one.
-    effect(move || {
+    watch(move || {
         let chosen = v.product.get();
         let first =
             a.with(|a| if a.product(&chosen).is_some() { None } else { a.products.first().map(|p| p.id.clone()) });
@@ -166,14 +165,14 @@ pub fn questionnaire_step() -> El {
             v.product.set(first);
         }
     });
-    effect(move || {
+    watch(move || {
         if let ZoneChoice::One(z) = v.zone.get() {
             if a.with(|a| a.zone(&z).is_none()) {
                 v.zone.set(ZoneChoice::All);
             }
         }
     });
-    effect(move || {
+    watch(move || {
         let n = v.visible.with(|l| l.len());
         if v.index.get_untracked() >= n {
             v.index.set(n.saturating_sub(1));
@@ -248,7 +247,7 @@ fn part_bit(part: Part) -> u64 {
 fn section_nav(state: AppState, v: View) -> El {
     // One memo for the parts asked, so the groups do not each follow the assessment.
     let a = state.assessment;
-    let asked = Memo::new(move |_| {
+    let asked = memo(move |_| {
         a.with(|a| Part::ALL.into_iter().filter(|p| a.answers_part(*p)).fold(0, |set, p| set | part_bit(p)))
     });
     let mut list = el("ul");
@@ -274,8 +273,8 @@ fn section_group(v: View, part: Part) -> El {
 /// One section's button; `position` is its index in `Section::all()`.
 fn section_link(v: View, s: Section, position: usize) -> El {
     // Memos, so that an answer or a section switch updates only the links it changes.
-    let counts = Memo::new(move |_| v.progress.with(|p| p.get(position).copied().unwrap_or_default()));
-    let current = Memo::new(move |_| v.section.get() == s);
+    let counts = memo(move |_| v.progress.with(|p| p.get(position).copied().unwrap_or_default()));
+    let current = memo(move |_| v.section.get() == s);
     el("li").child(
         el("button")
             .attr("type", "button")
@@ -324,10 +323,9 @@ fn options(select: El, list: Memo<Vec<(String, String)>>) -> El {
 
 fn toolbar(state: AppState, v: View) -> El {
     let a = state.assessment;
-    let zones =
-        Memo::new(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()));
+    let zones = memo(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()));
     let products =
-        Memo::new(move |_| a.with(|a| a.products.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()));
+        memo(move |_| a.with(|a| a.products.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()));
     let product_choice = move || {
         // The options first, then the value, so that the chosen option exists when it is selected.
         let select = options(el("select").id("product-choice"), products).dyn_value(move || v.product.get()).on(
@@ -419,7 +417,7 @@ fn intro_text(state: AppState, v: View) -> String {
 fn section_intro(main: El, state: AppState, v: View) -> El {
     let a = state.assessment;
     // A memo: the text reads the assessment (zone and product names) but rarely changes.
-    let intro = Memo::new(move |_| intro_text(state, v));
+    let intro = memo(move |_| intro_text(state, v));
     let missing = move || match v.section.get() {
         Section::Component(_) if a.with(|a| a.products.is_empty()) => 1,
         Section::Fr(_) if a.with(|a| a.zones.is_empty()) => 2,
@@ -536,7 +534,7 @@ fn item_view(state: AppState, v: View) -> Vec<El> {
     // never forgets a subscriber that was disposed without unsubscribing (reactive_graph 0.2), so
     // cards subscribing to the assessment itself left about 8 KB behind on every section switch.
     let a = state.assessment;
-    let revision = Memo::new(move |previous: Option<&u64>| {
+    let revision = memo(move |previous: Option<&u64>| {
         a.track();
         previous.map_or(0, |n| n + 1)
     });
@@ -672,7 +670,7 @@ fn level_text(item: &Item) -> String {
 fn card(state: AppState, v: View, item: &'static Item, scope: AnswerScope, revision: Memo<u64>) -> El {
     let a = state.assessment;
     let scope = StoredValue::new(scope);
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         let scope = scope.get_value();
         revision.get(); // runs the counter (tracking alone would not), and subscribes to it
         a.with_untracked(|a| match &scope {
@@ -769,8 +767,7 @@ fn scope_notes(article: El, c: Card) -> El {
             )
         }
         AnswerScope::AllZones => {
-            let elsewhere =
-                Memo::new(move |_| c.read(|a| a.zones.iter().filter(|z| a.has_override(&z.id, id)).count()));
+            let elsewhere = memo(move |_| c.read(|a| a.zones.iter().filter(|z| a.has_override(&z.id, id)).count()));
             article.when(
                 move || elsewhere.get() > 0,
                 move || {

@@ -3,7 +3,7 @@
 
 use crate::domain::html::report::{projection_table_html, PROJECTION_HINT, PROJECTION_REGION};
 use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, Phase, MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::ui::dom::{el, elc, El};
+use crate::ui::dom::{el, elc, memo, El};
 use crate::ui::kit::{needs_assessment, step_footer, step_section};
 use crate::ui::state::{AppState, Step};
 use leptos::prelude::*;
@@ -19,8 +19,8 @@ pub fn roadmap_step() -> El {
     let state = expect_context::<AppState>();
     let by_horizon = RwSignal::new(false);
     // The condition of `needs_assessment`, memoised so that the parts below do not follow every edit.
-    let has = Memo::new(move |_| state.stored.get() || state.assessment.with(|a| !a.zones.is_empty()));
-    let rows = Memo::new(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection(a, r))));
+    let has = memo(move |_| state.stored.get() || state.assessment.with(|a| !a.zones.is_empty()));
+    let rows = memo(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection(a, r))));
     // A new key each time the roadmap or the grouping changes (0: no assessment), so the groups are rebuilt.
     let revision = Cell::new(0u64);
     let groups_key = move || {

@@ -5,7 +5,7 @@ use crate::domain::{
     check_zone_name, suggest_target, Assessment, AssetType, Conduit, Criticality, Fr, Part, Role, SecurityLevel,
     SlVector, Zone, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
 };
-use crate::ui::dom::{el, elc, watch, El};
+use crate::ui::dom::{el, elc, memo, watch, El};
 use crate::ui::kit::{confirm_remove, needs_assessment, step_footer, step_section};
 use crate::ui::state::{AppState, Step};
 use leptos::prelude::*;
@@ -386,7 +386,7 @@ fn wizard(zone_id: String, per_fr: RwSignal<bool>, open: RwSignal<bool>) -> El {
     let state = expect_context::<AppState>();
     let initial = state.assessment.with_untracked(|a| a.zone(&zone_id).map(|z| z.wizard.clone()).unwrap_or_default());
     let answers = RwSignal::new(initial);
-    let suggestion = Memo::new(move |_| answers.with(suggest_target));
+    let suggestion = memo(move |_| answers.with(suggest_target));
     let questions = WIZARD_QUESTIONS
         .iter()
         .map(|q| {

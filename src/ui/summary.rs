@@ -2,7 +2,7 @@
 
 use crate::domain::html::results::live_summary_rows;
 use crate::domain::{Fr, Mode};
-use crate::ui::dom::{el, elc, El};
+use crate::ui::dom::{el, elc, memo, El};
 use crate::ui::kit::progress;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ pub fn live_summary() -> El {
     let state = expect_context::<AppState>();
     let card = state.scorecard;
     // The rows as text, so the table is rewritten only when they change (not on every answer).
-    let rows = Memo::new(move |_| card.with(live_summary_rows));
+    let rows = memo(move |_| card.with(live_summary_rows));
     let head = el("tr").child(el("th").attr("scope", "col").text("Zone")).kids(
         Fr::ALL.into_iter().map(|fr| el("th").attr("scope", "col").attr("title", fr.name()).text(fr.code())).collect(),
     );

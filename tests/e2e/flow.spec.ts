@@ -172,3 +172,46 @@ test('several assessments: list, switch, rename, duplicate and delete with confi
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list).not.toContainText('(copy)');
 });
+
+test('typing and keyboard answering keep their place while the page updates around them', async ({ page }) => {
+  // The views are built with ui::dom: lists keep the nodes of the items that stay, and parts are rebuilt
+  // only when what they show changes. A rebuild under the cursor would lose the focus or the typed text.
+  await newAssessment(page, 'Focus');
+  await gotoStep(page, 'Scope');
+  await addZone(page, 'Cell A');
+  await addZone(page, 'Cell B');
+  const cellB = zoneCard(page, 'Cell B');
+  const description = cellB.getByLabel('Description');
+  await description.click();
+  // Every key saves the assessment, which updates the zone list, the header and the conduit choices.
+  await page.keyboard.type('PLCs and HMIs of line 2');
+  await expect(description).toBeFocused();
+  await expect(description).toHaveValue('PLCs and HMIs of line 2');
+
+  // A refused name stays in its field, next to its error, while other parts of the assessment change.
+  const cellA = zoneCard(page, 'Cell A');
+  await cellA.getByLabel('Zone name').fill('cell b');
+  await cellA.getByLabel('Zone name').press('Tab');
+  await expect(page.getByText('Another zone already has this name')).toBeVisible();
+  await description.click();
+  await page.keyboard.type(', packaging');
+  await expect(description).toHaveValue('PLCs and HMIs of line 2, packaging');
+  await expect(cellA.getByLabel('Zone name')).toHaveValue('cell b');
+
+  // Keyboard answering with "Unanswered only": an answered question leaves the list and the focus moves
+  // on to the next one, so the next key answers it.
+  await gotoStep(page, 'Questionnaire');
+  await openSection(page, 'fr1');
+  await page.getByLabel('Unanswered only').check();
+  const first = page.locator('.item-list article.item-card').first();
+  const firstId = await first.getAttribute('id');
+  const secondId = await page.locator('.item-list article.item-card').nth(1).getAttribute('id');
+  await first.focus();
+  await page.keyboard.press('1');
+  await expect(page.locator(`#${firstId}`)).toHaveCount(0);
+  await expect(page.locator(`#${secondId}`)).toBeFocused();
+  await page.keyboard.press('1');
+  await expect(page.locator(`#${secondId}`)).toHaveCount(0);
+  // Two questions answered for both zones.
+  await expect(page.locator('button[data-section="fr1"] .section-progress')).toHaveText('4/20');
+});

@@ -194,7 +194,8 @@ test('the page carries a Content-Security-Policy that allows only its own origin
 
 test('switching sections and answering keep no memory behind', async ({ page }) => {
   // Views that subscribe to the long-lived assessment signal leaked their reactive nodes on every section
-  // switch (about 8 KB each). wasm memory only grows, so flat memory over many switches means no leak.
+  // switch (about 8 KB each) and step visit (up to 36 KB for the Roadmap) until ui::dom's memo and watch
+  // unsubscribed on disposal. wasm memory only grows, so flat memory over many switches means no leak.
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => {
       (window as unknown as { wasmMemory?: WebAssembly.Memory }).wasmMemory = (e as CustomEvent).detail?.wasm?.memory;
@@ -223,4 +224,13 @@ test('switching sections and answering keep no memory behind', async ({ page }) 
   for (let i = 0; i < 20; i++) await answer(card, i % 2 ? 'implemented' : 'not_implemented');
   // One 64 KB page of slack for the allocator.
   expect((await bytes()) - before).toBeLessThanOrEqual(64 * 1024);
+
+  // The same for whole steps: every step's view is built and disposed 10 times.
+  const steps = ['Start', 'Profile', 'Scope', 'Questionnaire', 'Results', 'Roadmap', 'Report'];
+  for (const step of steps) await gotoStep(page, step);
+  const beforeSteps = await bytes();
+  for (let i = 0; i < 10; i++) for (const step of steps) await gotoStep(page, step);
+  const grown = (await bytes()) - beforeSteps;
+  console.log(`wasm memory growth over 70 step switches: ${grown} bytes`);
+  expect(grown).toBeLessThanOrEqual(64 * 1024);
 });
