@@ -65,7 +65,7 @@ pub fn step_section(class: &str, id: &str, title: &str, lead: &str) -> El {
 pub fn needs_assessment(parent: El, build: impl Fn() -> Vec<El> + 'static) -> El {
     let state = expect_context::<AppState>();
     parent.either(
-        move || state.stored.get() || state.assessment.with(|a| !a.zones.is_empty()),
+        move || state.has_assessment(),
         build,
         move || {
             vec![elc("div", "empty-state")

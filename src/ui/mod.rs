@@ -139,16 +139,10 @@ fn app() {
                 .dyn_text(move || state.assessment.with(|a| a.name.clone())),
         )
         .child(el("nav").cls("steps").attr("aria-label", "Assessment steps").child(el("ol").kids(steps)));
-    let main = el("main").id("main").attr("tabindex", "-1");
-    {
-        let main = main.clone();
-        watch(move || {
-            let step = current.get();
-            main.0.set_inner_html("");
-            let view = untrack(|| step_view(step));
-            let _ = main.0.append_child(&view.0);
-        });
-    }
+    let main = el("main").id("main").attr("tabindex", "-1").switch(
+        move || Step::ALL.iter().position(|s| *s == current.get()).unwrap_or(0) as u64,
+        |i| vec![step_view(Step::ALL[i as usize])],
+    );
     let footer = elc("footer", "app-footer").child(el("p").text(&format!(
         "Everything you enter stays in this browser. Nothing is sent anywhere. Catalogue {}. Questions are written for this tool and cite IEC 62443 identifiers; they do not reproduce the standard.",
         crate::domain::CATALOGUE_VERSION

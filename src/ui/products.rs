@@ -1,9 +1,9 @@
 //! Products of a supplier (IEC 62443-4-2): name, component type and the capability level (SL-C) aimed for.
 
-use crate::domain::{check_product_name, ComponentType, Product, SlVector, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
+use crate::domain::{check_product_name, ComponentType, Product, SlVector, MAX_NAME_CHARS, MAX_ZONES};
 use crate::ui::dom::{el, elc, El};
 use crate::ui::kit::confirm_remove;
-use crate::ui::scope::{follow_value, option, vector_choice};
+use crate::ui::scope::{description_field, name_field, option, vector_choice};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -160,24 +160,7 @@ fn product_card(product_id: &str) -> El {
         elc("span", "muted")
             .dyn_text(read(|p| format!("{} · aimed SL-C {}", p.component_type.code(), p.target.notation()))),
     );
-    let name = elc("div", "field")
-        .child(el("label").attr("for", &dom("name")).text("Product name"))
-        .child(
-            follow_value(
-                el("input").id(&dom("name")).attr("type", "text").attr("maxlength", &(MAX_NAME_CHARS + 1).to_string()),
-                Box::new(read(|p| p.name.clone())),
-            )
-            .on("change", move |ev| rename(event_target_value(&ev)))
-            .dyn_attr("aria-invalid", move || Some(name_error.with(|e| e.is_some()).to_string()))
-            .attr("aria-describedby", &dom("name-error")),
-        )
-        .child(
-            el("p")
-                .id(&dom("name-error"))
-                .cls("field-error")
-                .attr("role", "alert")
-                .dyn_text(move || name_error.get().unwrap_or_default()),
-        );
+    let name = name_field(product_id, "Product name", Box::new(read(|p| p.name.clone())), name_error, Box::new(rename));
     let kind = elc("div", "field").child(el("label").attr("for", &dom("type")).text("Component type")).child(
         type_select(&dom("type")).dyn_value(read(|p| p.component_type.code().to_string())).on("change", move |ev| {
             if let Some(t) = type_from(&event_target_value(&ev)) {
@@ -185,17 +168,12 @@ fn product_card(product_id: &str) -> El {
             }
         }),
     );
-    let description =
-        elc("div", "field wide").child(el("label").attr("for", &dom("description")).text("Description")).child(
-            follow_value(
-                el("textarea").id(&dom("description")).attr("rows", "2").attr("maxlength", &MAX_TEXT_CHARS.to_string()),
-                Box::new(read(|p| p.description.clone())),
-            )
-            .on("input", move |ev| {
-                let v: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect();
-                edit(Box::new(move |p| p.description = v));
-            }),
-        );
+    let description = description_field(
+        product_id,
+        None,
+        Box::new(read(|p| p.description.clone())),
+        Box::new(move |v| edit(Box::new(move |p| p.description = v))),
+    );
     let target = vector_choice(
         elc("fieldset", "target-levels").child(el("legend").text("Capability level aimed for (SL-C)")),
         product_id,

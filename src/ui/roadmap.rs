@@ -19,7 +19,7 @@ pub fn roadmap_step() -> El {
     let state = expect_context::<AppState>();
     let by_horizon = RwSignal::new(false);
     // The condition of `needs_assessment`, memoised so that the parts below do not follow every edit.
-    let has = memo(move |_| state.stored.get() || state.assessment.with(|a| !a.zones.is_empty()));
+    let has = memo(move |_| state.has_assessment());
     let rows = memo(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection(a, r))));
     // A new key each time the roadmap or the grouping changes (0: no assessment), so the groups are rebuilt.
     let revision = Cell::new(0u64);

@@ -12,20 +12,14 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Whether an assessment is open: the condition of `kit::needs_assessment`, which shows its invitation
-/// otherwise.
-fn has_assessment(state: AppState) -> bool {
-    state.stored.get() || state.assessment.with(|a| !a.zones.is_empty())
-}
-
 /// The scope step. The zone and product cards are direct children of the section (a `keyed` list needs
 /// its parent element), so each part of the step is appended to the section under its own condition
 /// instead of being nested in one conditional part.
 pub fn scope_step() -> El {
     let state = expect_context::<AppState>();
     let a = state.assessment;
-    let systems = move || has_assessment(state) && a.with(|a| a.answers_part(Part::SystemRequirements));
-    let products = move || has_assessment(state) && a.with(|a| a.answers_part(Part::ComponentRequirements));
+    let systems = move || state.has_assessment() && a.with(|a| a.answers_part(Part::SystemRequirements));
+    let products = move || state.has_assessment() && a.with(|a| a.answers_part(Part::ComponentRequirements));
     let section = needs_assessment(step_section("step", "scope", "Scope", ""), Vec::new)
         .when(systems, || {
             vec![elc("p", "lead")
@@ -69,10 +63,55 @@ pub fn option(value: &str, text: &str) -> El {
     el("option").attr("value", value).text(text)
 }
 
-/// A text input or text area whose value follows `value` (set only when the followed value changes, so a
-/// name that was refused stays in its field, next to its error, while other parts of the assessment change).
-pub fn follow_value(field: El, value: Box<dyn Fn() -> String>) -> El {
-    field.dyn_value(value)
+/// The name field of a zone or product card (`{card}-name`): the input follows `value` (a refused name
+/// stays in it, next to its error, while other data changes); a change goes to `rename`, which sets `error`
+/// when it refuses the name.
+pub fn name_field(
+    card: &str,
+    label: &str,
+    value: Box<dyn Fn() -> String>,
+    error: RwSignal<Option<String>>,
+    rename: Box<dyn Fn(String)>,
+) -> El {
+    let (id, error_id) = (format!("{card}-name"), format!("{card}-name-error"));
+    elc("div", "field")
+        .child(el("label").attr("for", &id).text(label))
+        .child(
+            el("input")
+                .id(&id)
+                .attr("type", "text")
+                .attr("maxlength", &(MAX_NAME_CHARS + 1).to_string())
+                .dyn_value(value)
+                .on("change", move |ev| rename(event_target_value(&ev)))
+                .dyn_attr("aria-invalid", move || Some(error.with(|e| e.is_some()).to_string()))
+                .attr("aria-describedby", &error_id),
+        )
+        .child(
+            el("p")
+                .id(&error_id)
+                .cls("field-error")
+                .attr("role", "alert")
+                .dyn_text(move || error.get().unwrap_or_default()),
+        )
+}
+
+/// The description field of a zone or product card (`{card}-description`): follows `value`; each key
+/// gives the text, cut to `MAX_TEXT_CHARS`, to `set`.
+pub fn description_field(
+    card: &str,
+    placeholder: Option<&str>,
+    value: Box<dyn Fn() -> String>,
+    set: Box<dyn Fn(String)>,
+) -> El {
+    let id = format!("{card}-description");
+    let mut area = el("textarea").id(&id).attr("rows", "2").attr("maxlength", &MAX_TEXT_CHARS.to_string());
+    if let Some(p) = placeholder {
+        area = area.attr("placeholder", p);
+    }
+    elc("div", "field wide").child(el("label").attr("for", &id).text("Description")).child(
+        area.dyn_value(value)
+            .on("input", move |ev| set(event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect())),
+    )
 }
 
 /// The level chosen in a level `<select>`, from its change event.
@@ -265,24 +304,7 @@ fn zone_card(zone_id: &str) -> El {
     let head = elc("header", "zone-head")
         .child(el("h3").id(&dom("title")).dyn_text(read(|z| z.name.clone())))
         .child(elc("span", "muted").dyn_text(read(|z| format!("SL-T {}", z.target.notation()))));
-    let name = elc("div", "field")
-        .child(el("label").attr("for", &dom("name")).text("Zone name"))
-        .child(
-            follow_value(
-                el("input").id(&dom("name")).attr("type", "text").attr("maxlength", &(MAX_NAME_CHARS + 1).to_string()),
-                Box::new(read(|z| z.name.clone())),
-            )
-            .on("change", move |ev| rename(event_target_value(&ev)))
-            .dyn_attr("aria-invalid", move || Some(name_error.with(|e| e.is_some()).to_string()))
-            .attr("aria-describedby", &dom("name-error")),
-        )
-        .child(
-            el("p")
-                .id(&dom("name-error"))
-                .cls("field-error")
-                .attr("role", "alert")
-                .dyn_text(move || name_error.get().unwrap_or_default()),
-        );
+    let name = name_field(zone_id, "Zone name", Box::new(read(|z| z.name.clone())), name_error, Box::new(rename));
     let mut criticality = el("select").id(&dom("criticality"));
     for c in Criticality::ALL {
         criticality = criticality.child(option(c.label(), c.label()));
@@ -295,21 +317,12 @@ fn zone_card(zone_id: &str) -> El {
                 edit(Box::new(move |z| z.criticality = c));
             }
         }));
-    let description =
-        elc("div", "field wide").child(el("label").attr("for", &dom("description")).text("Description")).child(
-            follow_value(
-                el("textarea")
-                    .id(&dom("description"))
-                    .attr("rows", "2")
-                    .attr("maxlength", &MAX_TEXT_CHARS.to_string())
-                    .attr("placeholder", "What the zone contains and controls"),
-                Box::new(read(|z| z.description.clone())),
-            )
-            .on("input", move |ev| {
-                let v: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect();
-                edit(Box::new(move |z| z.description = v));
-            }),
-        );
+    let description = description_field(
+        zone_id,
+        Some("What the zone contains and controls"),
+        Box::new(read(|z| z.description.clone())),
+        Box::new(move |v| edit(Box::new(move |z| z.description = v))),
+    );
     let assets = AssetType::ALL
         .into_iter()
         .map(|t| {

@@ -223,6 +223,12 @@ impl AppState {
         }
     }
 
+    /// Whether an assessment is open (saved, or a draft with zones); steps show an invitation to start one
+    /// otherwise. Tracked.
+    pub fn has_assessment(&self) -> bool {
+        self.stored.get() || self.assessment.with(|a| !a.zones.is_empty())
+    }
+
     /// Changes the open assessment and saves it.
     pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
         let mut change = Some(change);
