@@ -13,7 +13,7 @@
 //!
 //! Some choices exist for the size of the download (README "Performance"): the saved format is read and
 //! written by [`domain::json`] (not serde), the assessment's maps are [`domain::sorted`] (not B-trees),
-//! the catalogue texts are LZMA-compressed ([`domain::lzma`]), and read-only pages (results, report) are
+//! the catalogue texts are PPMd-compressed (build.rs, [`domain::catalogue`]), and read-only pages (results, report) are
 //! written as HTML text by [`domain::html`], and the forms are built with the small non-generic `ui::dom`
 //! builder rather than `view!`.
 

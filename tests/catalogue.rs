@@ -669,3 +669,28 @@ fn wizard_matrix_is_four_by_four_levels_1_to_4_that_never_fall() {
     assert_eq!(WIZARD_MATRIX[0][0], 1, "nothing at stake and no attacker: SL 1");
     assert_eq!(WIZARD_MATRIX[3][3], 4, "severe consequence and a resourced attacker: SL 4");
 }
+
+#[test]
+/// The texts travel PPMd-compressed (build.rs) and are decoded on first use: they come back exactly.
+fn the_catalogue_reads_back_every_text_of_questionnaires_exactly() {
+    let mut checked = 0;
+    for file in ["3-3", "3-2", "2-1", "2-4", "4-1", "4-2"] {
+        let path = format!("{}/questionnaires/iec62443-{file}.toml", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("questionnaire file");
+        let parsed: toml::Table = toml::from_str(&text).expect("valid TOML");
+        for source in parsed["item"].as_array().expect("items").iter().filter_map(|i| i.as_table()) {
+            let id = source["id"].as_str().expect("id");
+            let item = catalogue::item(id).unwrap_or_else(|| panic!("{id} is missing"));
+            for (field, value) in
+                [("title", item.title), ("question", item.question), ("why", item.why), ("action", item.action)]
+            {
+                assert_eq!(source[field].as_str(), Some(value), "{field} of {id}");
+            }
+            let evidence: Vec<&str> =
+                source["evidence"].as_array().expect("evidence").iter().filter_map(|e| e.as_str()).collect();
+            assert_eq!(evidence, item.evidence, "evidence of {id}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, ITEMS.len());
+}

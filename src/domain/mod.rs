@@ -6,7 +6,6 @@ pub mod catalogue;
 pub mod export;
 pub mod html;
 pub mod json;
-pub mod lzma;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;
