@@ -687,35 +687,20 @@ pub fn item(id: &str) -> Option<&'static Item> {
 }
 
 /// FNV-1a: a fast hash for the short item ids (the lookups of answers run in scoring's inner loops).
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type IdMap = std::collections::HashMap<&'static str, usize, std::hash::BuildHasherDefault<IdHasher>>;
-
-/// Item id to position in [`ITEMS`].
-fn id_map() -> &'static IdMap {
-    static MAP: std::sync::OnceLock<IdMap> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| ITEMS.iter().enumerate().map(|(i, item)| (item.id, i)).collect())
+/// Item ids with their position in [`ITEMS`], sorted by id (a binary search: smaller code than a hash map).
+fn id_index() -> &'static [(&'static str, usize)] {
+    static INDEX: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<(&'static str, usize)> = ITEMS.iter().enumerate().map(|(i, item)| (item.id, i)).collect();
+        crate::domain::sorting::sort_by(&mut index, |a, b| a.0.cmp(b.0));
+        index
+    })
 }
 
 /// The position in [`ITEMS`] of the item with this id.
 pub fn item_index(id: &str) -> Option<usize> {
-    id_map().get(id).copied()
+    let index = id_index();
+    index.binary_search_by(|(key, _)| (*key).cmp(id)).ok().map(|i| index[i].1)
 }
 
 /// The position of a catalogue item in [`ITEMS`] (every `&'static Item` the catalogue hands out is one

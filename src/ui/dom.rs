@@ -68,6 +68,13 @@ fn watch_boxed(f: Box<dyn Fn()>) {
     });
 }
 
+/// Listens to `event` on the window for the life of the page.
+pub fn on_window(event: &str, f: impl Fn(Event) + 'static) {
+    let closure = Closure::<dyn Fn(Event)>::wrap(Box::new(f));
+    let _ = window().add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
 /// A memo that unsubscribes from what it read when the current owner is cleaned up. Use it for every
 /// memo created by a view: a plain `Memo` that is disposed stays in the subscriber lists of the signals
 /// it read (reactive_graph 0.2 never prunes them), which keeps its memory and slows every change of

@@ -78,7 +78,7 @@ fn app() {
         }
     });
     state.step.set(initial);
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+    dom::on_window("hashchange", move |_| {
         if let Some(step) = step_from_location() {
             if step != state.step.get_untracked() {
                 state.step.set(step);
@@ -87,7 +87,8 @@ fn app() {
         }
     });
     // Changes made in other tabs.
-    let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+    dom::on_window("storage", move |ev| {
+        let ev: web_sys::StorageEvent = wasm_bindgen::JsCast::unchecked_into(ev);
         state.on_storage_event(ev.key(), ev.new_value());
     });
     offline::register_service_worker(state);
