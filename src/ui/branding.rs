@@ -1,7 +1,7 @@
 //! Optional consultancy branding for the report, read at start-up from `branding.json` next to
 //! `index.html` (same origin). Neutral defaults when the file is missing, empty or invalid.
 
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// What `branding.json` may set. Every field is optional.
@@ -55,7 +55,7 @@ impl Branding {
 /// Loads `branding.json` once; the signal keeps neutral defaults until (and unless) it arrives.
 pub fn load_branding() -> RwSignal<Branding> {
     let branding = RwSignal::new(Branding::default().sanitised());
-    leptos::task::spawn_local(async move {
+    crate::ui::dom::spawn(async move {
         let Some(window) = web_sys::window() else { return };
         let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("branding.json")).await else {
             return;

@@ -14,8 +14,8 @@
 //! - Memos and effects created by a view come from `memo` and `watch`, which unsubscribe from what they
 //!   read when the view goes; a plain `Memo::new` or `Effect::new` would stay subscribed (and in memory).
 
-use leptos::prelude::*;
-use leptos::reactive::graph::{AnySubscriber, Subscriber, ToAnySubscriber};
+use crate::ui::prelude::*;
+use reactive_graph::graph::{AnySubscriber, Subscriber, ToAnySubscriber};
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -66,6 +66,11 @@ fn watch_boxed(f: Box<dyn Fn()>) {
         unsubscribe(&subscriber);
         drop(effect);
     });
+}
+
+/// Runs a future on the page's task queue.
+pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    any_spawner::Executor::spawn_local(future);
 }
 
 /// Listens to `event` on the window for the life of the page.

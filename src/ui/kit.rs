@@ -2,8 +2,8 @@
 //! confirmations, progress bar.
 
 use crate::ui::dom::{button, el, elc, memo, El};
+use crate::ui::prelude::*;
 use crate::ui::state::{AppState, Step};
-use leptos::prelude::*;
 
 /// The message banner (errors as alerts, information as status), appended to `parent`.
 pub fn banner(parent: El) -> El {

@@ -7,6 +7,7 @@ pub mod download;
 pub mod kit;
 pub mod offline;
 pub mod persist;
+pub mod prelude;
 pub mod products;
 pub mod profile;
 pub mod questionnaire;
@@ -18,8 +19,8 @@ pub mod start;
 pub mod state;
 pub mod summary;
 
+use crate::ui::prelude::*;
 use dom::{el, elc, watch, El};
-use leptos::prelude::*;
 use state::{AppState, Step};
 
 /// Reads the step from the address bar's hash.

@@ -3,9 +3,9 @@
 use crate::domain::{check_product_name, ComponentType, Product, SlVector, MAX_NAME_CHARS, MAX_ZONES};
 use crate::ui::dom::{el, elc, El};
 use crate::ui::kit::confirm_remove;
+use crate::ui::prelude::*;
 use crate::ui::scope::{description_field, name_field, option, vector_choice};
 use crate::ui::state::AppState;
-use leptos::prelude::*;
 use std::rc::Rc;
 
 fn type_from(value: &str) -> Option<ComponentType> {

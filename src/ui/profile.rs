@@ -3,8 +3,8 @@
 use crate::domain::{Mode, Role, MAX_NAME_CHARS, SECTORS};
 use crate::ui::dom::{el, elc, El};
 use crate::ui::kit::{needs_assessment, step_footer, step_section};
+use crate::ui::prelude::*;
 use crate::ui::state::{AppState, Step};
-use leptos::prelude::*;
 
 /// A text input with a label, kept to `MAX_NAME_CHARS`.
 fn text_input(id: &str) -> El {

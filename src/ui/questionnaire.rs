@@ -6,9 +6,9 @@ use crate::domain::{
 };
 use crate::ui::dom::{button, el, elc, memo, watch, El};
 use crate::ui::kit::{needs_assessment, step_footer, step_section};
+use crate::ui::prelude::*;
 use crate::ui::state::{AppState, Step};
 use crate::ui::summary::live_summary;
-use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -482,7 +482,7 @@ fn items(main: El, state: AppState, v: View) -> El {
             if let Some(path) = focus.borrow_mut().take() {
                 let region = region.clone();
                 // After the new questions are in the page.
-                leptos::task::spawn_local(async move { refocus(&region, &path) });
+                crate::ui::dom::spawn(async move { refocus(&region, &path) });
             }
             item_view(state, v)
         },

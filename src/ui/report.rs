@@ -9,8 +9,8 @@ use crate::ui::branding::Branding;
 use crate::ui::dom::{button, el, elc, El};
 use crate::ui::download::{download, file_stem};
 use crate::ui::kit::{needs_assessment, step_footer, step_section};
+use crate::ui::prelude::*;
 use crate::ui::state::{AppState, Step};
-use leptos::prelude::*;
 
 /// The report step.
 pub fn report_step() -> El {

@@ -3,8 +3,8 @@
 use crate::domain::html::results::results_body;
 use crate::ui::dom::{elc, El};
 use crate::ui::kit::{needs_assessment, step_footer, step_section};
+use crate::ui::prelude::*;
 use crate::ui::state::{AppState, Step};
-use leptos::prelude::*;
 
 /// The results step.
 pub fn results_step() -> El {

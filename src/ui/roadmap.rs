@@ -5,8 +5,8 @@ use crate::domain::html::report::{projection_table_html, PROJECTION_HINT, PROJEC
 use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, Phase, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::ui::dom::{el, elc, memo, El};
 use crate::ui::kit::{needs_assessment, step_footer, step_section};
+use crate::ui::prelude::*;
 use crate::ui::state::{AppState, Step};
-use leptos::prelude::*;
 use std::cell::Cell;
 
 /// The roadmap step.

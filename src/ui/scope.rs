@@ -7,8 +7,8 @@ use crate::domain::{
 };
 use crate::ui::dom::{el, elc, memo, watch, El};
 use crate::ui::kit::{confirm_remove, needs_assessment, step_footer, step_section};
+use crate::ui::prelude::*;
 use crate::ui::state::{AppState, Step};
-use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -6,8 +6,8 @@ use crate::ui::dom::{button, el, elc, El};
 use crate::ui::download::{download, file_stem};
 use crate::ui::kit::{confirm_dialog, short_time, step_section};
 use crate::ui::persist;
+use crate::ui::prelude::*;
 use crate::ui::state::{new_assessment_id, now_iso, AppState, BrokenEntry, LibraryEntry, Step};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The start step.
@@ -318,7 +318,7 @@ fn import_card(state: AppState) -> El {
             return;
         }
         let name = file.name();
-        leptos::task::spawn_local(async move {
+        crate::ui::dom::spawn(async move {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(v) => v.as_string().unwrap_or_default(),
                 Err(_) => {

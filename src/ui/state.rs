@@ -4,7 +4,7 @@
 use crate::domain::storage::{self, Loaded};
 use crate::domain::{roadmap_with, score, Assessment, Roadmap, Scorecard};
 use crate::ui::persist::{self, SaveError, StoredEntry};
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 
 /// The steps of the assessment, each a hash route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

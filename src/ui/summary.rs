@@ -4,8 +4,8 @@ use crate::domain::html::results::live_summary_rows;
 use crate::domain::{Fr, Mode};
 use crate::ui::dom::{el, elc, memo, El};
 use crate::ui::kit::progress;
+use crate::ui::prelude::*;
 use crate::ui::state::AppState;
-use leptos::prelude::*;
 
 /// A compact, always-current summary for the questionnaire's side panel.
 pub fn live_summary() -> El {
