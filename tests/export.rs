@@ -234,8 +234,8 @@ fn an_empty_assessment_says_nothing_is_answered_yet() {
          yet: all 56 questions are open, so there are no results to report."
     );
     assert!(summary.zone_lines.is_empty());
-    let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
-    assert!(markdown.contains("No zones are defined"));
+    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    assert!(markdown.contains("No zones yet: add zones in Scope to see security levels."));
     assert!(markdown.contains("## Appendix: every answer"));
 }
 
@@ -461,27 +461,28 @@ fn every_formula_start_is_neutralised_in_csv() {
 fn plant_markdown() -> (Assessment, Results, String) {
     let a = plant();
     let r = results(&a);
-    let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
+    let markdown = report_markdown(&a, &r.card, &r.roadmap);
     (a, r, markdown)
 }
 
 #[test]
 fn the_markdown_report_has_every_section_zone_and_action() {
     let (a, r, markdown) = plant_markdown();
-    assert!(markdown.starts_with("# IEC 62443 self-assessment: Water works\n"));
+    assert!(markdown.starts_with("# IEC 62443 self-assessment: Water works\n\n- Organisation: "));
     assert!(markdown.contains("- Date: 2026-11-20\n"));
     assert!(markdown.contains(&format!("- Catalogue version: {CATALOGUE_VERSION}\n")));
-    assert!(markdown.contains("- Mode: full assessment\n"));
+    assert!(markdown.contains("- Assessment: full assessment\n"));
     for heading in [
         "## Executive summary",
-        "### Top gaps",
+        "### Top five gaps",
         "### First steps",
         "## Scorecard",
-        "### Zone: Cell A",
-        "### Zone: Utilities",
+        "### Security levels by zone",
+        "#### Zone: Cell A",
+        "#### Zone: Utilities",
+        "#### Security programme maturity (IEC 62443-2-1)",
         "## Roadmap",
         "### Phase 1: Inventory and process map",
-        "### What-if projection",
         "## Gap register",
         "## Appendix: every answer",
     ] {
@@ -491,16 +492,19 @@ fn the_markdown_report_has_every_section_zone_and_action() {
         assert!(markdown.contains(&zone.name));
     }
     for action in &r.roadmap.actions {
-        assert!(markdown.contains(action.item.title), "no action {}", action.item.title);
+        assert!(markdown.contains(&format!("**{} ({})**", action.item.title, action.item.refs.join(", "))));
     }
-    assert!(markdown.contains("| Cell A | 0 / 2 (gap 2) | 0 / 0 | 0 / 0 | 0 / 0 | 0 / 0 | 0 / 0 | 0 / 0 |"));
-    assert!(markdown.contains("| Utilities | 1 / 1 | 0 / 0 | 0 / 0 | 0 / 0 | 0 / 1 (gap 1) | 0 / 0 | 0 / 0 |"));
+    assert!(markdown.contains("| Cell A | SL-A 0 / SL-T 2 ▼ gap 2 | SL-A 0 / SL-T 0 ✓ |"));
+    assert!(markdown.contains("| Utilities | SL-A 1 / SL-T 1 ✓ | SL-A 0 / SL-T 0 ✓ |"));
     // SR 1.3 is planned: after the controls phase (4) Cell A reaches SL 1 in FR1; with every action done,
-    // SL 2 (the SL3 items are unanswered).
+    // SL 2 (the SL3 items are unanswered). Columns: now, after phases 1 to 6, all done, target.
     assert!(markdown.contains(
-        "| Cell A | {2 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} \
-         | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {2 0 0 0 0 0 0} |"
+        "| Cell A | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {1 0 0 0 0 0 0} \
+         | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {2 0 0 0 0 0 0} | {2 0 0 0 0 0 0} |"
     ));
+    // The printed report and the Markdown say the same: every table of one is a table of the other.
+    let html = html::report::report_document(&a, &r.card, &r.roadmap, html::report::ReportBranding::default());
+    assert_eq!(markdown.matches("\n|---|").count(), html.matches("<table").count());
 }
 
 #[test]
@@ -510,9 +514,8 @@ fn user_text_in_markdown_is_escaped_and_kept_on_one_line() {
     assert!(markdown.contains("- Organisation: ACME \\<script\\>alert(1)\\</script\\> Water\n"));
     assert!(markdown.contains("Vendor says \"Q3, maybe Q4\" then retest"), "the note on one line");
     assert!(markdown.contains(COMPENSATION), "the justification");
-    assert!(markdown.contains("- Owner: Jane O'Neil, OT lead\n"));
-    assert!(markdown.contains("- Note: \\=SUM(A1:A3) budget line\n"));
-    assert!(markdown.contains("- Status: Planned\n"));
+    assert!(markdown.contains("Status: Planned · Owner: Jane O'Neil, OT lead · Target date: 2026-12-31\n"));
+    assert!(markdown.contains("   Note: =SUM(A1:A3) budget line\n"), "the plan note, under its action");
 }
 
 /// Cells of a Markdown table row: pipes not escaped by a backslash, minus the two outer ones.
@@ -561,7 +564,7 @@ fn markdown_tables_keep_their_shape_whatever_the_user_typed() {
         },
     );
     let r = results(&a);
-    let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
+    let markdown = report_markdown(&a, &r.card, &r.roadmap);
     assert_tables_are_well_formed(&markdown);
     assert!(markdown.contains("a \\| b \\\\\\| c - d 1. e \\`f\\` \\*g\\*"), "list markers inside a line stay");
     assert!(markdown.lines().all(|l| !l.starts_with("# not")));
@@ -739,34 +742,32 @@ fn section<'a>(markdown: &'a str, heading: &str) -> &'a str {
 fn the_markdown_report_covers_products_and_the_2_4_and_4_1_practices() {
     let a = vendor();
     let r = results(&a);
-    let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
+    let markdown = report_markdown(&a, &r.card, &r.roadmap);
     assert_tables_are_well_formed(&markdown);
 
     let scorecard = section(&markdown, "## Scorecard");
     for heading in [
-        "### Zone: Customer line 3",
-        "### Product: RTU 560",
-        "### Product: StationView HMI",
-        "### IEC 62443-3-2 Risk assessment, zones and conduits",
-        "### IEC 62443-2-4 Service provider and integrator capabilities",
-        "### IEC 62443-4-1 Secure development lifecycle",
+        "#### Zone: Customer line 3",
+        "### Capability levels by product",
+        "#### Product: RTU 560",
+        "#### Product: StationView HMI",
+        "#### Risk assessment, zones and conduits (IEC 62443-3-2)",
+        "#### Service provider and integrator capabilities maturity (IEC 62443-2-4)",
+        "#### Secure development lifecycle maturity (IEC 62443-4-1)",
     ] {
         assert!(scorecard.lines().any(|l| l == heading), "no heading {heading}");
     }
     assert!(!scorecard.contains("IEC 62443-2-1"), "the 2-1 programme is not these roles'");
-    assert!(scorecard.contains("aimed SL-C {2 1 0 0 0 0 0}, SL-C {1 1 0 0 0 0 0}; coverage"));
-    assert!(scorecard.contains("| FR | SL-C | aimed SL-C | Gap |"));
-    assert!(scorecard.contains("| FR1 Identification and authentication control | 1 | 2 | 1 |"));
-    assert!(scorecard.contains("Overall maturity ML1 against a target of ML2."), "2-4");
-    assert!(scorecard.contains("Overall maturity ML0 against a target of ML2."), "4-1");
-    assert!(scorecard.contains("| SP.04 | Wireless | not rated | 0 |"));
-    assert!(scorecard.contains("- SP.07 "), "SP 07-1 is listed below target");
-    assert!(scorecard.contains("- DM-1 "), "SDL DM-1 is listed below target");
+    assert!(scorecard.contains("Product RTU 560: FR1 SL-C 1 of aimed 2; FR2 SL-C 1 of aimed 1;"));
+    assert!(scorecard.contains("- **FR1 to reach SL-C 2:** CR 1.1 RE(1) Unique identification and authentication\n"));
+    assert!(scorecard.contains("Overall maturity: ML1 (the lowest capability area;"), "2-4");
+    assert!(scorecard.contains("Overall maturity: ML0 (the lowest practice;"), "4-1");
+    assert!(scorecard.contains("| SP.04 Wireless | N/A | 0 | 0 | 0 | 0 | 0 | 3 | 0 | 0 |"));
+    assert!(scorecard.contains("| SP.07 Remote access | ML1 | 0 | 1 | 0 | 0 | 2 | 0 | 0 | 0 |"));
 
     let roadmap = section(&markdown, "## Roadmap");
-    assert!(roadmap.contains("- Products: RTU 560 (SL-C 1, aimed 2)\n"));
-    assert!(roadmap.contains("- Products: StationView HMI (SL-C 0, aimed 1, not answered)\n"));
-    assert!(roadmap.contains("- Zones: Whole organisation\n"));
+    assert!(roadmap.contains("   Applies to: RTU 560 · Effort: M · Horizon: 3-12 months · Status: Planned"));
+    assert!(roadmap.contains("   Applies to: Whole organisation · Effort: M"));
     // The projection: the zone, then each product. CR 1.1 RE(1) is planned (controls, phase 4) and is the
     // RTU's only open FR1 item below SL3, so FR1 reaches 2 after phase 4.
     assert!(roadmap.contains(
@@ -774,35 +775,36 @@ fn the_markdown_report_covers_products_and_the_2_4_and_4_1_practices() {
          | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} |"
     ));
     assert!(roadmap.contains(
-        "| Product RTU 560 | {2 1 0 0 0 0 0} | {1 1 0 0 0 0 0} | {1 1 0 0 0 0 0} | {1 1 0 0 0 0 0} \
-         | {1 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} |"
+        "| Product RTU 560 | {1 1 0 0 0 0 0} | {1 1 0 0 0 0 0} | {1 1 0 0 0 0 0} | {1 1 0 0 0 0 0} \
+         | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} |"
     ));
-    assert!(roadmap.contains("| Product StationView HMI | {1 0 0 0 0 0 0} | {0 0 0 0 0 0 0} |"));
+    assert!(roadmap.contains("| Product StationView HMI | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} |"));
 
     let register = section(&markdown, "## Gap register");
     assert!(register.contains(
-        "| CR 1.1 RE(1) | Unique identification and authentication | RTU 560 | 1 / 2 | Partially implemented |"
+        "| **CR 1.1 RE(1)** Unique identification and authentication | RTU 560 | SL-C 1 / aimed 2 \
+         | Partially implemented |"
     ));
+    assert!(
+        register.contains("| **SP.07** Approved remote access route only | Whole organisation | ML1 / target ML2 |")
+    );
     assert!(register.contains("One service account \\| shared by all engineers"), "the note, escaped");
 
     let appendix = section(&markdown, "## Appendix: every answer");
-    let components = appendix
-        .split("### ")
-        .find(|part| part.starts_with("IEC 62443-4-2 Component security requirements"))
-        .expect("a 4-2 appendix");
-    assert!(components.contains("| CR 1.1 | Human user identification and authentication | RTU 560 | Implemented |"));
-    assert!(components
-        .contains("| CR 1.1 | Human user identification and authentication | StationView HMI | Implemented |"));
-    let programme = appendix.split("### ").find(|part| part.starts_with("IEC 62443-2-1")).expect("a 2-1 appendix");
-    assert!(programme.contains("No questions asked."));
+    for product in ["RTU 560", "StationView HMI"] {
+        assert!(appendix
+            .lines()
+            .any(|l| l.starts_with("| CR 1.1 |") && l.contains(&format!("| {product} | Implemented |"))));
+    }
+    assert!(!appendix.contains("| ORG 1 |"), "no 2-1 practice is asked of these roles");
 }
 
 #[test]
 fn an_asset_owner_report_has_no_product_or_2_4_and_4_1_sections() {
     let (_, _, markdown) = plant_markdown();
     let scorecard = section(&markdown, "## Scorecard");
-    assert!(scorecard.lines().any(|l| l == "### IEC 62443-2-1 Security programme"));
-    for absent in ["### Product:", "IEC 62443-2-4", "IEC 62443-4-1", "IEC 62443-4-2", "No products are defined"] {
+    assert!(scorecard.lines().any(|l| l == "#### Security programme maturity (IEC 62443-2-1)"));
+    for absent in ["Product", "IEC 62443-2-4", "IEC 62443-4-1", "IEC 62443-4-2", "No products yet"] {
         assert!(!scorecard.contains(absent), "{absent}");
     }
     assert!(!section(&markdown, "## Roadmap").contains("| Product "));
@@ -818,9 +820,9 @@ fn a_supplier_without_products_is_told_to_define_them() {
         "No products defined yet (full assessment), so no component capability is assessed. Nothing is \
          answered yet: all 47 questions are open, so there are no results to report."
     );
-    let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
-    assert!(markdown.contains("No products are defined, so no component requirements (IEC 62443-4-2) are assessed."));
-    assert!(!markdown.contains("No zones are defined"), "a supplier has no zones to define");
+    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    assert!(markdown.contains("No products yet: add products in Scope to see their capability levels."));
+    assert!(!markdown.contains("No zones yet"), "a supplier has no zones to define");
 }
 
 // --- properties ------------------------------------------------------------------------------------------------------
@@ -856,8 +858,8 @@ proptest! {
         let actions = parse_csv(&roadmap_csv(&a, &r.roadmap));
         prop_assert_eq!(actions.len(), 1 + r.roadmap.actions.len());
         prop_assert!(actions.iter().all(|row| row.len() == ROADMAP_COLUMNS.len()));
-        let markdown = report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap));
+        let markdown = report_markdown(&a, &r.card, &r.roadmap);
         assert_tables_are_well_formed(&markdown);
-        prop_assert_eq!(&markdown, &report_markdown(&a, &r.card, &r.roadmap, &projection(&a, &r.roadmap)));
+        prop_assert_eq!(&markdown, &report_markdown(&a, &r.card, &r.roadmap));
     }
 }

@@ -7,8 +7,10 @@
 //! - [`charts`]: the radar of SL-A against SL-T and the maturity bars, as SVG.
 //! - [`results`]: the results body and the SL table.
 //! - [`report`]: the printable report and the projection table.
+//! - [`markdown`]: the report converted to Markdown, for the export.
 
 pub mod charts;
+pub mod markdown;
 pub mod report;
 pub mod results;
 

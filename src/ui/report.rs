@@ -3,7 +3,6 @@
 
 use crate::domain::export::{gap_register_csv, report_markdown, roadmap_csv};
 use crate::domain::html::report::{report_document, ReportBranding};
-use crate::domain::projection;
 use crate::domain::storage::to_json;
 use crate::ui::branding::Branding;
 use crate::ui::dom::{button, el, elc, El};
@@ -43,9 +42,7 @@ fn export_bar(state: AppState) -> El {
     };
     let markdown = move || {
         let text = state.assessment.with_untracked(|a| {
-            state
-                .scorecard
-                .with_untracked(|c| state.roadmap.with_untracked(|r| report_markdown(a, c, r, &projection(a, r))))
+            state.scorecard.with_untracked(|c| state.roadmap.with_untracked(|r| report_markdown(a, c, r)))
         });
         save(state, "-report.md", "text/markdown;charset=utf-8", text)
     };

@@ -273,9 +273,10 @@ fn gap_table(h: &mut Html, gaps: &[GapEntry]) {
     let columns = ["Requirement", "Zone", "Level", "Answer", "Justification and notes", "Action and plan"];
     table_head(h, "data-table gap-register", "Gap register", &columns);
     for g in gaps {
-        let level = match (g.achieved, g.target, g.item.part) {
-            (Some(a), Some(t), Part::Programme) => format!("ML{a} / target ML{t}"),
-            (Some(a), Some(t), _) => format!("SL-A {a} / SL-T {t}"),
+        let level = match (g.achieved, g.target) {
+            (Some(a), Some(t)) if g.item.is_maturity() => format!("ML{a} / target ML{t}"),
+            (Some(a), Some(t)) if g.item.part == Part::ComponentRequirements => format!("SL-C {a} / aimed {t}"),
+            (Some(a), Some(t)) => format!("SL-A {a} / SL-T {t}"),
             _ => String::new(),
         };
         h.open("tr", &[]).open("td", &[]).element("strong", &[], &g.item.refs.join(", "));
