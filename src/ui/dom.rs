@@ -16,7 +16,6 @@
 
 use crate::ui::prelude::*;
 use reactive_graph::graph::{AnySubscriber, Subscriber, ToAnySubscriber};
-use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -61,11 +60,10 @@ pub fn watch(f: impl Fn() + 'static) {
 fn watch_boxed(f: Box<dyn Fn()>) {
     let effect = RenderEffect::new(move |_| f());
     let subscriber = effect.to_any_subscriber();
-    let effect = SendWrapper::new(effect);
-    Owner::on_cleanup(move || {
+    on_cleanup(Box::new(move || {
         unsubscribe(&subscriber);
         drop(effect);
-    });
+    }));
 }
 
 /// Runs a future on the page's task queue.
@@ -98,8 +96,47 @@ fn unsubscribe(subscriber: &AnySubscriber) {
 
 /// Keeps `value` alive until the current owner is cleaned up.
 fn keep(value: Box<dyn std::any::Any>) {
-    let value = SendWrapper::new(value);
-    Owner::on_cleanup(move || drop(value));
+    on_cleanup(Box::new(move || drop(value)));
+}
+
+/// Cleanups of the page's owners that hold browser objects or effects, which are not `Send`: the owner's
+/// own cleanup (which must be `Send`) holds only the index of one of these. A plain list with free slots:
+/// no thread checks (wasm has one thread), and no `SendWrapper`, whose check pulls in 4 KB of the
+/// standard library's thread handling.
+struct Cleanups {
+    slots: Vec<Option<Box<dyn FnOnce()>>>,
+    free: Vec<usize>,
+}
+
+thread_local! {
+    static CLEANUPS: RefCell<Cleanups> = const { RefCell::new(Cleanups { slots: Vec::new(), free: Vec::new() }) };
+}
+
+/// Runs `f` when the current owner is cleaned up.
+pub fn on_cleanup(f: Box<dyn FnOnce()>) {
+    let index = CLEANUPS.with_borrow_mut(|c| match c.free.pop() {
+        Some(i) => {
+            c.slots[i] = Some(f);
+            i
+        }
+        None => {
+            c.slots.push(Some(f));
+            c.slots.len() - 1
+        }
+    });
+    Owner::on_cleanup(move || {
+        let f = CLEANUPS.with_borrow_mut(|c| {
+            let f = c.slots.get_mut(index).and_then(Option::take);
+            if f.is_some() {
+                c.free.push(index);
+            }
+            f
+        });
+        // Outside the borrow: a cleanup may dispose owners that run their own cleanups.
+        if let Some(f) = f {
+            f();
+        }
+    });
 }
 
 impl El {
@@ -338,8 +375,8 @@ impl El {
         let items: Rc<RefCell<Vec<Item>>> = Rc::new(RefCell::new(Vec::new()));
         {
             // Dispose all items with the owner of the list.
-            let items = SendWrapper::new(items.clone());
-            Owner::on_cleanup(move || items.borrow_mut().clear());
+            let items = items.clone();
+            on_cleanup(Box::new(move || drop(std::mem::take(&mut *items.borrow_mut()))));
         }
         watch(move || {
             let wanted = keys();

@@ -1,7 +1,7 @@
 //! Shared parts of the steps, built with `ui::dom`: banner, step footer, "no assessment yet", inline
 //! confirmations, progress bar.
 
-use crate::ui::dom::{button, el, elc, memo, El};
+use crate::ui::dom::{button, el, elc, El};
 use crate::ui::prelude::*;
 use crate::ui::state::{AppState, Step};
 
@@ -142,8 +142,15 @@ pub fn progress(done: impl Fn() -> usize + 'static, total: impl Fn() -> usize + 
 }
 
 fn progress_boxed(counts: Box<dyn Fn() -> (usize, usize)>, label: &str) -> El {
-    let counts = send_wrapper::SendWrapper::new(counts);
-    let counts = memo(move |_| counts());
+    // A memo, without its `Send` bound: the counts change only when an answer in this section does.
+    let counts_now = RwSignal::new((0, 0));
+    crate::ui::dom::watch(move || {
+        let now = counts();
+        if counts_now.get_untracked() != now {
+            counts_now.set(now);
+        }
+    });
+    let counts = counts_now;
     let percent = move || counts.with(|(d, t)| (d * 100).checked_div(*t).unwrap_or(0));
     elc("div", "progress")
         .child(
