@@ -7,7 +7,7 @@ use crate::ui::state::{AppState, Step};
 
 /// The message banner (errors as alerts, information as status), appended to `parent`.
 pub fn banner(parent: El) -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     parent
         .switch(
             move || state.save_error.with(|e| e.is_some()) as u64,
@@ -63,7 +63,7 @@ pub fn step_section(class: &str, id: &str, title: &str, lead: &str) -> El {
 
 /// Appends to `parent` what `build` gives while an assessment is open, or else an invitation to start one.
 pub fn needs_assessment(parent: El, build: impl Fn() -> Vec<El> + 'static) -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     parent.either(
         move || state.has_assessment(),
         build,

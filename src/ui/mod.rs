@@ -66,8 +66,7 @@ fn step_view(step: Step) -> El {
 /// The whole app: header with the steps, banner, the current step, footer.
 fn app() {
     let state = AppState::load();
-    provide_context(state);
-    provide_context(branding::load_branding());
+    state.install();
 
     // The hash is the route. With no hash, reopen where the user left off.
     let initial = step_from_location().unwrap_or_else(|| {

@@ -4,7 +4,7 @@
 pub use reactive_graph::computed::{ArcMemo, Memo};
 pub use reactive_graph::effect::RenderEffect;
 pub use reactive_graph::graph::untrack;
-pub use reactive_graph::owner::{expect_context, provide_context, use_context, Owner, StoredValue};
+pub use reactive_graph::owner::{Owner, StoredValue};
 pub use reactive_graph::signal::{ReadSignal, RwSignal, WriteSignal};
 pub use reactive_graph::traits::*;
 pub use reactive_graph::wrappers::read::Signal;

@@ -25,7 +25,7 @@ fn type_select(id: &str) -> El {
 /// the form that adds a product, and a card per product (direct children of `section`, like the zone
 /// cards).
 pub fn products(section: El, shown: Rc<dyn Fn() -> bool>) -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let a = state.assessment;
     let (when_form, when_empty, when_list) = (shown.clone(), shown.clone(), shown);
     section
@@ -48,7 +48,7 @@ pub fn products(section: El, shown: Rc<dyn Fn() -> bool>) -> El {
 
 /// The heading, lead and form that adds a product.
 fn add_product() -> Vec<El> {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let a = state.assessment;
     let name = RwSignal::new(String::new());
     let component = RwSignal::new(ComponentType::EmbeddedDevice);
@@ -123,7 +123,7 @@ fn add_product() -> Vec<El> {
 /// One product's card: name, component type, description, aimed SL-C and removal. Its parts follow the
 /// product through `dyn_*`, so typing keeps the card and its focus.
 fn product_card(product_id: &str) -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let a = state.assessment;
     let id = StoredValue::new(product_id.to_string());
     let dom = |suffix: &str| format!("{product_id}-{suffix}");

@@ -13,7 +13,7 @@ fn text_input(id: &str) -> El {
 
 /// The profile step.
 pub fn profile_step() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let section = step_section(
         "step",
         "profile",

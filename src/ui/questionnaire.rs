@@ -121,7 +121,7 @@ fn focus_card(item: &Item) {
 
 /// The questionnaire step.
 pub fn questionnaire_step() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let a = state.assessment;
     let section = RwSignal::new(Section::Process);
     let zone = RwSignal::new(ZoneChoice::All);

@@ -4,7 +4,6 @@
 use crate::domain::export::{gap_register_csv, report_markdown, roadmap_csv};
 use crate::domain::html::report::{report_document, ReportBranding};
 use crate::domain::storage::to_json;
-use crate::ui::branding::Branding;
 use crate::ui::dom::{button, el, elc, El};
 use crate::ui::download::{download, file_stem};
 use crate::ui::kit::{needs_assessment, step_footer, step_section};
@@ -13,7 +12,7 @@ use crate::ui::state::{AppState, Step};
 
 /// The report step.
 pub fn report_step() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let section = step_section("step report", "report", "Report", "");
     needs_assessment(section, move || vec![export_bar(state), export_hint(), report_document_view(state)])
         .child(step_footer(Step::Report))
@@ -68,7 +67,7 @@ fn export_hint() -> El {
 /// The report itself: read-only, so written as HTML text (`domain::html`), which costs far less wasm
 /// than typed views.
 fn report_document_view(state: AppState) -> El {
-    let branding = use_context::<RwSignal<Branding>>().unwrap_or_else(|| RwSignal::new(Branding::default()));
+    let branding = state.branding;
     el("article").cls("report-document").attr("aria-label", "Report").dyn_html(move || {
         branding.with(|b| {
             let branding = ReportBranding {

@@ -8,7 +8,7 @@ use crate::ui::state::{AppState, Step};
 
 /// The results step.
 pub fn results_step() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let section = step_section("step results", "results", "Results", "");
     needs_assessment(section, move || {
         // Read-only, so written as HTML text (domain::html): far less wasm than typed views.

@@ -16,7 +16,7 @@ use std::cell::Cell;
 /// condition), so that changing the roadmap or the grouping rebuilds the groups without touching the
 /// radios.
 pub fn roadmap_step() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let by_horizon = RwSignal::new(false);
     // The condition of `needs_assessment`, memoised so that the parts below do not follow every edit.
     let has = memo(move |_| state.has_assessment());

@@ -16,7 +16,7 @@ use std::rc::Rc;
 /// its parent element), so each part of the step is appended to the section under its own condition
 /// instead of being nested in one conditional part.
 pub fn scope_step() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let a = state.assessment;
     let systems = move || state.has_assessment() && a.with(|a| a.answers_part(Part::SystemRequirements));
     let products = move || state.has_assessment() && a.with(|a| a.answers_part(Part::ComponentRequirements));
@@ -130,7 +130,7 @@ fn level_select(id: &str, from: u8) -> El {
 
 /// The form that adds a zone.
 fn add_zone() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let add = move || {
@@ -258,7 +258,7 @@ pub fn vector_choice(
 /// One zone's card: name, criticality, description, asset types, target levels (with the wizard) and
 /// removal. Its parts follow the zone through `dyn_*`, so typing keeps the card and its focus.
 fn zone_card(zone_id: &str) -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let a = state.assessment;
     let id = StoredValue::new(zone_id.to_string());
     let dom = |suffix: &str| format!("{zone_id}-{suffix}");
@@ -396,7 +396,7 @@ fn zone_card(zone_id: &str) -> El {
 /// when the user accepts it, which closes the wizard (`open`) and shows the per-FR form (`per_fr`) if the
 /// levels differ.
 fn wizard(zone_id: String, per_fr: RwSignal<bool>, open: RwSignal<bool>) -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let initial = state.assessment.with_untracked(|a| a.zone(&zone_id).map(|z| z.wizard.clone()).unwrap_or_default());
     let answers = RwSignal::new(initial);
     let suggestion = memo(move |_| answers.with(suggest_target));
@@ -492,7 +492,7 @@ fn zone_name(a: &Assessment, id: &str) -> String {
 /// A zone `<select>` for one end of a new conduit: "Choose a zone", then the zones, which follow the
 /// assessment (the options are rebuilt only when the zones' ids or names change).
 fn zone_select(id: &str, label: &str, chosen: RwSignal<String>) -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let select = el("select").id(id).child(option("", "Choose a zone"));
     {
         let s = select.0.clone();
@@ -536,7 +536,7 @@ fn check(id: &str, label: &str, on: RwSignal<bool>) -> El {
 
 /// The conduits card: a form to add one and the table of conduits.
 fn conduits() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let a = state.assessment;
     let name = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
@@ -636,7 +636,7 @@ fn conduits() -> El {
 
 /// The table of conduits, one row per conduit.
 fn conduit_table() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let a = state.assessment;
     let th = |text: &str| el("th").attr("scope", "col").text(text);
     let head = el("tr")
@@ -653,7 +653,7 @@ fn conduit_table() -> El {
 
 /// One conduit's row: its texts follow the assessment (zone names may change).
 fn conduit_row(conduit_id: &str) -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let a = state.assessment;
     let id = StoredValue::new(conduit_id.to_string());
     let read = move |f: fn(&Assessment, &Conduit) -> String| {

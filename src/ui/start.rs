@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 /// The start step.
 pub fn start_step() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let new_name = RwSignal::new(String::new());
     let start = move || {
         let name = new_name.get_untracked();

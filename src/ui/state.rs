@@ -3,6 +3,7 @@
 
 use crate::domain::storage::{self, Loaded};
 use crate::domain::{roadmap_with, score, Assessment, Roadmap, Scorecard};
+use crate::ui::branding::Branding;
 use crate::ui::persist::{self, SaveError, StoredEntry};
 use crate::ui::prelude::*;
 
@@ -116,7 +117,7 @@ pub struct BrokenEntry {
     pub raw: String,
 }
 
-/// The app-wide state, given by context.
+/// The app-wide state: `ui::start` loads it once and every view reads it with [`AppState::get`].
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The open assessment.
@@ -137,6 +138,26 @@ pub struct AppState {
     pub scorecard: Memo<Scorecard>,
     /// The roadmap.
     pub roadmap: Memo<Roadmap>,
+    /// The deployment's `branding.json` (neutral until it arrives).
+    pub branding: RwSignal<Branding>,
+}
+
+thread_local! {
+    /// The app's state, set once by `ui::start` (a thread-local rather than Leptos context: the app has one
+    /// state, and context's type map costs 3 KB of wasm).
+    static APP: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
+}
+
+impl AppState {
+    /// The app's state.
+    pub fn get() -> AppState {
+        APP.get().expect("ui::start sets the app state before building any view")
+    }
+
+    /// Makes this the app's state, for [`AppState::get`].
+    pub fn install(self) {
+        APP.set(Some(self));
+    }
 }
 
 /// The current time as ISO 8601.
@@ -220,6 +241,7 @@ impl AppState {
             save_error: RwSignal::new(None),
             scorecard,
             roadmap,
+            branding: crate::ui::branding::load_branding(),
         }
     }
 

@@ -9,7 +9,7 @@ use crate::ui::state::AppState;
 
 /// A compact, always-current summary for the questionnaire's side panel.
 pub fn live_summary() -> El {
-    let state = expect_context::<AppState>();
+    let state = AppState::get();
     let card = state.scorecard;
     // The rows as text, so the table is rewritten only when they change (not on every answer).
     let rows = memo(move |_| card.with(live_summary_rows));
