@@ -11,7 +11,70 @@
 /// A parsed element or a run of text.
 enum Node {
     Text(String),
-    Element { tag: String, class: String, children: Vec<Node> },
+    Element(Kind, Vec<Node>),
+}
+
+/// What an element is for the conversion, decided once from its tag and class.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// `h1` to `h6`, with the level of the tag.
+    Heading(usize),
+    /// `p`, `figcaption`, and any other block that holds one paragraph of text.
+    Paragraph,
+    Caption,
+    List { ordered: bool },
+    Item,
+    Definitions,
+    Term,
+    Definition,
+    Table,
+    /// `thead`, `tbody`, `tfoot`.
+    RowGroup,
+    Row,
+    Cell,
+    /// `section`, `div`, `header`, `figure`...: blocks around blocks.
+    Container,
+    Strong,
+    Emphasis,
+    Break,
+    /// `span`, `abbr` and other inline elements: only their text counts.
+    Inline,
+    /// Charts and parts that only make sense on screen or on paper.
+    LeftOut,
+}
+
+impl Kind {
+    fn of(tag: &str, class: &str) -> Kind {
+        if tag == "svg" || class.split(' ').any(|c| LEFT_OUT.contains(&c)) {
+            return Kind::LeftOut;
+        }
+        match tag {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading(usize::from(tag.as_bytes()[1] - b'0')),
+            "p" | "figcaption" => Kind::Paragraph,
+            "caption" => Kind::Caption,
+            "ul" => Kind::List { ordered: false },
+            "ol" => Kind::List { ordered: true },
+            "li" => Kind::Item,
+            "dl" => Kind::Definitions,
+            "dt" => Kind::Term,
+            "dd" => Kind::Definition,
+            "table" => Kind::Table,
+            "thead" | "tbody" | "tfoot" => Kind::RowGroup,
+            "tr" => Kind::Row,
+            "th" | "td" => Kind::Cell,
+            "section" | "header" | "footer" | "article" | "div" | "figure" | "main" | "nav" | "aside" => {
+                Kind::Container
+            }
+            "strong" | "b" => Kind::Strong,
+            "em" | "i" => Kind::Emphasis,
+            "br" => Kind::Break,
+            _ => Kind::Inline,
+        }
+    }
+
+    fn is_block(self) -> bool {
+        !matches!(self, Kind::Strong | Kind::Emphasis | Kind::Break | Kind::Inline | Kind::LeftOut)
+    }
 }
 
 /// Elements that have no closing tag.
@@ -57,8 +120,8 @@ pub fn escape(text: &str) -> String {
 }
 
 fn parse(html: &str) -> Vec<Node> {
-    // The open elements: tag, class, children so far. The first is the document.
-    let mut open: Vec<(String, String, Vec<Node>)> = vec![(String::new(), String::new(), Vec::new())];
+    // The open elements with their children so far; the first is the document.
+    let mut open: Vec<(Kind, Vec<Node>)> = vec![(Kind::Container, Vec::new())];
     let mut rest = html;
     while !rest.is_empty() {
         if let Some(tag) = rest.strip_prefix('<') {
@@ -72,11 +135,11 @@ fn parse(html: &str) -> Vec<Node> {
                 continue;
             }
             let name = inside.split([' ', '/']).next().unwrap_or_default().to_ascii_lowercase();
-            let class = attribute(inside, "class");
+            let kind = Kind::of(&name, &attribute(inside, "class"));
             if VOID.contains(&name.as_str()) || inside.ends_with('/') {
-                push(&mut open, Node::Element { tag: name, class, children: Vec::new() });
+                push(&mut open, Node::Element(kind, Vec::new()));
             } else {
-                open.push((name, class, Vec::new()));
+                open.push((kind, Vec::new()));
             }
         } else {
             let end = rest.find('<').unwrap_or(rest.len());
@@ -87,18 +150,20 @@ fn parse(html: &str) -> Vec<Node> {
     while open.len() > 1 {
         close(&mut open);
     }
-    open.pop().map(|(_, _, children)| children).unwrap_or_default()
+    open.pop().map(|(_, children)| children).unwrap_or_default()
 }
 
-fn push(open: &mut [(String, String, Vec<Node>)], node: Node) {
-    if let Some((_, _, children)) = open.last_mut() {
+fn push(open: &mut [(Kind, Vec<Node>)], node: Node) {
+    if let Some((_, children)) = open.last_mut() {
         children.push(node);
     }
 }
 
-fn close(open: &mut Vec<(String, String, Vec<Node>)>) {
-    if let Some((tag, class, children)) = open.pop() {
-        push(open, Node::Element { tag, class, children });
+fn close(open: &mut Vec<(Kind, Vec<Node>)>) {
+    if let Some((kind, children)) = open.pop() {
+        // Left-out parts go at once, whatever they hold.
+        let children = if kind == Kind::LeftOut { Vec::new() } else { children };
+        push(open, Node::Element(kind, children));
     }
 }
 
@@ -114,42 +179,6 @@ fn unescape(text: &str) -> String {
     text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }
 
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "h1" | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "p"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "table"
-            | "caption"
-            | "thead"
-            | "tbody"
-            | "tr"
-            | "th"
-            | "td"
-            | "section"
-            | "header"
-            | "footer"
-            | "article"
-            | "div"
-            | "figure"
-            | "figcaption"
-    )
-}
-
-fn left_out(tag: &str, class: &str) -> bool {
-    tag == "svg" || class.split(' ').any(|c| LEFT_OUT.contains(&c))
-}
-
 /// Writes block-level `nodes`; headings are at least `floor` deep and keep their distances, and parts that
 /// follow a heading go one level deeper, so that a section's sub-headings stay below its own.
 fn blocks(nodes: &[Node], floor: usize, out: &mut String) {
@@ -159,22 +188,18 @@ fn blocks(nodes: &[Node], floor: usize, out: &mut String) {
     // Text and inline elements directly inside a block, written as one paragraph.
     let mut loose: Vec<&Node> = Vec::new();
     for node in nodes {
-        let Node::Element { tag, class, children } = node else {
+        let Node::Element(kind, children) = node else {
             loose.push(node);
             continue;
         };
-        if left_out(tag, class) {
-            continue;
-        }
-        if !is_block(tag) {
+        if !kind.is_block() {
             loose.push(node);
             continue;
         }
         paragraph(&inline(&loose), out);
         loose.clear();
-        match tag.as_str() {
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                let tag_level = usize::from(tag.as_bytes()[1] - b'0');
+        match *kind {
+            Kind::Heading(tag_level) => {
                 let level = (tag_level + shift).max(floor).min(6);
                 shift = level.saturating_sub(tag_level);
                 let text = inline_of(children);
@@ -186,11 +211,11 @@ fn blocks(nodes: &[Node], floor: usize, out: &mut String) {
                 }
                 inner = level + 1;
             }
-            "p" | "caption" | "figcaption" | "dt" | "dd" | "th" | "td" | "li" => paragraph(&inline_of(children), out),
-            "ul" | "ol" => list(children, tag == "ol", out),
-            "dl" => definitions(children, out),
-            "table" => table(children, out),
-            _ => blocks(children, inner, out),
+            Kind::List { ordered } => list(children, ordered, out),
+            Kind::Definitions => definitions(children, out),
+            Kind::Table => table(children, out),
+            Kind::Container | Kind::RowGroup | Kind::Row => blocks(children, inner, out),
+            _ => paragraph(&inline_of(children), out),
         }
     }
     paragraph(&inline(&loose), out);
@@ -208,21 +233,14 @@ fn paragraph(text: &str, out: &mut String) {
 fn list(items: &[Node], ordered: bool, out: &mut String) {
     let mut n = 0;
     for item in items {
-        let Node::Element { tag, children, .. } = item else { continue };
-        if tag != "li" {
-            continue;
-        }
+        let Node::Element(Kind::Item, children) = item else { continue };
         n += 1;
         let marker = if ordered { format!("{n}. ") } else { "- ".to_string() };
         let mut parts = Vec::new();
         let mut loose: Vec<&Node> = Vec::new();
         for child in children {
             match child {
-                Node::Element { tag, .. } if tag == "br" => {
-                    parts.push(inline(&loose));
-                    loose.clear();
-                }
-                Node::Element { tag, class, children } if is_block(tag) && !left_out(tag, class) => {
+                Node::Element(kind, children) if *kind == Kind::Break || kind.is_block() => {
                     parts.push(inline(&loose));
                     loose.clear();
                     parts.push(inline_of(children));
@@ -233,11 +251,10 @@ fn list(items: &[Node], ordered: bool, out: &mut String) {
         parts.push(inline(&loose));
         parts.retain(|p| !p.is_empty());
         out.push_str(&marker);
-        let indent = " ".repeat(marker.len());
         for (i, part) in parts.iter().enumerate() {
             if i > 0 {
                 out.push_str("\n\n");
-                out.push_str(&indent);
+                out.push_str(&" ".repeat(marker.len()));
             }
             out.push_str(part);
         }
@@ -250,10 +267,9 @@ fn list(items: &[Node], ordered: bool, out: &mut String) {
 fn definitions(children: &[Node], out: &mut String) {
     let mut term = String::new();
     for child in children {
-        let Node::Element { tag, children, .. } = child else { continue };
-        match tag.as_str() {
-            "dt" => term = inline_of(children),
-            "dd" => {
+        match child {
+            Node::Element(Kind::Term, children) => term = inline_of(children),
+            Node::Element(Kind::Definition, children) => {
                 out.push_str("- ");
                 out.push_str(&term);
                 out.push_str(": ");
@@ -266,27 +282,24 @@ fn definitions(children: &[Node], out: &mut String) {
     out.push('\n');
 }
 
-/// A table: its caption as a paragraph, then a GitHub-flavoured table whose first row is the header.
+/// A table: its caption as a paragraph (unless the heading above says the same), then a GitHub-flavoured
+/// table whose first row is the header.
 fn table(children: &[Node], out: &mut String) {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for child in children {
-        let Node::Element { tag, children, .. } = child else { continue };
-        match tag.as_str() {
-            "caption" => {
-                // A caption that repeats the heading just above it says nothing new.
+        match child {
+            Node::Element(Kind::Caption, children) => {
                 let caption = inline_of(children);
                 let last_line = out.trim_end().rsplit('\n').next().unwrap_or_default();
                 if !last_line.starts_with('#') || last_line.trim_start_matches('#').trim() != caption {
                     paragraph(&caption, out);
                 }
             }
-            "tr" => rows.push(cells(children)),
-            "thead" | "tbody" | "tfoot" => {
-                for row in children {
-                    if let Node::Element { tag, children, .. } = row {
-                        if tag == "tr" {
-                            rows.push(cells(children));
-                        }
+            Node::Element(Kind::Row, cells) => rows.push(row(cells)),
+            Node::Element(Kind::RowGroup, group) => {
+                for r in group {
+                    if let Node::Element(Kind::Row, cells) = r {
+                        rows.push(row(cells));
                     }
                 }
             }
@@ -297,11 +310,11 @@ fn table(children: &[Node], out: &mut String) {
     if width == 0 {
         return;
     }
-    for (i, row) in rows.iter().enumerate() {
+    for (i, cells) in rows.iter().enumerate() {
         out.push('|');
         for c in 0..width {
             out.push(' ');
-            out.push_str(row.get(c).map_or("", String::as_str));
+            out.push_str(cells.get(c).map_or("", String::as_str));
             out.push_str(" |");
         }
         out.push('\n');
@@ -314,10 +327,11 @@ fn table(children: &[Node], out: &mut String) {
     out.push('\n');
 }
 
-fn cells(row: &[Node]) -> Vec<String> {
-    row.iter()
+fn row(cells: &[Node]) -> Vec<String> {
+    cells
+        .iter()
         .filter_map(|cell| match cell {
-            Node::Element { tag, children, .. } if tag == "th" || tag == "td" => Some(inline_of(children)),
+            Node::Element(Kind::Cell, children) => Some(inline_of(children)),
             _ => None,
         })
         .collect()
@@ -352,46 +366,43 @@ fn inline(nodes: &[&Node]) -> String {
 }
 
 fn write_inline(node: &Node, line: &mut String) {
-    match node {
-        Node::Text(text) => escape_into(text, line),
-        Node::Element { tag, class, children } => {
-            if left_out(tag, class) {
-                return;
+    let (kind, children) = match node {
+        Node::Text(text) => return escape_into(text, line),
+        Node::Element(kind, children) => (*kind, children),
+    };
+    match kind {
+        Kind::LeftOut => {}
+        Kind::Break => line.push(' '),
+        Kind::Strong | Kind::Emphasis => {
+            let mut inner = String::new();
+            for child in children {
+                write_inline(child, &mut inner);
             }
-            match tag.as_str() {
-                "br" => line.push(' '),
-                "strong" | "b" | "em" | "i" => {
-                    let mut inner = String::new();
-                    for child in children {
-                        write_inline(child, &mut inner);
-                    }
-                    let mark = if tag == "strong" || tag == "b" { "**" } else { "*" };
-                    let trimmed = inner.trim();
-                    if !trimmed.is_empty() {
-                        // Spaces stay outside the marks, where Markdown expects them.
-                        if inner.starts_with(char::is_whitespace) {
-                            line.push(' ');
-                        }
-                        line.push_str(mark);
-                        line.push_str(trimmed);
-                        line.push_str(mark);
-                        if inner.ends_with(char::is_whitespace) {
-                            line.push(' ');
-                        }
-                    }
+            let mark = if kind == Kind::Strong { "**" } else { "*" };
+            let trimmed = inner.trim();
+            if !trimmed.is_empty() {
+                // Spaces stay outside the marks, where Markdown expects them.
+                if inner.starts_with(char::is_whitespace) {
+                    line.push(' ');
                 }
-                _ => {
-                    let block = is_block(tag);
-                    if block {
-                        line.push_str(" \u{1} ");
-                    }
-                    for child in children {
-                        write_inline(child, line);
-                    }
-                    if block {
-                        line.push_str(" \u{1} ");
-                    }
+                line.push_str(mark);
+                line.push_str(trimmed);
+                line.push_str(mark);
+                if inner.ends_with(char::is_whitespace) {
+                    line.push(' ');
                 }
+            }
+        }
+        _ => {
+            let block = kind.is_block();
+            if block {
+                line.push_str(" \u{1} ");
+            }
+            for child in children {
+                write_inline(child, line);
+            }
+            if block {
+                line.push_str(" \u{1} ");
             }
         }
     }
