@@ -35,7 +35,8 @@ pub struct El(pub Element);
 
 /// Creates an element.
 pub fn el(tag: &str) -> El {
-    El(document().create_element(tag).expect("valid tag name"))
+    // Not `expect`: formatting the browser's error would pull in wasm-bindgen's value printer.
+    El(document().create_element(tag).unwrap_or_else(|_| panic!("invalid tag name {tag}")))
 }
 
 /// Creates `<tag class="class">`.
