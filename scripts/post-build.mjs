@@ -2,7 +2,7 @@
 // 0. in release builds, minifies the wasm-bindgen JavaScript with terser (trunk's own minifier cannot parse
 //    it): about 3 KB less to download, gzipped;
 // 1. writes sw.js (the offline service worker) with the list of built files and a version derived from
-//    their contents, so every new build gets a new cache;
+//    their contents, so every new build gets a new cache (minified too in release builds);
 // 2. adds a Content-Security-Policy to index.html that allows only this origin, plus the one inline
 //    loader script trunk writes (by its hash) and WebAssembly compilation.
 import { createHash } from 'node:crypto';
@@ -27,7 +27,7 @@ const files = [];
   }
 })(staging);
 
-// 0. Minify the JavaScript (not sw.js, which is written below from a readable template).
+// 0. Minify the JavaScript (sw.js is written, and minified, below from a readable template).
 if (process.env.TRUNK_PROFILE === 'release') {
   for (const f of files.filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
     const path = join(staging, f);
@@ -79,8 +79,12 @@ if (!html.includes('Content-Security-Policy')) {
 const precache = ['./', ...files.filter((f) => f !== 'sw.js').map((f) => './' + f)];
 const version = createHash('sha256');
 for (const f of files.filter((f) => f !== 'sw.js')) version.update(f).update(readFileSync(join(staging, f)));
-const sw = readFileSync(join(here, 'sw-template.js'), 'utf8')
+let sw = readFileSync(join(here, 'sw-template.js'), 'utf8')
   .replace('__VERSION__', version.digest('hex').slice(0, 16))
   .replace('__FILES__', JSON.stringify(precache, null, 2));
+if (process.env.TRUNK_PROFILE === 'release') {
+  // A classic worker script (not a module); the readable version is scripts/sw-template.js.
+  sw = (await minify(sw, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+}
 writeFileSync(join(staging, 'sw.js'), sw);
 console.log(`post-build: sw.js precaches ${precache.length} files; CSP allows ${hashes.length} inline script(s)`);
