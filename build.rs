@@ -281,11 +281,14 @@ fn check_common(file: &str, it: &RawItem, refs: &BTreeSet<String>, p: &mut Probl
 
 /// PPMd (variant H, the one 7z uses) model order and memory for the catalogue texts. Order 6 in 2 MiB
 /// compresses them to about 60 KB, where LZMA at its best gave 75 KB; higher orders gain under 1% and need
-/// more memory. The app allocates the same 2 MiB once, while it decodes (about 20 ms natively).
+/// more memory. The app allocates the same 2 MiB once, while it decodes (about 20 ms natively) with
+/// `domain::ppmd`, its own port of ppmd-rust's decoder: the two must stay byte-for-byte compatible
+/// (tests/ppmd.rs checks them against each other).
 const PPMD_ORDER: u32 = 6;
 const PPMD_MEM: u32 = 2 << 20;
 
-/// Compresses the catalogue texts as one PPMd stream (no end marker: the app knows the length).
+/// Compresses the catalogue texts as one PPMd stream with ppmd-rust's encoder (no end marker: the app knows
+/// the length).
 fn compress(text: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let run = || -> std::io::Result<Vec<u8>> {
@@ -671,7 +674,8 @@ fn main() {
     let _ = writeln!(out, "pub static WIZARD_MATRIX: [[u8; 4]; 4] = [{}];", matrix.join(", "));
     let _ = writeln!(out, "/// Dimension of each wizard question, and score and raises of each of its options.");
     let _ = writeln!(out, "static WIZARD_META: &[(Dimension, &[OptionMeta])] = &[\n{wizard_code}];");
-    // The three text blocks, one after the other, PPMd-compressed (catalogue::texts decodes them).
+    // The three text blocks, one after the other, PPMd-compressed (catalogue::texts decodes them with
+    // domain::ppmd).
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let text = format!("{item_text}{area_text}{wizard_text}");
     let compressed = compress(text.as_bytes());

@@ -13,9 +13,10 @@
 //!
 //! Some choices exist for the size of the download (README "Performance"): the saved format is read and
 //! written by [`domain::json`] (not serde), the assessment's maps are [`domain::sorted`] (not B-trees),
-//! the catalogue texts are PPMd-compressed (build.rs, [`domain::catalogue`]), and read-only pages (results, report) are
-//! written as HTML text by [`domain::html`], and the forms are built with the small non-generic `ui::dom`
-//! builder rather than `view!`.
+//! the catalogue texts are PPMd-compressed (build.rs) and decoded by the crate's own lean decoder
+//! [`domain::ppmd`] (not the `ppmd-rust` crate, with its `std::io` plumbing), read-only pages (results,
+//! report) are written as HTML text by [`domain::html`], and the forms are built with the small non-generic
+//! `ui::dom` builder rather than `view!`.
 
 pub mod domain;
 

@@ -540,18 +540,15 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
     }
 }
 
-/// The catalogue texts, decompressed on first use (PPMd, about 20 ms natively, 2 MiB of model memory while
-/// it runs).
+/// The catalogue texts, decompressed on first use by [`crate::domain::ppmd`] (about 20 ms natively, 2 MiB
+/// of model memory while it runs).
 fn texts() -> &'static str {
     static TEXTS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     TEXTS.get_or_init(|| {
         let len = TEXT_LENGTHS.iter().sum();
-        let mut bytes = vec![0; len];
         // build.rs made the stream; tests/catalogue.rs checks every text against questionnaires/.
-        ppmd_rust::Ppmd7Decoder::new(TEXT_PPMD, TEXT_ORDER, TEXT_MEM)
-            .ok()
-            .and_then(|mut decoder| std::io::Read::read_exact(&mut decoder, &mut bytes).ok())
-            .and_then(|()| String::from_utf8(bytes).ok())
+        crate::domain::ppmd::decode(TEXT_PPMD, TEXT_ORDER, TEXT_MEM, len)
+            .and_then(|bytes| String::from_utf8(bytes).ok())
             .unwrap_or_default()
     })
 }

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod export;
 pub mod html;
 pub mod json;
+pub mod ppmd;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;

@@ -22,7 +22,9 @@ enum Kind {
     /// `p`, `figcaption`, and any other block that holds one paragraph of text.
     Paragraph,
     Caption,
-    List { ordered: bool },
+    List {
+        ordered: bool,
+    },
     Item,
     Definitions,
     Term,
