@@ -694,3 +694,15 @@ fn the_catalogue_reads_back_every_text_of_questionnaires_exactly() {
     }
     assert_eq!(checked, ITEMS.len());
 }
+
+#[test]
+fn every_item_is_found_by_its_id_and_unknown_ids_are_not() {
+    assert!(ITEMS.len() < usize::from(u16::MAX), "positions are kept as u16");
+    for (i, item) in ITEMS.iter().enumerate() {
+        assert_eq!(catalogue::item_index(item.id), Some(i), "{}", item.id);
+        assert!(std::ptr::eq(catalogue::item(item.id).expect("found"), item));
+    }
+    for unknown in ["", "sr-0.0", "SR 1.1", "sr-1.1 ", "x"] {
+        assert_eq!(catalogue::item_index(unknown), None, "{unknown:?}");
+    }
+}
