@@ -204,11 +204,16 @@ fn fail(problems: &[String]) -> ! {
 /// Ends each text in the generated text blocks (`ITEM_TEXT`, `AREA_TEXT`, `WIZARD_TEXT`); the content may not use it.
 const TEXT_SEPARATOR: char = '\u{1f}';
 
+/// Marks, in the compressed texts, a capital letter that starts a word written in lower case ("Zone"
+/// becomes U+0001 "zone"), so that PPMd sees one spelling of each word: 0.4 KB less to download. The
+/// content may not use it.
+const CAPITAL_MARK: char = '\u{1}';
+
 /// Appends texts to a generated text block, each followed by [`TEXT_SEPARATOR`].
 fn push_texts(block: &mut String, texts: Vec<&String>, p: &mut Problems, file: &str, id: &str) {
     for t in texts {
-        if t.contains(TEXT_SEPARATOR) {
-            p.add(file, id, "texts may not contain the control character U+001F");
+        if t.contains(TEXT_SEPARATOR) || t.contains(CAPITAL_MARK) {
+            p.add(file, id, "texts may not contain the control characters U+0001 and U+001F");
         }
         block.push_str(t);
         block.push(TEXT_SEPARATOR);
@@ -678,7 +683,17 @@ fn main() {
     // domain::ppmd).
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let text = format!("{item_text}{area_text}{wizard_text}");
-    let compressed = compress(text.as_bytes());
+    let mut coded = String::with_capacity(text.len() + text.len() / 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_uppercase() && chars.peek().is_some_and(char::is_ascii_lowercase) {
+            coded.push(CAPITAL_MARK);
+            coded.push(c.to_ascii_lowercase());
+        } else {
+            coded.push(c);
+        }
+    }
+    let compressed = compress(coded.as_bytes());
     let text_file = out_dir.join("catalogue_text.ppmd");
     std::fs::write(&text_file, &compressed)
         .unwrap_or_else(|e| fail(&[format!("cannot write {}: {e}", text_file.display())]));
@@ -686,7 +701,7 @@ fn main() {
         out,
         "/// The texts of the items, the maturity areas and the wizard, each followed by U+001F, in file"
     );
-    let _ = writeln!(out, "/// order, as one PPMd (variant H) stream.");
+    let _ = writeln!(out, "/// order, as one PPMd (variant H) stream, with capitals marked (see `unmark_capitals`).");
     let _ = writeln!(
         out,
         "static TEXT_PPMD: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/catalogue_text.ppmd\"));"
@@ -694,6 +709,8 @@ fn main() {
     let _ = writeln!(out, "/// Model order and memory of that stream.");
     let _ = writeln!(out, "const TEXT_ORDER: u32 = {PPMD_ORDER};");
     let _ = writeln!(out, "const TEXT_MEM: u32 = {PPMD_MEM};");
+    let _ = writeln!(out, "/// Length in bytes of the stream's text, capitals marked.");
+    let _ = writeln!(out, "const TEXT_CODED_LEN: usize = {};", coded.len());
     let _ = writeln!(out, "/// Lengths in bytes of the three text blocks.");
     let _ = writeln!(
         out,

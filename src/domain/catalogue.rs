@@ -545,12 +545,26 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
 fn texts() -> &'static str {
     static TEXTS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     TEXTS.get_or_init(|| {
-        let len = TEXT_LENGTHS.iter().sum();
         // build.rs made the stream; tests/catalogue.rs checks every text against questionnaires/.
-        crate::domain::ppmd::decode(TEXT_PPMD, TEXT_ORDER, TEXT_MEM, len)
-            .and_then(|bytes| String::from_utf8(bytes).ok())
+        crate::domain::ppmd::decode(TEXT_PPMD, TEXT_ORDER, TEXT_MEM, TEXT_CODED_LEN)
+            .and_then(|bytes| String::from_utf8(unmark_capitals(&bytes)).ok())
             .unwrap_or_default()
     })
+}
+
+/// Undoes build.rs's capital marks: U+0001 before a letter makes it upper case.
+fn unmark_capitals(coded: &[u8]) -> Vec<u8> {
+    let mut text = Vec::with_capacity(coded.len());
+    let mut capital = false;
+    for &b in coded {
+        if b == 1 {
+            capital = true;
+        } else {
+            text.push(if capital { b.to_ascii_uppercase() } else { b });
+            capital = false;
+        }
+    }
+    text
 }
 
 /// Text block `n` of the catalogue: 0 items, 1 maturity areas, 2 wizard.
