@@ -142,16 +142,16 @@ pub fn progress(done: impl Fn() -> usize + 'static, total: impl Fn() -> usize + 
 }
 
 fn progress_boxed(counts: Box<dyn Fn() -> (usize, usize)>, label: &str) -> El {
-    // A memo, without its `Send` bound: the counts change only when an answer in this section does.
-    let counts_now = RwSignal::new((0, 0));
-    crate::ui::dom::watch(move || {
-        let now = counts();
-        if counts_now.get_untracked() != now {
-            counts_now.set(now);
+    // The counts are cheap to read (two numbers of the scorecard): each part reads them itself.
+    let counts = std::rc::Rc::new(counts);
+    let percent = {
+        let counts = counts.clone();
+        move || {
+            let (d, t) = counts();
+            (d * 100).checked_div(t).unwrap_or(0)
         }
-    });
-    let counts = counts_now;
-    let percent = move || counts.with(|(d, t)| (d * 100).checked_div(*t).unwrap_or(0));
+    };
+    let text = counts.clone();
     elc("div", "progress")
         .child(
             elc("div", "progress-bar")
@@ -159,13 +159,21 @@ fn progress_boxed(counts: Box<dyn Fn() -> (usize, usize)>, label: &str) -> El {
                 .attr("aria-label", label)
                 .attr("aria-valuemin", "0")
                 .attr("aria-valuemax", "100")
-                .dyn_attr("aria-valuenow", move || Some(percent().to_string()))
-                .dyn_attr("aria-valuetext", move || Some(counts.with(|(d, t)| format!("{d} of {t} answered"))))
-                .child(elc("div", "progress-fill").dyn_style("width", move || format!("{}%", percent()))),
+                .dyn_attr("aria-valuenow", {
+                    let percent = percent.clone();
+                    move || Some(percent().to_string())
+                })
+                .dyn_attr("aria-valuetext", move || {
+                    let (d, t) = counts();
+                    Some(format!("{d} of {t} answered"))
+                })
+                .child(elc("div", "progress-fill").dyn_style("width", {
+                    let percent = percent.clone();
+                    move || format!("{}%", percent())
+                })),
         )
-        .child(
-            elc("span", "progress-text").dyn_text(move || {
-                counts.with(|(d, t)| format!("{d} / {t} ({}%)", (d * 100).checked_div(*t).unwrap_or(0)))
-            }),
-        )
+        .child(elc("span", "progress-text").dyn_text(move || {
+            let (d, t) = text();
+            format!("{d} / {t} ({}%)", percent())
+        }))
 }
