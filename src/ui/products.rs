@@ -51,7 +51,9 @@ fn add_product() -> Vec<El> {
     let state = AppState::get();
     let a = state.assessment;
     let name = RwSignal::new(String::new());
-    let component = RwSignal::new(ComponentType::EmbeddedDevice);
+    // The chosen type's code (a String signal, a type the app already has signals of, rather than one
+    // more signal type for one select).
+    let component = RwSignal::new(ComponentType::EmbeddedDevice.code().to_string());
     let error = RwSignal::new(None::<String>);
     let add = move || {
         let value = name.get_untracked();
@@ -65,7 +67,7 @@ fn add_product() -> Vec<El> {
             Err(e) => error.set(Some(e)),
             Ok(()) => {
                 error.set(None);
-                let kind = component.get_untracked();
+                let kind = component.with_untracked(|c| type_from(c)).unwrap_or(ComponentType::EmbeddedDevice);
                 state.edit(|a| {
                     let id = a.next_product_id();
                     a.products.push(Product::new(&id, value.trim(), kind));
@@ -93,14 +95,12 @@ fn add_product() -> Vec<El> {
             ),
         )
         .child(elc("div", "field").child(el("label").attr("for", "new-product-type").text("Component type")).child(
-            type_select("new-product-type").dyn_value(move || component.get().code().to_string()).on(
-                "change",
-                move |ev| {
-                    if let Some(t) = type_from(&event_target_value(&ev)) {
-                        component.set(t)
-                    }
-                },
-            ),
+            type_select("new-product-type").dyn_value(move || component.get()).on("change", move |ev| {
+                let code = event_target_value(&ev);
+                if type_from(&code).is_some() {
+                    component.set(code)
+                }
+            }),
         ))
         .child(
             elc("div", "field").child(el("button").attr("type", "submit").cls("button primary").text("Add product")),
