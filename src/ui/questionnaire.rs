@@ -88,11 +88,24 @@ enum ZoneChoice {
     One(String),
 }
 
+impl ZoneChoice {
+    /// The choice kept in the view's zone signal: a zone id, or "" for all zones.
+    fn of(zone: &str) -> ZoneChoice {
+        if zone.is_empty() {
+            ZoneChoice::All
+        } else {
+            ZoneChoice::One(zone.to_string())
+        }
+    }
+}
+
 /// Local view state of the questionnaire.
 #[derive(Clone, Copy)]
 struct View {
     section: RwSignal<Section>,
-    zone: RwSignal<ZoneChoice>,
+    /// The chosen zone's id, or "" for all zones (see [`View::zone_choice`]; a String signal rather than a
+    /// signal type of its own).
+    zone: RwSignal<String>,
     /// The product whose 4-2 answers are shown (an id; the first product when empty).
     product: RwSignal<String>,
     unanswered_only: RwSignal<bool>,
@@ -103,6 +116,13 @@ struct View {
     progress: Memo<Vec<(usize, usize)>>,
     /// The items shown, in order (see `visible_items`).
     visible: Memo<Vec<&'static Item>>,
+}
+
+impl View {
+    /// The zone the answers are given for (tracked).
+    fn zone_choice(self) -> ZoneChoice {
+        self.zone.with(|z| ZoneChoice::of(z))
+    }
 }
 
 fn card_id(item: &Item) -> String {
@@ -124,7 +144,7 @@ pub fn questionnaire_step() -> El {
     let state = AppState::get();
     let a = state.assessment;
     let section = RwSignal::new(Section::Process);
-    let zone = RwSignal::new(ZoneChoice::All);
+    let zone = RwSignal::new(String::new());
     let product = RwSignal::new(a.with_untracked(|a| a.products.first().map(|p| p.id.clone()).unwrap_or_default()));
     let unanswered_only = RwSignal::new(false);
     let show_all_levels = RwSignal::new(false);
@@ -143,7 +163,8 @@ pub fn questionnaire_step() -> El {
             })
         }),
         visible: memo(move |_| {
-            visible_items(a, section.get(), &zone.get(), &product.get(), unanswered_only.get(), show_all_levels.get())
+            let zone = zone.with(|z| ZoneChoice::of(z));
+            visible_items(a, section.get(), &zone, &product.get(), unanswered_only.get(), show_all_levels.get())
         }),
     };
     // Start on the first section with something left to answer.
@@ -166,9 +187,9 @@ pub fn questionnaire_step() -> El {
         }
     });
     watch(move || {
-        if let ZoneChoice::One(z) = v.zone.get() {
+        if let ZoneChoice::One(z) = v.zone_choice() {
             if a.with(|a| a.zone(&z).is_none()) {
-                v.zone.set(ZoneChoice::All);
+                v.zone.set(String::new());
             }
         }
     });
@@ -340,16 +361,10 @@ fn toolbar(state: AppState, v: View) -> El {
     let zone_choice = move || {
         let select =
             el("select").id("zone-choice").child(el("option").attr("value", "").text("All zones (same answer)"));
-        let select = options(select, zones)
-            .dyn_value(move || match v.zone.get() {
-                ZoneChoice::All => String::new(),
-                ZoneChoice::One(z) => z,
-            })
-            .on("change", move |ev| {
-                let value = event_target_value(&ev);
-                v.zone.set(if value.is_empty() { ZoneChoice::All } else { ZoneChoice::One(value) });
-                v.index.set(0);
-            });
+        let select = options(select, zones).dyn_value(move || v.zone.get()).on("change", move |ev| {
+            v.zone.set(event_target_value(&ev));
+            v.index.set(0);
+        });
         vec![elc("div", "field").child(el("label").attr("for", "zone-choice").text("Answer for")).child(select)]
     };
     elc("div", "toolbar")
@@ -390,7 +405,7 @@ fn toolbar(state: AppState, v: View) -> El {
 fn intro_text(state: AppState, v: View) -> String {
     match v.section.get() {
         Section::Process => "These questions are about how the system was analysed and partitioned (IEC 62443-3-2). They are answered once for the whole assessment.".to_string(),
-        Section::Fr(_) => match v.zone.get() {
+        Section::Fr(_) => match v.zone_choice() {
             ZoneChoice::All => "Answer once for all zones; pick a zone above to see its own answers or to override one for that zone. Only requirements up to each zone's target level are asked.".to_string(),
             ZoneChoice::One(z) => {
                 let name = state.assessment.with(|a| a.zone(&z).map(|z| z.name.clone()).unwrap_or_default());
@@ -528,7 +543,7 @@ fn item_view(state: AppState, v: View) -> Vec<El> {
     let items = v.visible.get_untracked();
     // The cards are rebuilt when the zone or product changes, so each card's scope is a plain value
     // (a card subscribing to these rarely-changing signals would leave a dead subscriber behind).
-    let zone = v.zone.get_untracked();
+    let zone = untrack(|| v.zone_choice());
     let product = v.product.get_untracked();
     // Cards follow the assessment through this counter, which lives as long as this list: a signal
     // never forgets a subscriber that was disposed without unsubscribing (reactive_graph 0.2), so
