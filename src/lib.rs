@@ -6,7 +6,7 @@
 //!   `questionnaires/`), the answers, the scoring (SL-A, coverage, maturity), the roadmap and the saved
 //!   format. Compiled and tested natively with `cargo test`.
 //! - `ui` (feature `csr`): the interface, one module per step of the assessment, on Leptos's reactive
-//!   system (signals, memos, effects) with the DOM built by `ui::dom`. Steps read derived values from the
+//!   system (`reactive_graph`: signals, memos, effects, owners) with the DOM built by `ui::dom`. Steps read derived values from the
 //!   domain and write answers; they never compute a score themselves.
 //!
 //! Data flows one way: questionnaires -> catalogue -> answers -> scoring -> roadmap -> views and report.
@@ -15,8 +15,9 @@
 //! written by [`domain::json`] (not serde), the assessment's maps are [`domain::sorted`] (not B-trees),
 //! the catalogue texts are PPMd-compressed (build.rs) and decoded by the crate's own lean decoder
 //! [`domain::ppmd`] (not the `ppmd-rust` crate, with its `std::io` plumbing), read-only pages (results,
-//! report) are written as HTML text by [`domain::html`], and the forms are built with the small non-generic
-//! `ui::dom` builder rather than `view!`.
+//! report) are written as HTML text by [`domain::html`] (the Markdown export is converted from the report's
+//! HTML), and the forms are built with the small non-generic `ui::dom` builder rather than `view!`, on
+//! `reactive_graph` directly rather than through the `leptos` crate.
 
 pub mod domain;
 
