@@ -39,6 +39,16 @@ impl Section {
         v
     }
 
+    /// The section at `position` in [`Section::all`] (the first for a position past the end).
+    fn at(position: usize) -> Section {
+        Section::all().get(position).copied().unwrap_or(Section::Process)
+    }
+
+    /// This section's position in [`Section::all`].
+    fn position(self) -> usize {
+        Section::all().iter().position(|s| *s == self).unwrap_or(0)
+    }
+
     /// The sections of the parts the assessment asks.
     fn asked(a: &crate::domain::Assessment) -> Vec<Section> {
         Section::all().into_iter().filter(|s| a.answers_part(s.part())).collect()
@@ -102,7 +112,9 @@ impl ZoneChoice {
 /// Local view state of the questionnaire.
 #[derive(Clone, Copy)]
 struct View {
-    section: RwSignal<Section>,
+    /// The shown section's position in `Section::all()` (a `usize` signal rather than a signal type of its
+    /// own: README "Performance"); read it with [`View::section`].
+    section: RwSignal<usize>,
     /// The chosen zone's id, or "" for all zones (see [`View::zone_choice`]; a String signal rather than a
     /// signal type of its own).
     zone: RwSignal<String>,
@@ -119,6 +131,11 @@ struct View {
 }
 
 impl View {
+    /// The shown section (tracked).
+    fn section(self) -> Section {
+        Section::at(self.section.get())
+    }
+
     /// The zone the answers are given for (tracked).
     fn zone_choice(self) -> ZoneChoice {
         self.zone.with(|z| ZoneChoice::of(z))
@@ -143,7 +160,7 @@ fn focus_card(item: &Item) {
 pub fn questionnaire_step() -> El {
     let state = AppState::get();
     let a = state.assessment;
-    let section = RwSignal::new(Section::Process);
+    let section = RwSignal::new(0);
     let zone = RwSignal::new(String::new());
     let product = RwSignal::new(a.with_untracked(|a| a.products.first().map(|p| p.id.clone()).unwrap_or_default()));
     let unanswered_only = RwSignal::new(false);
@@ -164,7 +181,14 @@ pub fn questionnaire_step() -> El {
         }),
         visible: memo(move |_| {
             let zone = zone.with(|z| ZoneChoice::of(z));
-            visible_items(a, section.get(), &zone, &product.get(), unanswered_only.get(), show_all_levels.get())
+            visible_items(
+                a,
+                Section::at(section.get()),
+                &zone,
+                &product.get(),
+                unanswered_only.get(),
+                show_all_levels.get(),
+            )
         }),
     };
     // Start on the first section with something left to answer.
@@ -175,7 +199,7 @@ pub fn questionnaire_step() -> El {
         })
     });
     if let Some(s) = first_open {
-        v.section.set(s);
+        v.section.set(s.position());
     }
     // A removed product or zone can no longer be the chosen one.
     watch(move || {
@@ -255,7 +279,7 @@ fn visible_items(
 fn layout(state: AppState, v: View) -> El {
     let main = elc("div", "questionnaire-main")
         .child(toolbar(state, v))
-        .child(elc("h2", "section-title").dyn_text(move || v.section.get().title()));
+        .child(elc("h2", "section-title").dyn_text(move || v.section().title()));
     let main = items(section_intro(main, state, v), state, v);
     elc("div", "questionnaire-layout").child(section_nav(state, v)).child(main).child(live_summary())
 }
@@ -295,7 +319,7 @@ fn section_group(v: View, part: Part) -> El {
 fn section_link(v: View, s: Section, position: usize) -> El {
     // Memos, so that an answer or a section switch updates only the links it changes.
     let counts = memo(move |_| v.progress.with(|p| p.get(position).copied().unwrap_or_default()));
-    let current = memo(move |_| v.section.get() == s);
+    let current = memo(move |_| v.section.get() == position);
     el("li").child(
         el("button")
             .attr("type", "button")
@@ -304,7 +328,7 @@ fn section_link(v: View, s: Section, position: usize) -> El {
             .dyn_class("active", move || current.get())
             .attr("data-section", &s.slug())
             .on("click", move |_| {
-                v.section.set(s);
+                v.section.set(position);
                 v.index.set(0);
             })
             .child(elc("span", "section-name").text(&s.title()))
@@ -370,8 +394,8 @@ fn toolbar(state: AppState, v: View) -> El {
     elc("div", "toolbar")
         .attr("role", "group")
         .attr("aria-label", "Questionnaire options")
-        .when(move || matches!(v.section.get(), Section::Component(_)), product_choice)
-        .when(move || matches!(v.section.get(), Section::Fr(_)), zone_choice)
+        .when(move || matches!(v.section(), Section::Component(_)), product_choice)
+        .when(move || matches!(v.section(), Section::Fr(_)), zone_choice)
         .child(check_box(
             "filter-unanswered",
             "Unanswered only",
@@ -382,7 +406,7 @@ fn toolbar(state: AppState, v: View) -> El {
             }),
         ))
         .when(
-            move || matches!(v.section.get(), Section::Fr(_) | Section::Component(_)),
+            move || matches!(v.section(), Section::Fr(_) | Section::Component(_)),
             move || {
                 vec![check_box(
                     "filter-all-levels",
@@ -403,7 +427,7 @@ fn toolbar(state: AppState, v: View) -> El {
 
 /// The intro of the current section.
 fn intro_text(state: AppState, v: View) -> String {
-    match v.section.get() {
+    match v.section() {
         Section::Process => "These questions are about how the system was analysed and partitioned (IEC 62443-3-2). They are answered once for the whole assessment.".to_string(),
         Section::Fr(_) => match v.zone_choice() {
             ZoneChoice::All => "Answer once for all zones; pick a zone above to see its own answers or to override one for that zone. Only requirements up to each zone's target level are asked.".to_string(),
@@ -433,7 +457,7 @@ fn section_intro(main: El, state: AppState, v: View) -> El {
     let a = state.assessment;
     // A memo: the text reads the assessment (zone and product names) but rarely changes.
     let intro = memo(move |_| intro_text(state, v));
-    let missing = move || match v.section.get() {
+    let missing = move || match v.section() {
         Section::Component(_) if a.with(|a| a.products.is_empty()) => 1,
         Section::Fr(_) if a.with(|a| a.zones.is_empty()) => 2,
         _ => 0,
