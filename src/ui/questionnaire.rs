@@ -319,13 +319,13 @@ fn section_group(v: View, part: Part) -> El {
 fn section_link(v: View, s: Section, position: usize) -> El {
     // Memos, so that an answer or a section switch updates only the links it changes.
     let counts = memo(move |_| v.progress.with(|p| p.get(position).copied().unwrap_or_default()));
-    let current = memo(move |_| v.section.get() == position);
+    let current = move || v.section.get() == position;
     el("li").child(
         el("button")
             .attr("type", "button")
             .cls("section-link")
-            .dyn_attr("aria-current", move || current.get().then(|| "true".to_string()))
-            .dyn_class("active", move || current.get())
+            .dyn_attr("aria-current", move || current().then(|| "true".to_string()))
+            .dyn_class("active", current)
             .attr("data-section", &s.slug())
             .on("click", move |_| {
                 v.section.set(position);

@@ -3,7 +3,7 @@
 
 use crate::domain::html::report::{projection_table_html, PROJECTION_HINT, PROJECTION_REGION};
 use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, Phase, MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::ui::dom::{el, elc, memo, El};
+use crate::ui::dom::{el, elc, memo, watch, El};
 use crate::ui::kit::{needs_assessment, step_footer, step_section};
 use crate::ui::prelude::*;
 use crate::ui::state::{AppState, Step};
@@ -18,8 +18,15 @@ use std::cell::Cell;
 pub fn roadmap_step() -> El {
     let state = AppState::get();
     let by_horizon = RwSignal::new(false);
-    // The condition of `needs_assessment`, memoised so that the parts below do not follow every edit.
-    let has = memo(move |_| state.has_assessment());
+    // The condition of `needs_assessment`, kept in a signal that changes only when the condition does, so
+    // that the parts below do not follow every edit (a memo would add a `Memo<bool>` type to the wasm).
+    let has = RwSignal::new(false);
+    watch(move || {
+        let now = state.has_assessment();
+        if has.get_untracked() != now {
+            has.set(now);
+        }
+    });
     let rows = memo(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection(a, r))));
     // A new key each time the roadmap or the grouping changes (0: no assessment), so the groups are rebuilt.
     let revision = Cell::new(0u64);
