@@ -806,13 +806,14 @@ fn scope_notes(article: El, c: Card) -> El {
             )
         }
         AnswerScope::AllZones => {
-            let elsewhere = memo(move |_| c.read(|a| a.zones.iter().filter(|z| a.has_override(&z.id, id)).count()));
+            // A count over at most a few dozen zones: cheap enough to redo, where a memo would add a
+            // `Memo<usize>` type to the wasm.
+            let elsewhere = move || c.read(|a| a.zones.iter().filter(|z| a.has_override(&z.id, id)).count());
             article.when(
-                move || elsewhere.get() > 0,
+                move || elsewhere() > 0,
                 move || {
-                    vec![elc("p", "inherited").dyn_text(move || {
-                        format!("{} zone(s) have their own answer to this question.", elsewhere.get())
-                    })]
+                    vec![elc("p", "inherited")
+                        .dyn_text(move || format!("{} zone(s) have their own answer to this question.", elsewhere()))]
                 },
             )
         }
