@@ -209,6 +209,22 @@ const TEXT_SEPARATOR: char = '\u{1f}';
 /// content may not use it.
 const CAPITAL_MARK: char = '\u{1}';
 
+/// `text` with each capital that starts a lower-case run written as [`CAPITAL_MARK`] and the lower-case
+/// letter; the app's `catalogue::unmark_capitals` undoes it.
+fn mark_capitals(text: &str) -> String {
+    let mut coded = String::with_capacity(text.len() + text.len() / 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_uppercase() && chars.peek().is_some_and(char::is_ascii_lowercase) {
+            coded.push(CAPITAL_MARK);
+            coded.push(c.to_ascii_lowercase());
+        } else {
+            coded.push(c);
+        }
+    }
+    coded
+}
+
 /// Appends texts to a generated text block, each followed by [`TEXT_SEPARATOR`].
 fn push_texts(block: &mut String, texts: Vec<&String>, p: &mut Problems, file: &str, id: &str) {
     for t in texts {
@@ -286,7 +302,7 @@ fn check_common(file: &str, it: &RawItem, refs: &BTreeSet<String>, p: &mut Probl
 
 /// PPMd (variant H, the one 7z uses) model order and memory for the catalogue texts. Order 6 in 2 MiB
 /// compresses them to about 60 KB, where LZMA at its best gave 75 KB; higher orders gain under 1% and need
-/// more memory. The app allocates the same 2 MiB once, while it decodes (about 20 ms natively) with
+/// more memory. The app allocates the same 2 MiB once, while it decodes (about 27 ms natively) with
 /// `domain::ppmd`, its own port of ppmd-rust's decoder: the two must stay byte-for-byte compatible
 /// (tests/ppmd.rs checks them against each other).
 const PPMD_ORDER: u32 = 6;
@@ -683,16 +699,7 @@ fn main() {
     // domain::ppmd).
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let text = format!("{item_text}{area_text}{wizard_text}");
-    let mut coded = String::with_capacity(text.len() + text.len() / 16);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_uppercase() && chars.peek().is_some_and(char::is_ascii_lowercase) {
-            coded.push(CAPITAL_MARK);
-            coded.push(c.to_ascii_lowercase());
-        } else {
-            coded.push(c);
-        }
-    }
+    let coded = mark_capitals(&text);
     let compressed = compress(coded.as_bytes());
     let text_file = out_dir.join("catalogue_text.ppmd");
     std::fs::write(&text_file, &compressed)

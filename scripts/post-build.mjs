@@ -27,18 +27,15 @@ const files = [];
   }
 })(staging);
 
+// terser's settings for every script it minifies; `module` is added for the wasm-bindgen ES modules.
+const TERSER = { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } };
+
 // 0. Minify the JavaScript (sw.js is written, and minified, below from a readable template).
 if (process.env.TRUNK_PROFILE === 'release') {
   for (const f of files.filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
     const path = join(staging, f);
     const original = readFileSync(path, 'utf8');
-    const result = await minify(original, {
-      module: true,
-      ecma: 2020,
-      compress: { passes: 2 },
-      mangle: true,
-      format: { comments: false },
-    });
+    const result = await minify(original, { ...TERSER, module: true });
     writeFileSync(path, result.code);
     // trunk put the file's Subresource Integrity hash into index.html: give it the new one.
     const sri = (text) => 'sha384-' + createHash('sha384').update(text, 'utf8').digest('base64');
@@ -84,7 +81,7 @@ let sw = readFileSync(join(here, 'sw-template.js'), 'utf8')
   .replace('__FILES__', JSON.stringify(precache, null, 2));
 if (process.env.TRUNK_PROFILE === 'release') {
   // A classic worker script (not a module); the readable version is scripts/sw-template.js.
-  sw = (await minify(sw, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+  sw = (await minify(sw, TERSER)).code;
 }
 writeFileSync(join(staging, 'sw.js'), sw);
 console.log(`post-build: sw.js precaches ${precache.length} files; CSP allows ${hashes.length} inline script(s)`);

@@ -540,7 +540,7 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
     }
 }
 
-/// The catalogue texts, decompressed on first use by [`crate::domain::ppmd`] (about 20 ms natively, 2 MiB
+/// The catalogue texts, decompressed on first use by [`crate::domain::ppmd`] (about 27 ms natively, 2 MiB
 /// of model memory while it runs).
 fn texts() -> &'static str {
     static TEXTS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -552,7 +552,7 @@ fn texts() -> &'static str {
     })
 }
 
-/// Undoes build.rs's capital marks: U+0001 before a letter makes it upper case.
+/// Undoes build.rs's `mark_capitals`: U+0001 before a letter makes it upper case.
 fn unmark_capitals(coded: &[u8]) -> Vec<u8> {
     let mut text = Vec::with_capacity(coded.len());
     let mut capital = false;

@@ -4,6 +4,7 @@
 use crate::ui::dom::{button, el, elc, El};
 use crate::ui::prelude::*;
 use crate::ui::state::{AppState, Step};
+use std::rc::Rc;
 
 /// The message banner (errors as alerts, information as status), appended to `parent`.
 pub fn banner(parent: El) -> El {
@@ -142,16 +143,10 @@ pub fn progress(done: impl Fn() -> usize + 'static, total: impl Fn() -> usize + 
 }
 
 fn progress_boxed(counts: Box<dyn Fn() -> (usize, usize)>, label: &str) -> El {
-    // The counts are cheap to read (two numbers of the scorecard): each part reads them itself.
-    let counts = std::rc::Rc::new(counts);
-    let percent = {
-        let counts = counts.clone();
-        move || {
-            let (d, t) = counts();
-            (d * 100).checked_div(t).unwrap_or(0)
-        }
-    };
-    let text = counts.clone();
+    // The counts are cheap to read (two numbers of the scorecard): each part reads them once itself.
+    let counts: Rc<dyn Fn() -> (usize, usize)> = Rc::from(counts);
+    let percent = |(done, total): (usize, usize)| (done * 100).checked_div(total).unwrap_or(0);
+    let (for_value, for_text, for_width) = (counts.clone(), counts.clone(), counts.clone());
     elc("div", "progress")
         .child(
             elc("div", "progress-bar")
@@ -159,21 +154,15 @@ fn progress_boxed(counts: Box<dyn Fn() -> (usize, usize)>, label: &str) -> El {
                 .attr("aria-label", label)
                 .attr("aria-valuemin", "0")
                 .attr("aria-valuemax", "100")
-                .dyn_attr("aria-valuenow", {
-                    let percent = percent.clone();
-                    move || Some(percent().to_string())
-                })
+                .dyn_attr("aria-valuenow", move || Some(percent(for_value()).to_string()))
                 .dyn_attr("aria-valuetext", move || {
-                    let (d, t) = counts();
+                    let (d, t) = for_text();
                     Some(format!("{d} of {t} answered"))
                 })
-                .child(elc("div", "progress-fill").dyn_style("width", {
-                    let percent = percent.clone();
-                    move || format!("{}%", percent())
-                })),
+                .child(elc("div", "progress-fill").dyn_style("width", move || format!("{}%", percent(for_width())))),
         )
         .child(elc("span", "progress-text").dyn_text(move || {
-            let (d, t) = text();
-            format!("{d} / {t} ({}%)", percent())
+            let (d, t) = counts();
+            format!("{d} / {t} ({}%)", percent((d, t)))
         }))
 }

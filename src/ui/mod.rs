@@ -101,8 +101,6 @@ fn app() {
             state.save();
         }
     });
-    let current = move || state.step.get();
-
     let skip = elc("a", "skip-link").attr("href", "#main").text("Skip to content").on("click", |ev| {
         // Hash routes: move focus without changing the route.
         ev.prevent_default();
@@ -119,8 +117,8 @@ fn app() {
             el("li").child(
                 el("a")
                     .attr("href", &step.href())
-                    .dyn_attr("aria-current", move || (current() == step).then(|| "step".to_string()))
-                    .dyn_class("active", move || current() == step)
+                    .dyn_attr("aria-current", move || (state.step.get() == step).then(|| "step".to_string()))
+                    .dyn_class("active", move || state.step.get() == step)
                     .child(elc("span", "step-number").attr("aria-hidden", "true").text(&(i + 1).to_string()))
                     .text(step.title()),
             )
@@ -141,7 +139,7 @@ fn app() {
         )
         .child(el("nav").cls("steps").attr("aria-label", "Assessment steps").child(el("ol").kids(steps)));
     let main = el("main").id("main").attr("tabindex", "-1").switch(
-        move || Step::ALL.iter().position(|s| *s == current()).unwrap_or(0) as u64,
+        move || Step::ALL.iter().position(|s| *s == state.step.get()).unwrap_or(0) as u64,
         |i| vec![step_view(Step::ALL[i as usize])],
     );
     let footer = elc("footer", "app-footer").child(el("p").text(&format!(

@@ -5,9 +5,8 @@ pub use reactive_graph::computed::{ArcMemo, Memo};
 pub use reactive_graph::effect::RenderEffect;
 pub use reactive_graph::graph::untrack;
 pub use reactive_graph::owner::{Owner, StoredValue};
-pub use reactive_graph::signal::{ReadSignal, RwSignal, WriteSignal};
+pub use reactive_graph::signal::RwSignal;
 pub use reactive_graph::traits::*;
-pub use reactive_graph::wrappers::read::Signal;
 
 /// The page's window.
 pub fn window() -> web_sys::Window {
