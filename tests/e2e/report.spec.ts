@@ -140,4 +140,14 @@ test('JSON export then import gives an identical assessment; CSV and Markdown ex
   expect(md.text).toContain('Executive summary');
   expect(md.text).toContain('Cell A');
   expect(md.text).not.toContain('<script>');
+  // The Markdown is the report on screen: its title, every section heading and every table.
+  expect(md.text.startsWith('# IEC 62443 self-assessment: Known answers\n')).toBe(true);
+  const sections = await page.locator('.report-document .report-section > h2').allTextContents();
+  expect(sections.length).toBeGreaterThan(3);
+  for (const heading of sections) expect(md.text).toContain(`\n## ${heading}\n`);
+  const tables = await page.locator('.report-document table').count();
+  expect(md.text.split('\n').filter((l) => l.startsWith('|---|')).length).toBe(tables);
+  // Markup typed by the user stays text.
+  expect(md.text).toContain('Boiler \\<b\\>house\\</b\\>');
+  expect(md.text).not.toContain('<b>');
 });
