@@ -7,6 +7,7 @@ pub mod export;
 pub mod html;
 pub mod json;
 pub mod ppmd;
+pub mod questionnaire;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;

@@ -5,7 +5,7 @@ use crate::domain::storage::{self, Loaded};
 use crate::domain::{roadmap_with, score, Assessment, Roadmap, Scorecard};
 use crate::ui::branding::Branding;
 use crate::ui::persist::{self, SaveError, StoredEntry};
-use crate::ui::prelude::*;
+use leptos::prelude::*;
 
 /// The steps of the assessment, each a hash route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -117,7 +117,8 @@ pub struct BrokenEntry {
     pub raw: String,
 }
 
-/// The app-wide state: `ui::start` loads it once and every view reads it with [`AppState::get`].
+/// The app-wide state: a small `Copy` struct of signals, given by [`App`](crate::ui::App) with
+/// `provide_context` and read by every step with [`AppState::get`] (`expect_context`).
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The open assessment.
@@ -140,24 +141,6 @@ pub struct AppState {
     pub roadmap: Memo<Roadmap>,
     /// The deployment's `branding.json` (neutral until it arrives).
     pub branding: RwSignal<Branding>,
-}
-
-thread_local! {
-    /// The app's state, set once by `ui::start` (a thread-local rather than Leptos context: the app has one
-    /// state, and context's type map costs 3 KB of wasm).
-    static APP: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
-}
-
-impl AppState {
-    /// The app's state.
-    pub fn get() -> AppState {
-        APP.get().expect("ui::start sets the app state before building any view")
-    }
-
-    /// Makes this the app's state, for [`AppState::get`].
-    pub fn install(self) {
-        APP.set(Some(self));
-    }
 }
 
 /// The current time as ISO 8601.
@@ -214,7 +197,7 @@ impl AppState {
             });
         let stored = open.is_some();
         let assessment = RwSignal::new(open.unwrap_or_else(draft));
-        crate::domain::sorting::sort_by(&mut readable, |a, b| b.assessment.updated.cmp(&a.assessment.updated));
+        readable.sort_by(|a, b| b.assessment.updated.cmp(&a.assessment.updated));
         let library = RwSignal::new(readable.iter().map(|l| summary(&l.assessment)).collect());
         let scorecard = Memo::new(move |_| assessment.with(score));
         let roadmap = Memo::new(move |_| scorecard.with(|s| assessment.with(|a| roadmap_with(a, &s.zones))));
@@ -245,6 +228,11 @@ impl AppState {
         }
     }
 
+    /// The app's state, given by [`App`](crate::ui::App).
+    pub fn get() -> AppState {
+        expect_context::<AppState>()
+    }
+
     /// Whether an assessment is open (saved, or a draft with zones); steps show an invitation to start one
     /// otherwise. Tracked.
     pub fn has_assessment(&self) -> bool {
@@ -253,16 +241,6 @@ impl AppState {
 
     /// Changes the open assessment and saves it.
     pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
-        let mut change = Some(change);
-        self.edit_dyn(&mut |a| {
-            if let Some(change) = change.take() {
-                change(a)
-            }
-        });
-    }
-
-    /// `edit` without generics: one copy of the update and save for all callers.
-    fn edit_dyn(&self, change: &mut dyn FnMut(&mut Assessment)) {
         self.assessment.update(|a| {
             change(a);
             a.updated = now_iso();
@@ -372,7 +350,7 @@ impl AppState {
     /// Re-reads the library from storage (after delete, duplicate, import).
     pub fn refresh_library(&self) {
         let (mut readable, broken) = split_entries(persist::load_all());
-        crate::domain::sorting::sort_by(&mut readable, |a, b| b.assessment.updated.cmp(&a.assessment.updated));
+        readable.sort_by(|a, b| b.assessment.updated.cmp(&a.assessment.updated));
         self.library.set(readable.iter().map(|l| summary(&l.assessment)).collect());
         self.broken.set(broken);
     }
