@@ -9,15 +9,17 @@
 //!   system (`reactive_graph`: signals, memos, effects, owners) with the DOM built by `ui::dom`. Steps read derived values from the
 //!   domain and write answers; they never compute a score themselves.
 //!
-//! Data flows one way: questionnaires -> catalogue -> answers -> scoring -> roadmap -> views and report.
+//! Data flows one way: questionnaires -> catalogue -> answers -> scoring -> roadmap -> report model
+//! ([`domain::document`]) -> views and exports. The read-only views (results, report, projection, live
+//! summary) are built once as plain data by [`domain::document`]; the UI renders that model and
+//! [`domain::export`] writes it as Markdown.
 //!
 //! Some choices exist for the size of the download (README "Performance"): the saved format is read and
 //! written by [`domain::json`] (not serde), the assessment's maps are [`domain::sorted`] (not B-trees),
 //! the catalogue texts are PPMd-compressed (build.rs) and decoded by the crate's own lean decoder
-//! [`domain::ppmd`] (not the `ppmd-rust` crate, with its `std::io` plumbing), read-only pages (results,
-//! report) are written as HTML text by [`domain::html`] (the Markdown export is converted from the report's
-//! HTML), and the forms are built with the small non-generic `ui::dom` builder rather than `view!`, on
-//! `reactive_graph` directly rather than through the `leptos` crate.
+//! [`domain::ppmd`] (not the `ppmd-rust` crate, with its `std::io` plumbing), and the forms are built with
+//! the small non-generic `ui::dom` builder rather than `view!`, on `reactive_graph` directly rather than
+//! through the `leptos` crate.
 
 pub mod domain;
 

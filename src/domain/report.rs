@@ -378,3 +378,22 @@ pub fn appendix(assessment: &Assessment) -> Vec<AppendixEntry> {
 fn questionnaire_order() -> impl Iterator<Item = &'static Item> {
     Part::ALL.into_iter().flat_map(catalogue::items_of)
 }
+
+/// What the report and the exports say in the Zone column for items answered once.
+pub const WHOLE_ORGANISATION: &str = "Whole organisation";
+
+/// The answer as the user chose it, noting a missing justification (which makes it count as unanswered):
+/// "Not answered", "Implemented", "Compensating control (justification missing)".
+///
+/// ```
+/// use iec62443_assess::*;
+/// assert_eq!(answer_text(&Response::default()), "Not answered");
+/// assert_eq!(answer_text(&Response::with(Answer::Compensating)), "Compensating control (justification missing)");
+/// ```
+pub fn answer_text(response: &Response) -> String {
+    match response.answer {
+        None => "Not answered".to_string(),
+        Some(a) if response.is_incomplete() => format!("{} (justification missing)", a.label()),
+        Some(a) => a.label().to_string(),
+    }
+}
