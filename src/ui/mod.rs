@@ -4,6 +4,7 @@
 //! `AppState::edit`, which saves every change.
 
 pub mod branding;
+pub mod document;
 pub mod download;
 pub mod offline;
 pub mod persist;

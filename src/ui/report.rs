@@ -2,9 +2,9 @@
 //! exports (JSON that re-imports, CSV gap register and roadmap, Markdown report).
 
 use crate::domain::export::{gap_register_csv, report_markdown, roadmap_csv};
-use crate::domain::html::report::{report_document, ReportBranding};
+use crate::domain::{report_document, ReportBranding};
+use crate::ui::document::DocumentView;
 use crate::domain::storage::to_json;
-use crate::ui::branding::Branding;
 use crate::ui::download::{download, file_stem};
 use crate::ui::state::{AppState, Step};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
@@ -67,14 +67,12 @@ fn ExportBar() -> impl IntoView {
     }
 }
 
-/// The report itself: read-only, so written as HTML text (`domain::html`), which costs far less wasm
-/// than typed views.
+/// The report itself, built by the domain (`report_document`) and rendered by `DocumentView`.
 #[component]
 fn ReportDocument() -> impl IntoView {
     let state = AppState::get();
-    let branding = use_context::<RwSignal<Branding>>().unwrap_or_else(|| RwSignal::new(Branding::default()));
-    let html = move || {
-        branding.with(|b| {
+    let document = Memo::new(move |_| {
+        state.branding.with(|b| {
             let branding = ReportBranding {
                 name: &b.name,
                 logo: &b.logo,
@@ -85,6 +83,6 @@ fn ReportDocument() -> impl IntoView {
                 state.scorecard.with(|card| state.roadmap.with(|roadmap| report_document(a, card, roadmap, branding)))
             })
         })
-    };
-    view! { <article class="report-document" aria-label="Report" inner_html=html></article> }
+    });
+    move || view! { <DocumentView document=document.get() /> }
 }

@@ -1,6 +1,8 @@
-//! Results: SL-A against SL-T per zone (table and radar), coverage, blocking items, maturity.
+//! Results: SL-A against SL-T per zone (table and radar), coverage, blocking items, maturity. The content
+//! is the domain's `results_body`, the same blocks as the report's scorecard.
 
-use crate::domain::html::results::results_body;
+use crate::domain::document::results_body;
+use crate::ui::document::BlocksView;
 use crate::ui::state::{AppState, Step};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
@@ -9,14 +11,12 @@ use leptos::prelude::*;
 #[component]
 pub fn ResultsStep() -> impl IntoView {
     let state = AppState::get();
+    let body = Memo::new(move |_| state.scorecard.with(|card| state.assessment.with_untracked(|a| results_body(a, card))));
     view! {
         <section class="step results" aria-labelledby="results-title">
             <h1 id="results-title" tabindex="-1">"Results"</h1>
             <NeedsAssessment>
-                // Read-only, so written as HTML text (domain::html): far less wasm than typed views.
-                <div class="results-body" inner_html=move || {
-                    state.scorecard.with(|card| state.assessment.with_untracked(|a| results_body(a, card)))
-                }></div>
+                <div class="results-body">{move || view! { <BlocksView blocks=body.get() /> }}</div>
             </NeedsAssessment>
             <StepFooter step=Step::Results />
         </section>

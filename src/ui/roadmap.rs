@@ -1,7 +1,8 @@
 //! Roadmap: actions by phase or horizon, the user's plan (status, owner, date, note) and the projected
 //! SL-A after each phase.
 
-use crate::domain::html::report::{projection_table_html, PROJECTION_HINT, PROJECTION_REGION};
+use crate::domain::document::projection_blocks;
+use crate::ui::document::BlocksView;
 use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, Phase, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::ui::state::{AppState, Step};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
@@ -141,17 +142,11 @@ fn ActionCard(action: Action) -> impl IntoView {
     }
 }
 
-/// Projected SL-A per zone after each phase, counting planned and done actions. The table is read-only,
-/// so it is written as HTML text (`domain::html`), the same as in the report.
+/// Projected SL-A per zone after each phase, counting planned and done actions (the same blocks as in
+/// the report).
 #[component]
 fn Projection() -> impl IntoView {
     let state = AppState::get();
-    let rows = Memo::new(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection(a, r))));
-    view! {
-        <Show when=move || rows.with(|r| !r.is_empty())>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=PROJECTION_REGION
-                inner_html=move || rows.with(|r| projection_table_html(r))></div>
-            <p class="hint">{PROJECTION_HINT}</p>
-        </Show>
-    }
+    let blocks = Memo::new(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection_blocks(&projection(a, r)))));
+    move || view! { <BlocksView blocks=blocks.get() /> }
 }

@@ -1,7 +1,8 @@
 //! The live summary: progress and current SL-A per zone, updated as answers change.
 
-use crate::domain::html::results::live_summary_rows;
-use crate::domain::{Fr, Mode};
+use crate::domain::document::live_summary_table;
+use crate::domain::Mode;
+use crate::ui::document::TableView;
 use crate::ui::state::AppState;
 use crate::ui::widgets::Progress;
 use leptos::prelude::*;
@@ -10,25 +11,23 @@ use leptos::prelude::*;
 #[component]
 pub fn LiveSummary() -> impl IntoView {
     let state = AppState::get();
-    let done = Signal::derive(move || state.scorecard.with(|s| s.progress.0));
-    let total = Signal::derive(move || state.scorecard.with(|s| s.progress.1));
+    // One subscriber of the long-lived scorecard per visit: the parts below follow these memos.
+    let progress = Memo::new(move |_| state.scorecard.with(|s| s.progress));
+    let table = Memo::new(move |_| state.scorecard.with(live_summary_table));
+    let quick = Memo::new(move |_| state.scorecard.with(|s| s.mode == Mode::Quick));
+    let done = Signal::derive(move || progress.get().0);
+    let total = Signal::derive(move || progress.get().1);
     view! {
         <aside class="live-summary" aria-label="Live summary">
             <h2>"Summary"</h2>
             <Progress done=done total=total label="Overall progress" />
-            {move || state.scorecard.with(|s| (s.mode == Mode::Quick).then(|| view! {
+            <Show when=move || quick.get()>
                 <p class="hint">"Quick scan: levels are indicative."</p>
-            }))}
-            <table class="mini-table" aria-label="Achieved security level per zone">
-                <thead>
-                    <tr>
-                        <th scope="col">"Zone"</th>
-                        {Fr::ALL.into_iter().map(|fr| view! { <th scope="col" title=fr.name()>{fr.code()}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody inner_html=move || state.scorecard.with(live_summary_rows)></tbody>
-            </table>
-            <p class="hint">"Cells show achieved / target level (SL-A / SL-T for zones, SL-C / aimed for products); ▾ marks a gap."</p>
+            </Show>
+            {move || view! { <TableView table=table.get() /> }}
+            <p class="hint">
+                "Cells show achieved / target level (SL-A / SL-T for zones, SL-C / aimed for products); ▾ marks a gap."
+            </p>
         </aside>
     }
 }
