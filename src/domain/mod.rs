@@ -11,7 +11,6 @@ pub mod report;
 pub mod roadmap;
 pub mod scoring;
 pub mod sorted;
-pub mod sorting;
 pub mod storage;
 pub mod wizard;
 

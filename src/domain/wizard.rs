@@ -97,7 +97,7 @@ pub fn suggest_target(answers: &SortedMap<String, String>) -> WizardSuggestion {
             }
         }
     }
-    crate::domain::sorting::sort_by(&mut seen_reason, |a, b| a.0.cmp(b.0));
+    seen_reason.sort_by(|a, b| a.0.cmp(b.0));
     for (reason, frs) in seen_reason {
         rationale.push(format!("{} raised: {reason}", frs.join(", ")));
     }
