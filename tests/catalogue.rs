@@ -559,7 +559,7 @@ fn quick_scan_covers_every_part_every_fr_and_every_programme_area() {
 /// The items a quick scan asks a profile with one role (4-2 items counted once, not per product).
 fn quick_scan_of(role: Role) -> Vec<&'static Item> {
     let mut a = Assessment::new("a1", "Quick", "2026-11-20T09:00:00Z");
-    a.profile.roles = iec62443_assess::domain::sorted::SortedSet::from([role]);
+    a.profile.roles = std::collections::BTreeSet::from([role]);
     a.profile.mode = Mode::Quick;
     ITEMS.iter().filter(|i| a.asks(i)).collect()
 }

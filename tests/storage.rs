@@ -5,7 +5,6 @@
 mod common;
 
 use common::*;
-use iec62443_assess::domain::sorted::SortedSet;
 use iec62443_assess::storage::{from_json, to_json, validate, ImportError, Loaded, MAX_IMPORT_BYTES};
 use iec62443_assess::*;
 use proptest::prelude::*;
@@ -86,7 +85,7 @@ fn the_released_schema_1_file_loads_with_its_values() {
     assert_eq!(a.catalogue_version, "2026.11-1");
     assert_eq!(a.profile.organisation, "Riverside Water Authority");
     assert_eq!(a.profile.sector, "Water and wastewater");
-    assert_eq!(a.profile.roles, SortedSet::from([Role::AssetOwner]));
+    assert_eq!(a.profile.roles, BTreeSet::from([Role::AssetOwner]));
     assert_eq!((a.profile.mode, a.profile.target_maturity), (Mode::Full, 3));
     assert_eq!(a.last_step, "results");
 
@@ -96,7 +95,7 @@ fn the_released_schema_1_file_loads_with_its_values() {
     assert_eq!(control.target, levels([2, 2, 3, 1, 3, 3, 3]));
     assert_eq!(
         control.asset_types,
-        SortedSet::from([AssetType::Plc, AssetType::Hmi, AssetType::ScadaServer, AssetType::EngineeringWorkstation])
+        BTreeSet::from([AssetType::Plc, AssetType::Hmi, AssetType::ScadaServer, AssetType::EngineeringWorkstation])
     );
     assert_eq!(control.wizard.get("production").map(String::as_str), Some("essential"));
     assert_eq!(control.wizard.len(), 4);
@@ -172,7 +171,7 @@ fn the_schema_2_file_loads_with_its_values() {
     assert_eq!(a.id, "a-2026-0117");
     assert_eq!(a.name, "Northwind: RTU line and Harbour pumping station");
     assert_eq!(a.profile.organisation, "Northwind Automation GmbH");
-    assert_eq!(a.profile.roles, SortedSet::from(Role::ALL));
+    assert_eq!(a.profile.roles, BTreeSet::from(Role::ALL));
     assert_eq!((a.profile.mode, a.profile.target_maturity), (Mode::Full, 2));
     assert_eq!(a.last_step, "questionnaire");
     for part in Part::ALL {

@@ -3,7 +3,7 @@
 use crate::domain::answers::{Response, Status};
 use crate::domain::catalogue::{self, ComponentType, Fr, Item, Part, SecurityLevel, CATALOGUE_VERSION, ITEMS};
 use crate::domain::json::{elements, Fields, FromJson, JsonError, Node, ToJson, Writer};
-use crate::domain::sorted::{SortedMap, SortedSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest name (zone, conduit, assessment) the app accepts, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -114,7 +114,7 @@ pub struct Profile {
     /// Sector, e.g. "Water and wastewater".
     pub sector: String,
     /// The organisation's roles.
-    pub roles: SortedSet<Role>,
+    pub roles: BTreeSet<Role>,
     /// Quick scan or full assessment.
     pub mode: Mode,
     /// The maturity level the programme aims for (1..4); practices below it become roadmap actions.
@@ -126,7 +126,7 @@ impl Default for Profile {
         Profile {
             organisation: String::new(),
             sector: String::new(),
-            roles: SortedSet::from([Role::AssetOwner]),
+            roles: BTreeSet::from([Role::AssetOwner]),
             mode: Mode::Full,
             target_maturity: 2,
         }
@@ -237,13 +237,13 @@ pub struct Zone {
     /// What it contains and does.
     pub description: String,
     /// Typical assets in it.
-    pub asset_types: SortedSet<AssetType>,
+    pub asset_types: BTreeSet<AssetType>,
     /// How critical it is.
     pub criticality: Criticality,
     /// The target security level vector (SL-T).
     pub target: SlVector,
     /// The wizard's answers (question id -> option id), when the wizard was used.
-    pub wizard: SortedMap<String, String>,
+    pub wizard: BTreeMap<String, String>,
 }
 
 impl Zone {
@@ -253,10 +253,10 @@ impl Zone {
             id: id.to_string(),
             name: name.to_string(),
             description: String::new(),
-            asset_types: SortedSet::new(),
+            asset_types: BTreeSet::new(),
             criticality: Criticality::Medium,
             target: SlVector::uniform(SecurityLevel::new_const(1)),
-            wizard: SortedMap::new(),
+            wizard: BTreeMap::new(),
         }
     }
 }
@@ -284,13 +284,13 @@ pub struct Conduit {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
     /// Answers to once-per-assessment items (3-2, 2-1), by item id.
-    pub assessment: SortedMap<String, Response>,
+    pub assessment: BTreeMap<String, Response>,
     /// Answers to 3-3 items given for all zones at once, by item id.
-    pub all_zones: SortedMap<String, Response>,
+    pub all_zones: BTreeMap<String, Response>,
     /// Per-zone answers to 3-3 items (zone id -> item id -> response); they override `all_zones`.
-    pub zones: SortedMap<String, SortedMap<String, Response>>,
+    pub zones: BTreeMap<String, BTreeMap<String, Response>>,
     /// Per-product answers to 4-2 items (product id -> item id -> response).
-    pub products: SortedMap<String, SortedMap<String, Response>>,
+    pub products: BTreeMap<String, BTreeMap<String, Response>>,
 }
 
 /// Where an answer is recorded: once, for all zones, or for one zone.
@@ -394,7 +394,7 @@ pub struct Assessment {
     /// Answers.
     pub answers: Answers,
     /// The user's roadmap decisions, by action key (the item id).
-    pub plan: SortedMap<String, ActionPlan>,
+    pub plan: BTreeMap<String, ActionPlan>,
     /// The step the user was last on, to reopen there.
     pub last_step: String,
 }
@@ -413,7 +413,7 @@ impl Assessment {
             conduits: Vec::new(),
             products: Vec::new(),
             answers: Answers::default(),
-            plan: SortedMap::new(),
+            plan: BTreeMap::new(),
             last_step: String::new(),
         }
     }
@@ -623,7 +623,7 @@ impl Assessment {
     }
 
     /// Ids of answered items that are not in the current catalogue (kept, never dropped).
-    pub fn unknown_item_ids(&self) -> SortedSet<String> {
+    pub fn unknown_item_ids(&self) -> BTreeSet<String> {
         let a = &self.answers;
         let all = a
             .assessment
@@ -631,12 +631,7 @@ impl Assessment {
             .chain(a.all_zones.keys())
             .chain(a.zones.values().flat_map(|m| m.keys()))
             .chain(a.products.values().flat_map(|m| m.keys()));
-        // Inserted one by one: `collect` into a set sorts first, with a sort of its own in the wasm.
-        let mut unknown = SortedSet::new();
-        for id in all.filter(|id| catalogue::item(id).is_none()) {
-            unknown.insert(id.clone());
-        }
-        unknown
+        all.filter(|id| catalogue::item(id).is_none()).cloned().collect()
     }
 
     /// A zone id not used yet, e.g. `z3`.

@@ -7,7 +7,7 @@
 //! serde-like messages ("unknown field `colour`, expected one of `id`, ..."), and writes them through
 //! [`ToJson`] in the same pretty layout serde_json used (two-space indent), so saved files did not change.
 
-use crate::domain::sorted::{SortedMap, SortedSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where something starts in the text: 1-based line and column (in bytes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -482,13 +482,13 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-impl<T: FromJson + Ord> FromJson for SortedSet<T> {
+impl<T: FromJson + Ord> FromJson for BTreeSet<T> {
     fn from_json(node: &Node) -> Result<Self, JsonError> {
         elements(node)?.iter().map(T::from_json).collect()
     }
 }
 
-impl<T: FromJson> FromJson for SortedMap<String, T> {
+impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(node: &Node) -> Result<Self, JsonError> {
         let members = node.as_object().ok_or_else(|| node.invalid_type("a map"))?;
         members.iter().map(|m| Ok((m.key.clone(), T::from_json(&m.node)?))).collect()
@@ -697,13 +697,13 @@ impl<T: ToJson> ToJson for Vec<T> {
     }
 }
 
-impl<T: ToJson> ToJson for SortedSet<T> {
+impl<T: ToJson> ToJson for BTreeSet<T> {
     fn write_json(&self, w: &mut Writer) {
         w.array(self.iter());
     }
 }
 
-impl<T: ToJson> ToJson for SortedMap<String, T> {
+impl<T: ToJson> ToJson for BTreeMap<String, T> {
     fn write_json(&self, w: &mut Writer) {
         w.begin_object();
         for (k, v) in self {

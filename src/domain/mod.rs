@@ -10,7 +10,6 @@ pub mod ppmd;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;
-pub mod sorted;
 pub mod storage;
 pub mod wizard;
 

@@ -4,7 +4,7 @@ use crate::domain::answers::Response;
 use crate::domain::assessment::{name_key, Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
 use crate::domain::catalogue::{self, CATALOGUE_VERSION};
 use crate::domain::json::{self, Fields, FromJson, JsonError, Node, Writer};
-use crate::domain::sorted::SortedSet;
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Marks our files, so a random JSON file is recognised as not ours.
@@ -228,8 +228,8 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             "assessment.conduits",
         ));
     }
-    let mut zone_ids = SortedSet::new();
-    let mut zone_names = SortedSet::new();
+    let mut zone_ids = BTreeSet::new();
+    let mut zone_names = BTreeSet::new();
     for (i, zone) in a.zones.iter().enumerate() {
         let loc = format!("assessment.zones[{i}]");
         if zone.id.trim().is_empty() || zone.id.chars().count() > 40 {
@@ -266,8 +266,8 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             "assessment.products",
         ));
     }
-    let mut product_ids = SortedSet::new();
-    let mut product_names = SortedSet::new();
+    let mut product_ids = BTreeSet::new();
+    let mut product_names = BTreeSet::new();
     for (i, product) in a.products.iter().enumerate() {
         let loc = format!("assessment.products[{i}]");
         if product.id.trim().is_empty() || product.id.chars().count() > 40 {
@@ -288,7 +288,7 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         }
         check_text(&product.description, MAX_TEXT_CHARS, format!("{loc}.description"), "product description")?;
     }
-    let mut conduit_ids = SortedSet::new();
+    let mut conduit_ids = BTreeSet::new();
     for (i, conduit) in a.conduits.iter().enumerate() {
         let loc = format!("assessment.conduits[{i}]");
         if conduit.id.trim().is_empty() || !conduit_ids.insert(conduit.id.as_str()) {
@@ -465,7 +465,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         Some(Err(_)) => dropped.push("The profile could not be read and was reset.".into()),
         None => {}
     }
-    let mut names = SortedSet::new();
+    let mut names = BTreeSet::new();
     for (i, z) in obj.get("zones").and_then(Node::as_array).into_iter().flatten().enumerate() {
         match Node::read::<Zone>(z) {
             Ok(mut zone)
@@ -536,7 +536,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     }
     let answers = obj.get("answers");
     let read_map = |map: Option<&Node>, where_: Place, place: &str, dropped: &mut Vec<String>| {
-        let mut out = crate::domain::sorted::SortedMap::new();
+        let mut out = std::collections::BTreeMap::new();
         for (item_id, r) in map.into_iter().flat_map(Node::entries) {
             let fits = |resp: &Response| {
                 catalogue::item(item_id)
