@@ -713,26 +713,11 @@ pub fn check_product_name(assessment: &Assessment, name: &str, except: Option<&s
     check_name(assessment.products.iter().map(|p| (p.id.as_str(), p.name.as_str())), name, except)
 }
 
-/// What two names are compared by: trimmed and lower-cased, so that "Control" and " control" are the same
-/// zone. Lower-casing covers Latin (ASCII, Latin-1, Latin Extended-A), Greek and Cyrillic letters, where
-/// zone and product names are written; other scripts compare as written. (The standard library's full
-/// Unicode lower-casing would add about 7 KB of tables to the download for scripts no name here uses.)
+/// What two names are compared by: trimmed and lower-cased (the standard library's Unicode lower case),
+/// so that "Control" and " control" are the same zone. The app and import (`storage::validate`) both
+/// compare through this, so that every name the app accepts reads back.
 pub fn name_key(name: &str) -> String {
-    name.trim().chars().map(fold_char).collect()
-}
-
-/// The lower-case letter of `c` in the scripts [`name_key`] covers; `c` itself otherwise.
-pub fn fold_char(c: char) -> char {
-    let u = c as u32;
-    let lower = match u {
-        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => u + 0x20,
-        0x400..=0x40F => u + 0x50,
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u.is_multiple_of(2) => u + 1,
-        0x139..=0x148 | 0x179..=0x17E if !u.is_multiple_of(2) => u + 1,
-        0x178 => 0xFF,
-        _ => u,
-    };
-    char::from_u32(lower).unwrap_or(c)
+    name.trim().to_lowercase()
 }
 
 fn check_name<'a>(
@@ -747,7 +732,6 @@ fn check_name<'a>(
     if trimmed.chars().count() > MAX_NAME_CHARS {
         return Err(NameProblem::TooLong);
     }
-    // The same comparison as import (`storage::validate`), so that every name accepted here reads back.
     let folded = name_key(trimmed);
     let mut existing = existing;
     if existing.any(|(id, other)| Some(id) != except && name_key(other) == folded) {
