@@ -302,9 +302,8 @@ fn check_common(file: &str, it: &RawItem, refs: &BTreeSet<String>, p: &mut Probl
 
 /// PPMd (variant H, the one 7z uses) model order and memory for the catalogue texts. Order 6 in 2 MiB
 /// compresses them to about 60 KB, where LZMA at its best gave 75 KB; higher orders gain under 1% and need
-/// more memory. The app allocates the same 2 MiB once, while it decodes (about 27 ms natively) with
-/// `domain::ppmd`, its own port of ppmd-rust's decoder: the two must stay byte-for-byte compatible
-/// (tests/ppmd.rs checks them against each other).
+/// more memory. The app allocates the same 2 MiB once, while it decodes the stream with the same crate's
+/// decoder (`catalogue::texts`, on first use).
 const PPMD_ORDER: u32 = 6;
 const PPMD_MEM: u32 = 2 << 20;
 
@@ -696,7 +695,7 @@ fn main() {
     let _ = writeln!(out, "/// Dimension of each wizard question, and score and raises of each of its options.");
     let _ = writeln!(out, "static WIZARD_META: &[(Dimension, &[OptionMeta])] = &[\n{wizard_code}];");
     // The three text blocks, one after the other, PPMd-compressed (catalogue::texts decodes them with
-    // domain::ppmd).
+    // ppmd-rust).
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let text = format!("{item_text}{area_text}{wizard_text}");
     let coded = mark_capitals(&text);

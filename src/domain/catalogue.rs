@@ -521,16 +521,24 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
     }
 }
 
-/// The catalogue texts, decompressed on first use by [`crate::domain::ppmd`] (about 27 ms natively, 2 MiB
-/// of model memory while it runs).
+/// The catalogue texts, decoded on first use with the `ppmd-rust` crate's decoder (the model takes 2 MiB
+/// while it runs).
 fn texts() -> &'static str {
     static TEXTS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     TEXTS.get_or_init(|| {
         // build.rs made the stream; tests/catalogue.rs checks every text against questionnaires/.
-        crate::domain::ppmd::decode(TEXT_PPMD, TEXT_ORDER, TEXT_MEM, TEXT_CODED_LEN)
-            .and_then(|bytes| String::from_utf8(unmark_capitals(&bytes)).ok())
-            .unwrap_or_default()
+        decode_texts().and_then(|bytes| String::from_utf8(unmark_capitals(&bytes)).ok()).unwrap_or_default()
     })
+}
+
+/// The PPMd stream of the texts decoded, capitals still marked. The stream has no end marker: it is read
+/// to its known length.
+fn decode_texts() -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut decoder = ppmd_rust::Ppmd7Decoder::new(TEXT_PPMD, TEXT_ORDER, TEXT_MEM).ok()?;
+    let mut coded = vec![0; TEXT_CODED_LEN];
+    decoder.read_exact(&mut coded).ok()?;
+    Some(coded)
 }
 
 /// Undoes build.rs's `mark_capitals`: U+0001 before a letter makes it upper case.

@@ -5,7 +5,6 @@ pub mod assessment;
 pub mod catalogue;
 pub mod export;
 pub mod html;
-pub mod ppmd;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;
