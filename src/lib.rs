@@ -11,10 +11,14 @@
 //!
 //! Data flows one way: questionnaires -> catalogue -> answers -> scoring -> roadmap -> views and report.
 //!
-//! Some choices exist for the size of the download (README "Performance"): the saved format is read and
-//! written by [`domain::json`] (not serde), the assessment's maps are [`domain::sorted`] (not B-trees),
-//! the catalogue texts are PPMd-compressed (build.rs) and decoded by the crate's own lean decoder
-//! [`domain::ppmd`] (not the `ppmd-rust` crate, with its `std::io` plumbing), read-only pages (results,
+//! The domain stands on the standard stack: the saved format is read and written by `serde` and
+//! `serde_json` through derives on the domain types ([`domain::storage`] adds the field path of a wrong
+//! value with `serde_path_to_error`, and its own validation), the assessment's maps and sets are
+//! `BTreeMap`/`BTreeSet`, names compare with `str::to_lowercase`, and the catalogue texts are
+//! PPMd-compressed at build time (`build.rs`) and decoded on first use by the `ppmd-rust` crate that
+//! compresses them.
+//!
+//! Some choices exist for the size of the download (README "Performance"): read-only pages (results,
 //! report) are written as HTML text by [`domain::html`] (the Markdown export is converted from the report's
 //! HTML), and the forms are built with the small non-generic `ui::dom` builder rather than `view!`, on
 //! `reactive_graph` directly rather than through the `leptos` crate.

@@ -1,5 +1,6 @@
-//! The saved format: round trips, the released schema-1 fixture and its migration, the schema-2 fixture
-//! (products, all three roles), every rejection with its message and location, notices, and never
+//! The saved format: round trips and the byte-for-byte layout, the released schema-1 fixture and its
+//! migration, the schema-2 fixture (products, all three roles), every rejection with its message and
+//! location (serde_json's line and column and the field path, or our own field path), notices, and never
 //! panicking on hostile input.
 
 mod common;
