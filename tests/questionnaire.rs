@@ -44,7 +44,9 @@ fn an_asset_owner_is_asked_risk_assessment_system_and_programme_sections_only() 
     let asked = Section::asked(&a);
     assert!(asked.contains(&Section::Process));
     assert!(asked.contains(&Section::Fr(Fr::Fr7)));
-    assert!(asked.iter().all(|s| matches!(s.part(), Part::RiskAssessment | Part::SystemRequirements | Part::Programme)));
+    assert!(asked
+        .iter()
+        .all(|s| matches!(s.part(), Part::RiskAssessment | Part::SystemRequirements | Part::Programme)));
     assert!(!asked.iter().any(|s| matches!(s, Section::Component(_))));
 }
 
@@ -60,8 +62,13 @@ fn all_zones_show_every_requirement_some_zone_needs_at_its_target() {
     let cell_a = visible_items(&a, Section::Fr(Fr::Fr1), &ZoneChoice::One("z1".into()), "", Filters::default());
     assert_eq!(ids(&cell_a), FR1_AT_SL1);
 
-    let everything =
-        visible_items(&a, Section::Fr(Fr::Fr1), &ZoneChoice::One("z1".into()), "", Filters { all_levels: true, ..Filters::default() });
+    let everything = visible_items(
+        &a,
+        Section::Fr(Fr::Fr1),
+        &ZoneChoice::One("z1".into()),
+        "",
+        Filters { all_levels: true, ..Filters::default() },
+    );
     assert_eq!(everything.len(), Section::Fr(Fr::Fr1).items().count());
 }
 

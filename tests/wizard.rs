@@ -9,10 +9,10 @@
 //! severe        2      3        3            4
 //! ```
 
-use iec62443_assess::domain::sorted::SortedMap;
 use iec62443_assess::*;
+use std::collections::BTreeMap;
 
-fn answers(pairs: &[(&str, &str)]) -> SortedMap<String, String> {
+fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs.iter().map(|(q, o)| (q.to_string(), o.to_string())).collect()
 }
 
@@ -26,7 +26,7 @@ fn mentions(suggestion: &WizardSuggestion, text: &str) -> bool {
 
 #[test]
 fn no_answers_suggest_sl1_everywhere_and_list_every_question_as_unanswered() {
-    let s = suggest_target(&SortedMap::new());
+    let s = suggest_target(&BTreeMap::new());
     assert_eq!(s.target, target([1; 7]));
     assert_eq!((s.consequence, s.exposure, s.threat, s.base), (0, 0, 0, 1));
     assert_eq!(

@@ -1,18 +1,19 @@
-//! The pure domain: no browser types below this module.
+//! The pure domain: no browser types below this module, compiled and tested natively.
+//!
+//! [`storage`] is the saved format: serde derives on the assessment's types, read and written by
+//! serde_json, migrated and validated on import. The assessment's maps and sets are the standard
+//! library's `BTreeMap`/`BTreeSet` (their key order is the order of saved files), orderings use the
+//! stable `slice::sort_by`, and [`catalogue`]'s texts are decoded by the `ppmd-rust` crate.
 
 pub mod answers;
 pub mod assessment;
 pub mod catalogue;
 pub mod document;
 pub mod export;
-pub mod json;
-pub mod ppmd;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;
-pub mod sorted;
-pub mod sorting;
 pub mod storage;
 pub mod wizard;
 

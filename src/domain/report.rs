@@ -320,7 +320,7 @@ pub fn gap_register(assessment: &Assessment, card: &Scorecard, roadmap: &Roadmap
         }
     }
     // Stable: within one action (or among the compensated), questionnaire and zone order stay.
-    crate::domain::sorting::sort_by_key(&mut entries, |(position, _)| *position);
+    entries.sort_by_key(|(position, _)| *position);
     entries.into_iter().map(|(_, e)| e).collect()
 }
 

@@ -87,19 +87,19 @@ fn blocks_view(blocks: Vec<Block>) -> impl IntoView {
 fn block_view(block: Block) -> AnyView {
     match block {
         Block::Heading(heading) => heading_view(heading),
-        Block::Paragraph(Paragraph { class, content }) => view! { <p class=class>{inlines_view(content)}</p> }.into_any(),
+        Block::Paragraph(Paragraph { class, content }) => {
+            view! { <p class=class>{inlines_view(content)}</p> }.into_any()
+        }
         Block::List(list) => list_view(list),
         Block::Table(table) => table_view(table).into_any(),
         Block::Group(group) => group_view(group),
-        Block::Details(Details { summary, blocks }) => {
-            view! {
-                <details>
-                    <summary>{summary}</summary>
-                    {blocks_view(blocks)}
-                </details>
-            }
-            .into_any()
+        Block::Details(Details { summary, blocks }) => view! {
+            <details>
+                <summary>{summary}</summary>
+                {blocks_view(blocks)}
+            </details>
         }
+        .into_any(),
         Block::Radar(radar) => radar_view(radar).into_any(),
         Block::MaturityBars(bars) => bars_view(bars).into_any(),
     }

@@ -1,6 +1,7 @@
 //! The user interface: Leptos components written with `view!`, one module per step, plus small shared
 //! widgets. App-wide state is [`state::AppState`], a `Copy` struct of signals given by [`App`] through
-//! context; steps read derived values (the scorecard and roadmap memos) and write the assessment through
+//! context. Each step's view reads it through its own [`state::StepState`] (the assessment, the scorecard and
+//! the roadmap, as memos owned by the step, see `state::view_memo`) and writes the assessment through
 //! `AppState::edit`, which saves every change.
 
 pub mod branding;
@@ -21,7 +22,7 @@ pub mod summary;
 pub mod widgets;
 
 use leptos::prelude::*;
-use state::{AppState, Step};
+use state::{AppState, Step, StepState};
 
 /// Reads the step from the address bar's hash.
 fn step_from_location() -> Option<Step> {
@@ -140,7 +141,10 @@ pub fn App() -> impl IntoView {
         </header>
         <widgets::Banner />
         <main id="main" tabindex="-1">
-            {move || match current() {
+            {move || {
+                // Owned by the step's view and disposed with it (see `StepState`).
+                provide_context(StepState::new(state));
+                match current() {
                 Step::Start => view! { <start::StartStep /> }.into_any(),
                 Step::Profile => view! { <profile::ProfileStep /> }.into_any(),
                 Step::Scope => view! { <scope::ScopeStep /> }.into_any(),
@@ -148,6 +152,7 @@ pub fn App() -> impl IntoView {
                 Step::Results => view! { <results::ResultsStep /> }.into_any(),
                 Step::Roadmap => view! { <roadmap::RoadmapStep /> }.into_any(),
                 Step::Report => view! { <report::ReportStep /> }.into_any(),
+                }
             }}
         </main>
         <footer class="app-footer">

@@ -89,8 +89,8 @@ pub fn save(assessment: &Assessment) -> Result<(), SaveError> {
     if !available() {
         return Err(SaveError::Unavailable);
     }
-    // TODO(serde merge): LocalStorage::set with the domain's serde wrapper.
-    write(&format!("{ASSESSMENT_PREFIX}{}", assessment.id), &storage::to_json(assessment))
+    LocalStorage::set(format!("{ASSESSMENT_PREFIX}{}", assessment.id), storage::saved(assessment))?;
+    Ok(())
 }
 
 /// Deletes a saved assessment.

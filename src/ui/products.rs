@@ -1,8 +1,8 @@
 //! Products of a supplier (IEC 62443-4-2): name, component type and the capability level (SL-C) aimed for.
 
-use crate::domain::{check_product_name, ComponentType, Product, SlVector, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
-use crate::ui::scope::VectorChoice;
-use crate::ui::state::AppState;
+use crate::domain::{check_product_name, ComponentType, Product, SlVector, MAX_NAME_CHARS, MAX_ZONES};
+use crate::ui::scope::{DescriptionField, NameField, VectorChoice};
+use crate::ui::state::{AppState, StepState};
 use crate::ui::widgets::ConfirmRemove;
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ fn type_from(value: &str) -> Option<ComponentType> {
 #[component]
 pub fn Products() -> impl IntoView {
     let state = AppState::get();
-    let a = state.assessment;
+    let a = StepState::get().assessment;
     let name = RwSignal::new(String::new());
     let component = RwSignal::new(ComponentType::EmbeddedDevice);
     let error = RwSignal::new(None::<String>);
@@ -80,9 +80,11 @@ pub fn Products() -> impl IntoView {
 #[component]
 fn ProductCard(product_id: String) -> impl IntoView {
     let state = AppState::get();
-    let a = state.assessment;
+    let a = StepState::get().assessment;
     let id = StoredValue::new(product_id);
-    let product = move || a.with(|a| a.product(&id.get_value()).cloned());
+    // One subscriber of the assessment per card (see `ZoneCard`).
+    let product = Memo::new(move |_| a.with(|a| a.product(&id.get_value()).cloned()));
+    let product = move || product.get();
     let edit = move |change: Box<dyn FnOnce(&mut Product)>| {
         state.edit(|a| {
             if let Some(p) = a.products.iter_mut().find(|p| p.id == id.get_value()) {
@@ -91,15 +93,12 @@ fn ProductCard(product_id: String) -> impl IntoView {
         })
     };
     let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
-    let name_error = RwSignal::new(None::<String>);
-    let per_fr = RwSignal::new(product().map(|p| !p.target.is_uniform()).unwrap_or(false));
+    let per_fr = RwSignal::new(untrack(product).map(|p| !p.target.is_uniform()).unwrap_or(false));
     let title = move || product().map(|p| p.name).unwrap_or_default();
-    let rename = move |value: String| match a.with_untracked(|a| check_product_name(a, &value, Some(&id.get_value()))) {
-        Err(p) => name_error.set(Some(p.message("product"))),
-        Ok(()) => {
-            name_error.set(None);
-            edit(Box::new(move |p| p.name = value.trim().to_string()));
-        }
+    let rename = move |value: String| {
+        a.with_untracked(|a| check_product_name(a, &value, Some(&id.get_value()))).map_err(|p| p.message("product"))?;
+        edit(Box::new(move |p| p.name = value.trim().to_string()));
+        Ok(())
     };
     let remove = move |()| {
         let name = title();
@@ -113,15 +112,7 @@ fn ProductCard(product_id: String) -> impl IntoView {
                 <span class="muted">{move || product().map(|p| format!("{} · aimed SL-C {}", p.component_type.code(), p.target.notation()))}</span>
             </header>
             <div class="form-grid">
-                <div class="field">
-                    <label for=dom("name")>"Product name"</label>
-                    <input id=dom("name") type="text" maxlength=(MAX_NAME_CHARS + 1).to_string()
-                        prop:value=title
-                        on:change=move |ev| rename(event_target_value(&ev))
-                        aria-invalid=move || name_error.with(|e| e.is_some()).to_string()
-                        aria-describedby=dom("name-error") />
-                    <p id=dom("name-error") class="field-error" role="alert">{move || name_error.get()}</p>
-                </div>
+                <NameField card=id.get_value() label="Product name" value=Signal::derive(title) rename=Callback::new(rename) />
                 <div class="field">
                     <label for=dom("type")>"Component type"</label>
                     <select id=dom("type") prop:value=move || product().map(|p| p.component_type.code().to_string()).unwrap_or_default()
@@ -129,15 +120,11 @@ fn ProductCard(product_id: String) -> impl IntoView {
                         {ComponentType::ALL.into_iter().map(|t| view! { <option value=t.code()>{t.label()}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field wide">
-                    <label for=dom("description")>"Description"</label>
-                    <textarea id=dom("description") rows="2" maxlength=MAX_TEXT_CHARS.to_string()
-                        prop:value=move || product().map(|p| p.description).unwrap_or_default()
-                        on:input=move |ev| {
-                            let v: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect();
-                            edit(Box::new(move |p| p.description = v));
-                        }></textarea>
-                </div>
+                <DescriptionField
+                    card=id.get_value()
+                    value=Signal::derive(move || product().map(|p| p.description).unwrap_or_default())
+                    set=Callback::new(move |text: String| edit(Box::new(move |p| p.description = text)))
+                />
             </div>
             <fieldset class="target-levels">
                 <legend>"Capability level aimed for (SL-C)"</legend>

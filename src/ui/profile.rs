@@ -1,7 +1,7 @@
 //! Profile: organisation, sector, roles, quick scan or full assessment, target maturity.
 
 use crate::domain::{Mode, Role, MAX_NAME_CHARS, SECTORS};
-use crate::ui::state::{AppState, Step};
+use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ProfileStep() -> impl IntoView {
     let state = AppState::get();
-    let a = state.assessment;
+    let a = StepState::get().assessment;
     let name_error = RwSignal::new(None::<String>);
 
     let set_name = move |value: String| {

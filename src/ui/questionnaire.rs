@@ -6,7 +6,7 @@ use crate::domain::questionnaire::{
     answer_scope, level_text, section_intro, section_progress, visible_items, Filters, Section, ZoneChoice,
 };
 use crate::domain::{Answer, AnswerScope, Item, ItemKind, Part, Response, MAX_TEXT_CHARS};
-use crate::ui::state::{AppState, Step};
+use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::summary::LiveSummary;
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
@@ -31,8 +31,8 @@ struct View {
 }
 
 impl View {
-    fn new(state: AppState) -> View {
-        let a = state.assessment;
+    fn new() -> View {
+        let a = StepState::get().assessment;
         let section = RwSignal::new(a.with_untracked(Section::first_open).unwrap_or(Section::Process));
         let zone = RwSignal::new(ZoneChoice::All);
         let product = RwSignal::new(a.with_untracked(|a| a.products.first().map(|p| p.id.clone()).unwrap_or_default()));
@@ -105,9 +105,8 @@ fn focus_card(item_id: &str) {
 /// The questionnaire step.
 #[component]
 pub fn QuestionnaireStep() -> impl IntoView {
-    let state = AppState::get();
-    let a = state.assessment;
-    let v = View::new(state);
+    let a = StepState::get().assessment;
+    let v = View::new();
     provide_context(v);
     // A removed product or zone can no longer be the chosen one.
     Effect::new(move || {
@@ -157,7 +156,7 @@ pub fn QuestionnaireStep() -> impl IntoView {
 /// The sections of the parts the profile answers, grouped by part, each with its progress.
 #[component]
 fn SectionNav() -> impl IntoView {
-    let state = AppState::get();
+    let a = StepState::get().assessment;
     let group = move |part: Part| {
         let sections: Vec<Section> = Section::all().into_iter().filter(|s| s.part() == part).collect();
         view! {
@@ -179,7 +178,7 @@ fn SectionNav() -> impl IntoView {
                     .into_iter()
                     .map(|part| {
                         view! {
-                            <Show when=move || state.assessment.with(|a| a.answers_part(part))>{group(part)}</Show>
+                            <Show when=move || a.with(|a| a.answers_part(part))>{group(part)}</Show>
                         }
                     })
                     .collect_view()}
@@ -192,7 +191,8 @@ fn SectionNav() -> impl IntoView {
 #[component]
 fn SectionLink(section: Section) -> impl IntoView {
     let v = expect_context::<View>();
-    let progress = move || v.progress.with(|p| p.iter().find(|(s, _)| *s == section).map(|(_, p)| *p).unwrap_or_default());
+    let progress =
+        move || v.progress.with(|p| p.iter().find(|(s, _)| *s == section).map(|(_, p)| *p).unwrap_or_default());
     let current = move || v.section.get() == section;
     let choose = move |_| {
         v.open(section);
@@ -232,14 +232,12 @@ fn SectionLink(section: Section) -> impl IntoView {
 /// The zone or product choice and the filters.
 #[component]
 fn Toolbar() -> impl IntoView {
-    let state = AppState::get();
+    let a = StepState::get().assessment;
     let v = expect_context::<View>();
-    let zones = Memo::new(move |_| {
-        state.assessment.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>())
-    });
-    let products = Memo::new(move |_| {
-        state.assessment.with(|a| a.products.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>())
-    });
+    let zones =
+        Memo::new(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()));
+    let products =
+        Memo::new(move |_| a.with(|a| a.products.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()));
     view! {
         <div class="toolbar" role="group" aria-label="Questionnaire options">
             <Show when=move || matches!(v.section.get(), Section::Component(_))>
@@ -321,8 +319,7 @@ fn Toolbar() -> impl IntoView {
 /// What the section is about, and where to add a zone or product when it has nothing to answer for.
 #[component]
 fn SectionIntro() -> impl IntoView {
-    let state = AppState::get();
-    let a = state.assessment;
+    let a = StepState::get().assessment;
     let v = expect_context::<View>();
     // A memo: the text reads the assessment (zone and product names) but rarely changes.
     let intro = Memo::new(move |_| {
@@ -354,7 +351,6 @@ fn SectionIntro() -> impl IntoView {
 /// The questions: a list, or one at a time with a pager.
 #[component]
 fn Items() -> impl IntoView {
-    let state = AppState::get();
     let v = expect_context::<View>();
     move || {
         let items = v.visible.get();
@@ -365,7 +361,7 @@ fn Items() -> impl IntoView {
         // Cards follow the assessment through this counter, which lives as long as this list: reactive_graph
         // 0.2 keeps a disposed subscriber in a signal's list until the signal next changes (docs/memory.md),
         // so one subscriber per list is left behind instead of one per card.
-        let a = state.assessment;
+        let a = StepState::get().assessment;
         let revision = Memo::new(move |previous: Option<&u64>| {
             a.track();
             previous.map_or(0, |n| n + 1)
@@ -437,7 +433,7 @@ fn ItemCard(
 ) -> impl IntoView {
     let state = AppState::get();
     let v = expect_context::<View>();
-    let a = state.assessment;
+    let a = StepState::get().assessment;
     let read = move |f: &dyn Fn(&crate::domain::Assessment) -> bool| {
         revision.get(); // runs the counter (tracking alone would not), and subscribes to it
         a.with_untracked(|a| f(a))

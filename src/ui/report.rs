@@ -2,11 +2,11 @@
 //! exports (JSON that re-imports, CSV gap register and roadmap, Markdown report).
 
 use crate::domain::export::{gap_register_csv, report_markdown, roadmap_csv};
+use crate::domain::storage::to_json;
 use crate::domain::{report_document, ReportBranding};
 use crate::ui::document::DocumentView;
-use crate::domain::storage::to_json;
 use crate::ui::download::{download, file_stem};
-use crate::ui::state::{AppState, Step};
+use crate::ui::state::{view_memo, AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 
@@ -28,6 +28,7 @@ pub fn ReportStep() -> impl IntoView {
 #[component]
 fn ExportBar() -> impl IntoView {
     let state = AppState::get();
+    let step = StepState::get();
     let save = move |suffix: &str, mime: &str, text: String| {
         let name = state.assessment.with_untracked(|a| file_stem(&a.name));
         if let Err(e) = download(&format!("{name}{suffix}"), mime, &text) {
@@ -37,19 +38,17 @@ fn ExportBar() -> impl IntoView {
     let json = move |_| save(".json", "application/json", state.assessment.with_untracked(to_json));
     let gaps = move |_| {
         let text = state.assessment.with_untracked(|a| {
-            state.scorecard.with_untracked(|c| state.roadmap.with_untracked(|r| gap_register_csv(a, c, r)))
+            step.scorecard.with_untracked(|c| step.roadmap.with_untracked(|r| gap_register_csv(a, c, r)))
         });
         save("-gap-register.csv", "text/csv;charset=utf-8", text)
     };
     let roadmap = move |_| {
-        let text = state.assessment.with_untracked(|a| state.roadmap.with_untracked(|r| roadmap_csv(a, r)));
+        let text = state.assessment.with_untracked(|a| step.roadmap.with_untracked(|r| roadmap_csv(a, r)));
         save("-roadmap.csv", "text/csv;charset=utf-8", text)
     };
     let markdown = move |_| {
         let text = state.assessment.with_untracked(|a| {
-            state
-                .scorecard
-                .with_untracked(|c| state.roadmap.with_untracked(|r| report_markdown(a, c, r)))
+            step.scorecard.with_untracked(|c| step.roadmap.with_untracked(|r| report_markdown(a, c, r)))
         });
         save("-report.md", "text/markdown;charset=utf-8", text)
     };
@@ -71,16 +70,18 @@ fn ExportBar() -> impl IntoView {
 #[component]
 fn ReportDocument() -> impl IntoView {
     let state = AppState::get();
+    let step = StepState::get();
+    let branding = view_memo(move || state.branding.get());
     let document = Memo::new(move |_| {
-        state.branding.with(|b| {
+        branding.with(|b| {
             let branding = ReportBranding {
                 name: &b.name,
                 logo: &b.logo,
                 contact_url: &b.contact_url,
                 contact_label: &b.contact_label,
             };
-            state.assessment.with(|a| {
-                state.scorecard.with(|card| state.roadmap.with(|roadmap| report_document(a, card, roadmap, branding)))
+            step.assessment.with(|a| {
+                step.scorecard.with(|card| step.roadmap.with(|roadmap| report_document(a, card, roadmap, branding)))
             })
         })
     });

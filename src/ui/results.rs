@@ -3,7 +3,7 @@
 
 use crate::domain::document::results_body;
 use crate::ui::document::BlocksView;
-use crate::ui::state::{AppState, Step};
+use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 
@@ -11,7 +11,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ResultsStep() -> impl IntoView {
     let state = AppState::get();
-    let body = Memo::new(move |_| state.scorecard.with(|card| state.assessment.with_untracked(|a| results_body(a, card))));
+    let step = StepState::get();
+    let body =
+        Memo::new(move |_| step.scorecard.with(|card| state.assessment.with_untracked(|a| results_body(a, card))));
     view! {
         <section class="step results" aria-labelledby="results-title">
             <h1 id="results-title" tabindex="-1">"Results"</h1>

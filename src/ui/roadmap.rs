@@ -2,18 +2,18 @@
 //! SL-A after each phase.
 
 use crate::domain::document::projection_blocks;
-use crate::ui::document::BlocksView;
 use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, Phase, MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::ui::state::{AppState, Step};
+use crate::ui::document::BlocksView;
+use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 
 /// The roadmap step.
 #[component]
 pub fn RoadmapStep() -> impl IntoView {
-    let state = AppState::get();
+    let step = StepState::get();
     let by_horizon = RwSignal::new(false);
-    let count = move || state.roadmap.with(|r| r.actions.len());
+    let count = move || step.roadmap.with(|r| r.actions.len());
     view! {
         <section class="step roadmap" aria-labelledby="roadmap-title">
             <h1 id="roadmap-title" tabindex="-1">"Roadmap"</h1>
@@ -34,7 +34,7 @@ pub fn RoadmapStep() -> impl IntoView {
                 </div>
                 <Projection />
                 {move || {
-                    let roadmap = state.roadmap.get();
+                    let roadmap = step.roadmap.get();
                     if roadmap.actions.is_empty() {
                         return view! { <p class="empty-state">"No actions: every in-scope requirement is met, or nothing is answered yet."</p> }.into_any();
                     }
@@ -76,7 +76,10 @@ fn ActionGroup(title: String, actions: Vec<Action>) -> impl IntoView {
 fn ActionCard(action: Action) -> impl IntoView {
     let state = AppState::get();
     let key = action.key;
-    let plan = move || state.assessment.with(|a| a.plan.get(key).cloned().unwrap_or_default());
+    // One subscriber of the assessment per card; the fields below follow this memo.
+    let a = StepState::get().assessment;
+    let plan = Memo::new(move |_| a.with(|a| a.plan.get(key).cloned().unwrap_or_default()));
+    let plan = move || plan.get();
     let edit = move |change: Box<dyn FnOnce(&mut ActionPlan)>| {
         state.edit(|a| {
             let entry = a.plan.entry(key.to_string()).or_default();
@@ -146,7 +149,8 @@ fn ActionCard(action: Action) -> impl IntoView {
 /// the report).
 #[component]
 fn Projection() -> impl IntoView {
-    let state = AppState::get();
-    let blocks = Memo::new(move |_| state.roadmap.with(|r| state.assessment.with(|a| projection_blocks(&projection(a, r)))));
+    let step = StepState::get();
+    let blocks =
+        Memo::new(move |_| step.roadmap.with(|r| step.assessment.with(|a| projection_blocks(&projection(a, r)))));
     move || view! { <BlocksView blocks=blocks.get() /> }
 }

@@ -1,19 +1,18 @@
 //! Scope: zones (with assets, criticality and target levels, set directly or by the wizard) and conduits.
 
-use crate::domain::sorted::SortedMap;
 use crate::domain::{
     check_zone_name, suggest_target, AssetType, Conduit, Criticality, Fr, Part, Role, SecurityLevel, SlVector, Zone,
     MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
 };
-use crate::ui::state::{AppState, Step};
+use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{ConfirmRemove, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// The scope step.
 #[component]
 pub fn ScopeStep() -> impl IntoView {
-    let state = AppState::get();
-    let a = state.assessment;
+    let a = StepState::get().assessment;
     let zone_ids = move || a.with(|a| a.zones.iter().map(|z| z.id.clone()).collect::<Vec<_>>());
     view! {
         <section class="step" aria-labelledby="scope-title">
@@ -162,6 +161,88 @@ pub fn VectorChoice(
     }
 }
 
+/// The name field of a zone or product card (`{card}-name`, with its error `{card}-name-error`). It shows
+/// the saved name; a refused name stays in the field, next to its error, until it is corrected, while
+/// the rest of the assessment changes around it.
+#[component]
+pub fn NameField(
+    /// The card's element id prefix (the zone or product id).
+    card: String,
+    /// "Zone name" or "Product name".
+    label: &'static str,
+    /// The saved name.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Saves a new name, or says why it is refused.
+    rename: Callback<String, Result<(), String>>,
+) -> impl IntoView {
+    let refused = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let id = format!("{card}-name");
+    let error_id = format!("{card}-name-error");
+    let on_change = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        match rename.run(text.clone()) {
+            Ok(()) => {
+                refused.set(None);
+                error.set(None);
+            }
+            Err(message) => {
+                refused.set(Some(text));
+                error.set(Some(message));
+            }
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type="text"
+                maxlength=(MAX_NAME_CHARS + 1).to_string()
+                prop:value=move || refused.get().unwrap_or_else(|| value.get())
+                on:change=on_change
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=error_id.clone()
+            />
+            <p id=error_id class="field-error" role="alert">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// The description field of a zone or product card (`{card}-description`): each key saves the text, cut
+/// to `MAX_TEXT_CHARS`.
+#[component]
+pub fn DescriptionField(
+    /// The card's element id prefix (the zone or product id).
+    card: String,
+    /// The saved description.
+    #[prop(into)]
+    value: Signal<String>,
+    /// A hint shown in the empty field.
+    #[prop(optional)]
+    placeholder: &'static str,
+    /// Saves the text.
+    set: Callback<String>,
+) -> impl IntoView {
+    let id = format!("{card}-description");
+    view! {
+        <div class="field wide">
+            <label for=id.clone()>"Description"</label>
+            <textarea
+                id=id
+                rows="2"
+                maxlength=MAX_TEXT_CHARS.to_string()
+                placeholder=(!placeholder.is_empty()).then_some(placeholder)
+                prop:value=move || value.get()
+                on:input=move |ev| set.run(event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect())
+            ></textarea>
+        </div>
+    }
+}
+
 fn level_options(from: u8) -> impl IntoView {
     (from..=4).map(|l| view! { <option value=l.to_string()>{format!("SL {l}")}</option> }).collect_view()
 }
@@ -169,9 +250,12 @@ fn level_options(from: u8) -> impl IntoView {
 #[component]
 fn ZoneCard(zone_id: String) -> impl IntoView {
     let state = AppState::get();
-    let a = state.assessment;
+    let a = StepState::get().assessment;
     let id = StoredValue::new(zone_id);
-    let zone = move || a.with(|a| a.zone(&id.get_value()).cloned());
+    // One subscriber of the assessment per card: the fields follow this memo, which changes only when the
+    // zone does.
+    let zone = Memo::new(move |_| a.with(|a| a.zone(&id.get_value()).cloned()));
+    let zone = move || zone.get();
     let field = move |f: fn(&Zone) -> String| move || zone().map(|z| f(&z)).unwrap_or_default();
     let edit_zone = move |change: Box<dyn FnOnce(&mut Zone)>| {
         state.edit(|a| {
@@ -180,21 +264,15 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
             }
         })
     };
-    let name_error = RwSignal::new(None::<String>);
-    let per_fr = RwSignal::new(zone().map(|z| !z.target.is_uniform()).unwrap_or(false));
+    let per_fr = RwSignal::new(untrack(zone).map(|z| !z.target.is_uniform()).unwrap_or(false));
     let wizard_open = RwSignal::new(false);
     let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
     let title = field(|z| z.name.clone());
 
     let rename = move |value: String| {
-        let check = a.with_untracked(|a| check_zone_name(a, &value, Some(&id.get_value())));
-        match check {
-            Err(p) => name_error.set(Some(p.message("zone"))),
-            Ok(()) => {
-                name_error.set(None);
-                edit_zone(Box::new(move |z| z.name = value.trim().to_string()));
-            }
-        }
+        a.with_untracked(|a| check_zone_name(a, &value, Some(&id.get_value()))).map_err(|p| p.message("zone"))?;
+        edit_zone(Box::new(move |z| z.name = value.trim().to_string()));
+        Ok(())
     };
     let remove = move |()| {
         let zone_name = title();
@@ -216,19 +294,7 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
                 <span class="muted">{move || zone().map(|z| format!("SL-T {}", z.target.notation()))}</span>
             </header>
             <div class="form-grid">
-                <div class="field">
-                    <label for=dom("name")>"Zone name"</label>
-                    <input
-                        id=dom("name")
-                        type="text"
-                        maxlength=(MAX_NAME_CHARS + 1).to_string()
-                        prop:value=field(|z| z.name.clone())
-                        on:change=move |ev| rename(event_target_value(&ev))
-                        aria-invalid=move || name_error.with(|e| e.is_some()).to_string()
-                        aria-describedby=dom("name-error")
-                    />
-                    <p id=dom("name-error") class="field-error" role="alert">{move || name_error.get()}</p>
-                </div>
+                <NameField card=id.get_value() label="Zone name" value=Signal::derive(title) rename=Callback::new(rename) />
                 <div class="field">
                     <label for=dom("criticality")>"Criticality"</label>
                     <select
@@ -244,20 +310,12 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
                         {Criticality::ALL.into_iter().map(|c| view! { <option value=c.label().to_string()>{c.label()}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field wide">
-                    <label for=dom("description")>"Description"</label>
-                    <textarea
-                        id=dom("description")
-                        rows="2"
-                        maxlength=MAX_TEXT_CHARS.to_string()
-                        placeholder="What the zone contains and controls"
-                        prop:value=field(|z| z.description.clone())
-                        on:input=move |ev| {
-                            let v: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect();
-                            edit_zone(Box::new(move |z| z.description = v));
-                        }
-                    ></textarea>
-                </div>
+                <DescriptionField
+                    card=id.get_value()
+                    value=Signal::derive(field(|z| z.description.clone()))
+                    placeholder="What the zone contains and controls"
+                    set=Callback::new(move |text: String| edit_zone(Box::new(move |z| z.description = text)))
+                />
             </div>
             <fieldset class="asset-types">
                 <legend>"Typical assets in this zone"</legend>
@@ -321,7 +379,7 @@ fn Wizard(zone_id: String, on_done: Callback<SlVector>) -> impl IntoView {
     let answers = RwSignal::new(initial);
     let suggestion = Memo::new(move |_| answers.with(suggest_target));
     let accept = move |_| {
-        let chosen: SortedMap<String, String> = answers.get_untracked();
+        let chosen: BTreeMap<String, String> = answers.get_untracked();
         let vector = suggestion.with_untracked(|s| s.target);
         state.edit(|a| {
             if let Some(z) = a.zones.iter_mut().find(|z| z.id == id.get_value()) {
@@ -368,7 +426,7 @@ fn Wizard(zone_id: String, on_done: Callback<SlVector>) -> impl IntoView {
 #[component]
 fn Conduits() -> impl IntoView {
     let state = AppState::get();
-    let a = state.assessment;
+    let a = StepState::get().assessment;
     let name = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());

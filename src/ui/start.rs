@@ -4,7 +4,7 @@ use crate::domain::storage::{self, Loaded};
 use crate::domain::{Assessment, MAX_NAME_CHARS};
 use crate::ui::download::{download, file_stem};
 use crate::ui::persist;
-use crate::ui::state::{new_assessment_id, now_iso, AppState, LibraryEntry, Step};
+use crate::ui::state::{new_assessment_id, now_iso, view_memo, AppState, LibraryEntry, Step, StepState};
 use crate::ui::widgets::{short_time, ConfirmDialog};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,20 +69,20 @@ pub fn StartStep() -> impl IntoView {
 #[component]
 fn SavedList() -> impl IntoView {
     let state = AppState::get();
+    let library = view_memo(move || state.library.get());
     view! {
         <div class="card">
             <h2>"Saved assessments"</h2>
             <Show
-                when=move || state.library.with(|l| !l.is_empty())
+                when=move || library.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="muted">"No saved assessments in this browser yet."</p> }
             >
                 <ul class="saved-list" aria-label="Saved assessments">
-                    // A row is rebuilt when its id, name or date changes. The key is a String (with the lengths,
-                    // so that it cannot be ambiguous) to share the keyed-list code of the zone and product lists.
+                    // Keyed by id: a row stays (with the focus in its rename field) while its entry changes.
                     <For
-                        each=move || state.library.get()
-                        key=|e| format!("{}/{}/{}{}{}", e.id.len(), e.name.len(), e.id, e.name, e.updated)
-                        children=move |entry| view! { <SavedRow entry=entry /> }
+                        each=move || library.with(|l| l.iter().map(|e| e.id.clone()).collect::<Vec<_>>())
+                        key=|id| id.clone()
+                        children=move |id| view! { <SavedRow id=id library=library /> }
                     />
                 </ul>
             </Show>
@@ -90,19 +90,41 @@ fn SavedList() -> impl IntoView {
     }
 }
 
+/// The second line of a saved row: organisation, zones, progress, last change.
+fn meta_text(e: &LibraryEntry) -> String {
+    let (done, total) = e.progress;
+    let percent = (done * 100).checked_div(total).unwrap_or(0);
+    let separator = if e.organisation.is_empty() { "" } else { " · " };
+    format!(
+        "{}{separator}{} zone(s) · {percent}% answered ({done}/{total}) · changed {}",
+        e.organisation,
+        e.zones,
+        short_time(&e.updated)
+    )
+}
+
 #[component]
-fn SavedRow(entry: LibraryEntry) -> impl IntoView {
+fn SavedRow(id: String, library: Memo<Vec<LibraryEntry>>) -> impl IntoView {
     let state = AppState::get();
-    let id = StoredValue::new(entry.id.clone());
+    let step = StepState::get();
+    let entry = Memo::new({
+        let id = id.clone();
+        move |_| library.with(|l| l.iter().find(|e| e.id == id).cloned().unwrap_or_default())
+    });
+    let id = StoredValue::new(id);
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let rename_to = RwSignal::new(entry.name.clone());
+    let rename_to = RwSignal::new(String::new());
     let rename_error = RwSignal::new(None::<String>);
-    let is_open = move || state.assessment.with(|a| a.id == id.get_value()) && state.stored.get();
-    let (done, total) = entry.progress;
-    let percent = (done * 100).checked_div(total).unwrap_or(0);
-    let name = entry.name.clone();
-    let label_name = entry.name.clone();
+    // The rename field starts from the current name, and follows it while the user is not renaming.
+    Effect::new(move || {
+        let name = entry.with(|e| e.name.clone());
+        if !renaming.get_untracked() {
+            rename_to.set(name);
+        }
+    });
+    let is_open = move || step.assessment.with(|a| a.id == id.get_value()) && step.stored.get();
+    let name = move || entry.with(|e| e.name.clone());
 
     let with_saved = move |f: &dyn Fn(Assessment)| {
         if state.assessment.with_untracked(|a| a.id == id.get_value()) {
@@ -196,7 +218,6 @@ fn SavedRow(entry: LibraryEntry) -> impl IntoView {
                 <Show
                     when=move || renaming.get()
                     fallback=move || {
-                        let name = name.clone();
                         view! {
                             <span class="saved-name">{name}</span>
                             <Show when=is_open><span class="tag">"open"</span></Show>
@@ -216,14 +237,10 @@ fn SavedRow(entry: LibraryEntry) -> impl IntoView {
                         {move || rename_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                     </form>
                 </Show>
-                <span class="saved-meta">
-                    {entry.organisation.clone()}
-                    {(!entry.organisation.is_empty()).then_some(" · ")}
-                    {format!("{} zone(s) · {}% answered ({done}/{total}) · changed {}", entry.zones, percent, short_time(&entry.updated))}
-                </span>
+                <span class="saved-meta">{move || entry.with(meta_text)}</span>
             </div>
             <div class="saved-actions">
-                <button type="button" class="button small primary" on:click=open aria-label=format!("Open {label_name}")>"Open"</button>
+                <button type="button" class="button small primary" on:click=open aria-label=move || format!("Open {}", name())>"Open"</button>
                 <button type="button" class="button small secondary" on:click=move |_| renaming.set(true)>"Rename"</button>
                 <button type="button" class="button small secondary" on:click=duplicate>"Duplicate"</button>
                 <button type="button" class="button small secondary" on:click=export>"Export JSON"</button>
@@ -335,13 +352,14 @@ fn ImportCard() -> impl IntoView {
 #[component]
 fn BrokenList() -> impl IntoView {
     let state = AppState::get();
+    let broken = view_memo(move || state.broken.get());
     view! {
-        <Show when=move || state.broken.with(|b| !b.is_empty())>
+        <Show when=move || broken.with(|b| !b.is_empty())>
             <div class="card warning-card">
                 <h2>"Saved data that could not be read"</h2>
                 <p>"These entries were left exactly as they are. Download a copy before removing anything; the file can be repaired by hand or sent to whoever helps you."</p>
                 <ul>
-                    {move || state.broken.get().into_iter().map(|b| {
+                    {move || broken.get().into_iter().map(|b| {
                         let raw = StoredValue::new(b.raw.clone());
                         let key = StoredValue::new(b.key.clone());
                         let confirming = RwSignal::new(false);

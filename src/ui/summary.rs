@@ -3,18 +3,18 @@
 use crate::domain::document::live_summary_table;
 use crate::domain::Mode;
 use crate::ui::document::TableView;
-use crate::ui::state::AppState;
+use crate::ui::state::StepState;
 use crate::ui::widgets::Progress;
 use leptos::prelude::*;
 
 /// A compact, always-current summary for the questionnaire's side panel.
 #[component]
 pub fn LiveSummary() -> impl IntoView {
-    let state = AppState::get();
+    let step = StepState::get();
     // One subscriber of the long-lived scorecard per visit: the parts below follow these memos.
-    let progress = Memo::new(move |_| state.scorecard.with(|s| s.progress));
-    let table = Memo::new(move |_| state.scorecard.with(live_summary_table));
-    let quick = Memo::new(move |_| state.scorecard.with(|s| s.mode == Mode::Quick));
+    let progress = Memo::new(move |_| step.scorecard.with(|s| s.progress));
+    let table = Memo::new(move |_| step.scorecard.with(live_summary_table));
+    let quick = Memo::new(move |_| step.scorecard.with(|s| s.mode == Mode::Quick));
     let done = Signal::derive(move || progress.get().0);
     let total = Signal::derive(move || progress.get().1);
     view! {

@@ -1,6 +1,6 @@
 //! Small shared widgets.
 
-use crate::ui::state::{AppState, Step};
+use crate::ui::state::{AppState, Step, StepState};
 use leptos::prelude::*;
 
 /// The message banner (errors as alerts, information as status).
@@ -77,7 +77,7 @@ pub fn NeedsAssessment(children: ChildrenFn) -> impl IntoView {
     view! {
         // Show memoises the condition, so edits to the assessment do not re-create the step below.
         <Show
-            when=move || state.has_assessment()
+            when=move || StepState::get().has_assessment.get()
             fallback=move || {
                 view! {
                     <div class="empty-state">
