@@ -7,6 +7,7 @@
 pub mod branding;
 pub mod document;
 pub mod download;
+pub mod fields;
 pub mod offline;
 pub mod persist;
 pub mod products;

@@ -7,7 +7,7 @@
 
 use crate::domain::storage::{self, ImportError, Loaded};
 use crate::domain::Assessment;
-use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use gloo_storage::{LocalStorage, Storage};
 
 /// Key prefix of saved assessments; the id follows.
 pub const ASSESSMENT_PREFIX: &str = "iec62443-assess:assessment:";
@@ -32,16 +32,6 @@ impl SaveError {
                 "The browser refused to save the latest change ({detail}). Storage is probably full: export this assessment as JSON, then delete assessments you no longer need. What was saved before is intact."
             ),
         }
-    }
-}
-
-impl From<StorageError> for SaveError {
-    fn from(e: StorageError) -> SaveError {
-        SaveError::Refused(match e {
-            // The exception's name says what happened (`QuotaExceededError`, `SecurityError`).
-            StorageError::JsError(js) => js.name,
-            other => other.to_string(),
-        })
     }
 }
 
@@ -84,13 +74,18 @@ pub fn remove(key: &str) -> Result<(), SaveError> {
     Ok(())
 }
 
-/// Saves an assessment under its own key, in the saved format, with one `setItem`.
+/// Saves an assessment under its own key, in the saved format, with one `setItem`. The text is the same
+/// pretty JSON as an export (`storage::to_json_into`, into one buffer kept between saves): one serializer
+/// in the wasm for both, where gloo-storage's `set` would add a compact one (measured: 4.2 KB gzip).
 pub fn save(assessment: &Assessment) -> Result<(), SaveError> {
-    if !available() {
-        return Err(SaveError::Unavailable);
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    LocalStorage::set(format!("{ASSESSMENT_PREFIX}{}", assessment.id), storage::saved(assessment))?;
-    Ok(())
+    BUFFER.with(|buffer| {
+        let mut text = buffer.borrow_mut();
+        storage::to_json_into(assessment, &mut text);
+        write(&format!("{ASSESSMENT_PREFIX}{}", assessment.id), &text)
+    })
 }
 
 /// Deletes a saved assessment.

@@ -1,7 +1,7 @@
 //! Products of a supplier (IEC 62443-4-2): name, component type and the capability level (SL-C) aimed for.
 
 use crate::domain::{check_product_name, ComponentType, Product, SlVector, MAX_NAME_CHARS, MAX_ZONES};
-use crate::ui::scope::{DescriptionField, NameField, VectorChoice};
+use crate::ui::fields::{DescriptionField, NameField, VectorChoice};
 use crate::ui::state::{AppState, StepState};
 use crate::ui::widgets::ConfirmRemove;
 use leptos::prelude::*;
