@@ -159,4 +159,3 @@ pub fn DescriptionField(
 pub fn level_options(from: u8) -> impl IntoView {
     (from..=4).map(|l| view! { <option value=l.to_string()>{format!("SL {l}")}</option> }).collect_view()
 }
-

@@ -1,11 +1,11 @@
 //! Scope: zones (with assets, criticality and target levels, set directly or by the wizard) and conduits.
 
 use crate::domain::{
-    check_zone_name, suggest_target, AssetType, Conduit, Criticality, Fr, Part, Role, SlVector, Zone,
-    MAX_CONDUITS, MAX_NAME_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
+    check_zone_name, suggest_target, AssetType, Conduit, Criticality, Fr, Part, Role, SlVector, Zone, MAX_CONDUITS,
+    MAX_NAME_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
 };
-use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::fields::{DescriptionField, NameField, VectorChoice};
+use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{ConfirmRemove, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
