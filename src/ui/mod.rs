@@ -41,13 +41,18 @@ pub fn focus_main_heading() {
 }
 
 /// Starts the app: builds it into the page's body under a root reactive owner that lives as long as
-/// the page.
+/// the page, then removes the static first screen of index.html.
 pub fn start() {
     // Runs Leptos's effects (an error only means it was started already).
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     owner.with(app);
     std::mem::forget(owner);
+    // index.html's static first screen (`#boot`) has stood in for the app until now; the app is mounted
+    // (in this same task, so no frame shows both), so it goes.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
 }
 
 /// Builds the step's view.
