@@ -510,9 +510,9 @@ async function main() {
     { name: 'minimal', url: minServer.url, ready: UI.minimalReady },
   ];
   section(`Page loads in headless Chromium ${browser.version()}: ${RUNS} per page and profile, after one warm-up each`);
-  log('each run loads both pages (in alternating order) in every profile; fresh context per load, cache disabled, service');
-  log('workers blocked; both pages served gzip-compressed from 127.0.0.1 by');
-  log('scripts/static-server.mjs in a separate process. Times in ms from navigation start, measured in the page:');
+  log('each run loads both pages (in alternating order) in every profile; fresh context per load, cache disabled,');
+  log('service workers blocked; both pages served gzip-compressed from 127.0.0.1 by scripts/static-server.mjs in a');
+  log('separate process. Times in ms from navigation start, measured in the page:');
   log(`first paint = first-contentful-paint; interactive = the main button (app: ${UI.appReady}, minimal: ${UI.minimalReady})`);
   log('is in the DOM, visible and enabled, its frame painted, and the wasm started.');
   if (RUNS < 15) log(`(--runs ${RUNS}: the budget asks for the median of 15 or more)`);
