@@ -1,12 +1,21 @@
 // Trunk post-build hook (see Trunk.toml). Works on the staging folder before it becomes dist/:
 // 0. in release builds, minifies the wasm-bindgen JavaScript with terser (trunk's own minifier cannot parse
 //    it): about 3 KB less to download, gzipped;
-// 1. writes sw.js (the offline service worker) with the list of built files and a version derived from
+// 1. adds a Content-Security-Policy to index.html that allows only this origin, plus the one inline
+//    loader script trunk writes (by its hash) and WebAssembly compilation. Development builds (`trunk serve`,
+//    scripts/serve) also allow inline scripts and WebSockets to this host, for trunk's live-reload script:
+//    trunk fills in its address while serving the page, so it has no hash known here;
+// 2. writes sw.js (the offline service worker) with the list of built files and a version derived from
 //    their contents, so every new build gets a new cache (minified too in release builds);
-// 2. adds a Content-Security-Policy to index.html that allows only this origin, plus the one inline
-//    loader script trunk writes (by its hash) and WebAssembly compilation.
+// 3. in release builds, writes precompressed copies (`.gz`, gzip -9, and `.br`, brotli 11) of the text and
+//    wasm files, for static hosts that serve them (nginx `gzip_static`/`brotli_static`, Caddy
+//    `precompressed`, scripts/static-server.mjs). Not of branding.json, which is meant to be edited in dist/.
+//
+//   node scripts/post-build.mjs              the app (Trunk.toml)
+//   node scripts/post-build.mjs --baseline   bench/minimal: steps 0 and 3 only, so both pages are built alike
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
@@ -17,21 +26,27 @@ if (!staging) {
   process.exit(1);
 }
 const here = dirname(fileURLToPath(import.meta.url));
+const release = process.env.TRUNK_PROFILE === 'release';
 
-const files = [];
-(function walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else files.push(relative(staging, p).split('\\').join('/'));
-  }
-})(staging);
+/** Every file under `root`, as paths relative to it with `/`, sorted. */
+function readdirRecursive(root) {
+  const found = [];
+  (function walk(dir) {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else found.push(relative(root, p).split('\\').join('/'));
+    }
+  })(root);
+  return found;
+}
+const files = readdirRecursive(staging);
 
 // terser's settings for every script it minifies; `module` is added for the wasm-bindgen ES modules.
 const TERSER = { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } };
 
 // 0. Minify the JavaScript (sw.js is written, and minified, below from a readable template).
-if (process.env.TRUNK_PROFILE === 'release') {
+if (release) {
   for (const f of files.filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
     const path = join(staging, f);
     const original = readFileSync(path, 'utf8');
@@ -45,21 +60,50 @@ if (process.env.TRUNK_PROFILE === 'release') {
   }
 }
 
-// The bench's minimal page (bench/minimal) gets the same minification and nothing else.
-if (process.argv.includes('--minify-only')) process.exit(0);
+// 3. Precompressed copies of the files a browser loads as text or wasm; only when smaller than the file.
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt|xml)$/;
+function precompress() {
+  const written = [];
+  for (const f of readdirRecursive(staging)) {
+    if (!COMPRESSIBLE.test(f) || f === 'branding.json') continue;
+    const data = readFileSync(join(staging, f));
+    const copies = {
+      gz: gzipSync(data, { level: 9 }),
+      br: brotliCompressSync(data, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      }),
+    };
+    for (const [ext, copy] of Object.entries(copies)) {
+      if (copy.length >= data.length) continue;
+      writeFileSync(join(staging, `${f}.${ext}`), copy);
+      written.push(`${f}.${ext}`);
+    }
+  }
+  return written;
+}
 
-// 2. CSP first: the hash of index.html changes with it, and sw.js's version covers the final file.
+// The bench's minimal page (bench/minimal) gets the same minification and copies, and nothing else.
+if (process.argv.includes('--baseline')) {
+  if (release) console.log(`post-build: ${precompress().length} precompressed copies`);
+  process.exit(0);
+}
+
+// 1. CSP first: the hash of index.html changes with it, and sw.js's version covers the final file.
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+// Development builds: 'unsafe-inline' (browsers ignore it when a hash is listed, so no hashes) for trunk's
+// live-reload script, and its WebSocket back to the dev server ('self' covers ws: only in newer browsers).
+const scripts = release ? hashes.join(' ') : "'unsafe-inline'";
+const connect = release ? "'self'" : "'self' ws: wss:";
 const csp = [
   "default-src 'none'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  `script-src 'self' 'wasm-unsafe-eval' ${scripts}`.trim(),
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  `connect-src ${connect}`,
   "manifest-src 'self'",
   "worker-src 'self'",
   "base-uri 'none'",
@@ -72,16 +116,23 @@ if (!html.includes('Content-Security-Policy')) {
   writeFileSync(indexPath, html);
 }
 
-// 1. The service worker.
-const precache = ['./', ...files.filter((f) => f !== 'sw.js').map((f) => './' + f)];
+// 2. The service worker. It caches the files themselves, never the precompressed copies of step 3 (a host
+// that serves a copy answers the request for the file itself).
+const cached = files.filter((f) => f !== 'sw.js' && !/\.(gz|br)$/.test(f));
+const precache = ['./', ...cached.map((f) => './' + f)];
 const version = createHash('sha256');
-for (const f of files.filter((f) => f !== 'sw.js')) version.update(f).update(readFileSync(join(staging, f)));
+for (const f of cached) version.update(f).update(readFileSync(join(staging, f)));
 let sw = readFileSync(join(here, 'sw-template.js'), 'utf8')
   .replace('__VERSION__', version.digest('hex').slice(0, 16))
   .replace('__FILES__', JSON.stringify(precache, null, 2));
-if (process.env.TRUNK_PROFILE === 'release') {
+if (release) {
   // A classic worker script (not a module); the readable version is scripts/sw-template.js.
   sw = (await minify(sw, TERSER)).code;
 }
 writeFileSync(join(staging, 'sw.js'), sw);
-console.log(`post-build: sw.js precaches ${precache.length} files; CSP allows ${hashes.length} inline script(s)`);
+const copies = release ? precompress() : [];
+console.log(
+  `post-build: sw.js precaches ${precache.length} files; ` +
+    (release ? `CSP allows ${hashes.length} inline script(s) by hash; ` : 'development CSP (inline scripts for live reload); ') +
+    `${copies.length} precompressed copies`,
+);

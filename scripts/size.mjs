@@ -1,42 +1,82 @@
-// Sizes of a built dist/ folder: raw, gzip (level 9) and brotli (quality 11), per file and in total.
-//   node scripts/size.mjs [dist]      prints the table
-//   import { distSizes } from './size.mjs'   (used by scripts/bench.mjs)
-import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
+// Sizes of a built dist/ folder: raw, gzip (level 9) and brotli (quality 11), per file and in total, and the
+// transfer-size budget: what the first screen loads, gzip -9, at most 400 KB (KB = 1000 bytes).
+//   node scripts/size.mjs [dist]            prints the table
+//   node scripts/size.mjs [dist] --check    ... and exits 1 when the first screen is over the budget
+//                                           (scripts/test runs this after the release build)
+//   import { distSizes } from './size.mjs'  (used by scripts/bench.mjs)
+//
+// "The first screen" is every file of dist/ except the service worker (sw.js, fetched after the app has
+// started) and the precompressed .gz/.br copies (another encoding of files already counted): index.html, the
+// JavaScript, the wasm, the CSS, the icon and branding.json. The sizes are computed here with gzip -9 and
+// brotli 11, so the check is the same whether or not the build wrote precompressed copies.
+import { readdirSync, readFileSync, statSync, realpathSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-/** Every file under `root`, with its raw, gzip -9 and brotli -11 sizes in bytes, largest (gzip) first. */
+/** The budget for the first screen, gzip -9, in KB (1000 bytes). */
+export const FIRST_SCREEN_BUDGET_KB = 400;
+
+/** Whether the browser loads `file` (relative to dist/) for the first screen; see the header. */
+export const isFirstScreen = (file) => file !== 'sw.js' && !isPrecompressedCopy(file);
+const isPrecompressedCopy = (file) => /\.(gz|br)$/.test(file);
+
+/**
+ * Every file under `root` except the precompressed copies, with its raw, gzip -9 and brotli 11 sizes in
+ * bytes, largest (gzip) first; the totals of the first screen; and how many precompressed copies there are.
+ */
 export function distSizes(root) {
   const files = [];
   (function walk(dir) {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else files.push(p);
+      else files.push(relative(root, p).split('\\').join('/'));
     }
   })(root);
+  const copies = files.filter(isPrecompressedCopy).length;
+  const rows = files
+    .filter((f) => !isPrecompressedCopy(f))
+    .map((f) => {
+      const data = readFileSync(join(root, f));
+      const gz = gzipSync(data, { level: 9 }).length;
+      const br = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      return { f, raw: data.length, gz, br, firstScreen: isFirstScreen(f) };
+    })
+    .sort((a, b) => b.gz - a.gz);
   const total = { raw: 0, gz: 0, br: 0 };
-  const rows = files.map((f) => {
-    const data = readFileSync(f);
-    const raw = data.length;
-    const gz = gzipSync(data, { level: 9 }).length;
-    const br = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    total.raw += raw; total.gz += gz; total.br += br;
-    return { f: relative(root, f), raw, gz, br };
-  }).sort((a, b) => b.gz - a.gz);
-  return { rows, total };
+  for (const r of rows.filter((r) => r.firstScreen)) {
+    total.raw += r.raw;
+    total.gz += r.gz;
+    total.br += r.br;
+  }
+  return { rows, total, copies };
 }
 
 export const kb = (n) => (n / 1000).toFixed(1).padStart(8) + ' KB';
 
-export function printSizes({ rows, total }, log = console.log) {
+export function printSizes({ rows, total, copies }, log = console.log) {
   log('file'.padEnd(44) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
-  for (const r of rows) log(r.f.padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br));
-  log('total'.padEnd(44) + kb(total.raw) + kb(total.gz) + kb(total.br));
-  log(`largest file: ${rows[0]?.f} (${kb(rows[0]?.gz ?? 0).trim()} gzip)`);
+  for (const r of rows) log((r.firstScreen ? r.f : `${r.f} (not on the first screen)`).padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br));
+  log('first screen, total'.padEnd(44) + kb(total.raw) + kb(total.gz) + kb(total.br));
+  log(`largest file: ${rows[0]?.f} (${kb(rows[0]?.gz ?? 0).trim()} gzip); ${copies} precompressed .gz/.br copies not counted`);
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  printSizes(distSizes(process.argv[2] || 'dist'));
+  const args = process.argv.slice(2);
+  const dir = args.find((a) => !a.startsWith('--')) || 'dist';
+  if (!existsSync(join(dir, 'index.html'))) {
+    console.error(`size: ${dir}/index.html is missing; build first (trunk build --release --offline)`);
+    process.exit(2);
+  }
+  const sizes = distSizes(dir);
+  printSizes(sizes);
+  const over = sizes.total.gz > FIRST_SCREEN_BUDGET_KB * 1000;
+  const verdict = `first screen ${kb(sizes.total.gz).trim()} gzip -9, budget ${FIRST_SCREEN_BUDGET_KB} KB: ${over ? 'OVER BUDGET' : 'within budget'}`;
+  console.log(verdict);
+  if (args.includes('--check') && over) {
+    console.error('size: the first screen is over its transfer budget (README "Performance"): make it smaller, ' +
+      'or load a rarely used feature on demand from a second module');
+    process.exit(1);
+  }
 }

@@ -5,6 +5,8 @@
 const VERSION = '__VERSION__';
 const PREFIX = 'iec62443-assess-';
 const CACHE = PREFIX + VERSION;
+// The built files, without dist/'s precompressed .gz/.br copies: a host that serves a copy does so in answer
+// to a request for the file itself, so only the files are requested and cached.
 const FILES = __FILES__;
 const NETWORK_TIMEOUT_MS = 4000;
 
@@ -54,6 +56,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // A precompressed copy asked for by name is left to the network, never cached beside its file.
+  if (/\.(gz|br)$/.test(url.pathname)) return;
   const page = request.mode === 'navigate' || url.pathname.endsWith('/index.html') || url.pathname.endsWith('/branding.json');
   event.respondWith(page ? networkFirst(request) : cacheFirst(request));
 });
