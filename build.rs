@@ -7,14 +7,23 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-const PHASES: [(&str, &str); 6] = [
-    ("inventory", "Inventory"),
-    ("risk", "Risk"),
-    ("targets", "Targets"),
-    ("controls", "Controls"),
-    ("operations", "Operations"),
-    ("improve", "Improve"),
+/// Roadmap phases: (value in the files, `Phase` variant, whether it is a product supplier's phase).
+const PHASES: [(&str, &str, bool); 11] = [
+    ("governance", "Governance", false),
+    ("inventory", "Inventory", false),
+    ("risk", "Risk", false),
+    ("targets", "Targets", false),
+    ("controls", "Controls", false),
+    ("operations", "Operations", false),
+    ("improve", "Improve", false),
+    ("process", "Process", true),
+    ("design", "Design", true),
+    ("build", "Build", true),
+    ("support", "Support", true),
 ];
+
+/// The parts a product supplier answers, whose items take the supplier's phases.
+const SUPPLIER_PARTS: [&str; 2] = ["iec62443-4-1", "iec62443-4-2"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,6 +35,7 @@ struct CatalogueFile {
 #[serde(deny_unknown_fields)]
 struct PartFile {
     part: String,
+    edition: String,
     #[serde(default)]
     area: Vec<RawArea>,
     #[serde(default)]
@@ -58,6 +68,8 @@ struct RawItem {
     levels: Option<Vec<String>>,
     types: Option<Vec<String>>,
     uncertain: Option<String>,
+    #[serde(default)]
+    ask_vendor: bool,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +113,8 @@ struct SlMapEntry {
     fr: String,
     title: String,
     sl: u8,
+    #[serde(default)]
+    uncertain: Option<String>,
     re: Vec<SlMapRe>,
 }
 
@@ -109,6 +123,8 @@ struct SlMapRe {
     id: String,
     title: String,
     sl: u8,
+    #[serde(default)]
+    uncertain: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -164,6 +180,13 @@ struct RefEntry {
     title: String,
     #[serde(default)]
     elements: Vec<RefEntry>,
+}
+
+/// The requirement a split item shares with its main item: `sr-7.4-b` asks a second question of the
+/// requirement `sr-7.4` asks about (one question per item), so it has the same references and level.
+fn split_base(id: &str) -> Option<&str> {
+    let (base, suffix) = id.rsplit_once('-')?;
+    (suffix.len() == 1 && suffix.as_bytes()[0].is_ascii_lowercase() && suffix != "a").then_some(base)
 }
 
 /// Collects every problem found, so one build run reports all of them.
@@ -258,6 +281,13 @@ fn fr_variant(fr: &str) -> Option<&'static str> {
     })
 }
 
+/// A 3-3 or 4-2 item carries its requirement's short public title, followed by ": " and the aspect it asks
+/// about when the requirement is split over several items.
+fn title_fits(title: &str, public: &str) -> bool {
+    title == public
+        || title.strip_prefix(public).and_then(|rest| rest.strip_prefix(": ")).is_some_and(|a| !a.is_empty())
+}
+
 fn has_markup(s: &str) -> bool {
     s.contains('<') || s.contains('>') || s.contains('`') || s.contains("**")
 }
@@ -295,8 +325,18 @@ fn check_common(file: &str, it: &RawItem, refs: &BTreeSet<String>, p: &mut Probl
     if !["S", "M", "L"].contains(&it.effort.as_str()) {
         p.add(file, id, format!("effort `{}` must be S, M or L", it.effort));
     }
-    if !PHASES.iter().any(|(k, _)| *k == it.phase) {
-        p.add(file, id, format!("phase `{}` is not one of the six roadmap phases", it.phase));
+    match PHASES.iter().find(|(k, _, _)| *k == it.phase) {
+        None => p.add(file, id, format!("phase `{}` is not one of the roadmap phases", it.phase)),
+        Some((_, _, supplier)) => {
+            let supplier_part = SUPPLIER_PARTS.iter().any(|part| file.ends_with(&format!("{part}.toml")));
+            if *supplier != supplier_part {
+                let which = if supplier_part { "a product supplier's" } else { "an asset owner's or integrator's" };
+                p.add(file, id, format!("phase `{}` is not one of {which} phases", it.phase));
+            }
+        }
+    }
+    if it.ask_vendor && !file.ends_with("iec62443-3-3.toml") {
+        p.add(file, id, "`ask_vendor` is only for IEC 62443-3-3 items");
     }
 }
 
@@ -332,10 +372,17 @@ fn main() {
     let zcr: Vec<RefEntry> = parse_json(&reference.join("iec62443-3-2-zcr.json"));
     let spe: Vec<RefEntry> = parse_json(&reference.join("iec62443-2-1-elements.json"));
     let mut sr_expect: BTreeMap<String, (String, u8, String)> = BTreeMap::new();
+    let mut sr_uncertain: BTreeSet<String> = BTreeSet::new();
     for s in &sl_map {
         sr_expect.insert(s.id.clone(), (s.fr.clone(), s.sl, s.title.clone()));
+        if s.uncertain.is_some() {
+            sr_uncertain.insert(s.id.clone());
+        }
         for r in &s.re {
             sr_expect.insert(r.id.clone(), (s.fr.clone(), r.sl, r.title.clone()));
+            if r.uncertain.is_some() {
+                sr_uncertain.insert(r.id.clone());
+            }
         }
     }
     let sr_refs: BTreeSet<String> = sr_expect.keys().cloned().collect();
@@ -412,6 +459,7 @@ fn main() {
     }
 
     let mut out = String::new();
+    let mut editions = String::new();
     let mut all_ids: BTreeSet<String> = BTreeSet::new();
     let mut seen_text: BTreeMap<String, String> = BTreeMap::new();
     let mut items_code = String::new();
@@ -435,6 +483,11 @@ fn main() {
         if parsed.part != part_id {
             p.0.push(format!("{fname}: `part` must be \"{part_id}\""));
         }
+        let edition = parsed.edition.trim();
+        if edition.len() != 4 || !edition.chars().all(|c| c.is_ascii_digit()) {
+            p.0.push(format!("{fname}: `edition` must be the year of the edition followed, e.g. \"2013\""));
+        }
+        let _ = writeln!(editions, "    ({part_variant}, {}),", lit(edition));
         let mut area_ids = BTreeMap::new();
         for a in &parsed.area {
             if a.title.trim().is_empty() || a.refs.is_empty() {
@@ -471,11 +524,23 @@ fn main() {
                 "iec62443-3-3" => {
                     let main = it.refs.first().cloned().unwrap_or_default();
                     let expected_id = main.to_lowercase().replace("sr ", "sr-").replace(" re(", "-re").replace(')', "");
-                    if expected_id != it.id {
+                    let split = split_base(id).filter(|base| *base == expected_id);
+                    if expected_id != it.id && split.is_none() {
                         p.add(&fname, id, format!("id must be `{expected_id}` for the main reference `{main}`"));
                     }
-                    if !sr_seen.insert(main.clone()) {
+                    if split.is_some() {
+                        if !all_ids.contains(&expected_id) {
+                            p.add(&fname, id, format!("a split item follows its main item `{expected_id}`"));
+                        }
+                    } else if !sr_seen.insert(main.clone()) {
                         p.add(&fname, id, format!("`{main}` is covered by two items"));
+                    }
+                    if it.uncertain.is_some() != sr_uncertain.contains(&main) {
+                        p.add(
+                            &fname,
+                            id,
+                            "`uncertain` must be given exactly when the reference map marks the level as contested",
+                        );
                     }
                     let (fr, sl) = match (&it.fr, it.sl) {
                         (Some(fr), Some(sl)) => (fr.clone(), sl),
@@ -488,7 +553,7 @@ fn main() {
                         if *efr != fr || *esl != sl {
                             p.add(&fname, id, format!("fr/sl are {fr}/{sl} but the reference map says {efr}/{esl}"));
                         }
-                        if *etitle != it.title {
+                        if !title_fits(&it.title, etitle) {
                             p.add(&fname, id, format!("title must be the short public title \"{etitle}\""));
                         }
                     }
@@ -505,7 +570,11 @@ fn main() {
                     "KindMeta::Process".to_string()
                 }
                 "iec62443-4-2" => {
-                    let Some(expect) = cr_expect.get(id) else {
+                    let base = split_base(id).filter(|base| cr_expect.contains_key(*base)).unwrap_or(id);
+                    if base != id && !all_ids.contains(base) {
+                        p.add(&fname, id, format!("a split item follows its main item `{base}`"));
+                    }
+                    let Some(expect) = cr_expect.get(base) else {
                         p.add(&fname, id, "no component requirement or enhancement with this id in the 4-2 reference");
                         continue;
                     };
@@ -513,7 +582,7 @@ fn main() {
                     if it.fr.as_deref() != Some(expect.fr.as_str()) || it.sl != Some(expect.sl) {
                         p.add(&fname, id, format!("fr/sl must be {}/{} as in the reference", expect.fr, expect.sl));
                     }
-                    if it.title != expect.title {
+                    if !title_fits(&it.title, &expect.title) {
                         p.add(&fname, id, format!("title must be the short public title \"{}\"", expect.title));
                     }
                     let mut refs_sorted = it.refs.clone();
@@ -567,7 +636,7 @@ fn main() {
                     "KindMeta::Maturity".to_string()
                 }
             };
-            let phase = PHASES.iter().find(|(k, _)| *k == it.phase).map(|(_, v)| *v).unwrap_or("Controls");
+            let phase = PHASES.iter().find(|(k, _, _)| *k == it.phase).map(|(_, v, _)| *v).unwrap_or("Controls");
             let effort = match it.effort.as_str() {
                 "S" => "Small",
                 "M" => "Medium",
@@ -575,11 +644,12 @@ fn main() {
             };
             let _ = writeln!(
                 items_code,
-                "    ItemMeta {{ part: {part_variant}, refs: {}, evidence: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {} }},",
+                "    ItemMeta {{ part: {part_variant}, refs: {}, evidence: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {}, ask_vendor: {} }},",
                 it.refs.len(),
                 it.evidence.len(),
                 quick_set.contains(&it.id),
                 it.uncertain.is_some(),
+                it.ask_vendor,
             );
             // The texts, in the order `catalogue::decode_items` reads them.
             let mut texts: Vec<&String> = vec![&it.id];
@@ -685,6 +755,9 @@ fn main() {
         wizard.matrix.iter().map(|r| format!("[{}, {}, {}, {}]", r[0], r[1], r[2], r[3])).collect();
     let _ = writeln!(out, "/// Catalogue version recorded by every assessment (from questionnaires/catalogue.toml).");
     let _ = writeln!(out, "pub const CATALOGUE_VERSION: &str = {};", lit(catalogue.version.trim()));
+    let _ =
+        writeln!(out, "/// The edition (year) of each part the catalogue follows (the `edition` of each part's file).");
+    let _ = writeln!(out, "static PART_EDITIONS: &[(Part, &str)] = &[\n{editions}];");
     let _ = writeln!(out, "/// The non-text part of every item, in file order.");
     let _ = writeln!(out, "static ITEM_META: &[ItemMeta] = &[\n{items_code}];");
     let _ = writeln!(out, "/// Part and number of refs of each maturity area, in file order.");

@@ -104,7 +104,7 @@ test('JSON export then import gives an identical assessment; CSV and Markdown ex
   expect(first.name).toBe('known-answers.json');
   const exported = JSON.parse(first.text);
   expect(exported.schema).toBe(2); // the schema-1 file was migrated on import
-  expect(exported.catalogue_version).toBe('2026.11-1');
+  expect(exported.catalogue_version).toBe('2026.12-1');
   expect(exported.assessment.answers).toEqual(knownAssessment().assessment.answers);
 
   // Delete it, import the export, export again: byte-identical.
