@@ -644,10 +644,14 @@ fn the_executive_summary_speaks_of_products_and_of_the_maturity_parts_the_roles_
         summary.zone_lines,
         [
             "Customer line 3: target reached in all 7 FRs.",
+            // Each product line says whether the development process (4-1, at ML0 here) backs its SL-C:
+            // SL-C 1 needs ML2; the HMI reaches no level, and its aimed SL-C 1 would need ML2.
             "Product RTU 560: target reached in 6 of 7 FRs; largest gap FR1 Identification and authentication \
-             control (SL-C 1, aimed 2).",
+             control (SL-C 1, aimed 2). SL-C 1 needs the development process (IEC 62443-4-1) at ML2 in every \
+             practice; it is at ML0, so the claim is not yet backed.",
             "Product StationView HMI: target reached in 6 of 7 FRs; largest gap FR1 Identification and \
-             authentication control (SL-C 0, aimed 1); 1 of 9 in-scope questions unanswered.",
+             authentication control (SL-C 0, aimed 1); 1 of 9 in-scope questions unanswered. No capability level \
+             is reached yet; the development process (IEC 62443-4-1) is at ML0. The aimed SL-C 1 needs ML2.",
         ]
     );
     // SDL DM-1 has the largest gap (ML0 of ML2); then the level 1 requirements before the level 2 ones, of

@@ -8,7 +8,7 @@ use crate::domain::assessment::{ActionPlan, AnswerScope, Assessment, Mode};
 use crate::domain::catalogue::Fr;
 use crate::domain::catalogue::{self, Item, ItemKind, Part};
 use crate::domain::roadmap::{Action, Horizon, Roadmap};
-use crate::domain::scoring::{item_maturity, FrResult, Scorecard, ZoneResult};
+use crate::domain::scoring::{item_maturity, process_readiness, FrResult, Scorecard, ZoneResult};
 
 /// How many gaps and first steps the executive summary lists.
 pub const SUMMARY_LENGTH: usize = 5;
@@ -20,7 +20,8 @@ pub struct ExecutiveSummary {
     /// maturity against its target and how many questions are open.
     pub overall: String,
     /// One readiness line per zone ([`crate::domain::ZoneResult::readiness`]), in zone order, then one per
-    /// product ([`crate::domain::ZoneResult::capability_line`]).
+    /// product ([`crate::domain::ZoneResult::capability_line`]) followed by whether its development process
+    /// backs its SL-C ([`crate::domain::ProcessReadiness::sentence`]).
     pub zone_lines: Vec<String>,
     /// The most important gaps ([`Roadmap::top`]), at most five.
     pub top_gaps: Vec<Action>,
@@ -50,7 +51,12 @@ pub fn executive_summary(assessment: &Assessment, card: &Scorecard, roadmap: &Ro
             .zones
             .iter()
             .map(|z| z.readiness())
-            .chain(card.products.iter().map(|p| format!("Product {}", p.capability_line())))
+            .chain(
+                card.products
+                    .iter()
+                    .zip(process_readiness(card))
+                    .map(|(p, process)| format!("Product {} {}", p.capability_line(), process.sentence())),
+            )
             .collect(),
         top_gaps: roadmap.top(SUMMARY_LENGTH).into_iter().cloned().collect(),
         first_steps,

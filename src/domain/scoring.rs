@@ -553,21 +553,28 @@ impl ProcessReadiness {
         self.process.is_some_and(|p| p >= self.needed_for_aim)
     }
 
-    /// One sentence for the results and the report, next to the product's capability line.
+    /// One sentence for the results and the report, next to the product's capability line: its name, then
+    /// [`ProcessReadiness::sentence`].
     pub fn line(&self) -> String {
-        let name = &self.product_name;
+        format!("{}: {}", self.product_name, self.sentence())
+    }
+
+    /// Whether the development process backs the product's SL-C, without the product's name, e.g. "SL-C 2
+    /// needs the development process (IEC 62443-4-1) at ML2 in every practice; it is at ML2, so the claim is
+    /// backed."
+    pub fn sentence(&self) -> String {
         let Some(process) = self.process else {
             return format!(
-                "{name}: the development process (IEC 62443-4-1) is not rated, so no capability claim is backed by \
-                 it yet; SL-C {} would need it at ML{}.",
+                "The development process (IEC 62443-4-1) is not rated, so no capability claim is backed by it yet; \
+                 SL-C {} would need it at ML{}.",
                 self.aimed, self.needed_for_aim
             );
         };
-        let mut line = if self.claimed == SecurityLevel::ZERO {
-            format!("{name}: no capability level is reached yet; the development process (IEC 62443-4-1) is at ML{process}.")
+        let mut sentence = if self.claimed == SecurityLevel::ZERO {
+            format!("No capability level is reached yet; the development process (IEC 62443-4-1) is at ML{process}.")
         } else {
             format!(
-                "{name}: SL-C {} needs the development process (IEC 62443-4-1) at ML{} in every practice; it is at \
+                "SL-C {} needs the development process (IEC 62443-4-1) at ML{} in every practice; it is at \
                  ML{process}, so {}.",
                 self.claimed,
                 self.needed,
@@ -575,9 +582,9 @@ impl ProcessReadiness {
             )
         };
         if self.aimed > self.claimed && self.needed_for_aim > self.needed.max(process) {
-            line.push_str(&format!(" The aimed SL-C {} needs ML{}.", self.aimed, self.needed_for_aim));
+            sentence.push_str(&format!(" The aimed SL-C {} needs ML{}.", self.aimed, self.needed_for_aim));
         }
-        line
+        sentence
     }
 }
 
