@@ -5,19 +5,21 @@
 //! - [`domain`]: plain Rust, no browser types. The catalogue (generated at build time from
 //!   `questionnaires/`), the answers, the scoring (SL-A, coverage, maturity), the roadmap and the saved
 //!   format. Compiled and tested natively with `cargo test`.
-//! - `ui` (feature `csr`): the interface, one module per step of the assessment, on Leptos's reactive
-//!   system (`reactive_graph`: signals, memos, effects, owners) with the DOM built by `ui::dom`. Steps read derived values from the
-//!   domain and write answers; they never compute a score themselves.
+//! - `ui` (feature `csr`): the interface, Leptos components written with `view!`, one module per step of
+//!   the assessment, with local storage through `gloo-storage`. Steps read derived values from the domain
+//!   and write answers; they never compute a score themselves.
 //!
-//! Data flows one way: questionnaires -> catalogue -> answers -> scoring -> roadmap -> views and report.
+//! Data flows one way: questionnaires -> catalogue -> answers -> scoring -> roadmap -> report model
+//! ([`domain::document`]) -> views and exports. The read-only views (results, report, projection, live
+//! summary) are built once as plain data by [`domain::document`]; the UI renders that model and
+//! [`domain::export`] writes it as Markdown.
 //!
-//! Some choices exist for the size of the download (README "Performance"): the saved format is read and
-//! written by [`domain::json`] (not serde), the assessment's maps are [`domain::sorted`] (not B-trees),
-//! the catalogue texts are PPMd-compressed (build.rs) and decoded by the crate's own lean decoder
-//! [`domain::ppmd`] (not the `ppmd-rust` crate, with its `std::io` plumbing), read-only pages (results,
-//! report) are written as HTML text by [`domain::html`] (the Markdown export is converted from the report's
-//! HTML), and the forms are built with the small non-generic `ui::dom` builder rather than `view!`, on
-//! `reactive_graph` directly rather than through the `leptos` crate.
+//! The domain stands on the standard stack: the saved format is read and written by `serde` and
+//! `serde_json` through derives on the domain types ([`domain::storage`] adds the field path of a wrong
+//! value with `serde_path_to_error`, and its own validation), the assessment's maps and sets are
+//! `BTreeMap`/`BTreeSet`, names compare with `str::to_lowercase`, and the catalogue texts are
+//! PPMd-compressed at build time (`build.rs`) and decoded on first use by the `ppmd-rust` crate that
+//! compresses them.
 
 pub mod domain;
 

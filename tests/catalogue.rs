@@ -600,7 +600,7 @@ fn quick_scan_covers_every_part_every_fr_and_every_programme_area() {
 /// The items a quick scan asks a profile with one role (4-2 items counted once, not per product).
 fn quick_scan_of(role: Role) -> Vec<&'static Item> {
     let mut a = Assessment::new("a1", "Quick", "2026-11-20T09:00:00Z");
-    a.profile.roles = iec62443_assess::domain::sorted::SortedSet::from([role]);
+    a.profile.roles = std::collections::BTreeSet::from([role]);
     a.profile.mode = Mode::Quick;
     ITEMS.iter().filter(|i| a.asks(i)).collect()
 }
@@ -711,15 +711,31 @@ fn wizard_matrix_is_four_by_four_levels_1_to_4_that_never_fall() {
     assert_eq!(WIZARD_MATRIX[3][3], 4, "severe consequence and a resourced attacker: SL 4");
 }
 
+/// A questionnaire file as TOML.
+fn questionnaire(file: &str) -> toml::Table {
+    let path = format!("{}/questionnaires/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("questionnaire file");
+    toml::from_str(&text).expect("valid TOML")
+}
+
+/// The texts of a TOML array of strings.
+fn strings(value: Option<&toml::Value>) -> Vec<&str> {
+    value.and_then(|v| v.as_array()).into_iter().flatten().filter_map(|e| e.as_str()).collect()
+}
+
+/// The tables of a TOML array of tables.
+fn tables<'a>(table: &'a toml::Table, key: &str) -> impl Iterator<Item = &'a toml::Table> {
+    table.get(key).and_then(|v| v.as_array()).into_iter().flatten().filter_map(|t| t.as_table())
+}
+
 #[test]
-/// The texts travel PPMd-compressed (build.rs) and are decoded on first use: they come back exactly.
+/// The texts travel PPMd-compressed (build.rs) and are decoded on first use by the `ppmd-rust` crate:
+/// every text of every item, area and wizard question comes back exactly.
 fn the_catalogue_reads_back_every_text_of_questionnaires_exactly() {
-    let mut checked = 0;
+    let (mut items, mut areas) = (0, 0);
     for file in ["3-3", "3-2", "2-1", "2-4", "4-1", "4-2"] {
-        let path = format!("{}/questionnaires/iec62443-{file}.toml", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("questionnaire file");
-        let parsed: toml::Table = toml::from_str(&text).expect("valid TOML");
-        for source in parsed["item"].as_array().expect("items").iter().filter_map(|i| i.as_table()) {
+        let parsed = questionnaire(&format!("iec62443-{file}.toml"));
+        for source in tables(&parsed, "item") {
             let id = source["id"].as_str().expect("id");
             let item = catalogue::item(id).unwrap_or_else(|| panic!("{id} is missing"));
             for (field, value) in
@@ -727,13 +743,69 @@ fn the_catalogue_reads_back_every_text_of_questionnaires_exactly() {
             {
                 assert_eq!(source[field].as_str(), Some(value), "{field} of {id}");
             }
-            let evidence: Vec<&str> =
-                source["evidence"].as_array().expect("evidence").iter().filter_map(|e| e.as_str()).collect();
-            assert_eq!(evidence, item.evidence, "evidence of {id}");
-            checked += 1;
+            assert_eq!(strings(source.get("refs")), item.refs, "refs of {id}");
+            assert_eq!(strings(source.get("evidence")), item.evidence, "evidence of {id}");
+            assert_eq!(source.get("uncertain").and_then(|u| u.as_str()), item.uncertain, "uncertain of {id}");
+            if let ItemKind::Maturity { area, levels } = item.kind {
+                assert_eq!(source.get("area").and_then(|a| a.as_str()), Some(area), "area of {id}");
+                assert_eq!(strings(source.get("levels")), levels, "levels of {id}");
+            }
+            items += 1;
+        }
+        for source in tables(&parsed, "area") {
+            let id = source["id"].as_str().expect("id");
+            let area = catalogue::programme_area(id).unwrap_or_else(|| panic!("area {id} is missing"));
+            assert_eq!((source["title"].as_str(), strings(source.get("refs"))), (Some(area.title), area.refs.to_vec()));
+            areas += 1;
         }
     }
-    assert_eq!(checked, ITEMS.len());
+    assert_eq!((items, areas), (ITEMS.len(), PROGRAMME_AREAS.len()));
+
+    let wizard = questionnaire("target-level-wizard.toml");
+    let questions: Vec<&toml::Table> = tables(&wizard, "question").collect();
+    assert_eq!(questions.len(), WIZARD_QUESTIONS.len());
+    for (source, question) in questions.into_iter().zip(WIZARD_QUESTIONS) {
+        let texts = |t: &toml::Table, keys: &[&str]| -> Vec<String> {
+            keys.iter().map(|k| t.get(*k).and_then(|v| v.as_str()).unwrap_or_default().to_string()).collect()
+        };
+        assert_eq!(texts(source, &["id", "text", "help"]), [question.id, question.text, question.help]);
+        let options: Vec<Vec<String>> =
+            tables(source, "option").map(|o| texts(o, &["id", "label", "reason"])).collect();
+        let decoded: Vec<[&str; 3]> = question.options.iter().map(|o| [o.id, o.label, o.reason]).collect();
+        assert_eq!(options, decoded, "options of {}", question.id);
+    }
+}
+
+/// Times the decoding of the catalogue texts with the `ppmd-rust` crate, as the app decodes them on first
+/// use: `cargo test --release --test catalogue -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn decoding_time_of_the_catalogue_texts() {
+    use std::io::Read;
+    // The stream build.rs wrote, and the parameters and length it generated.
+    let stream = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue_text.ppmd"));
+    let code = include_str!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
+    let constant = |name: &str| -> usize {
+        let rest = code.split(&format!("const {name}: ")).nth(1).expect("a generated constant");
+        let value = &rest[rest.find("= ").expect("a value") + 2..rest.find(';').expect("a semicolon")];
+        value.parse().expect("a number")
+    };
+    let (order, mem, len) = (constant("TEXT_ORDER"), constant("TEXT_MEM"), constant("TEXT_CODED_LEN"));
+    let decode = || {
+        let mut decoder = ppmd_rust::Ppmd7Decoder::new(&stream[..], order as u32, mem as u32).expect("parameters");
+        let mut out = vec![0; len];
+        decoder.read_exact(&mut out).expect("the stream decodes");
+        out
+    };
+    for _ in 0..3 {
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..15 {
+            let start = std::time::Instant::now();
+            assert_eq!(decode().len(), len);
+            best = best.min(start.elapsed());
+        }
+        println!("best of 15: {best:?} for {} KB of stream, {} KB of text", stream.len() / 1024, len / 1024);
+    }
 }
 
 #[test]

@@ -13,10 +13,10 @@
 //! state-level attacker, harm counted through FR raises): the values below are the new rules', worked out
 //! by hand.
 
-use iec62443_assess::domain::sorted::SortedMap;
 use iec62443_assess::*;
+use std::collections::BTreeMap;
 
-fn answers(pairs: &[(&str, &str)]) -> SortedMap<String, String> {
+fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs.iter().map(|(q, o)| (q.to_string(), o.to_string())).collect()
 }
 
@@ -30,7 +30,7 @@ fn mentions(suggestion: &WizardSuggestion, text: &str) -> bool {
 
 #[test]
 fn no_answers_suggest_sl1_everywhere_and_list_every_question_as_unanswered() {
-    let s = suggest_target(&SortedMap::new());
+    let s = suggest_target(&BTreeMap::new());
     assert_eq!(s.target, target([1; 7]));
     assert_eq!((s.consequence, s.exposure, s.threat, s.base, s.ceiling), (0, 0, 0, 1, 3));
     assert_eq!(

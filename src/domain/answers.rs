@@ -1,11 +1,13 @@
 //! The answer scales and what an answer counts as.
 
 use crate::domain::catalogue::Item;
-use crate::domain::json::{Fields, FromJson, JsonError, Node, ToJson, Writer};
+use serde::{Deserialize, Serialize};
 
 /// An answer to an item. Requirement items (3-3, 3-2) take the implementation scale; programme items
-/// (2-1) take the maturity scale. Not applicable and Don't know belong to both.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// (2-1) take the maturity scale. Not applicable and Don't know belong to both. Saved as its
+/// [`Answer::code`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// Fully in place.
     Implemented,
@@ -128,9 +130,23 @@ impl Answer {
         })
     }
 
-    /// The stable code used in files (`implemented`, `ml2`...).
+    /// The stable code used in files (`implemented`, `ml2`...): serde's snake_case name of the variant
+    /// (tests/storage.rs checks that the two agree).
     pub fn code(self) -> &'static str {
-        Self::CODES.iter().find(|(_, a)| *a == self).map_or("", |(c, _)| *c)
+        match self {
+            Answer::Implemented => "implemented",
+            Answer::Partial => "partial",
+            Answer::NotImplemented => "not_implemented",
+            Answer::Compensating => "compensating",
+            Answer::NotApplicable => "not_applicable",
+            Answer::DontKnow => "dont_know",
+            Answer::VendorToConfirm => "vendor_to_confirm",
+            Answer::NotPerformed => "not_performed",
+            Answer::Ml1 => "ml1",
+            Answer::Ml2 => "ml2",
+            Answer::Ml3 => "ml3",
+            Answer::Ml4 => "ml4",
+        }
     }
 
     /// Whether the answer is only complete with a justification.
@@ -151,58 +167,20 @@ impl Answer {
     }
 }
 
-/// What a user recorded for one item (in one zone, for 3-3 items).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What a user recorded for one item (in one zone, for 3-3 items). Saved as
+/// `{"answer": ..., "justification": ..., "notes": ...}`, each left out when empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Response {
     /// The chosen answer, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<Answer>,
     /// Why it is not applicable, or what the compensating control is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub justification: String,
     /// Free notes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
-}
-
-crate::json_codes!(Answer {
-    Implemented => "implemented",
-    Partial => "partial",
-    NotImplemented => "not_implemented",
-    Compensating => "compensating",
-    NotApplicable => "not_applicable",
-    DontKnow => "dont_know",
-    VendorToConfirm => "vendor_to_confirm",
-    NotPerformed => "not_performed",
-    Ml1 => "ml1",
-    Ml2 => "ml2",
-    Ml3 => "ml3",
-    Ml4 => "ml4",
-});
-
-/// Saved as `{"answer": ..., "justification": ..., "notes": ...}`, each left out when empty.
-impl FromJson for Response {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let f = Fields::of(node, &["answer", "justification", "notes"])?;
-        Ok(Response {
-            answer: f.or_default("answer")?,
-            justification: f.or_default("justification")?,
-            notes: f.or_default("notes")?,
-        })
-    }
-}
-
-impl ToJson for Response {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        if let Some(answer) = &self.answer {
-            w.field("answer", answer);
-        }
-        if !self.justification.is_empty() {
-            w.field("justification", &self.justification);
-        }
-        if !self.notes.is_empty() {
-            w.field("notes", &self.notes);
-        }
-        w.end_object();
-    }
 }
 
 impl Response {

@@ -2,8 +2,8 @@
 
 use crate::domain::answers::{Response, Status};
 use crate::domain::catalogue::{self, ComponentType, Fr, Item, Part, Phase, SecurityLevel, CATALOGUE_VERSION, ITEMS};
-use crate::domain::json::{elements, Fields, FromJson, JsonError, Node, ToJson, Writer};
-use crate::domain::sorted::{SortedMap, SortedSet};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest name (zone, conduit, assessment) the app accepts, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -14,8 +14,8 @@ pub const MAX_ZONES: usize = 100;
 /// Most conduits an assessment may hold.
 pub const MAX_CONDUITS: usize = 400;
 
-/// A 7-FR vector of security levels, FR1..FR7.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// A 7-FR vector of security levels, FR1..FR7. Saved as an array of seven levels, FR1 first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SlVector(pub [SecurityLevel; 7]);
 
 impl SlVector {
@@ -46,8 +46,10 @@ impl SlVector {
     }
 }
 
-/// The roles an organisation can take in IEC 62443.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The roles an organisation can take in IEC 62443. Saved in snake_case (`asset_owner`), as are the
+/// other enums of the saved format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Operates the plant (IEC 62443-2-1, 3-2, 3-3).
     AssetOwner,
@@ -97,7 +99,8 @@ impl Role {
 }
 
 /// Quick scan or full assessment.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// The curated subset: a first picture in about fifteen minutes.
     Quick,
@@ -106,15 +109,16 @@ pub enum Mode {
     Full,
 }
 
-/// Who the assessment is for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Who the assessment is for. A field missing from a file takes its value in [`Profile::default`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Profile {
     /// Organisation name (optional).
     pub organisation: String,
     /// Sector, e.g. "Water and wastewater".
     pub sector: String,
     /// The organisation's roles.
-    pub roles: SortedSet<Role>,
+    pub roles: BTreeSet<Role>,
     /// Quick scan or full assessment.
     pub mode: Mode,
     /// The maturity level the programme aims for (1..4); practices below it become roadmap actions.
@@ -126,7 +130,7 @@ impl Default for Profile {
         Profile {
             organisation: String::new(),
             sector: String::new(),
-            roles: SortedSet::from([Role::AssetOwner]),
+            roles: BTreeSet::from([Role::AssetOwner]),
             mode: Mode::Full,
             target_maturity: 2,
         }
@@ -150,7 +154,8 @@ pub const SECTORS: [&str; 12] = [
 ];
 
 /// Typical assets found in a zone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AssetType {
     /// Programmable logic controllers, RTUs, controllers.
     Plc,
@@ -199,7 +204,8 @@ impl AssetType {
 }
 
 /// How much the business depends on a zone; it orders the roadmap among equal gaps.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Criticality {
     /// Little effect if it fails.
     Low,
@@ -228,22 +234,28 @@ impl Criticality {
 }
 
 /// A security zone.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Zone {
     /// Stable id within the assessment.
     pub id: String,
     /// Name shown everywhere.
     pub name: String,
     /// What it contains and does.
+    #[serde(default)]
     pub description: String,
     /// Typical assets in it.
-    pub asset_types: SortedSet<AssetType>,
+    #[serde(default)]
+    pub asset_types: BTreeSet<AssetType>,
     /// How critical it is.
+    #[serde(default)]
     pub criticality: Criticality,
     /// The target security level vector (SL-T).
     pub target: SlVector,
-    /// The wizard's answers (question id -> option id), when the wizard was used.
-    pub wizard: SortedMap<String, String>,
+    /// The wizard's answers (question id -> option id), when the wizard was used; left out of files when
+    /// empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub wizard: BTreeMap<String, String>,
 }
 
 impl Zone {
@@ -253,16 +265,17 @@ impl Zone {
             id: id.to_string(),
             name: name.to_string(),
             description: String::new(),
-            asset_types: SortedSet::new(),
+            asset_types: BTreeSet::new(),
             criticality: Criticality::Medium,
             target: SlVector::uniform(SecurityLevel::new_const(1)),
-            wizard: SortedMap::new(),
+            wizard: BTreeMap::new(),
         }
     }
 }
 
 /// A conduit: a communication path between two zones.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Conduit {
     /// Stable id within the assessment.
     pub id: String,
@@ -273,14 +286,18 @@ pub struct Conduit {
     /// The other end (zone id).
     pub to: String,
     /// Protocols carried, free text (e.g. "OPC UA, Modbus/TCP").
+    #[serde(default)]
     pub protocols: String,
     /// Whether it crosses to the IT network.
+    #[serde(default)]
     pub crosses_it: bool,
     /// Whether it crosses to the internet.
+    #[serde(default)]
     pub crosses_internet: bool,
     /// The target security level vector (SL-T) set for the conduit itself (IEC 62443-3-2 ZCR 5.6 asks
     /// for one per conduit). `None` means it follows its zones: per FR, the higher of the two zones'
-    /// SL-T ([`Assessment::conduit_target`]).
+    /// SL-T ([`Assessment::conduit_target`]). Left out of the file when it follows them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<SlVector>,
 }
 
@@ -295,17 +312,19 @@ impl SlVector {
     }
 }
 
-/// The answers of an assessment.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The answers of an assessment. Each map may be missing from a file (then empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Answers {
     /// Answers to once-per-assessment items (3-2, 2-1), by item id.
-    pub assessment: SortedMap<String, Response>,
+    pub assessment: BTreeMap<String, Response>,
     /// Answers to 3-3 items given for all zones at once, by item id.
-    pub all_zones: SortedMap<String, Response>,
+    pub all_zones: BTreeMap<String, Response>,
     /// Per-zone answers to 3-3 items (zone id -> item id -> response); they override `all_zones`.
-    pub zones: SortedMap<String, SortedMap<String, Response>>,
-    /// Per-product answers to 4-2 items (product id -> item id -> response).
-    pub products: SortedMap<String, SortedMap<String, Response>>,
+    pub zones: BTreeMap<String, BTreeMap<String, Response>>,
+    /// Per-product answers to 4-2 items (product id -> item id -> response); left out of files when empty.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub products: BTreeMap<String, BTreeMap<String, Response>>,
 }
 
 /// Where an answer is recorded: once, for all zones, or for one zone.
@@ -322,7 +341,8 @@ pub enum AnswerScope {
 }
 
 /// A product (component) a supplier assesses against IEC 62443-4-2.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Product {
     /// Stable id within the assessment.
     pub id: String,
@@ -331,6 +351,7 @@ pub struct Product {
     /// Its IEC 62443-4-2 component type.
     pub component_type: ComponentType,
     /// What it is.
+    #[serde(default)]
     pub description: String,
     /// The capability level (SL-C) per FR the supplier aims to reach or certify.
     pub target: SlVector,
@@ -350,7 +371,8 @@ impl Product {
 }
 
 /// Status of a roadmap action in the user's plan.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     /// Nothing decided yet.
     #[default]
@@ -372,8 +394,9 @@ impl ActionStatus {
     }
 }
 
-/// What the user decided about one roadmap action.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What the user decided about one roadmap action. A field missing from a file is empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ActionPlan {
     /// Open, planned or done.
     pub status: ActionStatus,
@@ -385,8 +408,11 @@ pub struct ActionPlan {
     pub note: String,
 }
 
-/// A whole assessment.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A whole assessment. Its saved fields are those of schema 2 (README "JSON format"), in this order;
+/// fields marked optional there may be missing from a file and get their defaults, unknown fields are
+/// refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Stable id.
     pub id: String,
@@ -399,18 +425,25 @@ pub struct Assessment {
     /// Catalogue version the answers were given against.
     pub catalogue_version: String,
     /// Profile.
+    #[serde(default)]
     pub profile: Profile,
     /// Zones.
+    #[serde(default)]
     pub zones: Vec<Zone>,
     /// Conduits.
+    #[serde(default)]
     pub conduits: Vec<Conduit>,
-    /// Products (for product suppliers).
+    /// Products (for product suppliers); left out of files when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub products: Vec<Product>,
     /// Answers.
+    #[serde(default)]
     pub answers: Answers,
     /// The user's roadmap decisions, by action key (the item id).
-    pub plan: SortedMap<String, ActionPlan>,
+    #[serde(default)]
+    pub plan: BTreeMap<String, ActionPlan>,
     /// The step the user was last on, to reopen there.
+    #[serde(default)]
     pub last_step: String,
 }
 
@@ -428,7 +461,7 @@ impl Assessment {
             conduits: Vec::new(),
             products: Vec::new(),
             answers: Answers::default(),
-            plan: SortedMap::new(),
+            plan: BTreeMap::new(),
             last_step: String::new(),
         }
     }
@@ -691,7 +724,7 @@ impl Assessment {
     }
 
     /// Ids of answered items that are not in the current catalogue (kept, never dropped).
-    pub fn unknown_item_ids(&self) -> SortedSet<String> {
+    pub fn unknown_item_ids(&self) -> BTreeSet<String> {
         let a = &self.answers;
         let all = a
             .assessment
@@ -699,12 +732,7 @@ impl Assessment {
             .chain(a.all_zones.keys())
             .chain(a.zones.values().flat_map(|m| m.keys()))
             .chain(a.products.values().flat_map(|m| m.keys()));
-        // Inserted one by one: `collect` into a set sorts first, with a sort of its own in the wasm.
-        let mut unknown = SortedSet::new();
-        for id in all.filter(|id| catalogue::item(id).is_none()) {
-            unknown.insert(id.clone());
-        }
-        unknown
+        all.filter(|id| catalogue::item(id).is_none()).cloned().collect()
     }
 
     /// A zone id not used yet, e.g. `z3`.
@@ -786,26 +814,11 @@ pub fn check_product_name(assessment: &Assessment, name: &str, except: Option<&s
     check_name(assessment.products.iter().map(|p| (p.id.as_str(), p.name.as_str())), name, except)
 }
 
-/// What two names are compared by: trimmed and lower-cased, so that "Control" and " control" are the same
-/// zone. Lower-casing covers Latin (ASCII, Latin-1, Latin Extended-A), Greek and Cyrillic letters, where
-/// zone and product names are written; other scripts compare as written. (The standard library's full
-/// Unicode lower-casing would add about 7 KB of tables to the download for scripts no name here uses.)
+/// What two names are compared by: trimmed and lower-cased (the standard library's Unicode lower case),
+/// so that "Control" and " control" are the same zone. The app and import (`storage::validate`) both
+/// compare through this, so that every name the app accepts reads back.
 pub fn name_key(name: &str) -> String {
-    name.trim().chars().map(fold_char).collect()
-}
-
-/// The lower-case letter of `c` in the scripts [`name_key`] covers; `c` itself otherwise.
-pub fn fold_char(c: char) -> char {
-    let u = c as u32;
-    let lower = match u {
-        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => u + 0x20,
-        0x400..=0x40F => u + 0x50,
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u.is_multiple_of(2) => u + 1,
-        0x139..=0x148 | 0x179..=0x17E if !u.is_multiple_of(2) => u + 1,
-        0x178 => 0xFF,
-        _ => u,
-    };
-    char::from_u32(lower).unwrap_or(c)
+    name.trim().to_lowercase()
 }
 
 fn check_name<'a>(
@@ -820,275 +833,10 @@ fn check_name<'a>(
     if trimmed.chars().count() > MAX_NAME_CHARS {
         return Err(NameProblem::TooLong);
     }
-    // The same comparison as import (`storage::validate`), so that every name accepted here reads back.
     let folded = name_key(trimmed);
     let mut existing = existing;
     if existing.any(|(id, other)| Some(id) != except && name_key(other) == folded) {
         return Err(NameProblem::Duplicate);
     }
     Ok(())
-}
-
-// --- the saved format ----------------------------------------------------------------------------------
-// Field names and order are those of schema 3 (README "JSON format"); fields marked optional there may be
-// missing and get their defaults, unknown fields are refused.
-
-/// Saved as an array of seven levels, FR1 first.
-impl FromJson for SlVector {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let levels = elements(node)?;
-        if levels.len() != 7 {
-            return Err(JsonError {
-                message: format!("invalid length {}, expected an array of length 7", levels.len()),
-                pos: node.pos,
-            });
-        }
-        let mut v = SlVector::default();
-        for (slot, level) in v.0.iter_mut().zip(levels) {
-            *slot = level.read()?;
-        }
-        Ok(v)
-    }
-}
-
-impl ToJson for SlVector {
-    fn write_json(&self, w: &mut Writer) {
-        w.array(self.0.iter());
-    }
-}
-
-crate::json_codes!(Role { AssetOwner => "asset_owner", SystemIntegrator => "system_integrator", ProductSupplier => "product_supplier" });
-crate::json_codes!(Mode { Quick => "quick", Full => "full" });
-crate::json_codes!(AssetType {
-    Plc => "plc",
-    Hmi => "hmi",
-    ScadaServer => "scada_server",
-    Historian => "historian",
-    EngineeringWorkstation => "engineering_workstation",
-    SafetySystem => "safety_system",
-    NetworkEquipment => "network_equipment",
-    RemoteAccess => "remote_access",
-});
-crate::json_codes!(Criticality { Low => "low", Medium => "medium", High => "high", Critical => "critical" });
-crate::json_codes!(ActionStatus { Open => "open", Planned => "planned", Done => "done" });
-
-impl FromJson for Profile {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let f = Fields::of(node, &["organisation", "sector", "roles", "mode", "target_maturity"])?;
-        let d = Profile::default();
-        Ok(Profile {
-            organisation: f.or_default("organisation")?,
-            sector: f.or_default("sector")?,
-            roles: f.optional("roles")?.unwrap_or(d.roles),
-            mode: f.or_default("mode")?,
-            target_maturity: f.optional("target_maturity")?.unwrap_or(d.target_maturity),
-        })
-    }
-}
-
-impl ToJson for Profile {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("organisation", &self.organisation);
-        w.field("sector", &self.sector);
-        w.field("roles", &self.roles);
-        w.field("mode", &self.mode);
-        w.field("target_maturity", &self.target_maturity);
-        w.end_object();
-    }
-}
-
-impl FromJson for Zone {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let f = Fields::of(node, &["id", "name", "description", "asset_types", "criticality", "target", "wizard"])?;
-        Ok(Zone {
-            id: f.required("id")?,
-            name: f.required("name")?,
-            description: f.or_default("description")?,
-            asset_types: f.or_default("asset_types")?,
-            criticality: f.or_default("criticality")?,
-            target: f.required("target")?,
-            wizard: f.or_default("wizard")?,
-        })
-    }
-}
-
-impl ToJson for Zone {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("description", &self.description);
-        w.field("asset_types", &self.asset_types);
-        w.field("criticality", &self.criticality);
-        w.field("target", &self.target);
-        if !self.wizard.is_empty() {
-            w.field("wizard", &self.wizard);
-        }
-        w.end_object();
-    }
-}
-
-impl FromJson for Conduit {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let f =
-            Fields::of(node, &["id", "name", "from", "to", "protocols", "crosses_it", "crosses_internet", "target"])?;
-        Ok(Conduit {
-            id: f.required("id")?,
-            name: f.required("name")?,
-            from: f.required("from")?,
-            to: f.required("to")?,
-            protocols: f.or_default("protocols")?,
-            crosses_it: f.or_default("crosses_it")?,
-            crosses_internet: f.or_default("crosses_internet")?,
-            target: f.optional("target")?,
-        })
-    }
-}
-
-impl ToJson for Conduit {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("from", &self.from);
-        w.field("to", &self.to);
-        w.field("protocols", &self.protocols);
-        w.field("crosses_it", &self.crosses_it);
-        w.field("crosses_internet", &self.crosses_internet);
-        if let Some(target) = &self.target {
-            w.field("target", target);
-        }
-        w.end_object();
-    }
-}
-
-impl FromJson for Answers {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let f = Fields::of(node, &["assessment", "all_zones", "zones", "products"])?;
-        Ok(Answers {
-            assessment: f.or_default("assessment")?,
-            all_zones: f.or_default("all_zones")?,
-            zones: f.or_default("zones")?,
-            products: f.or_default("products")?,
-        })
-    }
-}
-
-impl ToJson for Answers {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("assessment", &self.assessment);
-        w.field("all_zones", &self.all_zones);
-        w.field("zones", &self.zones);
-        if !self.products.is_empty() {
-            w.field("products", &self.products);
-        }
-        w.end_object();
-    }
-}
-
-impl FromJson for Product {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let f = Fields::of(node, &["id", "name", "component_type", "description", "target"])?;
-        Ok(Product {
-            id: f.required("id")?,
-            name: f.required("name")?,
-            component_type: f.required("component_type")?,
-            description: f.or_default("description")?,
-            target: f.required("target")?,
-        })
-    }
-}
-
-impl ToJson for Product {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("component_type", &self.component_type);
-        w.field("description", &self.description);
-        w.field("target", &self.target);
-        w.end_object();
-    }
-}
-
-impl FromJson for ActionPlan {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let f = Fields::of(node, &["status", "owner", "target_date", "note"])?;
-        Ok(ActionPlan {
-            status: f.or_default("status")?,
-            owner: f.or_default("owner")?,
-            target_date: f.or_default("target_date")?,
-            note: f.or_default("note")?,
-        })
-    }
-}
-
-impl ToJson for ActionPlan {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("status", &self.status);
-        w.field("owner", &self.owner);
-        w.field("target_date", &self.target_date);
-        w.field("note", &self.note);
-        w.end_object();
-    }
-}
-
-impl FromJson for Assessment {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let f = Fields::of(
-            node,
-            &[
-                "id",
-                "name",
-                "created",
-                "updated",
-                "catalogue_version",
-                "profile",
-                "zones",
-                "conduits",
-                "products",
-                "answers",
-                "plan",
-                "last_step",
-            ],
-        )?;
-        Ok(Assessment {
-            id: f.required("id")?,
-            name: f.required("name")?,
-            created: f.required("created")?,
-            updated: f.required("updated")?,
-            catalogue_version: f.required("catalogue_version")?,
-            profile: f.or_default("profile")?,
-            zones: f.or_default("zones")?,
-            conduits: f.or_default("conduits")?,
-            products: f.or_default("products")?,
-            answers: f.or_default("answers")?,
-            plan: f.or_default("plan")?,
-            last_step: f.or_default("last_step")?,
-        })
-    }
-}
-
-impl ToJson for Assessment {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("created", &self.created);
-        w.field("updated", &self.updated);
-        w.field("catalogue_version", &self.catalogue_version);
-        w.field("profile", &self.profile);
-        w.field("zones", &self.zones);
-        w.field("conduits", &self.conduits);
-        if !self.products.is_empty() {
-            w.field("products", &self.products);
-        }
-        w.field("answers", &self.answers);
-        w.field("plan", &self.plan);
-        w.field("last_step", &self.last_step);
-        w.end_object();
-    }
 }

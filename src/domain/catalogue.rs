@@ -1,6 +1,6 @@
 //! The catalogue: every item the tool asks about, generated at build time from `questionnaires/`.
 
-use crate::domain::json::{FromJson, JsonError, Node, ToJson, Writer};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One of the seven foundational requirements of IEC 62443.
@@ -66,8 +66,9 @@ impl fmt::Display for Fr {
     }
 }
 
-/// A security level, 0 (nothing shown) to 4.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A security level, 0 (nothing shown) to 4. Saved as a number 0..4; any other number is refused.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
 pub struct SecurityLevel(u8);
 
 impl SecurityLevel {
@@ -108,20 +109,6 @@ impl TryFrom<u8> for SecurityLevel {
 impl From<SecurityLevel> for u8 {
     fn from(l: SecurityLevel) -> u8 {
         l.0
-    }
-}
-
-/// Saved as a number 0..4.
-impl FromJson for SecurityLevel {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let n = u8::from_json(node)?;
-        SecurityLevel::try_from(n).map_err(|message| JsonError { message, pos: node.pos })
-    }
-}
-
-impl ToJson for SecurityLevel {
-    fn write_json(&self, w: &mut Writer) {
-        self.0.write_json(w);
     }
 }
 
@@ -334,8 +321,9 @@ impl Phase {
     }
 }
 
-/// The component types of IEC 62443-4-2.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The component types of IEC 62443-4-2. Saved in snake_case (`embedded_device`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ComponentType {
     /// Software application (SAR): HMI, historian, engineering software.
     #[default]
@@ -347,13 +335,6 @@ pub enum ComponentType {
     /// Network device (NDR): switch, router, firewall, VPN, wireless access point.
     NetworkDevice,
 }
-
-crate::json_codes!(ComponentType {
-    SoftwareApplication => "software_application",
-    EmbeddedDevice => "embedded_device",
-    HostDevice => "host_device",
-    NetworkDevice => "network_device",
-});
 
 impl ComponentType {
     /// All types.
@@ -613,16 +594,24 @@ impl<T: fmt::Debug> fmt::Debug for Table<T> {
     }
 }
 
-/// The catalogue texts, decompressed on first use by [`crate::domain::ppmd`] (about 27 ms natively, 2 MiB
-/// of model memory while it runs).
+/// The catalogue texts, decoded on first use with the `ppmd-rust` crate's decoder (the model takes 2 MiB
+/// while it runs).
 fn texts() -> &'static str {
     static TEXTS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     TEXTS.get_or_init(|| {
         // build.rs made the stream; tests/catalogue.rs checks every text against questionnaires/.
-        crate::domain::ppmd::decode(TEXT_PPMD, TEXT_ORDER, TEXT_MEM, TEXT_CODED_LEN)
-            .and_then(|bytes| String::from_utf8(unmark_capitals(&bytes)).ok())
-            .unwrap_or_default()
+        decode_texts().and_then(|bytes| String::from_utf8(unmark_capitals(&bytes)).ok()).unwrap_or_default()
     })
+}
+
+/// The PPMd stream of the texts decoded, capitals still marked. The stream has no end marker: it is read
+/// to its known length.
+fn decode_texts() -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut decoder = ppmd_rust::Ppmd7Decoder::new(TEXT_PPMD, TEXT_ORDER, TEXT_MEM).ok()?;
+    let mut coded = vec![0; TEXT_CODED_LEN];
+    decoder.read_exact(&mut coded).ok()?;
+    Some(coded)
 }
 
 /// Undoes build.rs's `mark_capitals`: U+0001 before a letter makes it upper case.

@@ -1,15 +1,17 @@
 //! Exports for other tools: the gap register and the roadmap as CSV for spreadsheet programs, and the
 //! whole report as Markdown for word processors and wikis. Plain text, built from the same values as the
-//! on-screen report (`report.rs`), and deterministic: the same assessment always gives the same bytes.
+//! on-screen report (`report.rs`, `document.rs`), and deterministic: the same assessment always gives the same bytes.
 
-use crate::domain::answers::Response;
 use crate::domain::assessment::{ActionPlan, Assessment};
 use crate::domain::catalogue::{Fr, Item};
-use crate::domain::html::markdown;
-use crate::domain::html::report::{report_document, ReportBranding};
-use crate::domain::report::{gap_register, GapEntry};
+use crate::domain::document::{report_document, ReportBranding};
+use crate::domain::report::{answer_text, gap_register, GapEntry, WHOLE_ORGANISATION};
 use crate::domain::roadmap::{Action, Roadmap};
 use crate::domain::scoring::Scorecard;
+
+mod markdown;
+
+pub use markdown::{document_markdown, escape_markdown};
 
 // --- CSV ------------------------------------------------------------------------------------------------
 
@@ -54,9 +56,6 @@ pub const ROADMAP_COLUMNS: [&str; 15] = [
     "Target date",
     "Note",
 ];
-
-/// What the Zone column says for items answered once.
-pub(crate) const WHOLE_ORGANISATION: &str = "Whole organisation";
 
 /// The gap register ([`gap_register`]) as CSV: a header row ([`GAP_REGISTER_COLUMNS`]), then one row per
 /// entry. SL-A and SL-T hold security levels for 3-3 items and maturity levels (`ML1`) for 2-1 practices;
@@ -183,15 +182,6 @@ fn level_text(item: &Item, level: Option<u8>) -> String {
     }
 }
 
-/// The answer as the user chose it, noting a missing justification (which makes it count as unanswered).
-pub(crate) fn answer_text(response: &Response) -> String {
-    match response.answer {
-        None => "Not answered".to_string(),
-        Some(a) if response.is_incomplete() => format!("{} (justification missing)", a.label()),
-        Some(a) => a.label().to_string(),
-    }
-}
-
 fn gap_status(entry: &GapEntry) -> String {
     match entry.action {
         Some(_) => entry.plan.status.label().to_string(),
@@ -205,22 +195,29 @@ fn plan_of(assessment: &Assessment, action: &Action) -> ActionPlan {
 
 // --- Markdown -------------------------------------------------------------------------------------------
 
-/// The whole report as Markdown, to edit in a word processor or a wiki: the printed report
-/// ([`crate::domain::html::report::report_document`]) converted by [`crate::domain::html::markdown`], so
-/// both say the same: cover details, executive summary, scorecard, roadmap by phase with the projected
-/// levels, gap register and an appendix with every answer.
+/// The whole report as Markdown, to edit in a word processor or a wiki: the report's [`Document`]
+/// ([`report_document`], without branding) written by [`document_markdown`], so both say the same: cover
+/// details, executive summary, scorecard, roadmap by phase with the projected levels, gap register and an
+/// appendix with every answer.
 ///
 /// Text typed by the user (names, notes, justifications, owners...) appears literally: Markdown and HTML
 /// characters are escaped and line breaks become spaces, so nothing in it can format the document, break
 /// a table or inject markup.
+///
+/// ```
+/// use iec62443_assess::export::report_markdown;
+/// use iec62443_assess::*;
+/// let mut a = Assessment::new("a1", "Plant <1>", "2026-11-20T09:00:00Z");
+/// a.zones.push(Zone::new("z1", "Cell A"));
+/// let card = score(&a);
+/// let markdown = report_markdown(&a, &card, &roadmap_with(&a, &card.zones));
+/// assert!(markdown.starts_with("# IEC 62443 self-assessment: Plant \\<1\\>\n\n- Date: 2026-11-20\n"));
+/// assert!(markdown.contains("\n## Scorecard\n"));
+/// ```
+///
+/// [`Document`]: crate::domain::document::Document
 pub fn report_markdown(assessment: &Assessment, card: &Scorecard, roadmap: &Roadmap) -> String {
-    let title = if assessment.name.trim().is_empty() { "Untitled assessment" } else { &assessment.name };
-    let body = report_document(assessment, card, roadmap, ReportBranding::default());
-    let mut out = String::from("# IEC 62443 self-assessment: ");
-    out.push_str(&markdown::escape(title));
-    out.push_str("\n\n");
-    out.push_str(&markdown::from_html(&body));
-    out
+    document_markdown(&report_document(assessment, card, roadmap, ReportBranding::default()))
 }
 
 #[cfg(test)]

@@ -1,23 +1,30 @@
-//! The pure domain: no browser types below this module.
+//! The pure domain: no browser types below this module, compiled and tested natively.
+//!
+//! [`storage`] is the saved format: serde derives on the assessment's types, read and written by
+//! serde_json, migrated and validated on import. The assessment's maps and sets are the standard
+//! library's `BTreeMap`/`BTreeSet` (their key order is the order of saved files), orderings use the
+//! stable `slice::sort_by`, and [`catalogue`]'s texts are decoded by the `ppmd-rust` crate.
 
 pub mod answers;
 pub mod assessment;
 pub mod catalogue;
+pub mod document;
 pub mod export;
-pub mod html;
-pub mod json;
-pub mod ppmd;
+pub mod questionnaire;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;
-pub mod sorted;
-pub mod sorting;
 pub mod storage;
 pub mod wizard;
 
 pub use answers::*;
 pub use assessment::*;
 pub use catalogue::*;
+// The model's own vocabulary (`Block`, `Table`, `Section`...) stays under `document::`; the builders and
+// the document itself are used everywhere.
+pub use document::{
+    live_summary_table, projection_blocks, projection_table, report_document, results_body, Document, ReportBranding,
+};
 pub use report::*;
 pub use roadmap::*;
 pub use scoring::*;

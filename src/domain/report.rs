@@ -337,7 +337,7 @@ pub fn gap_register(assessment: &Assessment, card: &Scorecard, roadmap: &Roadmap
         }
     }
     // Stable: within one action (or among the compensated), questionnaire and zone order stay.
-    crate::domain::sorting::sort_by_key(&mut entries, |(position, _)| *position);
+    entries.sort_by_key(|(position, _)| *position);
     entries.into_iter().map(|(_, e)| e).collect()
 }
 
@@ -502,4 +502,23 @@ pub fn appendix(assessment: &Assessment) -> Vec<AppendixEntry> {
 /// Every item in the order the questionnaire presents the parts.
 fn questionnaire_order() -> impl Iterator<Item = &'static Item> {
     Part::ALL.into_iter().flat_map(catalogue::items_of)
+}
+
+/// What the report and the exports say in the Zone column for items answered once.
+pub const WHOLE_ORGANISATION: &str = "Whole organisation";
+
+/// The answer as the user chose it, noting a missing justification (which makes it count as unanswered):
+/// "Not answered", "Implemented", "Compensating control (justification missing)".
+///
+/// ```
+/// use iec62443_assess::*;
+/// assert_eq!(answer_text(&Response::default()), "Not answered");
+/// assert_eq!(answer_text(&Response::with(Answer::Compensating)), "Compensating control (justification missing)");
+/// ```
+pub fn answer_text(response: &Response) -> String {
+    match response.answer {
+        None => "Not answered".to_string(),
+        Some(a) if response.is_incomplete() => format!("{} (justification missing)", a.label()),
+        Some(a) => a.label().to_string(),
+    }
 }

@@ -157,7 +157,7 @@ impl Roadmap {
     /// The most important gaps across phases: blocking actions with the largest gaps first.
     pub fn top(&self, n: usize) -> Vec<&Action> {
         let mut all: Vec<&Action> = self.actions.iter().collect();
-        crate::domain::sorting::sort_by_key(&mut all, |a| {
+        all.sort_by_key(|a| {
             (Reverse(a.gap), Reverse(a.blocking), Reverse(a.criticality()), a.level, a.phase(), a.effort(), a.key)
         });
         all.truncate(n);
@@ -339,7 +339,7 @@ pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roa
             }
         }
     }
-    crate::domain::sorting::sort_by(&mut actions, |a, b| a.priority().cmp(&b.priority()));
+    actions.sort_by(|a, b| a.priority().cmp(&b.priority()));
     Roadmap { actions }
 }
 

@@ -376,7 +376,7 @@ pub fn score_maturity_of(assessment: &Assessment, part: Part) -> MaturityResult 
                 }
             }
         }
-        crate::domain::sorting::sort_by_key(&mut below_target, |(i, l)| (*l, i.id));
+        below_target.sort_by_key(|(i, l)| (*l, i.id));
         areas.push(AreaMaturity { area, level, distribution, below_target });
     }
     let overall = areas.iter().filter_map(|a| a.level).min();

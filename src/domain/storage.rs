@@ -1,10 +1,18 @@
 //! The saved format (local storage and JSON export): versioned, migrated on load, validated on import.
+//!
+//! Files are read and written by serde_json through the derived `Serialize`/`Deserialize` of the domain
+//! types, in serde_json's pretty layout. An import error says what is wrong and where: serde_json's line
+//! and column and the field path (from `serde_path_to_error`) for a value of the wrong type, the field path
+//! for a rule that types alone cannot express ([`validate`]).
 
 use crate::domain::answers::Response;
 use crate::domain::assessment::{name_key, Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
 use crate::domain::catalogue::{self, CATALOGUE_VERSION};
-use crate::domain::json::{self, Fields, FromJson, JsonError, Node, Writer};
-use crate::domain::sorted::SortedSet;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Marks our files, so a random JSON file is recognised as not ours.
@@ -14,17 +22,19 @@ pub const SCHEMA_VERSION: u32 = 3;
 /// The largest file import accepts.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
-/// An assessment as saved and exported.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SavedAssessment {
+/// An assessment as saved and exported: the assessment with the versions around it. Written from a
+/// borrowed assessment (autosave runs on every change and does not clone it), read into an owned one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedAssessment<'a> {
     /// Always [`FORMAT`].
-    pub format: String,
+    pub format: Cow<'a, str>,
     /// The schema version.
     pub schema: u32,
     /// The catalogue version the answers refer to (also inside the assessment).
-    pub catalogue_version: String,
+    pub catalogue_version: Cow<'a, str>,
     /// The assessment.
-    pub assessment: Assessment,
+    pub assessment: Cow<'a, Assessment>,
 }
 
 /// Why a file or stored entry was refused, and where.
@@ -32,7 +42,8 @@ pub struct SavedAssessment {
 pub struct ImportError {
     /// What is wrong, as a sentence.
     pub problem: String,
-    /// Where (a field path or a line and column), when known.
+    /// Where, when known: a field path (`assessment.zones[1].name`), or a line and column followed by the
+    /// field path when there is one (`line 12, column 9, assessment.zones[0].colour`).
     pub location: Option<String>,
 }
 
@@ -64,6 +75,17 @@ pub struct Loaded {
     pub notices: Vec<String>,
 }
 
+/// An assessment wrapped in the saved format (format, schema and catalogue versions), borrowed, ready to
+/// serialise with serde (local storage saves it with `gloo-storage`).
+pub fn saved(assessment: &Assessment) -> SavedAssessment<'_> {
+    SavedAssessment {
+        format: Cow::Borrowed(FORMAT),
+        schema: SCHEMA_VERSION,
+        catalogue_version: Cow::Borrowed(&assessment.catalogue_version),
+        assessment: Cow::Borrowed(assessment),
+    }
+}
+
 /// Serialises an assessment in the saved format (pretty JSON).
 pub fn to_json(assessment: &Assessment) -> String {
     let mut text = String::new();
@@ -74,15 +96,13 @@ pub fn to_json(assessment: &Assessment) -> String {
 /// Like [`to_json`], into `text` (cleared first). Autosave runs on every change: it reuses one buffer
 /// and writes the assessment in place, instead of cloning it into a [`SavedAssessment`] first.
 pub fn to_json_into(assessment: &Assessment, text: &mut String) {
-    text.clear();
-    let mut w = Writer::with_buffer(std::mem::take(text));
-    w.begin_object();
-    w.field("format", &FORMAT);
-    w.field("schema", &SCHEMA_VERSION);
-    w.field("catalogue_version", &assessment.catalogue_version);
-    w.field("assessment", assessment);
-    w.end_object();
-    *text = w.finish();
+    let saved = saved(assessment);
+    let mut bytes = std::mem::take(text).into_bytes();
+    bytes.clear();
+    // Cannot fail: a `Vec` takes every write, and every map of the format has string keys.
+    let _ = serde_json::to_writer_pretty(&mut bytes, &saved);
+    // serde_json writes UTF-8 only; the fallback is never taken.
+    *text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 /// Reads an assessment from saved or exported JSON: checks size, syntax, format, schema version, types,
@@ -95,13 +115,13 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
             MAX_IMPORT_BYTES / 1024
         )));
     }
-    let value = json::parse(text)
-        .map_err(|e| ImportError::at(format!("The file is not valid JSON: {}.", e.message), location_of(&e)))?;
-    if !value.is_object() {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::at(format!("The file is not valid JSON: {}.", message_of(&e)), line_and_column(&e))
+    })?;
+    let Some(object) = value.as_object() else {
         return Err(ImportError::new("The file does not contain an assessment (expected a JSON object)."));
-    }
-    let object = &value;
-    match object.get("format").and_then(|f| f.as_str()) {
+    };
+    match object.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
         _ => {
             return Err(ImportError::at(
@@ -112,7 +132,7 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
     }
     let schema = object
         .get("schema")
-        .and_then(|s| s.as_u64())
+        .and_then(Value::as_u64)
         .ok_or_else(|| ImportError::at("The schema version is missing or not a whole number.", "schema"))?;
     if schema > u64::from(SCHEMA_VERSION) {
         return Err(ImportError::at(
@@ -125,18 +145,25 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
     if schema == 0 {
         return Err(ImportError::at("Schema version 0 does not exist.", "schema"));
     }
-    // Older schemas read as they are: see `migrate`.
-    let saved: SavedAssessment = migrate(&value, schema as u32).read().map_err(unexpected_value)?;
+    // Migrations, one step per schema version, each with a fixture under tests/fixtures/ (schema-<n>.json):
+    // 1 -> 2 added products and per-product answers, both empty when missing, so a schema-1 file reads as
+    // schema 2 as it is. 2 -> 3 let a conduit carry its own target level (`target`, absent when it follows
+    // its zones) and IEC 62443-3-3 items take the answer `vendor_to_confirm`; a schema-2 file has neither,
+    // so it reads as schema 3 as it is too (older versions refuse schema 3, which they cannot read). Every schema so far is read from the text itself, so that a wrong value is
+    // reported with its line and column (a `Value` has none). A later step that renames or moves a field
+    // would change the `Value` here and read the assessment from it.
+    let saved: SavedAssessment = read_located(text)?;
     if saved.catalogue_version != saved.assessment.catalogue_version {
         return Err(ImportError::at(
             "The two catalogue versions in the file disagree.",
             "assessment.catalogue_version",
         ));
     }
+    let assessment = saved.assessment.into_owned();
     let mut notices = Vec::new();
-    validate(&saved.assessment)?;
-    let mut saved = saved;
-    if let Some(notice) = bring_answers_forward(&mut saved.assessment) {
+    validate(&assessment)?;
+    let mut assessment = assessment;
+    if let Some(notice) = bring_answers_forward(&mut assessment) {
         notices.push(notice);
     } else if saved.catalogue_version != CATALOGUE_VERSION {
         notices.push(format!(
@@ -144,7 +171,7 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
             saved.catalogue_version
         ));
     }
-    let unknown = saved.assessment.unknown_item_ids();
+    let unknown = assessment.unknown_item_ids();
     if !unknown.is_empty() {
         let list: Vec<&str> = unknown.iter().map(String::as_str).collect();
         notices.push(format!(
@@ -153,7 +180,7 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
             list.join(", ")
         ));
     }
-    Ok(Loaded { assessment: saved.assessment, notices })
+    Ok(Loaded { assessment, notices })
 }
 
 /// The catalogue whose answers [`bring_answers_forward`] moves to the current one.
@@ -197,7 +224,7 @@ pub fn bring_answers_forward(a: &mut Assessment) -> Option<String> {
         .chain(std::iter::once(&mut a.answers.all_zones))
         .chain(a.answers.zones.values_mut())
         .chain(a.answers.products.values_mut());
-    let mut copied = SortedSet::new();
+    let mut copied = BTreeSet::new();
     for map in maps {
         for (old, new_ids) in SPLIT_IN_2026_12 {
             let Some(response) = map.get(old).cloned() else { continue };
@@ -224,39 +251,31 @@ pub fn bring_answers_forward(a: &mut Assessment) -> Option<String> {
     ))
 }
 
-/// A value of the wrong type or range, an unknown or a missing field, with its line and column.
-fn unexpected_value(e: JsonError) -> ImportError {
-    ImportError::at(format!("The file has an unexpected value: {}.", e.message), location_of(&e))
+/// Reads a `T` from JSON text that is known to be valid JSON. A value of the wrong type or range, an
+/// unknown or a missing field is refused with its line and column and its field path.
+fn read_located<T: DeserializeOwned>(text: &str) -> Result<T, ImportError> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let mut location = line_and_column(&inner);
+        // The path of the top level is ".".
+        if path != "." {
+            location = format!("{location}, {path}");
+        }
+        ImportError::at(format!("The file has an unexpected value: {}.", message_of(&inner)), location)
+    })
 }
 
-fn location_of(e: &JsonError) -> String {
-    format!("line {}, column {}", e.pos.line, e.pos.column)
+fn line_and_column(e: &serde_json::Error) -> String {
+    format!("line {}, column {}", e.line(), e.column())
 }
 
-/// Brings an older schema up to [`SCHEMA_VERSION`], one step at a time. Each version adds a step here
-/// and a fixture under tests/fixtures/ (schema-<n>.json).
-fn migrate(value: &Node, from: u32) -> &Node {
-    debug_assert!(from <= SCHEMA_VERSION);
-    // 1 -> 2: products and per-product answers (IEC 62443-4-2) were added; both default to empty, so a
-    // schema-1 file reads as it is (its values keep their lines and columns for error messages).
-    // 2 -> 3: a conduit may carry its own target level (`target`, absent when it follows its zones) and
-    // IEC 62443-3-3 items take the answer `vendor_to_confirm`; a schema-2 file has neither, so it reads as
-    // it is too. A file of schema 3 or later is refused by older versions, which know neither.
-    value
-}
-
-/// The file around an assessment: format, schema and catalogue versions.
-impl FromJson for SavedAssessment {
-    fn from_json(node: &Node) -> Result<Self, JsonError> {
-        let f = Fields::of(node, &["format", "schema", "catalogue_version", "assessment"])?;
-        let schema: Option<u8> = f.optional("schema")?;
-        Ok(SavedAssessment {
-            format: f.required("format")?,
-            schema: u32::from(schema.unwrap_or(0)),
-            catalogue_version: f.required("catalogue_version")?,
-            assessment: f.required("assessment")?,
-        })
-    }
+/// serde_json's message without the " at line L column C" it appends (the location is reported apart).
+fn message_of(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    message.strip_suffix(&position).unwrap_or(&message).to_string()
 }
 
 fn check_text(value: &str, limit: usize, location: String, what: &str) -> Result<(), ImportError> {
@@ -302,8 +321,8 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             "assessment.conduits",
         ));
     }
-    let mut zone_ids = SortedSet::new();
-    let mut zone_names = SortedSet::new();
+    let mut zone_ids = BTreeSet::new();
+    let mut zone_names = BTreeSet::new();
     for (i, zone) in a.zones.iter().enumerate() {
         let loc = format!("assessment.zones[{i}]");
         if zone.id.trim().is_empty() || zone.id.chars().count() > 40 {
@@ -340,8 +359,8 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             "assessment.products",
         ));
     }
-    let mut product_ids = SortedSet::new();
-    let mut product_names = SortedSet::new();
+    let mut product_ids = BTreeSet::new();
+    let mut product_names = BTreeSet::new();
     for (i, product) in a.products.iter().enumerate() {
         let loc = format!("assessment.products[{i}]");
         if product.id.trim().is_empty() || product.id.chars().count() > 40 {
@@ -362,7 +381,7 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         }
         check_text(&product.description, MAX_TEXT_CHARS, format!("{loc}.description"), "product description")?;
     }
-    let mut conduit_ids = SortedSet::new();
+    let mut conduit_ids = BTreeSet::new();
     for (i, conduit) in a.conduits.iter().enumerate() {
         let loc = format!("assessment.conduits[{i}]");
         if conduit.id.trim().is_empty() || !conduit_ids.insert(conduit.id.as_str()) {
@@ -490,18 +509,18 @@ fn truncate_chars(s: &mut String, limit: usize) -> bool {
 /// over the damaged entry (the caller keeps the raw text). Data of a newer schema is not repaired: a newer
 /// version of the tool can read it.
 pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportError> {
-    use crate::domain::assessment::{ActionPlan, Conduit, Profile, Zone};
+    use crate::domain::assessment::{ActionPlan, Conduit, Product, Profile, Zone};
 
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::new("The data is too large to repair."));
     }
-    let value = json::parse(text).map_err(|e| {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
         ImportError::at(
-            format!("Nothing can be recovered automatically: the data is not valid JSON ({}).", e.message),
-            location_of(&e),
+            format!("Nothing can be recovered automatically: the data is not valid JSON ({}).", message_of(&e)),
+            line_and_column(&e),
         )
     })?;
-    if let Some(schema) = value.get("schema").and_then(Node::as_u64) {
+    if let Some(schema) = value.get("schema").and_then(Value::as_u64) {
         if schema > u64::from(SCHEMA_VERSION) {
             return Err(ImportError::at(
                 "This data was written by a newer version of the tool; open it there instead of repairing it here.",
@@ -509,13 +528,11 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             ));
         }
     }
-    let root = value.get("assessment").filter(|v| v.is_object()).unwrap_or(&value);
-    if !root.is_object() {
+    let Some(obj) = value.get("assessment").filter(|v| v.is_object()).unwrap_or(&value).as_object() else {
         return Err(ImportError::new("Nothing can be recovered: the data holds no assessment."));
-    }
-    let obj = root;
+    };
     let mut dropped = Vec::new();
-    let text_field = |key: &str| obj.get(key).and_then(Node::as_str).map(str::to_string);
+    let text_field = |key: &str| obj.get(key).and_then(Value::as_str).map(str::to_string);
     let mut name = text_field("name").filter(|n| !n.trim().is_empty()).unwrap_or_else(|| "Recovered assessment".into());
     truncate_chars(&mut name, MAX_NAME_CHARS);
     let mut a =
@@ -523,10 +540,10 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     if let Some(created) = text_field("created") {
         a.created = created.chars().take(40).collect();
     }
-    if let Some(v) = obj.get("catalogue_version").and_then(Node::as_str) {
+    if let Some(v) = obj.get("catalogue_version").and_then(Value::as_str) {
         a.catalogue_version = v.chars().take(40).collect();
     }
-    match obj.get("profile").map(Node::read::<Profile>) {
+    match obj.get("profile").map(read::<Profile>) {
         Some(Ok(mut p)) => {
             truncate_chars(&mut p.organisation, MAX_NAME_CHARS);
             truncate_chars(&mut p.sector, MAX_NAME_CHARS);
@@ -539,9 +556,9 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         Some(Err(_)) => dropped.push("The profile could not be read and was reset.".into()),
         None => {}
     }
-    let mut names = SortedSet::new();
-    for (i, z) in obj.get("zones").and_then(Node::as_array).into_iter().flatten().enumerate() {
-        match Node::read::<Zone>(z) {
+    let mut names = BTreeSet::new();
+    for (i, z) in obj.get("zones").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        match read::<Zone>(z) {
             Ok(mut zone)
                 if !zone.id.trim().is_empty() && zone.id.chars().count() <= 40 && a.zone(&zone.id).is_none() =>
             {
@@ -570,8 +587,8 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             _ => dropped.push(format!("Zone number {} could not be read.", i + 1)),
         }
     }
-    for (i, c) in obj.get("conduits").and_then(Node::as_array).into_iter().flatten().enumerate() {
-        match Node::read::<Conduit>(c) {
+    for (i, c) in obj.get("conduits").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        match read::<Conduit>(c) {
             Ok(mut conduit)
                 if a.zone(&conduit.from).is_some()
                     && a.zone(&conduit.to).is_some()
@@ -587,8 +604,8 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             _ => dropped.push(format!("Conduit number {} could not be read or connects a missing zone.", i + 1)),
         }
     }
-    for (i, p) in obj.get("products").and_then(Node::as_array).into_iter().flatten().enumerate() {
-        match Node::read::<crate::domain::assessment::Product>(p) {
+    for (i, p) in obj.get("products").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        match read::<Product>(p) {
             Ok(mut product)
                 if !product.id.trim().is_empty()
                     && product.id.chars().count() <= 40
@@ -609,14 +626,14 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         }
     }
     let answers = obj.get("answers");
-    let read_map = |map: Option<&Node>, where_: Place, place: &str, dropped: &mut Vec<String>| {
-        let mut out = crate::domain::sorted::SortedMap::new();
-        for (item_id, r) in map.into_iter().flat_map(Node::entries) {
+    let read_map = |map: Option<&Value>, where_: Place, place: &str, dropped: &mut Vec<String>| {
+        let mut out = std::collections::BTreeMap::new();
+        for (item_id, r) in map.and_then(Value::as_object).into_iter().flatten() {
             let fits = |resp: &Response| {
                 catalogue::item(item_id)
                     .is_none_or(|item| Place::of(item) == where_ && resp.answer.is_none_or(|ans| ans.fits(item)))
             };
-            match Node::read::<Response>(r) {
+            match read::<Response>(r) {
                 Ok(mut resp) if fits(&resp) => {
                     truncate_chars(&mut resp.justification, MAX_TEXT_CHARS);
                     truncate_chars(&mut resp.notes, MAX_TEXT_CHARS);
@@ -631,7 +648,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         read_map(answers.and_then(|x| x.get("assessment")), Place::Assessment, "whole assessment", &mut dropped);
     a.answers.all_zones = read_map(answers.and_then(|x| x.get("all_zones")), Place::Zone, "all zones", &mut dropped);
     if let Some(zones) = answers.and_then(|x| x.get("zones")) {
-        for (zone_id, map) in zones.entries() {
+        for (zone_id, map) in zones.as_object().into_iter().flatten() {
             if a.zone(zone_id).is_none() {
                 dropped.push(format!("Answers for a zone that no longer exists (\"{zone_id}\") were left out."));
                 continue;
@@ -644,7 +661,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
         }
     }
     if let Some(products) = answers.and_then(|x| x.get("products")) {
-        for (product_id, map) in products.entries() {
+        for (product_id, map) in products.as_object().into_iter().flatten() {
             if a.product(product_id).is_none() {
                 dropped.push(format!("Answers for a product that no longer exists (\"{product_id}\") were left out."));
                 continue;
@@ -656,8 +673,8 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             }
         }
     }
-    for (key, p) in obj.get("plan").into_iter().flat_map(Node::entries) {
-        match Node::read::<ActionPlan>(p) {
+    for (key, p) in obj.get("plan").and_then(Value::as_object).into_iter().flatten() {
+        match read::<ActionPlan>(p) {
             Ok(mut plan) => {
                 truncate_chars(&mut plan.owner, MAX_NAME_CHARS);
                 truncate_chars(&mut plan.target_date, 40);
@@ -672,4 +689,9 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     }
     validate(&a)?;
     Ok(Repaired { assessment: a, dropped })
+}
+
+/// Reads a `T` from a part of damaged data (no positions: repair says what it left out, not where).
+fn read<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
+    T::deserialize(value)
 }

@@ -4,7 +4,7 @@
 
 use crate::domain::assessment::SlVector;
 use crate::domain::catalogue::{Dimension, Fr, SecurityLevel, WizardQuestion, WIZARD_MATRIX, WIZARD_QUESTIONS};
-use crate::domain::sorted::SortedMap;
+use std::collections::BTreeMap;
 
 const CONSEQUENCE: [&str; 4] = ["negligible", "minor", "serious", "severe"];
 const THREAT: [&str; 4] = [
@@ -46,7 +46,7 @@ pub struct WizardSuggestion {
 
 /// The chosen option of a question, if any.
 fn chosen<'a>(
-    answers: &SortedMap<String, String>,
+    answers: &BTreeMap<String, String>,
     q: &'a WizardQuestion,
 ) -> Option<&'a crate::domain::catalogue::WizardOption> {
     let id = answers.get(q.id)?;
@@ -58,7 +58,7 @@ fn chosen<'a>(
 /// Exposure is counted once: a direct connection raises the threat considered (up to a sophisticated
 /// attacker), while remote access and portable devices raise the FRs that guard those paths. No FR goes
 /// above SL 3 unless a state-level attacker is accepted as in scope.
-pub fn suggest_target(answers: &SortedMap<String, String>) -> WizardSuggestion {
+pub fn suggest_target(answers: &BTreeMap<String, String>) -> WizardSuggestion {
     let mut scores = [0u8; 3];
     let mut drivers: [Option<&str>; 3] = [None; 3];
     let mut unanswered = Vec::new();
@@ -124,7 +124,7 @@ pub fn suggest_target(answers: &SortedMap<String, String>) -> WizardSuggestion {
             }
         }
     }
-    crate::domain::sorting::sort_by(&mut seen_reason, |a, b| a.0.cmp(b.0));
+    seen_reason.sort_by(|a, b| a.0.cmp(b.0));
     for (reason, frs) in seen_reason {
         rationale.push(format!("{} raised: {reason}", frs.join(", ")));
     }

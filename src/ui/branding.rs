@@ -1,7 +1,7 @@
 //! Optional consultancy branding for the report, read at start-up from `branding.json` next to
 //! `index.html` (same origin). Neutral defaults when the file is missing, empty or invalid.
 
-use crate::ui::prelude::*;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// What `branding.json` may set. Every field is optional.
@@ -20,8 +20,8 @@ pub struct Branding {
 impl Branding {
     /// Reads `branding.json`: every field optional, unknown fields ignored, `None` when it is not a JSON object.
     fn parse(text: &str) -> Option<Branding> {
-        let root = crate::domain::json::parse(text).ok()?;
-        root.is_object().then_some(())?;
+        let root: serde_json::Value = serde_json::from_str(text).ok()?;
+        let root = root.as_object()?;
         let text = |key: &str| root.get(key).and_then(|v| v.as_str()).unwrap_or_default().to_string();
         Some(Branding {
             name: text("name"),
@@ -55,7 +55,7 @@ impl Branding {
 /// Loads `branding.json` once; the signal keeps neutral defaults until (and unless) it arrives.
 pub fn load_branding() -> RwSignal<Branding> {
     let branding = RwSignal::new(Branding::default().sanitised());
-    crate::ui::dom::spawn(async move {
+    leptos::task::spawn_local(async move {
         let Some(window) = web_sys::window() else { return };
         let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("branding.json")).await else {
             return;

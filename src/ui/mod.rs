@@ -1,13 +1,14 @@
-//! The user interface: Leptos signals, memos and effects, with the DOM built by `dom` (not `view!`); one
-//! module per step, plus `kit` (shared parts), local storage, offline support and branding.
+//! The user interface: Leptos components written with `view!`, one module per step, plus small shared
+//! widgets. App-wide state is [`state::AppState`], a `Copy` struct of signals given by [`App`] through
+//! context. Each step's view reads it through its own [`state::StepState`] (the assessment, the scorecard and
+//! the roadmap, as memos owned by the step, see `state::view_memo`) and writes the assessment through
+//! `AppState::edit`, which saves every change.
 
 pub mod branding;
-pub mod dom;
+pub mod document;
 pub mod download;
-pub mod kit;
 pub mod offline;
 pub mod persist;
-pub mod prelude;
 pub mod products;
 pub mod profile;
 pub mod questionnaire;
@@ -18,10 +19,10 @@ pub mod scope;
 pub mod start;
 pub mod state;
 pub mod summary;
+pub mod widgets;
 
-use crate::ui::prelude::*;
-use dom::{el, elc, watch, El};
-use state::{AppState, Step};
+use leptos::prelude::*;
+use state::{AppState, Step, StepState};
 
 /// Reads the step from the address bar's hash.
 fn step_from_location() -> Option<Step> {
@@ -40,33 +41,20 @@ pub fn focus_main_heading() {
     });
 }
 
-/// Starts the app: builds it into the page's body under a root reactive owner that lives as long as
-/// the page.
-pub fn start() {
-    // Runs Leptos's effects (an error only means it was started already).
-    let _ = any_spawner::Executor::init_wasm_bindgen();
-    let owner = Owner::new();
-    owner.with(app);
-    std::mem::forget(owner);
-}
-
-/// Builds the step's view.
-fn step_view(step: Step) -> El {
-    match step {
-        Step::Start => start::start_step(),
-        Step::Profile => profile::profile_step(),
-        Step::Scope => scope::scope_step(),
-        Step::Questionnaire => questionnaire::questionnaire_step(),
-        Step::Results => results::results_step(),
-        Step::Roadmap => roadmap::roadmap_step(),
-        Step::Report => report::report_step(),
+/// Mounts the app into the page's body and removes the static first screen of `index.html` (`#boot`),
+/// which shows the title and the privacy promise until the app has started.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
     }
 }
 
-/// The whole app: header with the steps, banner, the current step, footer.
-fn app() {
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
     let state = AppState::load();
-    state.install();
+    provide_context(state);
 
     // The hash is the route. With no hash, reopen where the user left off.
     let initial = step_from_location().unwrap_or_else(|| {
@@ -78,7 +66,7 @@ fn app() {
         }
     });
     state.step.set(initial);
-    dom::on_window("hashchange", move |_| {
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(step) = step_from_location() {
             if step != state.step.get_untracked() {
                 state.step.set(step);
@@ -87,13 +75,12 @@ fn app() {
         }
     });
     // Changes made in other tabs.
-    dom::on_window("storage", move |ev| {
-        let ev: web_sys::StorageEvent = wasm_bindgen::JsCast::unchecked_into(ev);
+    let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         state.on_storage_event(ev.key(), ev.new_value());
     });
     offline::register_service_worker(state);
     // Remember the step in the assessment (without counting it as a change), to reopen there.
-    watch(move || {
+    Effect::new(move || {
         let step = state.step.get();
         let differs = state.assessment.with_untracked(|a| a.last_step != step.slug());
         if differs && state.stored.get_untracked() {
@@ -101,52 +88,79 @@ fn app() {
             state.save();
         }
     });
-    let skip = elc("a", "skip-link").attr("href", "#main").text("Skip to content").on("click", |ev| {
-        // Hash routes: move focus without changing the route.
-        ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("main") {
-            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-                let _ = main.focus();
+    let current = move || state.step.get();
+    let name = move || state.assessment.with(|a| a.name.clone());
+
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=move |ev| {
+                // Hash routes: move focus without changing the route.
+                ev.prevent_default();
+                if let Some(main) = document().get_element_by_id("main") {
+                    if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                        let _ = main.focus();
+                    }
+                }
             }
-        }
-    });
-    let steps = Step::ALL
-        .into_iter()
-        .enumerate()
-        .map(|(i, step)| {
-            el("li").child(
-                el("a")
-                    .attr("href", &step.href())
-                    .dyn_attr("aria-current", move || (state.step.get() == step).then(|| "step".to_string()))
-                    .dyn_class("active", move || state.step.get() == step)
-                    .child(elc("span", "step-number").attr("aria-hidden", "true").text(&(i + 1).to_string()))
-                    .text(step.title()),
-            )
-        })
-        .collect();
-    let header = elc("header", "app-header")
-        .attr("role", "banner")
-        .child(
-            elc("div", "brand")
-                .child(elc("span", "brand-mark").attr("aria-hidden", "true").text("62443"))
-                .child(elc("span", "brand-name").text("IEC 62443 self-assessment")),
-        )
-        .child(
-            elc("div", "open-assessment")
-                .attr("title", "The assessment you are working on")
-                .child(elc("span", "visually-hidden").text("Open assessment: "))
-                .dyn_text(move || state.assessment.with(|a| a.name.clone())),
-        )
-        .child(el("nav").cls("steps").attr("aria-label", "Assessment steps").child(el("ol").kids(steps)));
-    let main = el("main").id("main").attr("tabindex", "-1").switch(
-        move || Step::ALL.iter().position(|s| *s == state.step.get()).unwrap_or(0) as u64,
-        |i| vec![step_view(Step::ALL[i as usize])],
-    );
-    let footer = elc("footer", "app-footer").child(el("p").text(&format!(
-        "Everything you enter stays in this browser. Nothing is sent anywhere. Catalogue {}. Questions are written for this tool and cite IEC 62443 identifiers; they do not reproduce the standard.",
-        crate::domain::CATALOGUE_VERSION
-    )));
-    let body = El(document().body().expect("a page body").into());
-    let body = body.child(skip).child(header);
-    kit::banner(body).child(main).child(footer);
+        >
+            "Skip to content"
+        </a>
+        <header class="app-header" role="banner">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true">"62443"</span>
+                <span class="brand-name">"IEC 62443 self-assessment"</span>
+            </div>
+            <div class="open-assessment" title="The assessment you are working on">
+                <span class="visually-hidden">"Open assessment: "</span>
+                {name}
+            </div>
+            <nav class="steps" aria-label="Assessment steps">
+                <ol>
+                    {Step::ALL
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, step)| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=step.href()
+                                        aria-current=move || (current() == step).then_some("step")
+                                        class:active=move || current() == step
+                                    >
+                                        <span class="step-number" aria-hidden="true">{i + 1}</span>
+                                        {step.title()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </nav>
+        </header>
+        <widgets::Banner />
+        <main id="main" tabindex="-1">
+            {move || {
+                // Owned by the step's view and disposed with it (see `StepState`).
+                provide_context(StepState::new(state));
+                match current() {
+                Step::Start => view! { <start::StartStep /> }.into_any(),
+                Step::Profile => view! { <profile::ProfileStep /> }.into_any(),
+                Step::Scope => view! { <scope::ScopeStep /> }.into_any(),
+                Step::Questionnaire => view! { <questionnaire::QuestionnaireStep /> }.into_any(),
+                Step::Results => view! { <results::ResultsStep /> }.into_any(),
+                Step::Roadmap => view! { <roadmap::RoadmapStep /> }.into_any(),
+                Step::Report => view! { <report::ReportStep /> }.into_any(),
+                }
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>
+                "Everything you enter stays in this browser. Nothing is sent anywhere. Catalogue "
+                {crate::domain::CATALOGUE_VERSION}
+                ". Questions are written for this tool and cite IEC 62443 identifiers; they do not reproduce the standard."
+            </p>
+        </footer>
+    }
 }

@@ -17,7 +17,7 @@ pub fn register_service_worker(state: AppState) {
     // An update is only news when an older version already controls this page.
     let had_controller = container.controller().is_some();
     let promise = container.register("sw.js");
-    crate::ui::dom::spawn(async move {
+    leptos::task::spawn_local(async move {
         let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
         // Some automation environments resolve the promise with nothing: leave offline support off then.
         let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };

@@ -1,12 +1,17 @@
-//! Local storage access. Every call is fallible: storage may be disabled, full or hold foreign data, and
-//! none of that may crash the app or lose what is already saved.
+//! Local storage, through gloo-storage, behind one availability check.
+//!
+//! Every call is fallible: storage may be disabled (private browsing, a site setting), full or hold
+//! foreign data, and none of that may crash the app or lose what is already saved. gloo-storage's
+//! `LocalStorage::raw()` panics when the browser gives no storage, so [`available`] probes it once through
+//! web-sys and every function here returns early when it is missing.
 
 use crate::domain::storage::{self, ImportError, Loaded};
 use crate::domain::Assessment;
+use gloo_storage::{errors::StorageError, LocalStorage, Storage};
 
 /// Key prefix of saved assessments; the id follows.
 pub const ASSESSMENT_PREFIX: &str = "iec62443-assess:assessment:";
-/// Key of the id of the assessment open last.
+/// Key of the id of the assessment open last (the id as plain text, not JSON).
 pub const CURRENT_KEY: &str = "iec62443-assess:current";
 
 /// Why something could not be written.
@@ -30,44 +35,62 @@ impl SaveError {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+impl From<StorageError> for SaveError {
+    fn from(e: StorageError) -> SaveError {
+        SaveError::Refused(match e {
+            // The exception's name says what happened (`QuotaExceededError`, `SecurityError`).
+            StorageError::JsError(js) => js.name,
+            other => other.to_string(),
+        })
+    }
 }
 
-fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+/// Whether local storage can be used at all. Probed once through web-sys: reading `window.localStorage`
+/// throws when storage is blocked, which gloo-storage would turn into a panic.
+pub fn available() -> bool {
+    thread_local! {
+        static AVAILABLE: bool = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
+    }
+    AVAILABLE.with(|a| *a)
+}
+
+/// Reads one key as it is stored (saved assessments are kept as text even when unreadable).
+pub fn read(key: &str) -> Option<String> {
+    available().then(|| LocalStorage::raw().get_item(key).ok().flatten()).flatten()
+}
+
+/// Writes one key as plain text. A single `setItem` either replaces the whole value or leaves the old
+/// one in place.
+pub fn write(key: &str, value: &str) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    LocalStorage::raw().set_item(key, value).map_err(|e| SaveError::Refused(js_error_name(&e)))
+}
+
+/// The name of a thrown exception (`QuotaExceededError`), or its text.
+fn js_error_name(e: &wasm_bindgen::JsValue) -> String {
     e.as_string()
         .or_else(|| js_sys::Reflect::get(e, &"name".into()).ok().and_then(|v| v.as_string()))
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
-/// Reads one key.
-pub fn read(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
-}
-
-/// Writes one key. A single `setItem` either replaces the whole value or leaves the old one in place.
-pub fn write(key: &str, value: &str) -> Result<(), SaveError> {
-    let s = storage().ok_or(SaveError::Unavailable)?;
-    s.set_item(key, value).map_err(|e| SaveError::Refused(js_error_text(&e)))
-}
-
 /// Removes one key.
 pub fn remove(key: &str) -> Result<(), SaveError> {
-    let s = storage().ok_or(SaveError::Unavailable)?;
-    s.remove_item(key).map_err(|e| SaveError::Refused(js_error_text(&e)))
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    LocalStorage::delete(key);
+    Ok(())
 }
 
-/// Saves an assessment under its own key. The text is built in one buffer kept between saves (autosave
-/// runs on every change; see `storage::to_json_into`).
+/// Saves an assessment under its own key, in the saved format, with one `setItem`.
 pub fn save(assessment: &Assessment) -> Result<(), SaveError> {
-    thread_local! {
-        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    if !available() {
+        return Err(SaveError::Unavailable);
     }
-    BUFFER.with(|buffer| {
-        let mut text = buffer.borrow_mut();
-        storage::to_json_into(assessment, &mut text);
-        write(&format!("{ASSESSMENT_PREFIX}{}", assessment.id), &text)
-    })
+    LocalStorage::set(format!("{ASSESSMENT_PREFIX}{}", assessment.id), storage::saved(assessment))?;
+    Ok(())
 }
 
 /// Deletes a saved assessment.
@@ -86,29 +109,22 @@ pub struct StoredEntry {
     pub raw: String,
 }
 
-/// Reads every saved assessment.
+/// Reads every saved assessment, in key order.
 pub fn load_all() -> Vec<StoredEntry> {
-    let Some(s) = storage() else { return Vec::new() };
-    let count = s.length().unwrap_or(0);
-    let mut keys = Vec::new();
-    for i in 0..count {
-        if let Ok(Some(key)) = s.key(i) {
-            if key.starts_with(ASSESSMENT_PREFIX) {
-                keys.push(key);
-            }
-        }
+    if !available() {
+        return Vec::new();
     }
-    crate::domain::sorting::sort_by(&mut keys, |a, b| a.cmp(b));
+    let raw = LocalStorage::raw();
+    let mut keys: Vec<String> = (0..LocalStorage::length())
+        .filter_map(|i| raw.key(i).ok().flatten())
+        .filter(|key| key.starts_with(ASSESSMENT_PREFIX))
+        .collect();
+    keys.sort();
     keys.into_iter()
         .map(|key| {
-            let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
-            let parsed = storage::from_json(&raw);
-            StoredEntry { key, parsed, raw }
+            let text = raw.get_item(&key).ok().flatten().unwrap_or_default();
+            let parsed = storage::from_json(&text);
+            StoredEntry { key, parsed, raw: text }
         })
         .collect()
-}
-
-/// Whether local storage can be used at all.
-pub fn available() -> bool {
-    storage().is_some()
 }

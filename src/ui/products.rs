@@ -1,60 +1,24 @@
 //! Products of a supplier (IEC 62443-4-2): name, component type and the capability level (SL-C) aimed for.
 
 use crate::domain::{check_product_name, ComponentType, Product, SlVector, MAX_NAME_CHARS, MAX_ZONES};
-use crate::ui::dom::{el, elc, El};
-use crate::ui::kit::confirm_remove;
-use crate::ui::prelude::*;
-use crate::ui::scope::{description_field, name_field, option, vector_choice};
-use crate::ui::state::AppState;
-use std::rc::Rc;
+use crate::ui::scope::{DescriptionField, NameField, VectorChoice};
+use crate::ui::state::{AppState, StepState};
+use crate::ui::widgets::ConfirmRemove;
+use leptos::prelude::*;
 
 fn type_from(value: &str) -> Option<ComponentType> {
     ComponentType::ALL.into_iter().find(|t| t.code() == value)
 }
 
-/// A `<select>` of the component types.
-fn type_select(id: &str) -> El {
-    let mut s = el("select").id(id);
-    for t in ComponentType::ALL {
-        s = s.child(option(t.code(), t.label()));
-    }
-    s
-}
-
-/// Appends the products part of the scope step to `section`, shown while `shown` gives true: heading,
-/// the form that adds a product, and a card per product (direct children of `section`, like the zone
-/// cards).
-pub fn products(section: El, shown: Rc<dyn Fn() -> bool>) -> El {
+/// The products section of the scope step.
+#[component]
+pub fn Products() -> impl IntoView {
     let state = AppState::get();
-    let a = state.assessment;
-    let (when_form, when_empty, when_list) = (shown.clone(), shown.clone(), shown);
-    section
-        .when(move || when_form(), add_product)
-        .when(
-            move || when_empty() && a.with(|a| a.products.is_empty()),
-            || vec![elc("p", "empty-state").text("No products yet. Add the first product above.")],
-        )
-        .keyed(
-            move || {
-                if when_list() {
-                    a.with(|a| a.products.iter().map(|p| p.id.clone()).collect())
-                } else {
-                    Vec::new()
-                }
-            },
-            product_card,
-        )
-}
-
-/// The heading, lead and form that adds a product.
-fn add_product() -> Vec<El> {
-    let state = AppState::get();
-    let a = state.assessment;
+    let a = StepState::get().assessment;
     let name = RwSignal::new(String::new());
-    // The chosen type's code (a String signal, a type the app already has signals of, rather than one
-    // more signal type for one select).
-    let component = RwSignal::new(ComponentType::EmbeddedDevice.code().to_string());
+    let component = RwSignal::new(ComponentType::EmbeddedDevice);
     let error = RwSignal::new(None::<String>);
+    let ids = move || a.with(|a| a.products.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
     let add = move || {
         let value = name.get_untracked();
         let check = a.with_untracked(|a| {
@@ -67,7 +31,7 @@ fn add_product() -> Vec<El> {
             Err(e) => error.set(Some(e)),
             Ok(()) => {
                 error.set(None);
-                let kind = component.with_untracked(|c| type_from(c)).unwrap_or(ComponentType::EmbeddedDevice);
+                let kind = component.get_untracked();
                 state.edit(|a| {
                     let id = a.next_product_id();
                     a.products.push(Product::new(&id, value.trim(), kind));
@@ -76,127 +40,111 @@ fn add_product() -> Vec<El> {
             }
         }
     };
-    let form = elc("form", "form-grid")
-        .on("submit", move |ev| {
-            ev.prevent_default();
-            add();
-        })
-        .child(
-            elc("div", "field").child(el("label").attr("for", "new-product-name").text("Product name")).child(
-                el("input")
-                    .id("new-product-name")
-                    .attr("type", "text")
-                    .attr("maxlength", &(MAX_NAME_CHARS + 1).to_string())
-                    .attr("placeholder", "e.g. RTU 560 firmware 4.2")
-                    .dyn_value(move || name.get())
-                    .on("input", move |ev| name.set(event_target_value(&ev)))
-                    .dyn_attr("aria-invalid", move || Some(error.with(|e| e.is_some()).to_string()))
-                    .attr("aria-describedby", "new-product-error"),
-            ),
-        )
-        .child(elc("div", "field").child(el("label").attr("for", "new-product-type").text("Component type")).child(
-            type_select("new-product-type").dyn_value(move || component.get()).on("change", move |ev| {
-                let code = event_target_value(&ev);
-                if type_from(&code).is_some() {
-                    component.set(code)
-                }
-            }),
-        ))
-        .child(
-            elc("div", "field").child(el("button").attr("type", "submit").cls("button primary").text("Add product")),
-        );
-    vec![
-        el("h2").text("Products"),
-        elc("p", "lead")
-            .text("Each product (component) is assessed against the IEC 62443-4-2 requirements of its component type, ")
-            .text("up to the capability level (SL-C) you aim to reach or certify."),
-        elc("div", "card").child(el("h3").text("Add a product")).child(form).child(
-            el("p")
-                .id("new-product-error")
-                .cls("field-error")
-                .attr("role", "alert")
-                .dyn_text(move || error.get().unwrap_or_default()),
-        ),
-    ]
+    view! {
+        <h2>"Products"</h2>
+        <p class="lead">
+            "Each product (component) is assessed against the IEC 62443-4-2 requirements of its component type, "
+            "up to the capability level (SL-C) you aim to reach or certify."
+        </p>
+        <div class="card">
+            <h3>"Add a product"</h3>
+            <form class="form-grid" on:submit=move |ev| { ev.prevent_default(); add(); }>
+                <div class="field">
+                    <label for="new-product-name">"Product name"</label>
+                    <input id="new-product-name" type="text" maxlength=(MAX_NAME_CHARS + 1).to_string()
+                        placeholder="e.g. RTU 560 firmware 4.2"
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+                        aria-invalid=move || error.with(|e| e.is_some()).to_string()
+                        aria-describedby="new-product-error" />
+                </div>
+                <div class="field">
+                    <label for="new-product-type">"Component type"</label>
+                    <select id="new-product-type" prop:value=move || component.get().code().to_string()
+                        on:change=move |ev| { if let Some(t) = type_from(&event_target_value(&ev)) { component.set(t) } }>
+                        {ComponentType::ALL.into_iter().map(|t| view! { <option value=t.code()>{t.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field"><button type="submit" class="button primary">"Add product"</button></div>
+            </form>
+            <p id="new-product-error" class="field-error" role="alert">{move || error.get()}</p>
+        </div>
+        <Show
+            when=move || a.with(|a| !a.products.is_empty())
+            fallback=|| view! { <p class="empty-state">"No products yet. Add the first product above."</p> }
+        >
+            <For each=ids key=|id| id.clone() children=move |id| view! { <ProductCard product_id=id /> } />
+        </Show>
+    }
 }
 
-/// One product's card: name, component type, description, aimed SL-C and removal. Its parts follow the
-/// product through `dyn_*`, so typing keeps the card and its focus.
-fn product_card(product_id: &str) -> El {
+#[component]
+fn ProductCard(product_id: String) -> impl IntoView {
     let state = AppState::get();
-    let a = state.assessment;
-    let id = StoredValue::new(product_id.to_string());
-    let dom = |suffix: &str| format!("{product_id}-{suffix}");
-    // A text about the product that follows the assessment.
-    let read = move |f: fn(&Product) -> String| {
-        move || a.with(|a| id.with_value(|id| a.product(id).map(f))).unwrap_or_default()
-    };
+    let a = StepState::get().assessment;
+    let id = StoredValue::new(product_id);
+    // One subscriber of the assessment per card (see `ZoneCard`).
+    let product = Memo::new(move |_| a.with(|a| a.product(&id.get_value()).cloned()));
+    let product = move || product.get();
     let edit = move |change: Box<dyn FnOnce(&mut Product)>| {
-        let pid = id.get_value();
-        state.edit(move |a| {
-            if let Some(p) = a.products.iter_mut().find(|p| p.id == pid) {
+        state.edit(|a| {
+            if let Some(p) = a.products.iter_mut().find(|p| p.id == id.get_value()) {
                 change(p);
             }
         })
     };
-    let name_error = RwSignal::new(None::<String>);
-    let per_fr = RwSignal::new(a.with_untracked(|a| a.product(product_id).is_some_and(|p| !p.target.is_uniform())));
-    let rename =
-        move |value: String| match a.with_untracked(|a| id.with_value(|id| check_product_name(a, &value, Some(id)))) {
-            Err(p) => name_error.set(Some(p.message("product"))),
-            Ok(()) => {
-                name_error.set(None);
-                edit(Box::new(move |p| p.name = value.trim().to_string()));
-            }
-        };
-    let remove = move || {
-        let pid = id.get_value();
-        let name = a.with_untracked(|a| a.product(&pid).map(|p| p.name.clone())).unwrap_or_default();
-        state.edit(|a| a.remove_product(&pid));
+    let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
+    let per_fr = RwSignal::new(untrack(product).map(|p| !p.target.is_uniform()).unwrap_or(false));
+    let title = move || product().map(|p| p.name).unwrap_or_default();
+    let rename = move |value: String| {
+        a.with_untracked(|a| check_product_name(a, &value, Some(&id.get_value()))).map_err(|p| p.message("product"))?;
+        edit(Box::new(move |p| p.name = value.trim().to_string()));
+        Ok(())
+    };
+    let remove = move |()| {
+        let name = title();
+        state.edit(|a| a.remove_product(&id.get_value()));
         state.info(&format!("Product \"{name}\" was removed with its answers."));
     };
-
-    let head = elc("header", "zone-head").child(el("h3").id(&dom("title")).dyn_text(read(|p| p.name.clone()))).child(
-        elc("span", "muted")
-            .dyn_text(read(|p| format!("{} · aimed SL-C {}", p.component_type.code(), p.target.notation()))),
-    );
-    let name = name_field(product_id, "Product name", Box::new(read(|p| p.name.clone())), name_error, Box::new(rename));
-    let kind = elc("div", "field").child(el("label").attr("for", &dom("type")).text("Component type")).child(
-        type_select(&dom("type")).dyn_value(read(|p| p.component_type.code().to_string())).on("change", move |ev| {
-            if let Some(t) = type_from(&event_target_value(&ev)) {
-                edit(Box::new(move |p| p.component_type = t))
-            }
-        }),
-    );
-    let description = description_field(
-        product_id,
-        None,
-        Box::new(read(|p| p.description.clone())),
-        Box::new(move |v| edit(Box::new(move |p| p.description = v))),
-    );
-    let target = vector_choice(
-        elc("fieldset", "target-levels").child(el("legend").text("Capability level aimed for (SL-C)")),
-        product_id,
-        "Aimed SL-C",
-        per_fr,
-        Rc::new(move || a.with(|a| id.with_value(|id| a.product(id).map(|p| p.target))).unwrap_or_default()),
-        Rc::new(move |v: SlVector| edit(Box::new(move |p| p.target = v))),
-    );
-    let foot = confirm_remove(
-        elc("div", "zone-foot"),
-        "Remove product",
-        "Confirm product removal",
-        move || {
-            let name = a.with(|a| id.with_value(|id| a.product(id).map(|p| p.name.clone()))).unwrap_or_default();
-            format!("Remove \"{name}\" with its answers?")
-        },
-        "Yes, remove the product",
-        remove,
-    );
-    elc("article", "card zone-card product-card")
-        .attr("aria-labelledby", &dom("title"))
-        .child(head)
-        .child(elc("div", "form-grid").child(name).child(kind).child(description))
-        .child(target)
-        .child(foot)
+    view! {
+        <article class="card zone-card product-card" aria-labelledby=dom("title")>
+            <header class="zone-head">
+                <h3 id=dom("title")>{title}</h3>
+                <span class="muted">{move || product().map(|p| format!("{} · aimed SL-C {}", p.component_type.code(), p.target.notation()))}</span>
+            </header>
+            <div class="form-grid">
+                <NameField card=id.get_value() label="Product name" value=Signal::derive(title) rename=Callback::new(rename) />
+                <div class="field">
+                    <label for=dom("type")>"Component type"</label>
+                    <select id=dom("type") prop:value=move || product().map(|p| p.component_type.code().to_string()).unwrap_or_default()
+                        on:change=move |ev| { if let Some(t) = type_from(&event_target_value(&ev)) { edit(Box::new(move |p| p.component_type = t)) } }>
+                        {ComponentType::ALL.into_iter().map(|t| view! { <option value=t.code()>{t.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <DescriptionField
+                    card=id.get_value()
+                    value=Signal::derive(move || product().map(|p| p.description).unwrap_or_default())
+                    set=Callback::new(move |text: String| edit(Box::new(move |p| p.description = text)))
+                />
+            </div>
+            <fieldset class="target-levels">
+                <legend>"Capability level aimed for (SL-C)"</legend>
+                <VectorChoice
+                    prefix=id.get_value()
+                    label="Aimed SL-C"
+                    per_fr=per_fr
+                    value=Signal::derive(move || product().map(|p| p.target).unwrap_or_default())
+                    on_change=Callback::new(move |v: SlVector| edit(Box::new(move |p| p.target = v)))
+                />
+            </fieldset>
+            <div class="zone-foot">
+                <ConfirmRemove
+                    button="Remove product"
+                    label="Confirm product removal"
+                    question=Signal::derive(move || format!("Remove \"{}\" with its answers?", title()))
+                    confirm="Yes, remove the product"
+                    on_confirm=Callback::new(remove)
+                />
+            </div>
+        </article>
+    }
 }

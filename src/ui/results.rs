@@ -1,19 +1,26 @@
-//! Results: SL-A against SL-T per zone (table and radar), coverage, blocking items, maturity.
+//! Results: SL-A against SL-T per zone (table and radar), coverage, blocking items, maturity. The content
+//! is the domain's `results_body`, the same blocks as the report's scorecard.
 
-use crate::domain::html::results::results_body;
-use crate::ui::dom::{elc, El};
-use crate::ui::kit::{needs_assessment, step_footer, step_section};
-use crate::ui::prelude::*;
-use crate::ui::state::{AppState, Step};
+use crate::domain::document::results_body;
+use crate::ui::document::BlocksView;
+use crate::ui::state::{AppState, Step, StepState};
+use crate::ui::widgets::{NeedsAssessment, StepFooter};
+use leptos::prelude::*;
 
 /// The results step.
-pub fn results_step() -> El {
+#[component]
+pub fn ResultsStep() -> impl IntoView {
     let state = AppState::get();
-    let section = step_section("step results", "results", "Results", "");
-    needs_assessment(section, move || {
-        // Read-only, so written as HTML text (domain::html): far less wasm than typed views.
-        vec![elc("div", "results-body")
-            .dyn_html(move || state.scorecard.with(|card| state.assessment.with_untracked(|a| results_body(a, card))))]
-    })
-    .child(step_footer(Step::Results))
+    let step = StepState::get();
+    let body =
+        Memo::new(move |_| step.scorecard.with(|card| state.assessment.with_untracked(|a| results_body(a, card))));
+    view! {
+        <section class="step results" aria-labelledby="results-title">
+            <h1 id="results-title" tabindex="-1">"Results"</h1>
+            <NeedsAssessment>
+                <div class="results-body">{move || view! { <BlocksView blocks=body.get() /> }}</div>
+            </NeedsAssessment>
+            <StepFooter step=Step::Results />
+        </section>
+    }
 }

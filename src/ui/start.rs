@@ -2,16 +2,16 @@
 
 use crate::domain::storage::{self, Loaded};
 use crate::domain::{Assessment, MAX_NAME_CHARS};
-use crate::ui::dom::{button, el, elc, El};
 use crate::ui::download::{download, file_stem};
-use crate::ui::kit::{confirm_dialog, short_time, step_section};
 use crate::ui::persist;
-use crate::ui::prelude::*;
-use crate::ui::state::{new_assessment_id, now_iso, AppState, BrokenEntry, LibraryEntry, Step};
+use crate::ui::state::{new_assessment_id, now_iso, view_memo, AppState, LibraryEntry, Step, StepState};
+use crate::ui::widgets::{short_time, ConfirmDialog};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The start step.
-pub fn start_step() -> El {
+#[component]
+pub fn StartStep() -> impl IntoView {
     let state = AppState::get();
     let new_name = RwSignal::new(String::new());
     let start = move || {
@@ -25,78 +25,69 @@ pub fn start_step() -> El {
         state.step.set(Step::Profile);
         let _ = window().location().set_hash(&Step::Profile.href());
     };
-    let fact = |title: &str, text: &str| el("li").child(el("strong").text(title)).text(text);
-    let intro = elc("div", "intro")
-        .child(elc("p", "lead").text(
-            "Find out where your industrial control systems stand against IEC 62443, and what to do first. \
-             Describe your zones and target security levels, answer plain-language questions, and leave with a \
-             scorecard (achieved against target security level per zone and foundational requirement, programme maturity) \
-             and a prioritised, printable roadmap.",
-        ))
-        .child(
-            elc("ul", "facts")
-                .child(fact(
-                    "Time: ",
-                    "about 15 minutes for a quick scan; one to two hours for a full assessment of a few zones. \
-                     You can stop at any time and continue later.",
-                ))
-                .child(fact(
-                    "Covers: ",
-                    "asset owners (IEC 62443-3-2 risk assessment, 3-3 system requirements per zone, 2-1 security programme), \
-                     integrators and service providers (2-4), and product suppliers (4-1 development lifecycle, \
-                     4-2 component requirements per product).",
-                ))
-                .child(fact(
-                    "Privacy: ",
-                    "everything you type stays in this browser, on this computer. Nothing is sent anywhere: no account, \
-                     no tracking, no server. Export a file to keep a copy or move it to another computer.",
-                )),
-        );
-    let new_card = elc("div", "card").child(el("h2").text("Start a new assessment")).child(
-        elc("form", "inline-form")
-            .on("submit", move |ev| {
-                ev.prevent_default();
-                start();
-            })
-            .child(el("label").attr("for", "new-assessment-name").text("Assessment name (optional)"))
-            .child(
-                el("input")
-                    .id("new-assessment-name")
-                    .attr("type", "text")
-                    .attr("maxlength", &MAX_NAME_CHARS.to_string())
-                    .attr("placeholder", "e.g. Water treatment plant 2026")
-                    .dyn_value(move || new_name.get())
-                    .on("input", move |ev| new_name.set(event_target_value(&ev))),
-            )
-            .child(el("button").attr("type", "submit").cls("button primary").text("Start a new assessment")),
-    );
-    let section = step_section("step start", "start", "IEC 62443 self-assessment", "")
-        .child(intro)
-        .child(new_card)
-        .child(saved_list(state))
-        .child(import_card(state));
-    broken_list(section, state)
+    view! {
+        <section class="step start" aria-labelledby="start-title">
+            <h1 id="start-title" tabindex="-1">"IEC 62443 self-assessment"</h1>
+            <div class="intro">
+                <p class="lead">
+                    "Find out where your industrial control systems stand against IEC 62443, and what to do first. "
+                    "Describe your zones and target security levels, answer plain-language questions, and leave with a "
+                    "scorecard (achieved against target security level per zone and foundational requirement, programme maturity) "
+                    "and a prioritised, printable roadmap."
+                </p>
+                <ul class="facts">
+                    <li><strong>"Time: "</strong>"about 15 minutes for a quick scan; one to two hours for a full assessment of a few zones. You can stop at any time and continue later."</li>
+                    <li><strong>"Covers: "</strong>"asset owners (IEC 62443-3-2 risk assessment, 3-3 system requirements per zone, 2-1 security programme), integrators and service providers (2-4), and product suppliers (4-1 development lifecycle, 4-2 component requirements per product)."</li>
+                    <li><strong>"Privacy: "</strong>"everything you type stays in this browser, on this computer. Nothing is sent anywhere: no account, no tracking, no server. Export a file to keep a copy or move it to another computer."</li>
+                </ul>
+            </div>
+
+            <div class="card">
+                <h2>"Start a new assessment"</h2>
+                <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); start(); }>
+                    <label for="new-assessment-name">"Assessment name (optional)"</label>
+                    <input
+                        id="new-assessment-name"
+                        type="text"
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        placeholder="e.g. Water treatment plant 2026"
+                        prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev))
+                    />
+                    <button type="submit" class="button primary">"Start a new assessment"</button>
+                </form>
+            </div>
+
+            <SavedList />
+            <ImportCard />
+            <BrokenList />
+        </section>
+    }
 }
 
 /// The list of saved assessments with open, rename, duplicate, export and delete.
-fn saved_list(state: AppState) -> El {
-    elc("div", "card").child(el("h2").text("Saved assessments")).either(
-        move || state.library.with(|l| !l.is_empty()),
-        move || {
-            // Keyed by id: a row stays (with the focus in its rename field) while its entry changes, and
-            // follows its entry through `dyn_*`.
-            vec![el("ul").cls("saved-list").attr("aria-label", "Saved assessments").keyed(
-                move || state.library.with(|l| l.iter().map(|e| e.id.clone()).collect()),
-                move |id| saved_row(state, id),
-            )]
-        },
-        || vec![elc("p", "muted").text("No saved assessments in this browser yet.")],
-    )
-}
-
-/// A text made from the library entry `id` (empty once it is gone), following the library.
-fn entry_text(state: AppState, id: StoredValue<String>, f: fn(&LibraryEntry) -> String) -> String {
-    state.library.with(|l| id.with_value(|id| l.iter().find(|e| &e.id == id).map(f).unwrap_or_default()))
+#[component]
+fn SavedList() -> impl IntoView {
+    let state = AppState::get();
+    let library = view_memo(move || state.library.get());
+    view! {
+        <div class="card">
+            <h2>"Saved assessments"</h2>
+            <Show
+                when=move || library.with(|l| !l.is_empty())
+                fallback=|| view! { <p class="muted">"No saved assessments in this browser yet."</p> }
+            >
+                <ul class="saved-list" aria-label="Saved assessments">
+                    // Keyed by id: a row stays (with the focus in its rename field) while its entry changes.
+                    <For
+                        each=move || library.with(|l| l.iter().map(|e| e.id.clone()).collect::<Vec<_>>())
+                        key=|id| id.clone()
+                        children=move |id| view! { <SavedRow id=id library=library /> }
+                    />
+                </ul>
+            </Show>
+        </div>
+    }
 }
 
 /// The second line of a saved row: organisation, zones, progress, last change.
@@ -112,22 +103,28 @@ fn meta_text(e: &LibraryEntry) -> String {
     )
 }
 
-/// One row of the saved list, for the assessment `id`.
-fn saved_row(state: AppState, id: &str) -> El {
-    let id = StoredValue::new(id.to_string());
+#[component]
+fn SavedRow(id: String, library: Memo<Vec<LibraryEntry>>) -> impl IntoView {
+    let state = AppState::get();
+    let step = StepState::get();
+    let entry = Memo::new({
+        let id = id.clone();
+        move |_| library.with(|l| l.iter().find(|e| e.id == id).cloned().unwrap_or_default())
+    });
+    let id = StoredValue::new(id);
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let rename_to = RwSignal::new(String::new());
     let rename_error = RwSignal::new(None::<String>);
-    let is_open = move || state.assessment.with(|a| id.with_value(|id| &a.id == id)) && state.stored.get();
-    let name = move || entry_text(state, id, |e| e.name.clone());
     // The rename field starts from the current name, and follows it while the user is not renaming.
-    crate::ui::dom::watch(move || {
-        let current = name();
+    Effect::new(move || {
+        let name = entry.with(|e| e.name.clone());
         if !renaming.get_untracked() {
-            rename_to.set(current);
+            rename_to.set(name);
         }
     });
+    let is_open = move || step.assessment.with(|a| a.id == id.get_value()) && step.stored.get();
+    let name = move || entry.with(|e| e.name.clone());
 
     let with_saved = move |f: &dyn Fn(Assessment)| {
         if state.assessment.with_untracked(|a| a.id == id.get_value()) {
@@ -142,7 +139,7 @@ fn saved_row(state: AppState, id: &str) -> El {
             None => state.error("That assessment is no longer in this browser's storage."),
         }
     };
-    let open = move || {
+    let open = move |_| {
         state.open(&id.get_value());
         let next = state
             .assessment
@@ -174,10 +171,9 @@ fn saved_row(state: AppState, id: &str) -> El {
             });
             state.refresh_library();
         }
-        rename_to.set(new_name);
         renaming.set(false);
     };
-    let duplicate = move || {
+    let duplicate = move |_| {
         with_saved(&|mut a| {
             let now = now_iso();
             a.id = new_assessment_id();
@@ -191,7 +187,7 @@ fn saved_row(state: AppState, id: &str) -> El {
         });
         state.refresh_library();
     };
-    let export = move || {
+    let export = move |_| {
         with_saved(&|a| {
             if let Err(e) = download(&format!("{}.json", file_stem(&a.name)), "application/json", &storage::to_json(&a))
             {
@@ -199,7 +195,7 @@ fn saved_row(state: AppState, id: &str) -> El {
             }
         });
     };
-    let delete = move || {
+    let delete = move |()| {
         let target = id.get_value();
         match persist::delete(&target) {
             Ok(()) => {
@@ -216,61 +212,51 @@ fn saved_row(state: AppState, id: &str) -> El {
         confirming.set(false);
     };
 
-    let rename_form = move || {
-        let input_id = format!("rename-{}", id.get_value());
-        vec![elc("form", "inline-form")
-            .on("submit", move |ev| {
-                ev.prevent_default();
-                do_rename();
-            })
-            .child(el("label").cls("visually-hidden").attr("for", &input_id).text("New name"))
-            .child(
-                el("input")
-                    .id(&input_id)
-                    .attr("type", "text")
-                    .dyn_value(move || rename_to.get())
-                    .on("input", move |ev| rename_to.set(event_target_value(&ev))),
-            )
-            .child(el("button").attr("type", "submit").cls("button small").text("Save name"))
-            .child(button("button small secondary", "Cancel", move || renaming.set(false)))
-            .when(
-                move || rename_error.with(Option::is_some),
-                move || {
-                    vec![elc("p", "field-error")
-                        .attr("role", "alert")
-                        .dyn_text(move || rename_error.get().unwrap_or_default())]
-                },
-            )]
-    };
-    let main = elc("div", "saved-main")
-        .either(move || renaming.get(), rename_form, move || vec![elc("span", "saved-name").dyn_text(name)])
-        .when(move || !renaming.get() && is_open(), || vec![elc("span", "tag").text("open")])
-        .child(elc("span", "saved-meta").dyn_text(move || entry_text(state, id, meta_text)));
-    let actions = elc("div", "saved-actions")
-        .child(
-            button("button small primary", "Open", open)
-                .dyn_attr("aria-label", move || Some(format!("Open {}", name()))),
-        )
-        .child(button("button small secondary", "Rename", move || renaming.set(true)))
-        .child(button("button small secondary", "Duplicate", duplicate))
-        .child(button("button small secondary", "Export JSON", export))
-        .child(button("button small danger", "Delete", move || confirming.set(true)));
-    let row = elc("li", "saved-row").dyn_class("current", is_open).child(main).child(actions);
-    confirm_dialog(
-        row,
-        confirming,
-        "Confirm deletion",
-        || {
-            "Delete this assessment permanently from this browser? This cannot be undone; export it first if you may need it."
-                .to_string()
-        },
-        "Yes, delete it",
-        delete,
-    )
+    view! {
+        <li class="saved-row" class:current=is_open>
+            <div class="saved-main">
+                <Show
+                    when=move || renaming.get()
+                    fallback=move || {
+                        view! {
+                            <span class="saved-name">{name}</span>
+                            <Show when=is_open><span class="tag">"open"</span></Show>
+                        }
+                    }
+                >
+                    <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); do_rename(); }>
+                        <label class="visually-hidden" for=format!("rename-{}", id.get_value())>"New name"</label>
+                        <input
+                            id=format!("rename-{}", id.get_value())
+                            type="text"
+                            prop:value=move || rename_to.get()
+                            on:input=move |ev| rename_to.set(event_target_value(&ev))
+                        />
+                        <button type="submit" class="button small">"Save name"</button>
+                        <button type="button" class="button small secondary" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                        {move || rename_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    </form>
+                </Show>
+                <span class="saved-meta">{move || entry.with(meta_text)}</span>
+            </div>
+            <div class="saved-actions">
+                <button type="button" class="button small primary" on:click=open aria-label=move || format!("Open {}", name())>"Open"</button>
+                <button type="button" class="button small secondary" on:click=move |_| renaming.set(true)>"Rename"</button>
+                <button type="button" class="button small secondary" on:click=duplicate>"Duplicate"</button>
+                <button type="button" class="button small secondary" on:click=export>"Export JSON"</button>
+                <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Delete"</button>
+            </div>
+            <ConfirmDialog open=confirming label="Confirm deletion"
+                question="Delete this assessment permanently from this browser? This cannot be undone; export it first if you may need it."
+                confirm="Yes, delete it" on_confirm=Callback::new(delete) />
+        </li>
+    }
 }
 
 /// Import of an exported JSON file: validated first; never overwrites without asking.
-fn import_card(state: AppState) -> El {
+#[component]
+fn ImportCard() -> impl IntoView {
+    let state = AppState::get();
     let pending = RwSignal::new(None::<Loaded>);
     let error = RwSignal::new(None::<String>);
 
@@ -295,14 +281,8 @@ fn import_card(state: AppState) -> El {
             Err(e) => state.error(&e.message()),
         }
     };
-    // Finishes the pending import, replacing the saved one or as a copy.
-    let resolve = move |as_copy: bool| {
-        if let Some(l) = pending.get_untracked() {
-            finish(l.assessment, as_copy, l.notices);
-        }
-    };
 
-    let on_file = move |ev: web_sys::Event| {
+    let on_file = move |ev: leptos::ev::Event| {
         error.set(None);
         pending.set(None);
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -318,7 +298,7 @@ fn import_card(state: AppState) -> El {
             return;
         }
         let name = file.name();
-        crate::ui::dom::spawn(async move {
+        leptos::task::spawn_local(async move {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(v) => v.as_string().unwrap_or_default(),
                 Err(_) => {
@@ -341,119 +321,84 @@ fn import_card(state: AppState) -> El {
         });
     };
 
-    elc("div", "card")
-        .child(el("h2").text("Import an assessment"))
-        .child(
-            elc("p", "muted")
-                .text("Choose a JSON file exported by this tool. It is checked completely before anything is saved."),
-        )
-        .child(
-            el("label").cls("button secondary file-button").attr("for", "import-file").text("Choose a file to import"),
-        )
-        .child(
-            el("input")
-                .id("import-file")
-                .cls("visually-hidden")
-                .attr("type", "file")
-                .attr("accept", ".json,application/json")
-                .on("change", on_file),
-        )
-        .when(
-            move || error.with(Option::is_some),
-            move || vec![elc("p", "field-error").attr("role", "alert").dyn_text(move || error.get().unwrap_or_default())],
-        )
-        .when(
-            move || pending.with(Option::is_some),
-            move || {
-                let question = move || {
-                    let name = pending.with(|p| p.as_ref().map(|l| l.assessment.name.clone()).unwrap_or_default());
-                    format!(
-                        "An assessment with the same identity (\"{name}\") is already saved in this browser. What should happen?"
-                    )
-                };
-                vec![elc("div", "confirm")
-                    .attr("role", "alertdialog")
-                    .attr("aria-label", "Imported assessment already exists")
-                    .child(el("p").dyn_text(question))
-                    .child(button("button small danger", "Replace the saved one", move || resolve(false)))
-                    .child(button("button small primary", "Import as a copy", move || resolve(true)))
-                    .child(button("button small secondary", "Cancel", move || pending.set(None)))]
-            },
-        )
-}
-
-/// Stored entries that could not be read, appended to `parent` while there are any: kept, downloadable,
-/// removable on request.
-fn broken_list(parent: El, state: AppState) -> El {
-    parent.when(
-        move || state.broken.with(|b| !b.is_empty()),
-        move || {
-            vec![elc("div", "card warning-card")
-                .child(el("h2").text("Saved data that could not be read"))
-                .child(el("p").text(
-                    "These entries were left exactly as they are. Download a copy before removing anything; \
-                     the file can be repaired by hand or sent to whoever helps you.",
-                ))
-                .child(el("ul").keyed(
-                    move || state.broken.with(|b| b.iter().map(|b| b.key.clone()).collect()),
-                    move |key| broken_row(state, key),
-                ))]
-        },
-    )
-}
-
-/// One unreadable entry, by storage key: what is wrong, download, repair, remove.
-fn broken_row(state: AppState, key: &str) -> El {
-    let key = StoredValue::new(key.to_string());
-    let confirming = RwSignal::new(false);
-    // The raw text or problem of this entry, following the list.
-    let field = move |f: fn(&BrokenEntry) -> String| {
-        state.broken.with(|b| key.with_value(|k| b.iter().find(|e| &e.key == k).map(f).unwrap_or_default()))
-    };
-    let save_raw = move || {
-        if let Err(e) = download("unreadable-assessment.json", "application/json", &field(|b| b.raw.clone())) {
-            state.error(&e);
-        }
-    };
-    let repair = move || match storage::repair(&field(|b| b.raw.clone()), &new_assessment_id(), &now_iso()) {
-        Ok(repaired) => match persist::save(&repaired.assessment) {
-            Ok(()) => {
-                state.refresh_library();
-                let mut text = format!(
-                    "Recovered \"{}\" as a new assessment; the damaged entry is kept until you remove it.",
-                    repaired.assessment.name
-                );
-                if !repaired.dropped.is_empty() {
-                    text.push_str(" Left out: ");
-                    text.push_str(&repaired.dropped.join(" "));
+    view! {
+        <div class="card">
+            <h2>"Import an assessment"</h2>
+            <p class="muted">"Choose a JSON file exported by this tool. It is checked completely before anything is saved."</p>
+            <label class="button secondary file-button" for="import-file">"Choose a file to import"</label>
+            <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_file />
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || pending.get().map(|loaded| {
+                let name = loaded.assessment.name.clone();
+                let keep = StoredValue::new(loaded);
+                view! {
+                    <div class="confirm" role="alertdialog" aria-label="Imported assessment already exists">
+                        <p>{format!("An assessment with the same identity (\"{name}\") is already saved in this browser. What should happen?")}</p>
+                        <button type="button" class="button small danger" on:click=move |_| { let l = keep.get_value(); finish(l.assessment, false, l.notices) }>
+                            "Replace the saved one"
+                        </button>
+                        <button type="button" class="button small primary" on:click=move |_| { let l = keep.get_value(); finish(l.assessment, true, l.notices) }>
+                            "Import as a copy"
+                        </button>
+                        <button type="button" class="button small secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
                 }
-                state.info(&text);
-            }
-            Err(e) => state.error(&e.message()),
-        },
-        Err(e) => {
-            state.error(&format!("Nothing could be recovered automatically: {e}. Download the raw data to keep it."))
-        }
-    };
-    let remove = move || match persist::remove(&key.get_value()) {
-        Ok(()) => state.refresh_library(),
-        Err(e) => state.error(&e.message()),
-    };
-    let row = elc("li", "broken-row")
-        .child(
-            el("p").child(el("code").text(&key.get_value())).text(": ").dyn_text(move || field(|b| b.problem.clone())),
-        )
-        .child(button("button small secondary", "Download the raw data", save_raw))
-        .child(button("button small secondary", "Repair what can be read", repair))
-        .child(button("button small danger", "Remove it", move || confirming.set(true)));
-    confirm_dialog(
-        row,
-        confirming,
-        "Confirm removal",
-        || "Remove this unreadable entry from the browser for good?".to_string(),
-        "Yes, remove",
-        remove,
-    )
+            })}
+        </div>
+    }
+}
+
+/// Stored entries that could not be read: kept, downloadable, removable on request.
+#[component]
+fn BrokenList() -> impl IntoView {
+    let state = AppState::get();
+    let broken = view_memo(move || state.broken.get());
+    view! {
+        <Show when=move || broken.with(|b| !b.is_empty())>
+            <div class="card warning-card">
+                <h2>"Saved data that could not be read"</h2>
+                <p>"These entries were left exactly as they are. Download a copy before removing anything; the file can be repaired by hand or sent to whoever helps you."</p>
+                <ul>
+                    {move || broken.get().into_iter().map(|b| {
+                        let raw = StoredValue::new(b.raw.clone());
+                        let key = StoredValue::new(b.key.clone());
+                        let confirming = RwSignal::new(false);
+                        view! {
+                            <li class="broken-row">
+                                <p><code>{b.key.clone()}</code>": "{b.problem.clone()}</p>
+                                <button type="button" class="button small secondary" on:click=move |_| {
+                                    if let Err(e) = download("unreadable-assessment.json", "application/json", &raw.get_value()) { state.error(&e); }
+                                }>"Download the raw data"</button>
+                                <button type="button" class="button small secondary" on:click=move |_| {
+                                    match storage::repair(&raw.get_value(), &new_assessment_id(), &now_iso()) {
+                                        Ok(repaired) => match persist::save(&repaired.assessment) {
+                                            Ok(()) => {
+                                                state.refresh_library();
+                                                let mut text = format!("Recovered \"{}\" as a new assessment; the damaged entry is kept until you remove it.", repaired.assessment.name);
+                                                if !repaired.dropped.is_empty() {
+                                                    text.push_str(" Left out: ");
+                                                    text.push_str(&repaired.dropped.join(" "));
+                                                }
+                                                state.info(&text);
+                                            }
+                                            Err(e) => state.error(&e.message()),
+                                        },
+                                        Err(e) => state.error(&format!("Nothing could be recovered automatically: {e}. Download the raw data to keep it.")),
+                                    }
+                                }>"Repair what can be read"</button>
+                                <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Remove it"</button>
+                                <ConfirmDialog open=confirming label="Confirm removal"
+                                    question="Remove this unreadable entry from the browser for good?" confirm="Yes, remove"
+                                    on_confirm=Callback::new(move |()| {
+                                        match persist::remove(&key.get_value()) { Ok(()) => state.refresh_library(), Err(e) => state.error(&e.message()) }
+                                    }) />
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
 }
 
 /// A file size in whole KB, rounded like `format!("{:.0}", bytes / 1024.0)` (half to even), in integers:

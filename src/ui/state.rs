@@ -5,7 +5,8 @@ use crate::domain::storage::{self, Loaded};
 use crate::domain::{roadmap_with, score, Assessment, Roadmap, Scorecard};
 use crate::ui::branding::Branding;
 use crate::ui::persist::{self, SaveError, StoredEntry};
-use crate::ui::prelude::*;
+use leptos::prelude::*;
+use leptos::reactive::graph::{Subscriber, ToAnySubscriber};
 
 /// The steps of the assessment, each a hash route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,7 +91,7 @@ pub struct Message {
 }
 
 /// One entry of the list of saved assessments.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LibraryEntry {
     /// Assessment id.
     pub id: String,
@@ -117,7 +118,8 @@ pub struct BrokenEntry {
     pub raw: String,
 }
 
-/// The app-wide state: `ui::start` loads it once and every view reads it with [`AppState::get`].
+/// The app-wide state: a small `Copy` struct of signals, given by [`App`](crate::ui::App) with
+/// `provide_context` and read by every step with [`AppState::get`] (`expect_context`).
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The open assessment.
@@ -134,29 +136,101 @@ pub struct AppState {
     pub message: RwSignal<Option<Message>>,
     /// Whether the last save failed (shown next to the progress).
     pub save_error: RwSignal<Option<String>>,
-    /// All results.
-    pub scorecard: Memo<Scorecard>,
-    /// The roadmap.
-    pub roadmap: Memo<Roadmap>,
     /// The deployment's `branding.json` (neutral until it arrives).
     pub branding: RwSignal<Branding>,
 }
 
-thread_local! {
-    /// The app's state, set once by `ui::start` (a thread-local rather than Leptos context: the app has one
-    /// state, and context's type map costs 3 KB of wasm).
-    static APP: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
+/// A memo owned by the current view that leaves the subscriber lists of what it read when the view is
+/// cleaned up.
+///
+/// reactive_graph 0.2 (Leptos 0.8) never removes a dropped memo or effect from the subscriber list of a
+/// signal or memo it read: each entry keeps the subscriber's allocation, so every view that reads the
+/// app's long-lived signals directly leaves a few hundred bytes behind when it goes (docs/memory.md; fixed
+/// upstream in reactive_graph 0.3). Views therefore read long-lived state through these memos, which
+/// unsubscribe themselves; everything else in the view subscribes to them and goes with them.
+pub fn view_memo<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let memo = ArcMemo::new(move |_| f());
+    let leaving = memo.clone();
+    on_cleanup(move || leaving.clear_sources(&leaving.to_any_subscriber()));
+    Memo::from(memo)
 }
 
-impl AppState {
-    /// The app's state.
-    pub fn get() -> AppState {
-        APP.get().expect("ui::start sets the app state before building any view")
+/// The open assessment as a view reads it: tracked through the view's own revision counter (see
+/// [`view_memo`]), so the view subscribes to the app-wide signal once, not once per field.
+#[derive(Clone, Copy)]
+pub struct Tracked {
+    signal: RwSignal<Assessment>,
+    revision: Memo<u64>,
+}
+
+impl Tracked {
+    fn new(signal: RwSignal<Assessment>) -> Tracked {
+        let counter = std::sync::atomic::AtomicU64::new(0);
+        let revision = view_memo(move || {
+            signal.track();
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        });
+        Tracked { signal, revision }
     }
 
-    /// Makes this the app's state, for [`AppState::get`].
-    pub fn install(self) {
-        APP.set(Some(self));
+    /// Reads the assessment and follows its changes (in a reactive context).
+    pub fn with<T>(&self, f: impl FnOnce(&Assessment) -> T) -> T {
+        // `get`, not `track`: tracking alone would not bring the counter up to date.
+        self.revision.get();
+        self.signal.with_untracked(f)
+    }
+
+    /// Follows the assessment's changes without reading it.
+    pub fn track(&self) {
+        self.revision.get();
+    }
+
+    /// Reads the assessment without following it.
+    pub fn with_untracked<T>(&self, f: impl FnOnce(&Assessment) -> T) -> T {
+        self.signal.with_untracked(f)
+    }
+
+    /// A copy of the assessment, not followed.
+    pub fn get_untracked(&self) -> Assessment {
+        self.signal.get_untracked()
+    }
+}
+
+/// What a step's view reads of the app's state, through memos owned by the step (see [`view_memo`]):
+/// the assessment, whether it is stored, and what is derived from it, the scorecard and the roadmap
+/// (computed when first read and again after each change). [`App`](crate::ui::App) gives each step its
+/// own through context; parts of the step read it with [`StepState::get`].
+#[derive(Clone, Copy)]
+pub struct StepState {
+    /// The open assessment.
+    pub assessment: Tracked,
+    /// Whether the open assessment is in storage.
+    pub stored: Memo<bool>,
+    /// Whether an assessment is open (saved, or a draft with zones).
+    pub has_assessment: Memo<bool>,
+    /// All results.
+    pub scorecard: Memo<Scorecard>,
+    /// The roadmap.
+    pub roadmap: Memo<Roadmap>,
+}
+
+impl StepState {
+    /// The memos of a new step view, owned by the current reactive owner.
+    pub fn new(state: AppState) -> StepState {
+        let assessment = Tracked::new(state.assessment);
+        let stored = view_memo(move || state.stored.get());
+        let has_assessment = Memo::new(move |_| stored.get() || assessment.with(|a| !a.zones.is_empty()));
+        let scorecard = Memo::new(move |_| assessment.with(score));
+        let roadmap = Memo::new(move |_| scorecard.with(|s| assessment.with(|a| roadmap_with(a, &s.zones))));
+        StepState { assessment, stored, has_assessment, scorecard, roadmap }
+    }
+
+    /// The current step's state.
+    pub fn get() -> StepState {
+        expect_context::<StepState>()
     }
 }
 
@@ -214,10 +288,8 @@ impl AppState {
             });
         let stored = open.is_some();
         let assessment = RwSignal::new(open.unwrap_or_else(draft));
-        crate::domain::sorting::sort_by(&mut readable, |a, b| b.assessment.updated.cmp(&a.assessment.updated));
+        readable.sort_by(|a, b| b.assessment.updated.cmp(&a.assessment.updated));
         let library = RwSignal::new(readable.iter().map(|l| summary(&l.assessment)).collect());
-        let scorecard = Memo::new(move |_| assessment.with(score));
-        let roadmap = Memo::new(move |_| scorecard.with(|s| assessment.with(|a| roadmap_with(a, &s.zones))));
         let message = if !broken.is_empty() {
             Some(Message {
                 is_error: true,
@@ -239,30 +311,17 @@ impl AppState {
             broken: RwSignal::new(broken),
             message: RwSignal::new(message),
             save_error: RwSignal::new(None),
-            scorecard,
-            roadmap,
             branding: crate::ui::branding::load_branding(),
         }
     }
 
-    /// Whether an assessment is open (saved, or a draft with zones); steps show an invitation to start one
-    /// otherwise. Tracked.
-    pub fn has_assessment(&self) -> bool {
-        self.stored.get() || self.assessment.with(|a| !a.zones.is_empty())
+    /// The app's state, given by [`App`](crate::ui::App).
+    pub fn get() -> AppState {
+        expect_context::<AppState>()
     }
 
     /// Changes the open assessment and saves it.
     pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
-        let mut change = Some(change);
-        self.edit_dyn(&mut |a| {
-            if let Some(change) = change.take() {
-                change(a)
-            }
-        });
-    }
-
-    /// `edit` without generics: one copy of the update and save for all callers.
-    fn edit_dyn(&self, change: &mut dyn FnMut(&mut Assessment)) {
         self.assessment.update(|a| {
             change(a);
             a.updated = now_iso();
@@ -372,7 +431,7 @@ impl AppState {
     /// Re-reads the library from storage (after delete, duplicate, import).
     pub fn refresh_library(&self) {
         let (mut readable, broken) = split_entries(persist::load_all());
-        crate::domain::sorting::sort_by(&mut readable, |a, b| b.assessment.updated.cmp(&a.assessment.updated));
+        readable.sort_by(|a, b| b.assessment.updated.cmp(&a.assessment.updated));
         self.library.set(readable.iter().map(|l| summary(&l.assessment)).collect());
         self.broken.set(broken);
     }

@@ -1,36 +1,33 @@
 //! The live summary: progress and current SL-A per zone, updated as answers change.
 
-use crate::domain::html::results::live_summary_rows;
-use crate::domain::{Fr, Mode};
-use crate::ui::dom::{el, elc, memo, El};
-use crate::ui::kit::progress;
-use crate::ui::prelude::*;
-use crate::ui::state::AppState;
+use crate::domain::document::live_summary_table;
+use crate::domain::Mode;
+use crate::ui::document::TableView;
+use crate::ui::state::StepState;
+use crate::ui::widgets::Progress;
+use leptos::prelude::*;
 
 /// A compact, always-current summary for the questionnaire's side panel.
-pub fn live_summary() -> El {
-    let state = AppState::get();
-    let card = state.scorecard;
-    // The rows as text, so the table is rewritten only when they change (not on every answer).
-    let rows = memo(move |_| card.with(live_summary_rows));
-    let head = el("tr").child(el("th").attr("scope", "col").text("Zone")).kids(
-        Fr::ALL.into_iter().map(|fr| el("th").attr("scope", "col").attr("title", fr.name()).text(fr.code())).collect(),
-    );
-    elc("aside", "live-summary")
-        .attr("aria-label", "Live summary")
-        .child(el("h2").text("Summary"))
-        .child(progress(move || card.with(|s| s.progress.0), move || card.with(|s| s.progress.1), "Overall progress"))
-        .when(
-            move || card.with(|s| s.mode == Mode::Quick),
-            || vec![elc("p", "hint").text("Quick scan: levels are indicative.")],
-        )
-        .child(
-            elc("table", "mini-table")
-                .attr("aria-label", "Achieved security level per zone")
-                .child(el("thead").child(head))
-                .child(el("tbody").dyn_html(move || rows.get())),
-        )
-        .child(elc("p", "hint").text(
-            "Cells show achieved / target level (SL-A / SL-T for zones, SL-C / aimed for products); ▾ marks a gap.",
-        ))
+#[component]
+pub fn LiveSummary() -> impl IntoView {
+    let step = StepState::get();
+    // One subscriber of the long-lived scorecard per visit: the parts below follow these memos.
+    let progress = Memo::new(move |_| step.scorecard.with(|s| s.progress));
+    let table = Memo::new(move |_| step.scorecard.with(live_summary_table));
+    let quick = Memo::new(move |_| step.scorecard.with(|s| s.mode == Mode::Quick));
+    let done = Signal::derive(move || progress.get().0);
+    let total = Signal::derive(move || progress.get().1);
+    view! {
+        <aside class="live-summary" aria-label="Live summary">
+            <h2>"Summary"</h2>
+            <Progress done=done total=total label="Overall progress" />
+            <Show when=move || quick.get()>
+                <p class="hint">"Quick scan: levels are indicative."</p>
+            </Show>
+            {move || view! { <TableView table=table.get() /> }}
+            <p class="hint">
+                "Cells show achieved / target level (SL-A / SL-T for zones, SL-C / aimed for products); ▾ marks a gap."
+            </p>
+        </aside>
+    }
 }

@@ -149,7 +149,7 @@ fn build_random(shape: RandomShape, responses: Vec<RandomResponse>) -> Assessmen
             product(&format!("p{}", i + 1), &format!("Product {}", i + 1), ComponentType::ALL[*kind], *target)
         })
         .collect();
-    let roles: iec62443_assess::domain::sorted::SortedSet<Role> =
+    let roles: std::collections::BTreeSet<Role> =
         Role::ALL.into_iter().zip(shape.roles).filter(|(_, chosen)| *chosen).map(|(r, _)| r).collect();
     if !roles.is_empty() {
         a.profile.roles = roles;

@@ -1,0 +1,395 @@
+//! The results as blocks: answer counts, SL-A against SL-T per zone (table, readiness, radar, coverage,
+//! blocking items), SL-C per product, the 3-2 process and the maturity of 2-1, 2-4 and 4-1; and the
+//! questionnaire's live summary table.
+
+use super::{
+    Bar, Block, Cell, Details, Group, GroupKind, Heading, Inline, Link, List, ListItem, MaturityBars, Paragraph, Radar,
+    Row, Table,
+};
+use crate::domain::{Assessment, Fr, MaturityResult, Mode, Part, Scorecard, ZoneResult};
+
+/// Where the user adds zones and products (the Scope step's hash route).
+const SCOPE_HREF: &str = "#/scope";
+
+/// The notice a quick scan's results open with.
+const QUICK_SCAN_NOTICE: &str = "Quick scan: achieved levels are indicative and cannot exceed the highest level the quick scan asks about in each FR.";
+
+/// The body of the Results step, which the report's scorecard repeats (inside a `div.results-body`). The
+/// parts shown are those the assessment's roles answer: the answer counts (a `ul.counts`), a notice for a
+/// quick scan, then SL-A per zone, SL-C per product, the 3-2 process and each maturity part.
+///
+/// ```
+/// use iec62443_assess::*;
+/// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+/// a.zones.push(Zone::new("z1", "Cell A"));
+/// let body = results_body(&a, &score(&a));
+/// assert!(body.iter().any(|b| b.text().starts_with("Zone: Cell A\n")));
+/// ```
+pub fn results_body(assessment: &Assessment, card: &Scorecard) -> Vec<Block> {
+    let mut blocks = vec![answer_counts(card)];
+    if card.mode == Mode::Quick {
+        blocks.push(Block::paragraph_with("notice", QUICK_SCAN_NOTICE));
+    }
+    if assessment.answers_part(Part::SystemRequirements) {
+        levels_section(&mut blocks, &card.zones, false);
+    }
+    if assessment.answers_part(Part::ComponentRequirements) {
+        levels_section(&mut blocks, &card.products, true);
+    }
+    if assessment.answers_part(Part::RiskAssessment) {
+        blocks.push(process_summary(card));
+    }
+    for maturity in [&card.maturity, &card.service, &card.development] {
+        if assessment.answers_part(maturity.part) {
+            blocks.push(maturity_summary(maturity));
+        }
+    }
+    blocks
+}
+
+/// "82 of 86 questions answered", "4 unanswered"...: each count in bold.
+fn answer_counts(card: &Scorecard) -> Block {
+    let counts = card.answer_counts;
+    let (done, total) = card.progress;
+    let items = [
+        (format!("{done} of {total}"), " questions answered"),
+        (counts.unanswered.to_string(), " unanswered"),
+        (counts.not_applicable.to_string(), " not applicable"),
+        (counts.compensating.to_string(), " compensating controls"),
+        (counts.incomplete.to_string(), " lacking a justification"),
+    ]
+    .into_iter()
+    .map(|(number, what)| ListItem {
+        content: vec![Inline::Strong(number), Inline::Text(what.to_string())],
+        ..ListItem::default()
+    })
+    .collect();
+    Block::List(List { ordered: false, class: Some("counts"), label: Some("Answer counts".to_string()), items })
+}
+
+/// SL-A per zone (with a readiness line each) or SL-C per product: a heading, the table, then each one's
+/// details; or, with none defined, where to add them.
+fn levels_section(blocks: &mut Vec<Block>, results: &[ZoneResult], products: bool) {
+    let (heading, empty, to_see) = if products {
+        ("Capability levels by product", "No products yet: add products in ", " to see their capability levels.")
+    } else {
+        ("Security levels by zone", "No zones yet: add zones in ", " to see security levels.")
+    };
+    blocks.push(Block::heading(2, heading));
+    if results.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph {
+            class: Some("empty-state"),
+            content: vec![
+                Inline::Text(empty.to_string()),
+                Inline::Link(Link { href: SCOPE_HREF.to_string(), text: "Scope".to_string() }),
+                Inline::Text(to_see.to_string()),
+            ],
+        }));
+        return;
+    }
+    blocks.push(Block::Table(sl_table(results, products)));
+    if !products {
+        blocks.push(Block::List(List {
+            ordered: false,
+            class: Some("readiness"),
+            label: Some("Readiness per zone".to_string()),
+            items: results.iter().map(|zone| ListItem::text_item(zone.readiness())).collect(),
+        }));
+    }
+    for result in results {
+        blocks.push(zone_detail(result, products));
+    }
+}
+
+/// The table of SL-A against SL-T per zone (or SL-C against the level aimed for, per product):
+/// `table.data-table.sl-table`, a row per zone headed by its name, a column per FR (an `abbr` titled with
+/// the FR's name). Each cell says its gap in words (`SL-A 1 / SL-T 2` then a `gap-marker` span
+/// ` ▼ gap 1`, class `gap`) or marks a met target (a `met-marker` span ` ✓`, class `met`), not only by
+/// colour.
+///
+/// ```
+/// use iec62443_assess::document::sl_table;
+/// use iec62443_assess::*;
+/// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+/// a.zones.push(Zone::new("z1", "Cell A"));
+/// let table = sl_table(&score(&a).zones, false);
+/// assert_eq!(table.class, "data-table sl-table");
+/// assert_eq!(table.rows[0].cells[1].text(), "SL-A 0 / SL-T 1 ▼ gap 1");
+/// assert_eq!(table.rows[0].cells[1].class, Some("gap"));
+/// ```
+pub fn sl_table(zones: &[ZoneResult], products: bool) -> Table {
+    let (caption, noun, achieved, target) = if products {
+        ("Capability levels by product", "Product", "SL-C", "aimed")
+    } else {
+        ("Security levels by zone", "Zone", "SL-A", "SL-T")
+    };
+    let mut columns = vec![Cell::heading(noun)];
+    columns.extend(Fr::ALL.into_iter().map(|fr| Cell {
+        header: true,
+        content: vec![Inline::Abbr { text: fr.code().to_string(), title: fr.name().to_string() }],
+        ..Cell::default()
+    }));
+    let rows = zones
+        .iter()
+        .map(|zone| {
+            let mut cells = vec![Cell::heading(&zone.zone_name)];
+            cells.extend(zone.frs.iter().map(|f| {
+                let gap = f.gap();
+                let marker = if gap > 0 {
+                    Inline::Span { class: "gap-marker", text: format!(" ▼ gap {gap}") }
+                } else {
+                    Inline::Span { class: "met-marker", text: " ✓".to_string() }
+                };
+                Cell {
+                    class: Some(if gap > 0 { "gap" } else { "met" }),
+                    content: vec![Inline::Text(format!("{achieved} {} / {target} {}", f.achieved, f.target)), marker],
+                    ..Cell::default()
+                }
+            }));
+            Row { key: Some(zone.zone_id.clone()), cells }
+        })
+        .collect();
+    Table { class: "data-table sl-table", caption: Some(caption.to_string()), label: None, columns, rows }
+}
+
+/// One zone's or product's card: its radar beside its coverage table, what blocks its next level, and the
+/// compensating controls its results rest on.
+fn zone_detail(zone: &ZoneResult, product: bool) -> Block {
+    let noun = if product { "Product" } else { "Zone" };
+    let level = if product { "SL-C" } else { "SL" };
+    let name = &zone.zone_name;
+    let radar = Radar::new(&zone.zone_id, name, zone.achieved, zone.target, product);
+    let mut blocks = vec![
+        Block::heading(3, format!("{noun}: {name}")),
+        Block::Group(Group {
+            kind: GroupKind::Div,
+            class: "zone-detail-grid",
+            label: None,
+            labelled_by: None,
+            blocks: vec![Block::Radar(radar), Block::Table(coverage_table(zone))],
+        }),
+        Block::heading(4, "What blocks the next level"),
+    ];
+    let blocking: Vec<ListItem> = zone
+        .frs
+        .iter()
+        .filter(|f| !f.blocking.is_empty() && f.gap() > 0)
+        .map(|f| {
+            let items: Vec<String> =
+                f.blocking.iter().map(|item| format!("{} {}", item.main_ref(), item.title)).collect();
+            ListItem {
+                content: vec![
+                    Inline::Strong(format!("{} to reach {level} {}: ", f.fr.code(), f.achieved.get() + 1)),
+                    Inline::Text(items.join("; ")),
+                ],
+                ..ListItem::default()
+            }
+        })
+        .collect();
+    if blocking.is_empty() {
+        blocks.push(Block::paragraph_with(
+            "muted",
+            "Nothing: every FR has reached its target, or no further level is in reach.",
+        ));
+    } else {
+        blocks.push(Block::List(List { ordered: false, class: Some("blocking"), label: None, items: blocking }));
+    }
+    let compensating: Vec<&str> = zone.frs.iter().flat_map(|f| &f.compensating).map(|item| item.main_ref()).collect();
+    if !compensating.is_empty() {
+        blocks.push(Block::paragraph_with(
+            "notice",
+            format!("These results rest on compensating controls: {}.", compensating.join(", ")),
+        ));
+    }
+    Block::Group(Group {
+        kind: GroupKind::Section,
+        class: "zone-detail card",
+        label: Some(format!("{noun} {name}")),
+        labelled_by: None,
+        blocks,
+    })
+}
+
+/// Met, not met, not applicable and unanswered requirements per FR.
+fn coverage_table(zone: &ZoneResult) -> Table {
+    let rows = zone
+        .frs
+        .iter()
+        .map(|f| {
+            let c = f.coverage;
+            let pct = c.percent().map(|p| format!(" ({p}%)")).unwrap_or_default();
+            let mut cells =
+                vec![Cell::heading(f.fr.code()), Cell::data(format!("{} of {}{}", c.met, c.applicable(), pct))];
+            cells.extend([c.not_met, c.not_applicable, c.unanswered].map(|n| Cell::data(n.to_string())));
+            Row { key: None, cells }
+        })
+        .collect();
+    Table {
+        class: "data-table coverage-table",
+        caption: Some(format!("Coverage of in-scope requirements, {}", zone.zone_name)),
+        label: None,
+        columns: column_headings(&["FR", "Met", "Not met", "N/A", "Unanswered"]),
+        rows,
+    }
+}
+
+/// Plain column headings.
+pub(super) fn column_headings(names: &[&str]) -> Vec<Cell> {
+    names.iter().map(|name| Cell::heading(*name)).collect()
+}
+
+/// The 3-2 process: how many steps are in place, and the open ones behind a disclosure.
+fn process_summary(card: &Scorecard) -> Block {
+    let p = &card.process;
+    let c = p.coverage;
+    let pct = c.percent().map(|x| format!("{x}%")).unwrap_or_else(|| "n/a".into());
+    let mut blocks = vec![
+        Block::Heading(Heading {
+            level: 2,
+            text: "Risk assessment, zones and conduits (IEC 62443-3-2)".to_string(),
+            id: Some("process-title".to_string()),
+        }),
+        Block::paragraph(format!(
+            "{} of {} applicable steps in place ({pct}); {} not applicable, {} unanswered.",
+            c.met,
+            c.applicable(),
+            c.not_applicable,
+            c.unanswered
+        )),
+    ];
+    if !p.open.is_empty() {
+        let items = p.open.iter().map(|item| ListItem::text_item(format!("{} {}", item.main_ref(), item.title)));
+        blocks.push(Block::Details(Details {
+            summary: format!("{} open step(s)", p.open.len()),
+            blocks: vec![Block::List(List { ordered: false, class: None, label: None, items: items.collect() })],
+        }));
+    }
+    Block::Group(Group {
+        kind: GroupKind::Section,
+        class: "card",
+        label: None,
+        labelled_by: Some("process-title".to_string()),
+        blocks,
+    })
+}
+
+/// One maturity part (2-1, 2-4 or 4-1): the overall level, bars per area and the table of answers per
+/// level.
+fn maturity_summary(m: &MaturityResult) -> Block {
+    let overall = m.overall.map(|l| format!("ML{l}")).unwrap_or_else(|| "not rated".into());
+    let noun = m.part.area_noun();
+    let heading_id = format!("maturity-{}", m.part.document().replace(' ', "-").to_ascii_lowercase());
+    let per_area = format!("Maturity per {noun}");
+    let bars = MaturityBars {
+        label: per_area.clone(),
+        bars: m.areas.iter().map(|a| Bar { label: a.area.title.to_string(), level: a.level }).collect(),
+        target: m.target,
+        max: 4,
+    };
+    let rows = m
+        .areas
+        .iter()
+        .map(|a| {
+            let d = a.distribution;
+            let mut cells = vec![
+                Cell::heading(format!("{} {}", a.area.refs.join(", "), a.area.title)),
+                Cell::data(a.level.map(|l| format!("ML{l}")).unwrap_or_else(|| "N/A".into())),
+            ];
+            cells.extend(
+                d.levels
+                    .iter()
+                    .chain([&d.not_applicable, &d.dont_know, &d.unanswered])
+                    .map(|n| Cell::data(n.to_string())),
+            );
+            Row { key: None, cells }
+        })
+        .collect();
+    let table = Table {
+        class: "data-table",
+        caption: Some(per_area),
+        label: None,
+        columns: column_headings(&[
+            noun,
+            "Level",
+            "Not performed",
+            "ML1",
+            "ML2",
+            "ML3",
+            "ML4",
+            "N/A",
+            "Don't know",
+            "Unanswered",
+        ]),
+        rows,
+    };
+    Block::Group(Group {
+        kind: GroupKind::Section,
+        class: "card",
+        label: None,
+        labelled_by: Some(heading_id.clone()),
+        blocks: vec![
+            Block::Heading(Heading {
+                level: 2,
+                text: format!("{} maturity ({})", m.part.title(), m.part.document()),
+                id: Some(heading_id),
+            }),
+            Block::paragraph(format!(
+                "Overall maturity: {overall} (the lowest {noun}; a {noun} reaches a level only when all its practices do). Target: ML{}.",
+                m.target
+            )),
+            Block::MaturityBars(bars),
+            Block::Table(table),
+        ],
+    })
+}
+
+/// The questionnaire's live summary: `table.mini-table` named "Achieved security level per zone", a
+/// column per FR (titled with its name), a row per zone then per product (keyed by its id, the
+/// `data-zone` attribute). A cell reads `achieved/target` (`0/1`); a gap adds ` ▾` and the class `gap`;
+/// each cell is labelled in words.
+///
+/// ```
+/// use iec62443_assess::*;
+/// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+/// a.zones.push(Zone::new("z1", "Cell A"));
+/// let table = live_summary_table(&score(&a));
+/// let cell = &table.rows[0].cells[1];
+/// assert_eq!((cell.text().as_str(), cell.class), ("0/1 ▾", Some("gap")));
+/// assert_eq!(cell.label.as_deref(), Some("Cell A FR1: achieved 0, target 1"));
+/// ```
+pub fn live_summary_table(card: &Scorecard) -> Table {
+    let mut columns = vec![Cell::heading("Zone")];
+    columns
+        .extend(Fr::ALL.into_iter().map(|fr| Cell { title: Some(fr.name().to_string()), ..Cell::heading(fr.code()) }));
+    let rows = card
+        .zones
+        .iter()
+        .chain(card.products.iter())
+        .map(|z| {
+            let mut cells = vec![Cell::heading(&z.zone_name)];
+            cells.extend(z.frs.iter().map(|f| {
+                let gap = f.gap() > 0;
+                let marker = if gap { " ▾" } else { "" };
+                Cell {
+                    class: gap.then_some("gap"),
+                    label: Some(format!(
+                        "{} {}: achieved {}, target {}",
+                        z.zone_name,
+                        f.fr.code(),
+                        f.achieved,
+                        f.target
+                    )),
+                    ..Cell::data(format!("{}/{}{marker}", f.achieved, f.target))
+                }
+            }));
+            Row { key: Some(z.zone_id.clone()), cells }
+        })
+        .collect();
+    Table {
+        class: "mini-table",
+        caption: None,
+        label: Some("Achieved security level per zone".to_string()),
+        columns,
+        rows,
+    }
+}

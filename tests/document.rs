@@ -1,0 +1,546 @@
+//! The read-only views as a document model (results, report, projection, live summary, charts): every
+//! section and table is there with the classes the stylesheet and the browser tests use, gaps are marked in
+//! words, user text is kept exactly as typed (escaping is the renderer's job), and the charts' numbers and
+//! geometry are right.
+
+mod common;
+
+use common::*;
+use iec62443_assess::document::{
+    blocks_text, radar_axes, radar_point, radar_points, radar_ring, radar_ring_labels, svg_points, Bar, Block, Cell,
+    GroupKind, Inline, ListItem, MaturityBars, Radar, Table, RADAR_CENTER,
+};
+use iec62443_assess::{
+    gap_register, live_summary_table, projection, projection_blocks, projection_table, report_document, results_body,
+    roadmap_for, roadmap_with, score, ActionPlan, Answer, Assessment, ComponentType, Criticality, Document, Fr, Phase,
+    ReportBranding, Response, Role,
+};
+
+const HOSTILE: &str = r#"<script>alert(1)</script> & "x""#;
+
+/// Cell A (SL-T FR1 2, FR2 1) with FR1 implemented up to SL 1 and a zone with a hostile name; the
+/// programme settled, so the roadmap holds only 3-3 actions.
+fn plant() -> Assessment {
+    let mut a = assessment_with(vec![
+        zone("z1", "Cell A", [2, 1, 0, 0, 0, 0, 0], Criticality::High),
+        zone("z2", HOSTILE, [1, 0, 0, 0, 0, 0, 0], Criticality::Low),
+    ]);
+    settle_programme(&mut a);
+    implement_fr(&mut a, &in_zone("z1"), Fr::Fr1, 1);
+    a
+}
+
+fn report(a: &Assessment, branding: ReportBranding) -> Document {
+    let card = score(a);
+    let roadmap = roadmap_with(a, &card.zones);
+    report_document(a, &card, &roadmap, branding)
+}
+
+/// Every block of these blocks, depth first, including those inside groups, disclosures, list items and
+/// cells.
+fn all_blocks(blocks: &[Block]) -> Vec<&Block> {
+    let mut out = Vec::new();
+    for block in blocks {
+        out.push(block);
+        match block {
+            Block::Group(g) => out.extend(all_blocks(&g.blocks)),
+            Block::Details(d) => out.extend(all_blocks(&d.blocks)),
+            Block::List(l) => out.extend(l.items.iter().flat_map(|i| all_blocks(&i.blocks))),
+            Block::Table(t) => out.extend(t.rows.iter().flat_map(|r| &r.cells).flat_map(|c| all_blocks(&c.blocks))),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn tables(blocks: &[Block]) -> Vec<&Table> {
+    all_blocks(blocks).into_iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect()
+}
+
+fn table<'a>(blocks: &'a [Block], caption: &str) -> &'a Table {
+    tables(blocks)
+        .into_iter()
+        .find(|t| t.caption.as_deref() == Some(caption))
+        .unwrap_or_else(|| panic!("no table {caption}"))
+}
+
+fn headings(blocks: &[Block]) -> Vec<(u8, String)> {
+    all_blocks(blocks)
+        .into_iter()
+        .filter_map(|b| if let Block::Heading(h) = b { Some((h.level, h.text.clone())) } else { None })
+        .collect()
+}
+
+fn section<'a>(report: &'a Document, id: &str) -> &'a [Block] {
+    &report.sections.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no section {id}")).blocks
+}
+
+/// The items of the lists of this class.
+fn list_items<'a>(blocks: &'a [Block], class: &str) -> Vec<&'a ListItem> {
+    all_blocks(blocks)
+        .into_iter()
+        .filter_map(|b| if let Block::List(l) = b { Some(l) } else { None })
+        .filter(|l| l.class == Some(class))
+        .flat_map(|l| &l.items)
+        .collect()
+}
+
+/// The roadmap's actions: the items of class `report-action`.
+fn actions(blocks: &[Block]) -> Vec<&ListItem> {
+    let items = list_items(blocks, "report-actions-list");
+    assert!(items.iter().all(|i| i.class == Some("report-action")));
+    items
+}
+
+#[test]
+fn the_report_has_a_cover_and_five_sections_with_stable_ids() {
+    let a = plant();
+    let report = report(&a, ReportBranding::default());
+    assert_eq!(report.cover.kicker, "IEC 62443 self-assessment report");
+    assert_eq!(report.cover.title, "Water works");
+    let facts: Vec<(&str, &str)> = report.cover.facts.iter().map(|f| (f.term, f.value.as_str())).collect();
+    // No organisation or sector given: those two are left out.
+    assert_eq!(
+        facts,
+        [("Date", "2026-11-20"), ("Assessment", "full assessment"), ("Catalogue version", "2026.11-1"), ("Zones", "2")]
+    );
+    let sections: Vec<(&str, &str)> = report.sections.iter().map(|s| (s.id, s.heading.as_str())).collect();
+    assert_eq!(
+        sections,
+        [
+            ("report-summary", "Executive summary"),
+            ("report-scorecard", "Scorecard"),
+            ("report-roadmap", "Roadmap"),
+            ("report-gaps", "Gap register"),
+            ("report-appendix", "Appendix: every answer"),
+        ]
+    );
+    // The scorecard is the Results step's body, in a div.results-body.
+    let scorecard = section(&report, "report-scorecard");
+    let [Block::Group(body)] = scorecard else { panic!("the scorecard is one group") };
+    assert_eq!((body.kind, body.class), (GroupKind::Div, "results-body"));
+    assert_eq!(body.blocks, results_body(&a, &score(&a)));
+}
+
+#[test]
+fn user_text_is_kept_as_typed_in_the_results_and_the_report() {
+    let mut a = plant();
+    a.name = "Plant <1>".to_string();
+    a.profile.organisation = HOSTILE.to_string();
+    a.set_response(
+        &in_zone("z1"),
+        "sr-1.3",
+        Response { answer: Some(Answer::NotImplemented), justification: String::new(), notes: HOSTILE.to_string() },
+    );
+    a.plan.insert("sr-1.3".to_string(), ActionPlan { owner: HOSTILE.to_string(), ..ActionPlan::default() });
+    let card = score(&a);
+    let report = report(&a, ReportBranding::default());
+    assert_eq!(report.cover.title, "Plant <1>");
+    assert_eq!(report.cover.facts[0].value, HOSTILE, "the organisation, not escaped");
+
+    let results = results_body(&a, &card);
+    for blocks in [&results[..], section(&report, "report-scorecard")] {
+        assert!(headings(blocks).contains(&(3, format!("Zone: {HOSTILE}"))));
+        let detail = all_blocks(blocks).into_iter().find_map(|b| match b {
+            Block::Group(g)
+                if g.class == "zone-detail card" && g.label.as_deref() == Some(&format!("Zone {HOSTILE}")) =>
+            {
+                Some(g)
+            }
+            _ => None,
+        });
+        assert!(detail.is_some(), "the zone's card is labelled with its name");
+    }
+    let gaps = table(section(&report, "report-gaps"), "Gap register");
+    let sr_1_3 =
+        gaps.rows.iter().find(|r| r.cells[0].text() == "SR 1.3 Account management" && r.cells[1].text() == "Cell A");
+    let sr_1_3 = sr_1_3.expect("SR 1.3 in Cell A");
+    assert_eq!(sr_1_3.cells[4].text(), format!("Notes: {HOSTILE}"));
+    assert!(sr_1_3.cells[5].text().ends_with(&format!("Status: Open · Owner: {HOSTILE}")));
+    let action = actions(section(&report, "report-roadmap"))
+        .into_iter()
+        .find(|i| i.content[0] == Inline::Strong("Account management (SR 1.3)".to_string()))
+        .expect("the SR 1.3 action");
+    assert!(action.text().contains(&format!(" · Owner: {HOSTILE}")));
+}
+
+#[test]
+fn the_report_names_every_zone_and_lists_every_roadmap_action() {
+    let a = plant();
+    let card = score(&a);
+    let roadmap = roadmap_with(&a, &card.zones);
+    assert!(!roadmap.actions.is_empty());
+    let report = report_document(&a, &card, &roadmap, ReportBranding::default());
+    let summary = section(&report, "report-summary");
+    let sl = table(summary, "Security levels by zone");
+    let names: Vec<String> = sl.rows.iter().map(|r| r.cells[0].text()).collect();
+    assert_eq!(names, ["Cell A", HOSTILE]);
+    assert!(sl.rows.iter().all(|r| r.cells[0].header), "zone names are row headings");
+
+    // Each action is an li.report-action whose first child is its title in bold (`.report-action > strong`).
+    let titles: Vec<&Inline> = actions(section(&report, "report-roadmap")).iter().map(|i| &i.content[0]).collect();
+    let expected: Vec<Inline> = roadmap
+        .actions
+        .iter()
+        .map(|x| Inline::Strong(format!("{} ({})", x.item.title, x.item.refs.join(", "))))
+        .collect();
+    assert_eq!(titles.len(), expected.len());
+    assert!(expected.iter().all(|t| titles.contains(&t)));
+    assert_eq!(
+        headings(section(&report, "report-roadmap")),
+        [
+            (3, "Phase 4: Segmentation and foundational-requirement controls".to_string()),
+            // FR2's audit items (SR 2.8 to 2.10).
+            (3, "Phase 5: Monitoring, patching and incident response".to_string()),
+        ]
+    );
+    assert_eq!(headings(summary), [(3, "Top five gaps".to_string()), (3, "First steps".to_string())]);
+}
+
+#[test]
+fn the_sl_table_marks_gaps_and_met_targets_in_words_not_only_by_colour() {
+    let a = plant();
+    let body = results_body(&a, &score(&a));
+    let sl = table(&body, "Security levels by zone");
+    assert_eq!(sl.class, "data-table sl-table");
+    assert_eq!(sl.columns[0], Cell::heading("Zone"));
+    assert_eq!(
+        sl.columns[1].content,
+        [Inline::Abbr { text: "FR1".to_string(), title: "Identification and authentication control".to_string() }]
+    );
+    // Cell A: FR1 SL-A 1 of SL-T 2, FR2 nothing answered against SL-T 1, FR3 no target.
+    let cell_a = &sl.rows[0].cells;
+    assert_eq!(
+        cell_a[1].content,
+        [
+            Inline::Text("SL-A 1 / SL-T 2".to_string()),
+            Inline::Span { class: "gap-marker", text: " ▼ gap 1".to_string() }
+        ]
+    );
+    assert_eq!(cell_a[1].class, Some("gap"));
+    assert_eq!((cell_a[2].text().as_str(), cell_a[2].class), ("SL-A 0 / SL-T 1 ▼ gap 1", Some("gap")));
+    assert_eq!(
+        cell_a[3].content,
+        [Inline::Text("SL-A 0 / SL-T 0".to_string()), Inline::Span { class: "met-marker", text: " ✓".to_string() }]
+    );
+    assert_eq!(cell_a[3].class, Some("met"));
+}
+
+#[test]
+fn the_results_body_counts_answers_then_shows_levels_readiness_and_each_zone() {
+    let a = plant();
+    let body = results_body(&a, &score(&a));
+    // Asked: 23 steps and 33 practices (all answered), Cell A's 10 FR1 items at SL1 (answered), 6 at SL2 and
+    // 8 FR2 items at SL1, and the other zone's 10 FR1 items at SL1.
+    let Block::List(counts) = &body[0] else { panic!("the counts come first") };
+    assert_eq!((counts.class, counts.label.as_deref()), (Some("counts"), Some("Answer counts")));
+    assert_eq!(
+        counts.items[0].content,
+        [Inline::Strong("66 of 90".to_string()), Inline::Text(" questions answered".to_string())]
+    );
+    assert_eq!(
+        headings(&body),
+        [
+            (2, "Security levels by zone".to_string()),
+            (3, "Zone: Cell A".to_string()),
+            (4, "What blocks the next level".to_string()),
+            (3, format!("Zone: {HOSTILE}")),
+            (4, "What blocks the next level".to_string()),
+            (2, "Risk assessment, zones and conduits (IEC 62443-3-2)".to_string()),
+            (2, "Security programme maturity (IEC 62443-2-1)".to_string()),
+        ]
+    );
+    let readiness = list_items(&body, "readiness");
+    assert_eq!(readiness[0].text(), "Cell A: target reached in 5 of 7 FRs; largest gap FR1 Identification and authentication control (SL-A 1, SL-T 2); 14 of 24 in-scope questions unanswered.");
+    let coverage = table(&body, "Coverage of in-scope requirements, Cell A");
+    assert_eq!(coverage.class, "data-table coverage-table");
+    assert_eq!(
+        coverage.rows[0].cells.iter().map(Cell::text).collect::<Vec<_>>(),
+        ["FR1", "10 of 16 (63%)", "0", "0", "6"]
+    );
+    let blocking = list_items(&body, "blocking");
+    assert_eq!(
+        blocking[0].content[0],
+        Inline::Strong("FR1 to reach SL 2: ".to_string()),
+        "the FR and the level it does not reach lead the line"
+    );
+    // The 3-2 process and each maturity part are cards named by their heading's id.
+    let cards: Vec<(Option<&str>, String)> = all_blocks(&body)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Group(g) if g.class == "card" => Some((g.labelled_by.as_deref(), blocks_text(&g.blocks[..1]))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        cards,
+        [
+            (Some("process-title"), "Risk assessment, zones and conduits (IEC 62443-3-2)".to_string()),
+            (Some("maturity-iec-62443-2-1"), "Security programme maturity (IEC 62443-2-1)".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn each_radar_names_its_zone_and_describes_every_fr() {
+    let a = plant();
+    let body = results_body(&a, &score(&a));
+    let radars: Vec<&Radar> =
+        all_blocks(&body).into_iter().filter_map(|b| if let Block::Radar(r) = b { Some(r) } else { None }).collect();
+    assert_eq!(radars.len(), 2);
+    let cell_a = radars[0];
+    assert_eq!((cell_a.id.as_str(), cell_a.product), ("radar-z1", false));
+    assert_eq!(cell_a.labelled_by(), "radar-z1-title radar-z1-desc");
+    assert_eq!(cell_a.title(), "Security levels of zone Cell A");
+    assert_eq!(
+        cell_a.description(),
+        "Zone Cell A: FR1 SL-A 1 of SL-T 2; FR2 SL-A 0 of SL-T 1; FR3 SL-A 0 of SL-T 0; FR4 SL-A 0 of SL-T 0; \
+         FR5 SL-A 0 of SL-T 0; FR6 SL-A 0 of SL-T 0; FR7 SL-A 0 of SL-T 0."
+    );
+    assert_eq!(cell_a.legend(), ("SL-A achieved (solid)", "SL-T target (dashed)"));
+    assert_eq!(radars[1].title(), format!("Security levels of zone {HOSTILE}"));
+}
+
+#[test]
+fn results_show_only_the_parts_the_roles_answer() {
+    let mut a = assessment_for(&[Role::ProductSupplier]);
+    let body = results_body(&a, &score(&a));
+    let text = blocks_text(&body);
+    assert!(!text.contains("Security levels by zone"));
+    let empty = all_blocks(&body)
+        .into_iter()
+        .find_map(|b| match b {
+            Block::Paragraph(p) if p.class == Some("empty-state") => Some(p),
+            _ => None,
+        })
+        .expect("an empty state");
+    assert_eq!(
+        empty.content[1],
+        Inline::Link(iec62443_assess::document::Link { href: "#/scope".to_string(), text: "Scope".to_string() })
+    );
+    assert_eq!(
+        blocks_text(&[Block::Paragraph(empty.clone())]),
+        "No products yet: add products in Scope to see their capability levels."
+    );
+    let maturity = all_blocks(&body).into_iter().find_map(|b| match b {
+        Block::Heading(h) if h.id.as_deref() == Some("maturity-iec-62443-4-1") => Some(h.text.clone()),
+        _ => None,
+    });
+    assert_eq!(maturity.as_deref(), Some("Secure development lifecycle maturity (IEC 62443-4-1)"));
+
+    a.products.push(product("p1", "RTU <560>", ComponentType::EmbeddedDevice, [1, 0, 0, 0, 0, 0, 0]));
+    let body = results_body(&a, &score(&a));
+    assert!(headings(&body).contains(&(3, "Product: RTU <560>".to_string())));
+    let sl = table(&body, "Capability levels by product");
+    assert_eq!(sl.rows[0].cells[1].text(), "SL-C 0 / aimed 1 ▼ gap 1");
+    let radar = all_blocks(&body).into_iter().find_map(|b| if let Block::Radar(r) = b { Some(r) } else { None });
+    assert_eq!(radar.map(Radar::title).as_deref(), Some("Capability levels of product RTU <560>"));
+}
+
+#[test]
+fn a_quick_scan_opens_with_a_notice() {
+    let mut a = plant();
+    a.profile.mode = iec62443_assess::Mode::Quick;
+    let body = results_body(&a, &score(&a));
+    let Block::Paragraph(notice) = &body[1] else { panic!("a paragraph after the counts") };
+    assert_eq!(notice.class, Some("notice"));
+    assert!(blocks_text(&body[1..2]).starts_with("Quick scan: achieved levels are indicative"));
+}
+
+#[test]
+fn maturity_bars_carry_each_area_level_and_the_target() {
+    let a = plant();
+    let body = results_body(&a, &score(&a));
+    let bars = all_blocks(&body)
+        .into_iter()
+        .find_map(|b| if let Block::MaturityBars(m) = b { Some(m) } else { None })
+        .expect("the 2-1 bars");
+    assert_eq!(bars.label, "Maturity per programme area");
+    assert_eq!((bars.target, bars.max, bars.bars.len()), (2, 4, 8));
+    // settle_programme answers every 2-1 practice at ML4 (NET 2 not applicable).
+    assert_eq!(bars.bars[0], Bar { label: "Organizational security measures".to_string(), level: Some(4) });
+}
+
+#[test]
+fn bar_geometry_puts_one_bar_per_28_units_and_the_target_on_the_scale() {
+    let bars = MaturityBars {
+        label: "Maturity per practice".to_string(),
+        bars: vec![Bar { label: "A".to_string(), level: Some(2) }, Bar { label: "B".to_string(), level: None }],
+        target: 3,
+        max: 4,
+    };
+    assert_eq!(bars.height(), 2.0 * 28.0 + 24.0);
+    let first = bars.geometry(0);
+    assert_eq!((first.y, first.label_y, first.width, first.value_x, first.value_y), (4.0, 19.0, 150.0, 376.0, 18.0));
+    let second = bars.geometry(1);
+    assert_eq!((second.y, second.width, second.value_x), (32.0, 0.0, 226.0));
+    assert_eq!(bars.bars[1].value(), "N/A");
+    assert_eq!(bars.target_x(), 220.0 + 3.0 * 75.0);
+    assert_eq!((bars.target_line_end(), bars.target_label_y()), (62.0, 76.0));
+}
+
+fn close(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
+}
+
+#[test]
+fn radar_points_lie_on_seven_axes_clockwise_from_the_top() {
+    // FR1 straight up; level 4 at radius 110, level 2 half way.
+    assert!(close(radar_point(Fr::Fr1, 4.0), (160.0, 50.0)));
+    assert!(close(radar_point(Fr::Fr1, 2.0), (160.0, 105.0)));
+    // FR2 is 2π/7 clockwise: right of the centre and above it.
+    let (x, y) = radar_point(Fr::Fr2, 4.0);
+    assert!((x - 246.0).abs() < 0.01 && (y - 91.42).abs() < 0.01, "{x},{y}");
+    // FR4 and FR5 are mirror images below the centre.
+    let (x4, y4) = radar_point(Fr::Fr4, 4.0);
+    let (x5, y5) = radar_point(Fr::Fr5, 4.0);
+    assert!((x4 - RADAR_CENTER + (x5 - RADAR_CENTER)).abs() < 1e-9 && (y4 - y5).abs() < 1e-9 && y4 > RADAR_CENTER);
+
+    let points = radar_points(&levels([2, 0, 0, 0, 0, 0, 4]));
+    assert_eq!(points.len(), 7);
+    assert!(close(points[0], (160.0, 105.0)));
+    assert!(points[1..6].iter().all(|p| close(*p, (RADAR_CENTER, RADAR_CENTER))), "level 0 is the centre");
+    assert!(close(points[6], radar_point(Fr::Fr7, 4.0)));
+    assert_eq!(
+        svg_points(&radar_ring(4)),
+        "160.0,50.0 246.0,91.4 267.2,184.5 207.7,259.1 112.3,259.1 52.8,184.5 74.0,91.4"
+    );
+}
+
+#[test]
+fn radar_axes_end_on_the_outer_ring_with_labels_beyond_it() {
+    let axes = radar_axes();
+    assert_eq!(axes.iter().map(|a| a.fr).collect::<Vec<_>>(), Fr::ALL);
+    assert_eq!(
+        axes.iter().map(|a| a.anchor).collect::<Vec<_>>(),
+        ["middle", "start", "start", "start", "end", "end", "end"]
+    );
+    assert!(axes.iter().all(|a| close(a.end, radar_point(a.fr, 4.0))));
+    // FR1's label sits 4.75 levels up, its baseline 4 lower.
+    assert!(close(axes[0].label, (160.0, 160.0 - 110.0 * 4.75 / 4.0 + 4.0)));
+    let rings = radar_ring_labels();
+    assert_eq!(rings.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    assert!(close(rings[3].1, (164.0, 60.0)));
+}
+
+#[test]
+fn branding_appears_on_the_cover_and_after_the_summary_only_when_given() {
+    let a = plant();
+    let plain = report(&a, ReportBranding::default());
+    assert_eq!((&plain.cover.brand, &plain.cover.logo, &plain.cover.contact), (&None, &None, &None));
+    let contact_paragraphs = |r: &Document| {
+        all_blocks(section(r, "report-summary"))
+            .into_iter()
+            .filter(|b| matches!(b, Block::Paragraph(p) if p.class == Some("report-contact")))
+            .count()
+    };
+    assert_eq!(contact_paragraphs(&plain), 0);
+
+    let branded = report(
+        &a,
+        ReportBranding {
+            name: "Example & Co",
+            logo: "logo.svg",
+            contact_url: "https://example.com/contact?a=1&b=2",
+            contact_label: "Discuss this roadmap",
+        },
+    );
+    let logo = branded.cover.logo.as_ref().expect("a logo");
+    assert_eq!((logo.src.as_str(), logo.alt.as_str()), ("logo.svg", "Example & Co"));
+    assert_eq!(branded.cover.brand.as_deref(), Some("Prepared with the self-assessment tool of Example & Co"));
+    let contact = branded.cover.contact.as_ref().expect("a contact link");
+    assert_eq!(
+        (contact.href.as_str(), contact.text.as_str()),
+        ("https://example.com/contact?a=1&b=2", "Discuss this roadmap")
+    );
+    assert!(contact.is_external());
+    assert_eq!(contact_paragraphs(&branded), 1, "the contact link also closes the summary");
+}
+
+#[test]
+fn the_projection_lists_each_zone_now_after_each_phase_and_at_target() {
+    let a = plant();
+    let rows = projection(&a, &roadmap_for(&a));
+    let projection = projection_table(&rows);
+    assert_eq!(projection.class, "data-table projection");
+    let columns: Vec<String> = projection.columns.iter().map(Cell::text).collect();
+    assert_eq!(columns.len(), 2 + Phase::ALL.len() + 2);
+    assert_eq!((columns[1].as_str(), columns[2].as_str(), columns[9].as_str()), ("Now", "After phase 1", "Target"));
+    assert_eq!(projection.columns[2].title.as_deref(), Some(Phase::ALL[0].title()), "a phase's name as its tooltip");
+    let cell_a: Vec<String> = projection.rows[0].cells.iter().map(Cell::text).collect();
+    assert_eq!(cell_a[0], "Cell A");
+    assert!(projection.rows[0].cells[0].header);
+    assert_eq!(cell_a[1], "{1 0 0 0 0 0 0}", "now");
+    assert_eq!(cell_a[9], "{2 1 0 0 0 0 0}", "the last column is the target");
+
+    // On the Roadmap step and in the report: in a focusable scrolling region, with a hint below.
+    let blocks = projection_blocks(&rows);
+    let [Block::Group(region), Block::Paragraph(hint)] = &blocks[..] else { panic!("a region and a hint") };
+    assert_eq!((region.kind, region.class), (GroupKind::ScrollRegion, "table-scroll"));
+    assert_eq!(region.label.as_deref(), Some("Projected levels, scrollable"));
+    assert_eq!(region.blocks, [Block::Table(projection)]);
+    assert_eq!(hint.class, Some("hint"));
+    assert!(projection_blocks(&[]).is_empty(), "nothing without zones or products");
+}
+
+#[test]
+fn the_live_summary_has_a_row_per_zone_then_per_product_with_gaps_marked_and_labelled() {
+    let mut a = plant();
+    a.profile.roles.insert(Role::ProductSupplier);
+    a.products.push(product("p1", "RTU", ComponentType::EmbeddedDevice, [1, 0, 0, 0, 0, 0, 0]));
+    let summary = live_summary_table(&score(&a));
+    assert_eq!((summary.class, summary.label.as_deref()), ("mini-table", Some("Achieved security level per zone")));
+    assert_eq!(summary.caption, None);
+    assert_eq!(summary.columns[0].text(), "Zone");
+    assert_eq!(summary.columns[1].title.as_deref(), Some("Identification and authentication control"));
+    let keys: Vec<Option<&str>> = summary.rows.iter().map(|r| r.key.as_deref()).collect();
+    assert_eq!(keys, [Some("z1"), Some("z2"), Some("p1")]);
+    let cell_a = &summary.rows[0].cells;
+    assert_eq!(cell_a[0], Cell::heading("Cell A"));
+    assert_eq!((cell_a[1].text().as_str(), cell_a[1].class), ("1/2 ▾", Some("gap")));
+    assert_eq!(cell_a[1].label.as_deref(), Some("Cell A FR1: achieved 1, target 2"));
+    assert_eq!((cell_a[3].text().as_str(), cell_a[3].class), ("0/0", None));
+    assert_eq!(summary.rows[2].cells[1].label.as_deref(), Some("RTU FR1: achieved 0, target 1"));
+}
+
+#[test]
+fn the_gap_register_and_appendix_are_tables_with_their_classes() {
+    let a = plant();
+    let report = report(&a, ReportBranding::default());
+    let gaps = table(section(&report, "report-gaps"), "Gap register");
+    assert_eq!(gaps.class, "data-table gap-register");
+    let card = score(&a);
+    let register = gap_register(&a, &card, &roadmap_with(&a, &card.zones));
+    assert_eq!(gaps.rows.len(), register.len());
+    assert_eq!(
+        gaps.columns.iter().map(Cell::text).collect::<Vec<_>>(),
+        ["Requirement", "Zone", "Level", "Answer", "Justification and notes", "Action and plan"]
+    );
+    let first = &gaps.rows[0].cells;
+    let item = register[0].item;
+    assert_eq!(
+        first[0].content,
+        [Inline::Strong(item.refs.join(", ")), Inline::Text(format!(" {}", item.title))],
+        "the reference in bold, then the title"
+    );
+    let [Block::Paragraph(status)] = &first[5].blocks[..] else { panic!("the plan below the action") };
+    assert_eq!((status.class, blocks_text(&first[5].blocks)), (Some("muted"), "Status: Open".to_string()));
+
+    let appendix = table(section(&report, "report-appendix"), "Every question asked, with its answer");
+    assert_eq!(appendix.class, "data-table appendix");
+    assert_eq!(appendix.rows.len(), a.progress().1);
+}
+
+#[test]
+fn every_table_of_the_report_has_as_many_cells_per_row_as_columns() {
+    let mut a = assessment_for(&Role::ALL);
+    a.zones = plant().zones;
+    a.products.push(product("p1", "RTU", ComponentType::EmbeddedDevice, [1, 0, 0, 0, 0, 0, 0]));
+    let report = report(&a, ReportBranding::default());
+    let blocks: Vec<Block> = report.sections.iter().flat_map(|s| s.blocks.clone()).collect();
+    let all = tables(&blocks);
+    assert!(all.len() > 10);
+    for t in all {
+        assert!(t.rows.iter().all(|r| r.cells.len() == t.columns.len()), "{:?}", t.caption);
+    }
+}
