@@ -496,11 +496,15 @@ fn the_markdown_report_has_every_section_zone_and_action() {
     }
     assert!(markdown.contains("| Cell A | SL-A 0 / SL-T 2 ▼ gap 2 | SL-A 0 / SL-T 0 ✓ |"));
     assert!(markdown.contains("| Utilities | SL-A 1 / SL-T 1 ✓ | SL-A 0 / SL-T 0 ✓ |"));
-    // SR 1.3 is planned: after the controls phase (4) Cell A reaches SL 1 in FR1; with every action done,
-    // SL 2 (the SL3 items are unanswered). Columns: now, after each of the eleven phases (the asset owner's
-    // seven, then the supplier's four, which add nothing here), all done, target.
+    // SR 1.3 is planned: after the controls phase (5) Cell A reaches SL 1 in FR1; with every action done,
+    // SL 2 (the SL3 items are unanswered). Columns: now, after each of the asset owner's seven phases (the
+    // only track these roles follow), all done, target.
     let (zero, one, two) = ("{0 0 0 0 0 0 0}", "{1 0 0 0 0 0 0}", "{2 0 0 0 0 0 0}");
-    assert!(markdown.contains(&projection_row("Cell A", &[(zero, 5), (one, 7), (two, 2)])));
+    assert!(markdown.contains(&projection_row("Cell A", &[(zero, 5), (one, 3), (two, 2)])));
+    assert!(markdown.contains(
+        "| Zone | Now | After phase 1 | After phase 2 | After phase 3 | After phase 4 | After phase 5 \
+         | After phase 6 | After phase 7 | All actions done | Target |"
+    ));
     // The printed report and the Markdown say the same: every table of one is a table of the other.
     let report = report_document(&a, &r.card, &r.roadmap, ReportBranding::default());
     let tables: usize = report.sections.iter().map(|s| count_tables(&s.blocks)).sum();
@@ -785,8 +789,11 @@ fn the_markdown_report_covers_products_and_the_2_4_and_4_1_practices() {
     assert!(!scorecard.contains("IEC 62443-2-1"), "the 2-1 programme is not these roles'");
     assert!(scorecard.contains("Product RTU 560: FR1 SL-C 1 of aimed 2; FR2 SL-C 1 of aimed 1;"));
     assert!(scorecard.contains("- **FR1 to reach SL-C 2:** CR 1.1 RE(1) Unique identification and authentication\n"));
-    assert!(scorecard.contains("Overall maturity: ML1 (the lowest capability area;"), "2-4");
-    assert!(scorecard.contains("Overall maturity: ML0 (the lowest practice;"), "4-1");
+    assert!(scorecard.contains("Overall maturity: ML1, against a target of ML2. A capability area reaches"), "2-4");
+    assert!(scorecard.contains("Overall maturity: ML0, against a target of ML2. A practice reaches"), "4-1");
+    assert!(scorecard.contains(
+        "Overall maturity (this tool's summary, not a level IEC 62443-2-4 defines): the lowest capability area."
+    ));
     assert!(scorecard.contains("| SP.04 Wireless | N/A | 0 | 0 | 0 | 0 | 0 | 3 | 0 | 0 |"));
     assert!(scorecard.contains("| SP.07 Remote access | ML1 | 0 | 1 | 0 | 0 | 2 | 0 | 0 | 0 |"));
 

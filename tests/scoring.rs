@@ -904,7 +904,7 @@ fn a_zone_answer_replaces_the_all_zones_answer_and_clearing_it_keeps_the_notes()
     // Without notes, clearing removes the entry: the same result whatever notes there were.
     a.set_response(&in_zone("z2"), "sr-1.1", Response::with(Answer::NotImplemented));
     a.clear_override("z2", "sr-1.1");
-    assert!(a.answers.zones.get("z2").is_none());
+    assert!(!a.answers.zones.contains_key("z2"));
     assert_eq!(score_of(&a, "z2").achieved.get(Fr::Fr1), sl(1));
 }
 

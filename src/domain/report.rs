@@ -449,8 +449,9 @@ pub struct AppendixEntry {
     pub response: Option<Response>,
     /// Whether a 3-3 answer comes from the all-zones answer (the zone has no answer of its own).
     pub inherited: bool,
-    /// For an inherited 3-3 answer, the notes the zone keeps itself ("" when none): a note alone does not
-    /// replace the all-zones answer, but it belongs in the appendix.
+    /// For a 3-3 item the zone has no answer of its own to (inherited or unanswered), the notes the zone
+    /// keeps itself ("" when none): a note alone does not replace the all-zones answer, but it belongs in
+    /// the appendix. Empty when the zone has its own answer, whose notes are in `response`.
     pub zone_notes: String,
 }
 
@@ -463,17 +464,13 @@ pub fn appendix(assessment: &Assessment) -> Vec<AppendixEntry> {
         if item.part.per_zone() {
             for zone in assessment.zones.iter().filter(|z| assessment.in_scope(z, item)) {
                 let response = assessment.zone_response(&zone.id, item.id).cloned();
-                let inherited = response.is_some() && !assessment.has_override(&zone.id, item.id);
+                let own = assessment.has_override(&zone.id, item.id);
                 entries.push(AppendixEntry {
                     item,
                     zone: Some((zone.id.clone(), zone.name.clone())),
-                    inherited,
+                    inherited: response.is_some() && !own,
                     response,
-                    zone_notes: if inherited {
-                        assessment.zone_notes(&zone.id, item.id).to_string()
-                    } else {
-                        String::new()
-                    },
+                    zone_notes: if !own { assessment.zone_notes(&zone.id, item.id).to_string() } else { String::new() },
                 });
             }
         } else if item.part.per_product() {

@@ -150,7 +150,8 @@ fn ActionCard(action: Action) -> impl IntoView {
 #[component]
 fn Projection() -> impl IntoView {
     let step = StepState::get();
-    let blocks =
-        Memo::new(move |_| step.roadmap.with(|r| step.assessment.with(|a| projection_blocks(&projection(a, r)))));
+    let blocks = Memo::new(move |_| {
+        step.roadmap.with(|r| step.assessment.with(|a| projection_blocks(&projection(a, r), &a.phases())))
+    });
     move || view! { <BlocksView blocks=blocks.get() /> }
 }
