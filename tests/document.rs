@@ -702,7 +702,7 @@ fn a_vendor_to_confirm_answer_is_counted_in_the_gap_register_listed_for_vendors_
         .into_iter()
         .find(|i| i.content[0] == Inline::Strong("Strength of public key authentication (SR 1.9)".to_string()))
         .expect("the SR 1.9 action");
-    assert!(action.content.contains(&Inline::Text(" · vendor to confirm: ask the vendor first".to_string())));
+    assert!(action.content.contains(&Inline::Text(" · Vendor to confirm: ask the vendor first".to_string())));
 
     // The Markdown export writes the same model.
     let card = score(&a);

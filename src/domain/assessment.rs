@@ -476,6 +476,11 @@ impl Assessment {
         self.zones.iter().find(|z| z.id == id)
     }
 
+    /// The conduit with this id.
+    pub fn conduit(&self, id: &str) -> Option<&Conduit> {
+        self.conduits.iter().find(|c| c.id == id)
+    }
+
     /// The SL-T of a conduit: the one set for it, else per FR the higher of its two zones' SL-T (a
     /// conduit carries what both ends need protected). A missing zone counts as SL-T 0.
     pub fn conduit_target(&self, conduit: &Conduit) -> SlVector {

@@ -59,7 +59,7 @@ test('a prospect walks the whole flow and finds everything after a reload', asyn
   await expect(zcr35.locator('.item-status')).toHaveText('Needs a justification');
   await zcr35.getByLabel('Why does this not apply? (required)').fill('No wireless anywhere in the plant.');
   await expect(zcr35.locator('.item-status')).toHaveText('Answered');
-  await expect(page.locator('button[data-section="zcr"] .section-progress')).toHaveText('2/23');
+  await expect(page.locator('button[data-section="zcr"] .section-progress')).toHaveText('2/28');
 
   // FR1: answer for all zones, then override in one zone with a compensating control.
   await openSection(page, 'fr1');
@@ -78,8 +78,9 @@ test('a prospect walks the whole flow and finds everything after a reload', asyn
   await page.keyboard.press('3');
   await expect(sr13.locator('#q-sr-1_3-not_implemented')).toBeChecked();
   await page.keyboard.press('n');
-  // In "Safety system" (SL-T 4) the enhancement SR 1.3 RE(1) follows SR 1.3.
-  await expect(itemCard(page, 'sr-1.3-re1')).toBeFocused();
+  // In "Safety system" (SL-T 2 in FR1) SR 1.4 follows SR 1.3: the enhancement SR 1.3 RE(1) is at SL 3.
+  await expect(itemCard(page, 'sr-1.3-re1')).toHaveCount(0);
+  await expect(itemCard(page, 'sr-1.4')).toBeFocused();
   await page.keyboard.press('p');
   await expect(sr13).toBeFocused();
 

@@ -247,7 +247,7 @@ fn plan_field(label: &str, value: &str) -> String {
     }
 }
 
-/// One action of the roadmap (`li.report-action`): its title (with " · quick win", and " · vendor to
+/// One action of the roadmap (`li.report-action`): its title (with " · quick win", and " · Vendor to
 /// confirm: ask the vendor first" when every zone concerned awaits the vendor's answer), what to do, the
 /// facts and the user's plan.
 fn roadmap_action(action: &Action, plan: &ActionPlan) -> ListItem {
@@ -276,7 +276,7 @@ fn roadmap_action(action: &Action, plan: &ActionPlan) -> ListItem {
 }
 
 /// What the roadmap says of an action whose answer awaits the vendor (on the Roadmap step too).
-pub const VENDOR_FIRST: &str = "vendor to confirm: ask the vendor first";
+pub const VENDOR_FIRST: &str = "Vendor to confirm: ask the vendor first";
 
 /// The justification and notes of a response, then the notes a zone keeps for an answer it inherits
 /// (`zone_notes`), a paragraph each when given.
