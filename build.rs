@@ -18,15 +18,24 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// The roadmap phases a questionnaire names, and their `Phase` variants.
-const PHASES: [(&str, &str); 6] = [
-    ("inventory", "Inventory"),
-    ("risk", "Risk"),
-    ("targets", "Targets"),
-    ("controls", "Controls"),
-    ("operations", "Operations"),
-    ("improve", "Improve"),
+/// The roadmap phases a questionnaire names: (value in the files, `Phase` variant, whether it is a product
+/// supplier's phase).
+const PHASES: [(&str, &str, bool); 11] = [
+    ("governance", "Governance", false),
+    ("inventory", "Inventory", false),
+    ("risk", "Risk", false),
+    ("targets", "Targets", false),
+    ("controls", "Controls", false),
+    ("operations", "Operations", false),
+    ("improve", "Improve", false),
+    ("process", "Process", true),
+    ("design", "Design", true),
+    ("build", "Build", true),
+    ("support", "Support", true),
 ];
+
+/// The parts a product supplier answers, whose items take the supplier's phases.
+const SUPPLIER_PARTS: [&str; 2] = ["iec62443-4-1", "iec62443-4-2"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,6 +47,7 @@ struct CatalogueFile {
 #[serde(deny_unknown_fields)]
 struct PartFile {
     part: String,
+    edition: String,
     #[serde(default)]
     area: Vec<RawArea>,
     #[serde(default)]
@@ -70,6 +80,8 @@ struct RawItem {
     levels: Option<Vec<String>>,
     types: Option<Vec<String>>,
     uncertain: Option<String>,
+    #[serde(default)]
+    ask_vendor: bool,
 }
 
 #[derive(Deserialize)]
@@ -113,6 +125,8 @@ struct SlMapEntry {
     fr: String,
     title: String,
     sl: u8,
+    #[serde(default)]
+    uncertain: Option<String>,
     re: Vec<SlMapRe>,
 }
 
@@ -121,6 +135,8 @@ struct SlMapRe {
     id: String,
     title: String,
     sl: u8,
+    #[serde(default)]
+    uncertain: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -277,6 +293,20 @@ fn fr_variant(fr: &str) -> Option<&'static str> {
     })
 }
 
+/// The requirement a split item shares with its main item: `sr-7.4-b` asks a second question of the
+/// requirement `sr-7.4` asks about (one question per item), so it has the same references and level.
+fn split_base(id: &str) -> Option<&str> {
+    let (base, suffix) = id.rsplit_once('-')?;
+    (suffix.len() == 1 && suffix.as_bytes()[0].is_ascii_lowercase() && suffix != "a").then_some(base)
+}
+
+/// A 3-3 or 4-2 item carries its requirement's short public title, followed by ": " and the aspect it asks
+/// about when the requirement is split over several items.
+fn title_fits(title: &str, public: &str) -> bool {
+    title == public
+        || title.strip_prefix(public).and_then(|rest| rest.strip_prefix(": ")).is_some_and(|a| !a.is_empty())
+}
+
 /// Whether a text holds markup; the content is plain text.
 fn has_markup(s: &str) -> bool {
     s.contains('<') || s.contains('>') || s.contains('`') || s.contains("**")
@@ -315,8 +345,18 @@ fn check_common(file: &str, it: &RawItem, refs: &BTreeSet<String>, p: &mut Probl
     if !["S", "M", "L"].contains(&it.effort.as_str()) {
         p.add(file, id, format!("effort `{}` must be S, M or L", it.effort));
     }
-    if !PHASES.iter().any(|(k, _)| *k == it.phase) {
-        p.add(file, id, format!("phase `{}` is not one of the six roadmap phases", it.phase));
+    match PHASES.iter().find(|(k, _, _)| *k == it.phase) {
+        None => p.add(file, id, format!("phase `{}` is not one of the roadmap phases", it.phase)),
+        Some((_, _, supplier)) => {
+            let supplier_part = SUPPLIER_PARTS.iter().any(|part| file.ends_with(&format!("{part}.toml")));
+            if *supplier != supplier_part {
+                let which = if supplier_part { "a product supplier's" } else { "an asset owner's or integrator's" };
+                p.add(file, id, format!("phase `{}` is not one of {which} phases", it.phase));
+            }
+        }
+    }
+    if it.ask_vendor && !file.ends_with("iec62443-3-3.toml") {
+        p.add(file, id, "`ask_vendor` is only for IEC 62443-3-3 items");
     }
 }
 
@@ -344,6 +384,8 @@ fn compress(text: &[u8]) -> Vec<u8> {
 struct Reference {
     /// IEC 62443-3-3: SR or RE identifier -> (FR, SL, short title).
     system_requirements: BTreeMap<String, (String, u8, String)>,
+    /// The 3-3 requirements and enhancements whose level the public sources contest (`uncertain`).
+    system_uncertain: BTreeSet<String>,
     /// The identifiers 3-3 items may cite (the keys of `system_requirements`).
     system_refs: BTreeSet<String>,
     /// The identifiers 3-2 items may cite: ZCR 1 to 7.
@@ -373,10 +415,17 @@ impl Reference {
         let zcr: Vec<RefEntry> = parse_json(&dir.join("iec62443-3-2-zcr.json"));
         let spe: Vec<RefEntry> = parse_json(&dir.join("iec62443-2-1-elements.json"));
         let mut system_requirements = BTreeMap::new();
+        let mut system_uncertain = BTreeSet::new();
         for s in &sl_map {
             system_requirements.insert(s.id.clone(), (s.fr.clone(), s.sl, s.title.clone()));
+            if s.uncertain.is_some() {
+                system_uncertain.insert(s.id.clone());
+            }
             for r in &s.re {
                 system_requirements.insert(r.id.clone(), (s.fr.clone(), r.sl, r.title.clone()));
+                if r.uncertain.is_some() {
+                    system_uncertain.insert(r.id.clone());
+                }
             }
         }
         let system_refs = system_requirements.keys().cloned().collect();
@@ -401,6 +450,7 @@ impl Reference {
         let component_refs = component_requirements.values().flat_map(|e| e.refs.iter().cloned()).collect();
         Reference {
             system_requirements,
+            system_uncertain,
             system_refs,
             zcr_refs,
             programme_refs,
@@ -520,6 +570,8 @@ struct Catalogue {
     items_code: String,
     /// The items' texts (text block 0).
     item_text: String,
+    /// One `(Part, edition)` per part, as Rust code.
+    editions_code: String,
     /// One `(Part, refs)` per maturity area, as Rust code.
     areas_code: String,
     /// The areas' texts (text block 1).
@@ -550,6 +602,11 @@ impl Catalogue {
         if parsed.part != part_id {
             p.0.push(format!("{fname}: `part` must be \"{part_id}\""));
         }
+        let edition = parsed.edition.trim();
+        if edition.len() != 4 || !edition.chars().all(|c| c.is_ascii_digit()) {
+            p.0.push(format!("{fname}: `edition` must be the year of the edition followed, e.g. \"2013\""));
+        }
+        let _ = writeln!(self.editions_code, "    ({part_variant}, {}),", lit(edition));
         let refs = r.refs_of(part_id);
         let area_ids = self.add_areas(&fname, &parsed.area, part_variant, refs, p);
         for it in &parsed.item {
@@ -621,7 +678,7 @@ impl Catalogue {
             }),
         };
         let Some(kind) = kind else { return };
-        let phase = PHASES.iter().find(|(k, _)| *k == it.phase).map(|(_, v)| *v).unwrap_or("Controls");
+        let phase = PHASES.iter().find(|(k, _, _)| *k == it.phase).map(|(_, v, _)| *v).unwrap_or("Controls");
         let effort = match it.effort.as_str() {
             "S" => "Small",
             "M" => "Medium",
@@ -629,11 +686,12 @@ impl Catalogue {
         };
         let _ = writeln!(
             self.items_code,
-            "    ItemMeta {{ part: {part_variant}, refs: {}, evidence: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {} }},",
+            "    ItemMeta {{ part: {part_variant}, refs: {}, evidence: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {}, ask_vendor: {} }},",
             it.refs.len(),
             it.evidence.len(),
             self.quick.contains(&it.id),
             it.uncertain.is_some(),
+            it.ask_vendor,
         );
         // The texts, in the order `catalogue::decode_items` reads them.
         let mut texts: Vec<&String> = vec![&it.id];
@@ -652,8 +710,9 @@ impl Catalogue {
         push_texts(&mut self.item_text, texts, p, fname, id);
     }
 
-    /// A 3-3 item: its id follows its main reference, which no other item covers, and its FR, level and
-    /// title are those of the reference map.
+    /// A 3-3 item: its id follows its main reference, which no other item covers (a split item, `-b`...,
+    /// follows its main item and shares its reference), its FR, level and title are those of the reference
+    /// map, and it is marked uncertain exactly when the map marks its level as contested.
     fn system_requirement_kind(
         &mut self,
         fname: &str,
@@ -664,11 +723,19 @@ impl Catalogue {
         let id = it.id.as_str();
         let main = it.refs.first().cloned().unwrap_or_default();
         let expected_id = main.to_lowercase().replace("sr ", "sr-").replace(" re(", "-re").replace(')', "");
-        if expected_id != it.id {
+        let split = split_base(id).filter(|base| *base == expected_id);
+        if expected_id != it.id && split.is_none() {
             p.add(fname, id, format!("id must be `{expected_id}` for the main reference `{main}`"));
         }
-        if !self.system_seen.insert(main.clone()) {
+        if split.is_some() {
+            if !self.ids.contains(&expected_id) {
+                p.add(fname, id, format!("a split item follows its main item `{expected_id}`"));
+            }
+        } else if !self.system_seen.insert(main.clone()) {
             p.add(fname, id, format!("`{main}` is covered by two items"));
+        }
+        if it.uncertain.is_some() != r.system_uncertain.contains(&main) {
+            p.add(fname, id, "`uncertain` must be given exactly when the reference map marks the level as contested");
         }
         let (fr, sl) = match (&it.fr, it.sl) {
             (Some(fr), Some(sl)) => (fr.clone(), sl),
@@ -681,7 +748,7 @@ impl Catalogue {
             if *efr != fr || *esl != sl {
                 p.add(fname, id, format!("fr/sl are {fr}/{sl} but the reference map says {efr}/{esl}"));
             }
-            if *etitle != it.title {
+            if !title_fits(&it.title, etitle) {
                 p.add(fname, id, format!("title must be the short public title \"{etitle}\""));
             }
         }
@@ -702,7 +769,11 @@ impl Catalogue {
         p: &mut Problems,
     ) -> Option<String> {
         let id = it.id.as_str();
-        let Some(expect) = r.component_requirements.get(id) else {
+        let base = split_base(id).filter(|base| r.component_requirements.contains_key(*base)).unwrap_or(id);
+        if base != id && !self.ids.contains(base) {
+            p.add(fname, id, format!("a split item follows its main item `{base}`"));
+        }
+        let Some(expect) = r.component_requirements.get(base) else {
             p.add(fname, id, "no component requirement or enhancement with this id in the 4-2 reference");
             return None;
         };
@@ -710,7 +781,7 @@ impl Catalogue {
         if it.fr.as_deref() != Some(expect.fr.as_str()) || it.sl != Some(expect.sl) {
             p.add(fname, id, format!("fr/sl must be {}/{} as in the reference", expect.fr, expect.sl));
         }
-        if it.title != expect.title {
+        if !title_fits(&it.title, &expect.title) {
             p.add(fname, id, format!("title must be the short public title \"{}\"", expect.title));
         }
         if sorted(&it.refs) != sorted(&expect.refs) {
@@ -905,6 +976,9 @@ fn write_catalogue(out_dir: &Path, version: &str, catalogue: &Catalogue, wizard:
         wizard.matrix.iter().map(|r| format!("[{}, {}, {}, {}]", r[0], r[1], r[2], r[3])).collect();
     let _ = writeln!(out, "/// Catalogue version recorded by every assessment (from questionnaires/catalogue.toml).");
     let _ = writeln!(out, "pub const CATALOGUE_VERSION: &str = {};", lit(version));
+    let _ =
+        writeln!(out, "/// The edition (year) of each part the catalogue follows (the `edition` of each part's file).");
+    let _ = writeln!(out, "static PART_EDITIONS: &[(Part, &str)] = &[\n{}];", catalogue.editions_code);
     let _ = writeln!(out, "/// The non-text part of every item, in file order.");
     let _ = writeln!(out, "static ITEM_META: &[ItemMeta] = &[\n{}];", catalogue.items_code);
     let _ = writeln!(out, "/// Part and number of refs of each maturity area, in file order.");

@@ -20,6 +20,8 @@ struct Requirement {
     fr: Fr,
     level: u8,
     title: String,
+    /// Whether public sources disagree on its level.
+    uncertain: bool,
 }
 
 /// Every SR and RE of `reference/iec62443-3-3-sl-map.json`, by identifier (`SR 1.1`, `SR 1.1 RE(1)`).
@@ -30,7 +32,12 @@ fn sl_map() -> BTreeMap<String, Requirement> {
         let level = |v: &Value| u8::try_from(v["sl"].as_u64().expect("sl is a number")).expect("small");
         let entries = std::iter::once(sr).chain(sr["re"].as_array().expect("re is a list"));
         for entry in entries {
-            let requirement = Requirement { fr, level: level(entry), title: text(entry, "title").to_string() };
+            let requirement = Requirement {
+                fr,
+                level: level(entry),
+                title: text(entry, "title").to_string(),
+                uncertain: entry.get("uncertain").is_some_and(|u| !u.is_null()),
+            };
             let previous = map.insert(text(entry, "id").to_string(), requirement);
             assert!(previous.is_none(), "{} appears twice in the SL map", text(entry, "id"));
         }
@@ -155,8 +162,15 @@ fn component_requirements() -> BTreeMap<String, ComponentRequirement> {
     map
 }
 
+/// The 3-3 items, one per requirement: items split off a requirement's main item are left out.
 fn system_requirements() -> impl Iterator<Item = &'static Item> {
-    catalogue::items_of(Part::SystemRequirements)
+    catalogue::items_of(Part::SystemRequirements).filter(|i| i.split_of().is_none())
+}
+
+/// Whether an item's title is the requirement's short public title, or that title followed by ": " and the
+/// aspect one of its split questions asks about.
+fn carries_title(item: &Item, public: &str) -> bool {
+    item.title == public || item.title.strip_prefix(public).is_some_and(|rest| rest.starts_with(": "))
 }
 
 /// Items of `fr` (or of every FR) whose lowest level is at most `level`.
@@ -201,7 +215,7 @@ fn every_3_3_requirement_and_enhancement_has_exactly_one_item_with_the_fr_and_le
         let item = items[0];
         assert_eq!(item.fr(), Some(requirement.fr), "FR of {id}");
         assert_eq!(item.level(), Some(sl(requirement.level)), "lowest SL of {id}");
-        assert_eq!(item.title, requirement.title, "{id} should carry its short public title");
+        assert!(carries_title(item, &requirement.title), "{id} should carry its short public title");
     }
     for item in system_requirements() {
         assert!(
@@ -210,6 +224,20 @@ fn every_3_3_requirement_and_enhancement_has_exactly_one_item_with_the_fr_and_le
             item.id,
             item.main_ref()
         );
+    }
+}
+
+#[test]
+fn split_items_ask_one_more_question_of_their_main_item_s_requirement() {
+    let split: Vec<&Item> = ITEMS.iter().filter(|i| i.split_of().is_some()).collect();
+    assert_eq!(split.iter().map(|i| i.id).collect::<Vec<_>>(), ["sr-7.4-b", "cr-1.10-b"]);
+    for item in split {
+        let main = catalogue::item(item.split_of().expect("split")).expect("the main item exists");
+        assert_eq!((item.part, item.refs, item.kind), (main.part, main.refs, main.kind), "{}", item.id);
+        assert_ne!(item.question, main.question);
+        assert_ne!(item.title, main.title, "{} names the aspect it asks about", item.id);
+        let public = main.title.split(": ").next().expect("a title");
+        assert!(carries_title(item, public) && carries_title(main, public), "{} and its main item", item.id);
     }
 }
 
@@ -440,7 +468,8 @@ fn the_eight_4_1_practices_carry_the_reference_titles() {
 fn every_4_2_requirement_and_enhancement_has_exactly_one_item_as_in_the_reference() {
     let reference = component_requirements();
     assert_eq!(reference.len(), 93);
-    let items: Vec<&Item> = catalogue::items_of(Part::ComponentRequirements).collect();
+    let items: Vec<&Item> =
+        catalogue::items_of(Part::ComponentRequirements).filter(|i| i.split_of().is_none()).collect();
     assert_eq!(items.len(), reference.len());
     for (id, expected) in &reference {
         let matching: Vec<&&Item> = items.iter().filter(|i| i.id == id).collect();
@@ -453,7 +482,7 @@ fn every_4_2_requirement_and_enhancement_has_exactly_one_item_as_in_the_referenc
         assert_eq!(level, sl(expected.level), "lowest SL of {id}");
         assert_eq!(types.iter().copied().collect::<BTreeSet<_>>(), expected.types, "component types of {id}");
         assert_eq!(item.refs.iter().map(|r| r.to_string()).collect::<BTreeSet<_>>(), expected.refs, "refs of {id}");
-        assert_eq!(item.title, expected.title, "{id} should carry its short public title");
+        assert!(carries_title(item, &expected.title), "{id} should carry its short public title");
         for t in ComponentType::ALL {
             assert_eq!(item.applies_to(t), expected.types.contains(&t), "{id} for {}", t.code());
         }
@@ -471,7 +500,11 @@ fn component_requirements_per_type_are_45_28_51_32_51_33_and_55_37() {
     ];
     let reference = component_requirements();
     for (component, requirements, enhancements) in expected {
-        let items: Vec<&Item> = Fr::ALL.into_iter().flat_map(|fr| catalogue::component_items(fr, component)).collect();
+        let items: Vec<&Item> = Fr::ALL
+            .into_iter()
+            .flat_map(|fr| catalogue::component_items(fr, component))
+            .filter(|i| i.split_of().is_none())
+            .collect();
         let in_catalogue = items.iter().filter(|i| !i.id.contains("-re")).count();
         assert_eq!((in_catalogue, items.len() - in_catalogue), (requirements, enhancements), "{}", component.code());
         let applying = reference.values().filter(|r| r.types.contains(&component));
@@ -506,16 +539,24 @@ fn component_ids_follow_their_number() {
         // "SAR 2.4 RE(1)" and "CR 2.4 RE(1)" -> "cr-2.4-re1"
         let (_, number) = item.main_ref().split_once(' ').expect("a prefix and a number");
         let expected = format!("cr-{}", number.replace(" RE(", "-re").replace(')', ""));
-        assert_eq!(item.id, expected);
+        assert_eq!(item.split_of().unwrap_or(item.id), expected);
     }
 }
 
 #[test]
 fn items_marked_uncertain_are_exactly_the_contested_ones_of_the_reference() {
     let reference = component_requirements();
-    let contested: BTreeSet<&str> = reference.iter().filter(|(_, r)| r.uncertain).map(|(id, _)| id.as_str()).collect();
-    assert_eq!(contested, BTreeSet::from(["cr-2.4-re1", "cr-3.2-re1", "cr-6.1-re1"]), "as reference/README.md says");
-    let marked: BTreeSet<&str> = ITEMS.iter().filter(|i| i.uncertain.is_some()).map(|i| i.id).collect();
+    let mut contested: BTreeSet<String> =
+        reference.iter().filter(|(_, r)| r.uncertain).map(|(id, _)| id.clone()).collect();
+    for (id, _) in sl_map().iter().filter(|(_, r)| r.uncertain) {
+        contested.insert(id.to_lowercase().replace("sr ", "sr-").replace(" re(", "-re").replace(')', ""));
+    }
+    assert_eq!(
+        contested,
+        ["cr-1.13-re1", "cr-2.4-re1", "cr-3.2-re1", "cr-6.1-re1", "sr-1.13-re1", "sr-6.2"].map(String::from).into(),
+        "as reference/README.md says"
+    );
+    let marked: BTreeSet<String> = ITEMS.iter().filter(|i| i.uncertain.is_some()).map(|i| i.id.to_string()).collect();
     assert_eq!(marked, contested);
     for note in ITEMS.iter().filter_map(|i| i.uncertain) {
         assert!(!note.trim().is_empty(), "an uncertainty note says what is uncertain");
@@ -777,4 +818,108 @@ fn every_item_is_found_by_its_id_and_unknown_ids_are_not() {
     for unknown in ["", "sr-0.0", "SR 1.1", "sr-1.1 ", "x"] {
         assert_eq!(catalogue::item_index(unknown), None, "{unknown:?}");
     }
+}
+
+// --- counts written in comments and docs --------------------------------------------------------------------
+
+fn repository_file(path: &str) -> String {
+    let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+#[test]
+fn each_section_of_quick_scan_toml_holds_as_many_ids_as_its_comment_says() {
+    // A section starts with a comment "# IEC 62443-x-y...: ... (n...)" and lists its ids up to the next one.
+    let text = repository_file("questionnaires/quick-scan.toml");
+    let mut sections: Vec<(String, usize, usize)> = Vec::new(); // (heading, stated, listed)
+    for line in text.lines().map(str::trim) {
+        if let Some(heading) = line.strip_prefix("# IEC 62443-") {
+            let stated = heading
+                .split_once('(')
+                .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("the heading \"{line}\" states no count"));
+            sections.push((line.to_string(), stated, 0));
+        } else if !line.starts_with('#') {
+            if let Some(section) = sections.last_mut() {
+                section.2 += line.matches('"').count() / 2;
+            }
+        }
+    }
+    assert_eq!(sections.len(), 6, "one section per part");
+    for (heading, stated, listed) in &sections {
+        assert_eq!(listed, stated, "{heading}");
+    }
+    assert_eq!(sections.iter().map(|s| s.2).sum::<usize>(), QUICK_SCAN.len());
+}
+
+#[test]
+fn the_counts_in_the_readmes_and_docs_are_the_catalogue_s() {
+    let map = sl_map();
+    let res = map.keys().filter(|id| id.contains("RE(")).count();
+    let srs = map.len() - res;
+    let phrase = format!("all {srs} SRs and {res} REs");
+    assert!(repository_file("questionnaires/README.md").contains(&phrase), "questionnaires/README.md: {phrase}");
+    assert!(repository_file("questionnaires/iec62443-3-3.toml").contains(&phrase), "iec62443-3-3.toml: {phrase}");
+    let practices = catalogue::areas_of(Part::DevelopmentLifecycle).count();
+    let requirements = catalogue::items_of(Part::DevelopmentLifecycle).count();
+    let phrase = format!("{practices} practices, {requirements} requirements");
+    assert!(repository_file("questionnaires/README.md").contains(&phrase), "questionnaires/README.md: {phrase}");
+    let phrase = format!("({requirements} in all)");
+    assert!(repository_file("docs/scoring.md").contains(&phrase), "docs/scoring.md: {phrase}");
+}
+
+#[test]
+fn the_edition_of_each_part_is_stated_in_questionnaires_readme() {
+    let readme = repository_file("questionnaires/README.md");
+    let editions = Part::ALL.map(|p| (p, p.edition()));
+    assert_eq!(
+        editions,
+        [
+            (Part::RiskAssessment, "2020"),
+            (Part::SystemRequirements, "2013"),
+            (Part::Programme, "2024"),
+            (Part::ServiceProvider, "2023"),
+            (Part::DevelopmentLifecycle, "2018"),
+            (Part::ComponentRequirements, "2019"),
+        ]
+    );
+    for part in Part::ALL {
+        assert!(readme.contains(&format!("| {} |", part.citation())), "the edition of {}", part.document());
+    }
+}
+
+#[test]
+fn supplier_parts_use_the_supplier_phases_and_the_others_the_asset_owner_s() {
+    for item in ITEMS {
+        let supplier = matches!(item.part, Part::DevelopmentLifecycle | Part::ComponentRequirements);
+        assert_eq!(item.phase.is_supplier(), supplier, "{} is in phase {:?}", item.id, item.phase);
+    }
+    // Governance comes first: the policy and the named owners (ORG 1).
+    let governance: Vec<&str> = ITEMS.iter().filter(|i| i.phase == Phase::Governance).map(|i| i.id).collect();
+    assert_eq!(governance, ["org-1", "org-6"]);
+}
+
+#[test]
+fn maturity_levels_describe_how_established_a_practice_is_not_how_much_it_covers() {
+    // ML2 is a written, staffed practice, whatever its reach; ML3 that practice across the whole scope.
+    let coverage_words = ["main", "most", "some", "major", "larger", "flagship", "selected"];
+    for item in ITEMS.iter().filter(|i| i.is_maturity()) {
+        let ItemKind::Maturity { levels, .. } = item.kind else { unreachable!() };
+        let words: Vec<String> = levels[1].split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
+        for word in coverage_words {
+            assert!(!words.iter().any(|w| w == word), "{} ML2 speaks of coverage (\"{word}\"): {}", item.id, levels[1]);
+        }
+        if item.part == Part::DevelopmentLifecycle {
+            assert!(
+                levels[..3].iter().all(|l| !l.contains("certified") && !l.contains("certification")),
+                "{}: no maturity level requires the development process to be certified",
+                item.id
+            );
+        }
+    }
+    for answer in Answer::MATURITY_SCALE.into_iter().filter(|a| a.maturity_level().is_some()) {
+        assert!(answer.maturity_meaning().is_some(), "{answer:?}");
+    }
+    assert!(Answer::Ml2.maturity_meaning().is_some_and(|m| m.contains("written procedure")));
 }

@@ -10,10 +10,11 @@ use iec62443_assess::document::{
     blocks_text, radar_axes, radar_point, radar_points, radar_ring, radar_ring_labels, svg_points, Bar, Block, Cell,
     GroupKind, Inline, ListItem, MaturityBars, Radar, Table, RADAR_CENTER,
 };
+use iec62443_assess::export::report_markdown;
 use iec62443_assess::{
-    gap_register, live_summary_table, projection, projection_blocks, projection_table, report_document, results_body,
-    roadmap_for, roadmap_with, score, ActionPlan, Answer, Assessment, ComponentType, Criticality, Document, Fr, Phase,
-    ReportBranding, Response, Role,
+    catalogue, gap_register, live_summary_table, projection, projection_blocks, projection_table, report_document,
+    results_body, roadmap_for, roadmap_with, score, ActionPlan, Answer, AnswerScope, Assessment, ComponentType,
+    Conduit, Criticality, Document, Fr, Part, Phase, ReportBranding, Response, Role,
 };
 
 const HOSTILE: &str = r#"<script>alert(1)</script> & "x""#;
@@ -102,8 +103,10 @@ fn the_report_has_a_cover_and_five_sections_with_stable_ids() {
     // No organisation or sector given: those two are left out.
     assert_eq!(
         facts,
-        [("Date", "2026-11-20"), ("Assessment", "full assessment"), ("Catalogue version", "2026.11-1"), ("Zones", "2")]
+        [("Date", "2026-11-20"), ("Assessment", "full assessment"), ("Catalogue version", "2026.12-1"), ("Zones", "2")]
     );
+    // The asset owner answers 3-2, 3-3 and 2-1.
+    assert_eq!(report.cover.editions, "Follows IEC 62443-3-2:2020, IEC 62443-3-3:2013 and IEC 62443-2-1:2024.");
     let sections: Vec<(&str, &str)> = report.sections.iter().map(|s| (s.id, s.heading.as_str())).collect();
     assert_eq!(
         sections,
@@ -189,9 +192,10 @@ fn the_report_names_every_zone_and_lists_every_roadmap_action() {
     assert_eq!(
         headings(section(&report, "report-roadmap")),
         [
-            (3, "Phase 4: Segmentation and foundational-requirement controls".to_string()),
+            // Governance is the asset owner's first phase, the controls its fifth.
+            (3, "Phase 5: Segmentation and foundational-requirement controls".to_string()),
             // FR2's audit items (SR 2.8 to 2.10).
-            (3, "Phase 5: Monitoring, patching and incident response".to_string()),
+            (3, "Phase 6: Monitoring, patching and incident response".to_string()),
         ]
     );
     assert_eq!(headings(summary), [(3, "Top five gaps".to_string()), (3, "First steps".to_string())]);
@@ -230,13 +234,13 @@ fn the_sl_table_marks_gaps_and_met_targets_in_words_not_only_by_colour() {
 fn the_results_body_counts_answers_then_shows_levels_readiness_and_each_zone() {
     let a = plant();
     let body = results_body(&a, &score(&a));
-    // Asked: 23 steps and 33 practices (all answered), Cell A's 10 FR1 items at SL1 (answered), 6 at SL2 and
-    // 8 FR2 items at SL1, and the other zone's 10 FR1 items at SL1.
+    // Asked: 28 steps and 34 practices (all answered), Cell A's 10 FR1 items at SL1 (answered), 6 at SL2 and
+    // 8 FR2 items at SL1, and the other zone's 10 FR1 items at SL1: 72 of 96.
     let Block::List(counts) = &body[0] else { panic!("the counts come first") };
     assert_eq!((counts.class, counts.label.as_deref()), (Some("counts"), Some("Answer counts")));
     assert_eq!(
         counts.items[0].content,
-        [Inline::Strong("66 of 90".to_string()), Inline::Text(" questions answered".to_string())]
+        [Inline::Strong("72 of 96".to_string()), Inline::Text(" questions answered".to_string())]
     );
     assert_eq!(
         headings(&body),
@@ -461,26 +465,33 @@ fn branding_appears_on_the_cover_and_after_the_summary_only_when_given() {
 fn the_projection_lists_each_zone_now_after_each_phase_and_at_target() {
     let a = plant();
     let rows = projection(&a, &roadmap_for(&a));
-    let projection = projection_table(&rows);
+    // The asset owner's seven phases: governance first.
+    let phases = a.phases();
+    assert_eq!(phases, Phase::OWNER);
+    let projection = projection_table(&rows, &phases);
     assert_eq!(projection.class, "data-table projection");
     let columns: Vec<String> = projection.columns.iter().map(Cell::text).collect();
-    assert_eq!(columns.len(), 2 + Phase::ALL.len() + 2);
-    assert_eq!((columns[1].as_str(), columns[2].as_str(), columns[9].as_str()), ("Now", "After phase 1", "Target"));
-    assert_eq!(projection.columns[2].title.as_deref(), Some(Phase::ALL[0].title()), "a phase's name as its tooltip");
+    assert_eq!(columns.len(), 2 + 7 + 2);
+    assert_eq!((columns[1].as_str(), columns[2].as_str(), columns[10].as_str()), ("Now", "After phase 1", "Target"));
+    assert_eq!(
+        projection.columns[2].title.as_deref(),
+        Some("Governance: policy and ownership"),
+        "a phase's name as its tooltip"
+    );
     let cell_a: Vec<String> = projection.rows[0].cells.iter().map(Cell::text).collect();
     assert_eq!(cell_a[0], "Cell A");
     assert!(projection.rows[0].cells[0].header);
     assert_eq!(cell_a[1], "{1 0 0 0 0 0 0}", "now");
-    assert_eq!(cell_a[9], "{2 1 0 0 0 0 0}", "the last column is the target");
+    assert_eq!(cell_a[10], "{2 1 0 0 0 0 0}", "the last column is the target");
 
     // On the Roadmap step and in the report: in a focusable scrolling region, with a hint below.
-    let blocks = projection_blocks(&rows);
+    let blocks = projection_blocks(&rows, &phases);
     let [Block::Group(region), Block::Paragraph(hint)] = &blocks[..] else { panic!("a region and a hint") };
     assert_eq!((region.kind, region.class), (GroupKind::ScrollRegion, "table-scroll"));
     assert_eq!(region.label.as_deref(), Some("Projected levels, scrollable"));
     assert_eq!(region.blocks, [Block::Table(projection)]);
     assert_eq!(hint.class, Some("hint"));
-    assert!(projection_blocks(&[]).is_empty(), "nothing without zones or products");
+    assert!(projection_blocks(&[], &phases).is_empty(), "nothing without zones or products");
 }
 
 #[test]
@@ -543,4 +554,236 @@ fn every_table_of_the_report_has_as_many_cells_per_row_as_columns() {
     for t in all {
         assert!(t.rows.iter().all(|r| r.cells.len() == t.columns.len()), "{:?}", t.caption);
     }
+}
+
+// --- issue 16: editions, conduits, process readiness, maturity captions, vendor questions, zone notes ---
+
+fn conduit(id: &str, name: &str, from: &str, to: &str, target: Option<[u8; 7]>) -> Conduit {
+    Conduit {
+        id: id.to_string(),
+        name: name.to_string(),
+        from: from.to_string(),
+        to: to.to_string(),
+        protocols: String::new(),
+        crosses_it: false,
+        crosses_internet: false,
+        target: target.map(levels),
+    }
+}
+
+/// The paragraphs of this class, as text.
+fn paragraphs(blocks: &[Block], class: &str) -> Vec<String> {
+    all_blocks(blocks)
+        .into_iter()
+        .filter(|b| matches!(b, Block::Paragraph(p) if p.class == Some(class)))
+        .map(Block::text)
+        .collect()
+}
+
+#[test]
+fn the_results_list_each_conduit_with_its_target_level_after_the_zones() {
+    let mut a = plant();
+    a.conduits.push(conduit("c1", "Historian link", "z1", "z2", None));
+    a.conduits.push(conduit("c2", "Vendor session", "z2", "z1", Some([3, 1, 0, 0, 0, 0, 0])));
+    let body = results_body(&a, &score(&a));
+    let order = headings(&body);
+    let conduits = order.iter().position(|h| *h == (2, "Conduits".to_string())).expect("a Conduits heading");
+    assert_eq!(order[conduits - 1], (4, "What blocks the next level".to_string()), "after the last zone");
+    assert_eq!(order[conduits + 1].1, "Risk assessment, zones and conduits (IEC 62443-3-2)");
+    // Cell A {2 1 0 0 0 0 0} and the other zone {1 0 0 0 0 0 0}: the higher per FR is Cell A's.
+    let lines: Vec<String> = list_items(&body, "conduits").iter().map(|i| i.text()).collect();
+    assert_eq!(
+        lines,
+        [
+            format!("Historian link (Cell A to {HOSTILE}): SL-T {{2 1 0 0 0 0 0}}, from its zones."),
+            format!(
+                "Vendor session ({HOSTILE} to Cell A): SL-T {{3 1 0 0 0 0 0}}, set for the conduit. It is above the \
+                 SL-T of both zones in FR1: raise the SL-T of the zone whose boundary protects the conduit, or give \
+                 the conduit protection of its own."
+            ),
+        ]
+    );
+    let Some(Block::List(list)) =
+        all_blocks(&body).into_iter().find(|b| matches!(b, Block::List(l) if l.class == Some("conduits")))
+    else {
+        panic!("the conduits list")
+    };
+    assert_eq!(list.label.as_deref(), Some("Target level per conduit"));
+    // No conduits, no section.
+    assert!(!headings(&results_body(&plant(), &score(&plant()))).contains(&(2, "Conduits".to_string())));
+}
+
+#[test]
+fn each_product_card_says_whether_the_development_process_backs_its_capability() {
+    let mut a = assessment_for(&[Role::ProductSupplier]);
+    a.products.push(product("p1", "RTU", ComponentType::EmbeddedDevice, [1, 0, 0, 0, 0, 0, 0]));
+    // Nothing answered: no SL-C reached, and the process (unanswered practices count as not performed) is
+    // below the ML2 that the aimed SL-C 1 needs.
+    let body = results_body(&a, &score(&a));
+    assert_eq!(
+        paragraphs(&body, "process-readiness"),
+        ["No capability level is reached yet; the development process (IEC 62443-4-1) is at ML0. The aimed SL-C 1 \
+          needs ML2."]
+    );
+    // Every 4-1 practice at ML2 and FR1 met at SL 1: SL-C 1 needs ML2, which the process reaches.
+    for item in catalogue::items_of(Part::DevelopmentLifecycle) {
+        a.set_response(&AnswerScope::Assessment, item.id, Response::with(Answer::Ml2));
+    }
+    implement_component_fr(&mut a, "p1", ComponentType::EmbeddedDevice, Fr::Fr1, 1);
+    let body = results_body(&a, &score(&a));
+    assert_eq!(
+        paragraphs(&body, "process-readiness"),
+        ["SL-C 1 needs the development process (IEC 62443-4-1) at ML2 in every practice; it is at ML2, so the claim \
+          is backed."]
+    );
+    // The sentence sits in the product's card, after its radar and coverage table.
+    let card = all_blocks(&body)
+        .into_iter()
+        .find_map(|b| match b {
+            Block::Group(g) if g.label.as_deref() == Some("Product RTU") => Some(g),
+            _ => None,
+        })
+        .expect("the product's card");
+    assert!(matches!(&card.blocks[2], Block::Paragraph(p) if p.class == Some("process-readiness")));
+}
+
+#[test]
+fn each_maturity_part_says_its_overall_level_is_the_tools_own_summary() {
+    let a = plant();
+    let body = results_body(&a, &score(&a));
+    let text = blocks_text(&body);
+    // settle_programme answers every 2-1 practice at ML4.
+    assert!(text.contains(
+        "Overall maturity: ML4, against a target of ML2. A programme area reaches a level only when all its \
+         practices do."
+    ));
+    assert!(paragraphs(&body, "hint").contains(
+        &"Overall maturity (this tool's summary, not a level IEC 62443-2-1 defines): the lowest programme area."
+            .to_string()
+    ));
+}
+
+#[test]
+fn a_vendor_to_confirm_answer_is_counted_in_the_gap_register_listed_for_vendors_and_marked_in_the_roadmap() {
+    let mut a = plant();
+    // SR 1.9 (FR1, SL 2) is in scope in Cell A only (SL-T 2 in FR1).
+    a.set_response(
+        &AnswerScope::AllZones,
+        "sr-1.9",
+        Response {
+            answer: Some(Answer::VendorToConfirm),
+            justification: String::new(),
+            notes: "Asked the integrator in May.".to_string(),
+        },
+    );
+    let body = results_body(&a, &score(&a));
+    let counts = list_items(&body, "counts");
+    assert_eq!(counts.last().map(|i| i.text()).as_deref(), Some("1 for vendors to confirm"));
+
+    let report = report(&a, ReportBranding::default());
+    let gaps = section(&report, "report-gaps");
+    let row = table(gaps, "Gap register")
+        .rows
+        .iter()
+        .find(|r| r.cells[0].text() == "SR 1.9 Strength of public key authentication")
+        .expect("SR 1.9 in the gap register");
+    assert_eq!((row.cells[1].text().as_str(), row.cells[3].text().as_str()), ("Cell A", "Vendor to confirm"));
+    assert_eq!(headings(gaps), [(3, "Questions for vendors".to_string())]);
+    let questions = list_items(gaps, "vendor-questions");
+    assert_eq!(questions.len(), 1);
+    assert_eq!(
+        questions[0].text(),
+        format!(
+            "SR 1.9 Strength of public key authentication (zone Cell A): {}\nNotes: Asked the integrator in May.",
+            known_item("sr-1.9").question
+        )
+    );
+    let action = actions(section(&report, "report-roadmap"))
+        .into_iter()
+        .find(|i| i.content[0] == Inline::Strong("Strength of public key authentication (SR 1.9)".to_string()))
+        .expect("the SR 1.9 action");
+    assert!(action.content.contains(&Inline::Text(" · Vendor to confirm: ask the vendor first".to_string())));
+
+    // The Markdown export writes the same model.
+    let card = score(&a);
+    let markdown = report_markdown(&a, &card, &roadmap_with(&a, &card.zones));
+    assert!(markdown.contains("\n### Questions for vendors\n"));
+    assert!(markdown.contains("1. SR 1.9 Strength of public key authentication (zone Cell A): "));
+    // Without such answers the gap register has no questions for vendors.
+    assert!(headings(section(&report_of_plant(), "report-gaps")).is_empty());
+}
+
+fn report_of_plant() -> Document {
+    report(&plant(), ReportBranding::default())
+}
+
+#[test]
+fn the_appendix_keeps_a_zones_own_notes_beside_the_answer_it_follows() {
+    let mut a = plant();
+    a.set_response(
+        &AnswerScope::AllZones,
+        "sr-1.1",
+        Response {
+            answer: Some(Answer::Implemented),
+            justification: String::new(),
+            notes: "Central directory.".to_string(),
+        },
+    );
+    // The second zone keeps notes of its own: on an answer it follows, and on a question nobody answered.
+    a.set_zone_notes("z2", "sr-1.1", "Panel login shared on the night shift.");
+    a.set_zone_notes("z2", "sr-1.4", "Ask the vendor.");
+    let report = report(&a, ReportBranding::default());
+    let appendix = table(section(&report, "report-appendix"), "Every question asked, with its answer");
+    let row = |reference: &str| {
+        appendix
+            .rows
+            .iter()
+            .find(|r| r.cells[0].text() == reference && r.cells[2].text() == HOSTILE)
+            .unwrap_or_else(|| panic!("{reference} in the second zone"))
+            .cells
+            .iter()
+            .map(Cell::text)
+            .collect::<Vec<_>>()
+    };
+    let sr_1_1 = row("SR 1.1");
+    assert_eq!(sr_1_1[3], "Implemented (all zones)", "a note alone does not replace the all-zones answer");
+    assert_eq!(sr_1_1[4], "Notes: Central directory. Zone notes: Panel login shared on the night shift.");
+    let sr_1_4 = row("SR 1.4");
+    assert_eq!((sr_1_4[3].as_str(), sr_1_4[4].as_str()), ("Not answered", "Zone notes: Ask the vendor."));
+}
+
+#[test]
+fn a_suppliers_roadmap_and_projection_number_its_own_four_phases_from_one() {
+    let mut a = assessment_for(&[Role::ProductSupplier]);
+    a.products.push(product("p1", "RTU", ComponentType::EmbeddedDevice, [1, 0, 0, 0, 0, 0, 0]));
+    assert_eq!(a.phases(), Phase::SUPPLIER);
+    let report = report(&a, ReportBranding::default());
+    let roadmap = section(&report, "report-roadmap");
+    // Nothing is answered: every phase has actions.
+    assert_eq!(
+        headings(roadmap),
+        [
+            (3, "Phase 1: Secure development process".to_string()),
+            (3, "Phase 2: Requirements and design".to_string()),
+            (3, "Phase 3: Implementation and verification".to_string()),
+            (3, "Phase 4: Release and support".to_string()),
+        ]
+    );
+    let projection =
+        table(roadmap, "Projected levels after each phase (SL-A per zone, SL-C per product; planned and done actions)");
+    let columns: Vec<String> = projection.columns.iter().map(Cell::text).collect();
+    assert_eq!(
+        columns,
+        [
+            "Zone",
+            "Now",
+            "After phase 1",
+            "After phase 2",
+            "After phase 3",
+            "After phase 4",
+            "All actions done",
+            "Target"
+        ]
+    );
+    assert_eq!(projection.columns[2].title.as_deref(), Some("Secure development process"));
 }

@@ -175,7 +175,7 @@ fn the_executive_summary_names_the_largest_gap_maturity_and_open_questions() {
         summary.overall,
         "2 zones assessed (full assessment). None of the 2 zones reaches its target in all seven foundational \
          requirements; the largest gap is FR1 Identification and authentication control in zone Cell A \
-         (SL-A 0, SL-T 2). Programme maturity (IEC 62443-2-1): ML1 against a target of ML2. 4 of 86 questions \
+         (SL-A 0, SL-T 2). Programme maturity (IEC 62443-2-1, lowest programme area): ML1 against a target of ML2. 4 of 92 questions \
          unanswered."
     );
     assert_eq!(
@@ -218,7 +218,7 @@ fn first_steps_are_topped_up_from_the_next_horizon() {
         summary.overall,
         "1 zone assessed (full assessment). The zone does not yet reach its target in all seven foundational \
          requirements; the largest gap is FR1 Identification and authentication control in zone Cell A \
-         (SL-A 0, SL-T 2). Programme maturity (IEC 62443-2-1): ML4 against a target of ML2. All 72 questions \
+         (SL-A 0, SL-T 2). Programme maturity (IEC 62443-2-1, lowest programme area): ML4 against a target of ML2. All 78 questions \
          answered."
     );
 }
@@ -231,7 +231,7 @@ fn an_empty_assessment_says_nothing_is_answered_yet() {
     assert_eq!(
         summary.overall,
         "No zones defined yet (full assessment), so no security levels are assessed. Nothing is answered \
-         yet: all 56 questions are open, so there are no results to report."
+         yet: all 62 questions are open, so there are no results to report."
     );
     assert!(summary.zone_lines.is_empty());
     let markdown = report_markdown(&a, &r.card, &r.roadmap);
@@ -305,7 +305,7 @@ fn the_appendix_lists_every_asked_question_per_zone_and_once() {
     let count_in = |z: &str| entries.iter().filter(|e| e.zone.as_ref().is_some_and(|(id, _)| id == z)).count();
     assert_eq!(count_in("z1"), 16, "FR1 SL 1-2");
     assert_eq!(count_in("z2"), 14, "FR1 SL 1 and FR5 SL 1");
-    assert_eq!(entries.iter().filter(|e| e.zone.is_none()).count(), 23 + 33);
+    assert_eq!(entries.iter().filter(|e| e.zone.is_none()).count(), 28 + 34);
     assert_eq!(entries.len(), a.progress().1);
 
     // Cell A answers SR 1.8 itself; every other FR1 answer comes from all zones. Utilities overrides
@@ -482,7 +482,7 @@ fn the_markdown_report_has_every_section_zone_and_action() {
         "#### Zone: Utilities",
         "### Security programme maturity (IEC 62443-2-1)",
         "## Roadmap",
-        "### Phase 1: Inventory and process map",
+        "### Phase 2: Inventory and process map",
         "## Gap register",
         "## Appendix: every answer",
     ] {
@@ -496,11 +496,14 @@ fn the_markdown_report_has_every_section_zone_and_action() {
     }
     assert!(markdown.contains("| Cell A | SL-A 0 / SL-T 2 ▼ gap 2 | SL-A 0 / SL-T 0 ✓ |"));
     assert!(markdown.contains("| Utilities | SL-A 1 / SL-T 1 ✓ | SL-A 0 / SL-T 0 ✓ |"));
-    // SR 1.3 is planned: after the controls phase (4) Cell A reaches SL 1 in FR1; with every action done,
-    // SL 2 (the SL3 items are unanswered). Columns: now, after phases 1 to 6, all done, target.
+    // SR 1.3 is planned: after the controls phase (5) Cell A reaches SL 1 in FR1; with every action done,
+    // SL 2 (the SL3 items are unanswered). Columns: now, after each of the asset owner's seven phases (the
+    // only track these roles follow), all done, target.
+    let (zero, one, two) = ("{0 0 0 0 0 0 0}", "{1 0 0 0 0 0 0}", "{2 0 0 0 0 0 0}");
+    assert!(markdown.contains(&projection_row("Cell A", &[(zero, 5), (one, 3), (two, 2)])));
     assert!(markdown.contains(
-        "| Cell A | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} | {1 0 0 0 0 0 0} \
-         | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {2 0 0 0 0 0 0} | {2 0 0 0 0 0 0} |"
+        "| Zone | Now | After phase 1 | After phase 2 | After phase 3 | After phase 4 | After phase 5 \
+         | After phase 6 | After phase 7 | All actions done | Target |"
     ));
     // The printed report and the Markdown say the same: every table of one is a table of the other.
     let report = report_document(&a, &r.card, &r.roadmap, ReportBranding::default());
@@ -636,10 +639,11 @@ fn vendor() -> Assessment {
     a
 }
 
-/// The vendor's roadmap, worked out by hand: in the controls phase every action closes a gap of 1 and
-/// blocks; the level 1 requirements of the HMI come first (small effort, then by id), then the level 2
-/// ones (CR 1.1 RE(1) at SL2, SP 07-1 towards ML2); SDL DM-1 is in the operations phase.
-const VENDOR_ROADMAP: [&str; 5] = ["cr-1.12", "cr-1.7", "cr-1.1-re1", "sp07-1", "sdl-dm-1"];
+/// The vendor's roadmap, worked out by hand: the integrator's track comes first, with SP 07-1 in its
+/// controls phase; then the supplier's track. In its implementation and verification phase every
+/// component action closes a gap of 1 and blocks; the level 1 requirements of the HMI come first (small
+/// effort, then by id), then CR 1.1 RE(1) at SL2; SDL DM-1 is in the release and support phase.
+const VENDOR_ROADMAP: [&str; 5] = ["sp07-1", "cr-1.12", "cr-1.7", "cr-1.1-re1", "sdl-dm-1"];
 
 #[test]
 fn the_executive_summary_speaks_of_products_and_of_the_maturity_parts_the_roles_answer() {
@@ -647,30 +651,35 @@ fn the_executive_summary_speaks_of_products_and_of_the_maturity_parts_the_roles_
     let r = results(&a);
     assert_eq!(keys(&r.roadmap.actions), VENDOR_ROADMAP, "the hand-worked roadmap");
     let summary = executive_summary(&a, &r.card, &r.roadmap);
-    // Asked: 23 steps + 36 capabilities + 47 lifecycle practices + 10 FR1 SL1 requirements of the zone +
-    // the RTU's 13 FR1 items up to SL2 and 9 FR2 items at SL1 + the HMI's 8 FR1 items at SL1 = 146; only
-    // CR 1.12 of the HMI is unanswered. No 2-1 programme: these roles do not answer it.
+    // Asked: 28 steps + 36 capabilities + 47 lifecycle practices + 10 FR1 SL1 requirements of the zone +
+    // the RTU's 14 FR1 questions up to SL2 and 9 FR2 items at SL1 + the HMI's 9 FR1 questions at SL1 = 153
+    // (CR 1.10 is asked as two questions); only CR 1.12 of the HMI is unanswered. No 2-1 programme: these roles do not answer it.
     assert_eq!(
         summary.overall,
         "1 zone assessed (full assessment). 2 products assessed (full assessment). The zone reaches its target \
          in all seven foundational requirements. 0 of 2 products reach the aimed capability level in all seven \
          foundational requirements; the largest gap is FR1 Identification and authentication control in \
-         product RTU 560 (SL-C 1, aimed 2). Integrator and service provider maturity (IEC 62443-2-4): ML1 \
-         against a target of ML2. Secure development maturity (IEC 62443-4-1): ML0 against a target of ML2. \
-         1 of 146 questions unanswered."
+         product RTU 560 (SL-C 1, aimed 2). Integrator and service provider maturity (IEC 62443-2-4, lowest capability area): ML1 \
+         against a target of ML2. Secure development maturity (IEC 62443-4-1, lowest practice): ML0 against a target of ML2. \
+         1 of 153 questions unanswered."
     );
     assert_eq!(
         summary.zone_lines,
         [
             "Customer line 3: target reached in all 7 FRs.",
+            // Each product line says whether the development process (4-1, at ML0 here) backs its SL-C:
+            // SL-C 1 needs ML2; the HMI reaches no level, and its aimed SL-C 1 would need ML2.
             "Product RTU 560: target reached in 6 of 7 FRs; largest gap FR1 Identification and authentication \
-             control (SL-C 1, aimed 2).",
+             control (SL-C 1, aimed 2). SL-C 1 needs the development process (IEC 62443-4-1) at ML2 in every \
+             practice; it is at ML0, so the claim is not yet backed.",
             "Product StationView HMI: target reached in 6 of 7 FRs; largest gap FR1 Identification and \
-             authentication control (SL-C 0, aimed 1); 1 of 8 in-scope questions unanswered.",
+             authentication control (SL-C 0, aimed 1); 1 of 9 in-scope questions unanswered. No capability level \
+             is reached yet; the development process (IEC 62443-4-1) is at ML0. The aimed SL-C 1 needs ML2.",
         ]
     );
-    // SDL DM-1 has the largest gap (ML0 of ML2); then the level 1 requirements before the level 2 ones.
-    assert_eq!(keys(&summary.top_gaps), ["sdl-dm-1", "cr-1.12", "cr-1.7", "cr-1.1-re1", "sp07-1"]);
+    // SDL DM-1 has the largest gap (ML0 of ML2); then the level 1 requirements before the level 2 ones, of
+    // which SP 07-1's controls phase comes before CR 1.1 RE(1)'s implementation phase.
+    assert_eq!(keys(&summary.top_gaps), ["sdl-dm-1", "cr-1.12", "cr-1.7", "sp07-1", "cr-1.1-re1"]);
     assert_eq!(summary.top_gaps[1].zone_names(), "StationView HMI");
 }
 
@@ -689,14 +698,14 @@ fn the_gap_register_lists_component_requirements_per_product_with_sl_c() {
     assert_eq!(
         lines,
         [
+            ("sp07-1", None, Some(1), Some(2), Status::Maturity(1)),
             ("cr-1.12", Some("StationView HMI"), Some(0), Some(1), Status::Unanswered),
             ("cr-1.7", Some("StationView HMI"), Some(0), Some(1), Status::NotMet),
             ("cr-1.1-re1", Some("RTU 560"), Some(1), Some(2), Status::NotMet), // SL-C and aimed level of FR1
-            ("sp07-1", None, Some(1), Some(2), Status::Maturity(1)),
             ("sdl-dm-1", None, Some(0), Some(2), Status::Maturity(0)),
         ]
     );
-    let rtu = &register[2];
+    let rtu = &register[3];
     assert_eq!(rtu.zone, Some(("p1".to_string(), "RTU 560".to_string())));
     assert_eq!(rtu.response.notes, RTU_NOTE);
     assert_eq!(rtu.plan.status, ActionStatus::Planned);
@@ -706,7 +715,7 @@ fn the_gap_register_lists_component_requirements_per_product_with_sl_c() {
     let header = &records[0];
     assert_eq!(records.len(), 1 + 5);
     let get = |row: &Vec<String>, name: &str| row[column(header, name)].clone();
-    let rtu_row = &records[3];
+    let rtu_row = &records[4];
     assert_eq!(get(rtu_row, "Part"), "IEC 62443-4-2");
     assert_eq!(get(rtu_row, "Reference"), "CR 1.1 RE(1)");
     assert_eq!(get(rtu_row, "Zone"), "RTU 560");
@@ -714,7 +723,7 @@ fn the_gap_register_lists_component_requirements_per_product_with_sl_c() {
     assert_eq!((get(rtu_row, "SL-A"), get(rtu_row, "SL-T")), ("1".to_string(), "2".to_string()));
     assert_eq!(get(rtu_row, "Notes"), RTU_NOTE);
     assert_eq!(get(rtu_row, "Status"), "Planned");
-    let capability_row = &records[4];
+    let capability_row = &records[1];
     assert_eq!(get(capability_row, "Part"), "IEC 62443-2-4");
     assert_eq!((get(capability_row, "SL-A"), get(capability_row, "SL-T")), ("ML1".to_string(), "ML2".to_string()));
     assert_eq!(get(&records[5], "Part"), "IEC 62443-4-1");
@@ -722,7 +731,7 @@ fn the_gap_register_lists_component_requirements_per_product_with_sl_c() {
     let roadmap = parse_csv(&roadmap_csv(&a, &r.roadmap));
     let zones = column(&roadmap[0], "Zones");
     let names: Vec<&str> = roadmap[1..].iter().map(|row| row[zones].as_str()).collect();
-    assert_eq!(names, ["StationView HMI", "StationView HMI", "RTU 560", "Whole organisation", "Whole organisation"]);
+    assert_eq!(names, ["Whole organisation", "StationView HMI", "StationView HMI", "RTU 560", "Whole organisation"]);
 }
 
 #[test]
@@ -731,9 +740,10 @@ fn the_appendix_lists_component_requirements_once_per_product() {
     let entries = appendix(&a);
     let count_in = |id: &str| entries.iter().filter(|e| e.zone.as_ref().is_some_and(|(z, _)| z == id)).count();
     assert_eq!(count_in("z1"), 10);
-    assert_eq!(count_in("p1"), 13 + 9, "FR1 up to SL2 and FR2 at SL1 of an embedded device");
-    assert_eq!(count_in("p2"), 8, "FR1 at SL1 of a software application");
-    assert_eq!(entries.iter().filter(|e| e.zone.is_none()).count(), 23 + 36 + 47);
+    // CR 1.10 is asked as two questions.
+    assert_eq!(count_in("p1"), 14 + 9, "FR1 up to SL2 and FR2 at SL1 of an embedded device");
+    assert_eq!(count_in("p2"), 9, "FR1 at SL1 of a software application");
+    assert_eq!(entries.iter().filter(|e| e.zone.is_none()).count(), 28 + 36 + 47);
     assert_eq!(entries.len(), a.progress().1);
     assert!(entries.iter().all(|e| !e.inherited || e.item.part == Part::SystemRequirements));
     // CR 1.1 appears for both products, in product order; CR 1.6 (network devices) for neither.
@@ -779,24 +789,24 @@ fn the_markdown_report_covers_products_and_the_2_4_and_4_1_practices() {
     assert!(!scorecard.contains("IEC 62443-2-1"), "the 2-1 programme is not these roles'");
     assert!(scorecard.contains("Product RTU 560: FR1 SL-C 1 of aimed 2; FR2 SL-C 1 of aimed 1;"));
     assert!(scorecard.contains("- **FR1 to reach SL-C 2:** CR 1.1 RE(1) Unique identification and authentication\n"));
-    assert!(scorecard.contains("Overall maturity: ML1 (the lowest capability area;"), "2-4");
-    assert!(scorecard.contains("Overall maturity: ML0 (the lowest practice;"), "4-1");
+    assert!(scorecard.contains("Overall maturity: ML1, against a target of ML2. A capability area reaches"), "2-4");
+    assert!(scorecard.contains("Overall maturity: ML0, against a target of ML2. A practice reaches"), "4-1");
+    assert!(scorecard.contains(
+        "Overall maturity (this tool's summary, not a level IEC 62443-2-4 defines): the lowest capability area."
+    ));
     assert!(scorecard.contains("| SP.04 Wireless | N/A | 0 | 0 | 0 | 0 | 0 | 3 | 0 | 0 |"));
     assert!(scorecard.contains("| SP.07 Remote access | ML1 | 0 | 1 | 0 | 0 | 2 | 0 | 0 | 0 |"));
 
     let roadmap = section(&markdown, "## Roadmap");
     assert!(roadmap.contains("   Applies to: RTU 560 · Effort: M · Horizon: 3-12 months · Status: Planned"));
     assert!(roadmap.contains("   Applies to: Whole organisation · Effort: M"));
-    // The projection: the zone, then each product. CR 1.1 RE(1) is planned (controls, phase 4) and is the
-    // RTU's only open FR1 item below SL3, so FR1 reaches 2 after phase 4.
-    assert!(roadmap.contains(
-        "| Customer line 3 | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} \
-         | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} | {1 0 0 0 0 0 0} |"
-    ));
-    assert!(roadmap.contains(
-        "| Product RTU 560 | {1 1 0 0 0 0 0} | {1 1 0 0 0 0 0} | {1 1 0 0 0 0 0} | {1 1 0 0 0 0 0} \
-         | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} | {2 1 0 0 0 0 0} |"
-    ));
+    // The projection: the zone, then each product. CR 1.1 RE(1) is planned (implementation and
+    // verification, phase 10) and is the RTU's only open FR1 item below SL3, so FR1 reaches 2 after it.
+    let (zone, rtu_now, rtu_after) = ("{1 0 0 0 0 0 0}", "{1 1 0 0 0 0 0}", "{2 1 0 0 0 0 0}");
+    assert!(roadmap.contains(&projection_row("Customer line 3", &[(zone, 14)])));
+    // Now and after the first nine phases {1 1 ...}; after the implementation phase (10), the support
+    // phase, all done and the target {2 1 ...}.
+    assert!(roadmap.contains(&projection_row("Product RTU 560", &[(rtu_now, 10), (rtu_after, 4)])));
     assert!(roadmap.contains("| Product StationView HMI | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} |"));
 
     let register = section(&markdown, "## Gap register");
@@ -881,4 +891,97 @@ proptest! {
         assert_tables_are_well_formed(&markdown);
         prop_assert_eq!(&markdown, &report_markdown(&a, &r.card, &r.roadmap));
     }
+}
+
+/// A row of the projection table in Markdown: the name, then each (levels, how many cells) in turn.
+fn projection_row(name: &str, cells: &[(&str, usize)]) -> String {
+    let mut row = format!("| {name} |");
+    for (levels, count) in cells {
+        for _ in 0..*count {
+            row.push_str(&format!(" {levels} |"));
+        }
+    }
+    row
+}
+
+// --- editions, conduits and questions for vendors (issue 16) ---------------------------------------------
+
+#[test]
+fn the_cover_names_the_edition_of_each_part_the_roles_answer() {
+    assert_eq!(editions_line(&plant()), "Follows IEC 62443-3-2:2020, IEC 62443-3-3:2013 and IEC 62443-2-1:2024.");
+    assert_eq!(
+        editions_line(&assessment_for(&Role::ALL)),
+        "Follows IEC 62443-3-2:2020, IEC 62443-3-3:2013, IEC 62443-2-1:2024, IEC 62443-2-4:2023, \
+         IEC 62443-4-1:2018 and IEC 62443-4-2:2019."
+    );
+    assert_eq!(
+        editions_line(&assessment_for(&[Role::ProductSupplier])),
+        "Follows IEC 62443-4-1:2018 and IEC 62443-4-2:2019."
+    );
+}
+
+#[test]
+fn each_conduit_shows_its_target_from_its_zones_or_its_own() {
+    let mut a = plant();
+    a.conduits.push(Conduit {
+        id: "c1".into(),
+        name: "Historian link".into(),
+        from: "z1".into(),
+        to: "z2".into(),
+        protocols: "OPC UA".into(),
+        crosses_it: false,
+        crosses_internet: false,
+        target: None,
+    });
+    a.conduits.push(Conduit {
+        id: "c2".into(),
+        name: "Vendor session".into(),
+        from: "z2".into(),
+        to: "z1".into(),
+        protocols: String::new(),
+        crosses_it: true,
+        crosses_internet: true,
+        target: Some(levels([2, 0, 0, 0, 2, 0, 0])),
+    });
+    // Cell A {2 0 0 0 0 0 0} and Utilities {1 0 0 0 1 0 0}: the higher per FR is {2 0 0 0 1 0 0}.
+    assert_eq!(
+        conduit_lines(&a),
+        [
+            "Historian link (Cell A to Utilities): SL-T {2 0 0 0 1 0 0}, from its zones.",
+            "Vendor session (Utilities to Cell A): SL-T {2 0 0 0 2 0 0}, set for the conduit. It is above the SL-T \
+             of both zones in FR5: raise the SL-T of the zone whose boundary protects the conduit, or give the \
+             conduit protection of its own.",
+        ]
+    );
+}
+
+#[test]
+fn questions_for_vendors_are_listed_apart_and_marked_in_the_gap_register() {
+    let mut a = plant();
+    // SR 1.9 (SL 2) is in scope in Cell A only; SR 1.5 (SL 1) is answered in Utilities only.
+    a.set_response(
+        &AnswerScope::AllZones,
+        "sr-1.9",
+        Response { answer: Some(Answer::VendorToConfirm), justification: String::new(), notes: "Asked in May.".into() },
+    );
+    answer(&mut a, &in_zone("z2"), &["sr-1.5"], Answer::VendorToConfirm);
+    let questions = vendor_questions(&a);
+    let listed: Vec<(&str, Vec<&str>)> =
+        questions.iter().map(|q| (q.item.id, q.zones.iter().map(|(_, n)| n.as_str()).collect())).collect();
+    assert_eq!(listed, [("sr-1.5", vec!["Utilities"]), ("sr-1.9", vec!["Cell A"])]);
+    assert_eq!(questions[1].notes, ["Asked in May."]);
+    assert!(questions[1].line().starts_with("SR 1.9 Strength of public key authentication (zone Cell A): "));
+
+    let r = results(&a);
+    let register = gap_register(&a, &r.card, &r.roadmap);
+    let marked: Vec<(&str, &str)> = register
+        .iter()
+        .filter(|e| e.is_vendor_question())
+        .map(|e| (e.item.id, e.zone.as_ref().map_or("", |(_, n)| n.as_str())))
+        .collect();
+    // In roadmap order: SR 1.9 closes a gap of 2 in Cell A, SR 1.5 a gap of 1 in Utilities.
+    assert_eq!(marked, [("sr-1.9", "Cell A"), ("sr-1.5", "Utilities")]);
+    let action = r.roadmap.action("sr-1.9").expect("SR 1.9 is not met in Cell A");
+    assert!(action.vendor_to_confirm && !action.unanswered);
+    assert_eq!(r.card.answer_counts.vendor_to_confirm, 2);
 }

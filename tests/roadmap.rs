@@ -44,6 +44,7 @@ fn an_item_unmet_in_several_zones_is_one_action_listing_them() {
         achieved: 0,
         target: 2,
         unanswered: false,
+        vendor_to_confirm: false,
     };
     let dmz = ActionZone {
         zone_id: "z2".into(),
@@ -52,6 +53,7 @@ fn an_item_unmet_in_several_zones_is_one_action_listing_them() {
         achieved: 0,
         target: 1,
         unanswered: false,
+        vendor_to_confirm: false,
     };
     assert_eq!(merged.zones, [control.clone(), dmz]);
     assert_eq!(merged.zone_names(), "Control network, Office DMZ");
@@ -240,8 +242,9 @@ fn programme_practices_below_the_target_maturity_become_actions() {
     answer(&mut a, &once, &["org-5"], Answer::DontKnow);
 
     let roadmap = roadmap_for(&a);
-    // org-5 is in the controls phase; org-4 and org-1 in the improve phase, the larger gap first.
-    assert_eq!(keys(&roadmap), ["org-5", "org-4", "org-1"], "ML3, ML4 and N/A practices need no action");
+    // org-1 (the policy) is in the governance phase, which comes first; org-5 is in the controls phase and
+    // org-4 in the improve phase.
+    assert_eq!(keys(&roadmap), ["org-1", "org-5", "org-4"], "ML3, ML4 and N/A practices need no action");
 
     let ml2 = action(&roadmap, "org-1");
     assert_eq!((ml2.current_maturity, ml2.gap, ml2.level, ml2.blocking), (Some(2), 1, 3, false));
@@ -296,10 +299,10 @@ fn utilities_short_in_fr7() -> Assessment {
     a
 }
 
-/// FR7 after each of the six phases.
+/// FR7 after each of the asset owner's seven phases.
 fn fr7_after_phases(a: &Assessment) -> Vec<u8> {
     let p = &projection(a, &roadmap_for(a))[0];
-    p.after_phase.iter().map(|v| v.get(Fr::Fr7).get()).collect()
+    Phase::OWNER.iter().map(|phase| p.after(*phase).get(Fr::Fr7).get()).collect()
 }
 
 #[test]
@@ -309,7 +312,7 @@ fn projection_without_plans_stays_at_todays_level() {
     assert_eq!(keys(&roadmap), ["sr-7.8", "sr-7.3"], "inventory before operations");
     let p = &projection(&a, &roadmap)[0];
     assert_eq!(p.current, levels([0; 7]));
-    assert_eq!(p.after_phase, vec![levels([0; 7]); 6]);
+    assert_eq!(p.after_phase, vec![levels([0; 7]); Phase::ALL.len()]);
     assert_eq!(p.all_done, levels([0, 0, 0, 0, 0, 0, 2]));
     assert_eq!(p.target, levels([0, 0, 0, 0, 0, 0, 2]));
 }
@@ -318,12 +321,12 @@ fn projection_without_plans_stays_at_todays_level() {
 fn a_planned_action_raises_the_projection_after_its_phase_and_not_before() {
     let mut a = utilities_short_in_fr7();
     plan(&mut a, "sr-7.3", ActionStatus::Planned);
-    // Inventory, risk, targets, controls, operations, improve. SR 7.8 still holds SL2 back.
-    assert_eq!(fr7_after_phases(&a), [0, 0, 0, 0, 1, 1]);
+    // Governance, inventory, risk, targets, controls, operations, improve. SR 7.8 still holds SL2 back.
+    assert_eq!(fr7_after_phases(&a), [0, 0, 0, 0, 0, 1, 1]);
 
     plan(&mut a, "sr-7.8", ActionStatus::Done);
     // SR 7.8 is done in the inventory phase, but SL1 waits for SR 7.3 in the operations phase.
-    assert_eq!(fr7_after_phases(&a), [0, 0, 0, 0, 2, 2]);
+    assert_eq!(fr7_after_phases(&a), [0, 0, 0, 0, 0, 2, 2]);
 }
 
 #[test]
@@ -331,7 +334,7 @@ fn an_open_plan_entry_does_not_count_in_the_projection() {
     let mut a = utilities_short_in_fr7();
     plan(&mut a, "sr-7.3", ActionStatus::Open);
     plan(&mut a, "sr-7.8", ActionStatus::Open);
-    assert_eq!(fr7_after_phases(&a), [0; 6]);
+    assert_eq!(fr7_after_phases(&a), [0; 7]);
 }
 
 #[test]
@@ -370,6 +373,7 @@ fn product_entry(id: &str, name: &str, unanswered: bool) -> ActionZone {
         achieved: 0,
         target: 1,
         unanswered,
+        vendor_to_confirm: false,
     }
 }
 
@@ -416,16 +420,18 @@ fn a_planned_component_action_raises_the_projected_sl_c_after_its_phase() {
     let rows: Vec<(&str, bool)> = projections.iter().map(|p| (p.zone_name.as_str(), p.is_product)).collect();
     assert_eq!(rows, [("RTU 560", true), ("Station switch", true)]);
 
-    let fr1 = |p: &ZoneProjection| p.after_phase.iter().map(|v| v.get(Fr::Fr1).get()).collect::<Vec<_>>();
+    let fr1 =
+        |p: &ZoneProjection| Phase::SUPPLIER.iter().map(|phase| p.after(*phase).get(Fr::Fr1).get()).collect::<Vec<_>>();
     let rtu = &projections[0];
     // The other FRs are unanswered, so their SL-C is 0 too (with an aimed level of 0, no gap).
     assert_eq!((rtu.current, rtu.target), (levels([0; 7]), levels([1, 0, 0, 0, 0, 0, 0])));
-    // Inventory, risk, targets, controls, operations, improve: both RTU actions are in the controls phase.
-    assert_eq!(fr1(rtu), [0, 0, 0, 1, 1, 1]);
+    // The supplier's phases: development process, requirements and design, implementation and
+    // verification, release and support. Both RTU actions are in the implementation phase.
+    assert_eq!(fr1(rtu), [0, 0, 1, 1]);
     assert_eq!(rtu.all_done.get(Fr::Fr1), sl(1), "the SL2 requirements are unanswered");
     // The switch still misses CR 1.6, which is open.
     let switch = &projections[1];
-    assert_eq!(fr1(switch), [0; 6]);
+    assert_eq!(fr1(switch), [0; 4]);
     assert_eq!(switch.all_done.get(Fr::Fr1), sl(1));
 }
 
@@ -500,14 +506,15 @@ fn all_three_roles_get_every_part_in_one_scorecard_and_one_roadmap() {
         [(Part::Programme, Some(1)), (Part::ServiceProvider, Some(1)), (Part::DevelopmentLifecycle, Some(1))]
     );
     assert_eq!(card.process.open.iter().map(|i| i.id).collect::<Vec<_>>(), ["zcr-1.1"]);
-    // Asked: 23 steps, 33 + 36 + 47 practices, 10 FR1 SL1 requirements of the zone, 8 of the embedded device.
-    assert_eq!(card.progress, (23 + 33 + 36 + 47 + 10 + 8, 23 + 33 + 36 + 47 + 10 + 8));
+    // Asked: 28 steps, 34 + 36 + 47 practices, 10 FR1 SL1 requirements of the zone, 8 of the embedded device
+    // (9 questions: CR 1.10 is asked as two).
+    assert_eq!(card.progress, (28 + 34 + 36 + 47 + 10 + 9, 28 + 34 + 36 + 47 + 10 + 9));
 
     let roadmap = roadmap_with(&a, &card.zones);
-    // Phases: ZCR 1.1 inventory; SR 1.1, CR 1.1 and SP 07-1 controls; SDL DM-1 operations; ORG 1 improve.
-    // In the controls phase all three close a gap of 1 and block; SR 1.1 and CR 1.1 are at level 1, SP 07-1
-    // at level 2 (ML2); the zone is High, the product counts as Medium.
-    assert_eq!(keys(&roadmap), ["zcr-1.1", "sr-1.1", "cr-1.1", "sp07-1", "sdl-dm-1", "org-1"]);
+    // The asset owner's track first: ORG 1 governance; ZCR 1.1 inventory; SR 1.1 and SP 07-1 controls (both
+    // close a gap of 1 and block; SR 1.1 is at level 1, SP 07-1 at level 2). Then the supplier's track: CR
+    // 1.1 implementation and verification; SDL DM-1 release and support.
+    assert_eq!(keys(&roadmap), ["org-1", "zcr-1.1", "sr-1.1", "sp07-1", "cr-1.1", "sdl-dm-1"]);
     assert_eq!(action(&roadmap, "sr-1.1").zones.len(), 1);
     assert!(action(&roadmap, "sr-1.1").products.is_empty());
     assert_eq!(action(&roadmap, "cr-1.1").products.len(), 1);
@@ -526,8 +533,10 @@ proptest! {
     #[test]
     fn the_roadmap_is_sorted_by_phase_gap_blocking_level_criticality_effort_and_id(a in arb_assessment()) {
         let roadmap = roadmap_for(&a);
+        // IEC 62443-3-2 steps first in their phase, in ZCR (catalogue) order.
+        let sequence = |x: &Action| if x.item.part == Part::RiskAssessment { catalogue::index_of(x.item) } else { usize::MAX };
         let order = |x: &Action| {
-            (x.phase(), Reverse(x.gap), Reverse(x.blocking), x.level, Reverse(x.criticality()), x.effort(), x.key)
+            (x.phase(), sequence(x), Reverse(x.gap), Reverse(x.blocking), x.level, Reverse(x.criticality()), x.effort(), x.key)
         };
         for pair in roadmap.actions.windows(2) {
             prop_assert!(order(&pair[0]) < order(&pair[1]), "{} should come after {}", pair[0].key, pair[1].key);
@@ -604,7 +613,54 @@ fn the_worked_example_in_docs_scoring_md_holds() {
 
     plan(&mut a, "sr-4.2", ActionStatus::Planned);
     let p = &projection(&a, &roadmap)[0];
-    let fr4_after: Vec<u8> = p.after_phase.iter().map(|v| v.get(Fr::Fr4).get()).collect();
-    assert_eq!(fr4_after, [1, 1, 1, 3, 3, 3], "SR 4.2 RE(1) is already implemented; SR 4.1 RE(2) is not answered");
+    let fr4_after: Vec<u8> = Phase::OWNER.iter().map(|phase| p.after(*phase).get(Fr::Fr4).get()).collect();
+    assert_eq!(fr4_after, [1, 1, 1, 1, 3, 3, 3], "SR 4.2 RE(1) is already implemented; SR 4.1 RE(2) is not answered");
     assert_eq!(p.all_done.get(Fr::Fr4), sl(3));
+}
+
+// --- phase tracks and the ZCR sequence (issue 16) --------------------------------------------------------
+
+#[test]
+fn each_role_follows_its_own_track_of_phases() {
+    let owner = assessment_for(&[Role::AssetOwner]).phases();
+    assert_eq!(owner, Phase::OWNER);
+    assert_eq!(owner[0], Phase::Governance, "governance comes first");
+    assert_eq!(assessment_for(&[Role::SystemIntegrator]).phases(), Phase::OWNER);
+    assert_eq!(
+        assessment_for(&[Role::ProductSupplier]).phases().iter().map(|p| p.title()).collect::<Vec<_>>(),
+        [
+            "Secure development process",
+            "Requirements and design",
+            "Implementation and verification",
+            "Release and support"
+        ]
+    );
+    assert_eq!(assessment_for(&Role::ALL).phases(), Phase::ALL, "the asset owner's track, then the supplier's");
+}
+
+#[test]
+fn risk_assessment_steps_follow_the_zcr_sequence() {
+    // Nothing of the 3-2 process is done: every step is an action. Within each phase they come first, in the
+    // order of IEC 62443-3-2 (before, ZCR 7.1 approval and ZCR 5.10 residual risk, of small effort, came
+    // before ZCR 2.1 initial risk assessment and ZCR 3.1 zones).
+    let mut a = assessment_with(Vec::new());
+    for i in catalogue::items_of(Part::Programme) {
+        a.set_response(&AnswerScope::Assessment, i.id, Response::with(Answer::Ml4));
+    }
+    let roadmap = roadmap_for(&a);
+    let steps: Vec<&str> =
+        roadmap.actions.iter().filter(|x| x.item.part == Part::RiskAssessment).map(|x| x.key).collect();
+    assert_eq!(
+        steps,
+        [
+            "zcr-1.1", // inventory
+            "zcr-2.1", "zcr-3.1", "zcr-3.2", "zcr-3.3", "zcr-3.4", "zcr-3.5", "zcr-3.6", "zcr-4.1", "zcr-5.1",
+            "zcr-5.2", "zcr-5.3", "zcr-5.4", "zcr-5.5", "zcr-5.7", "zcr-5.8", "zcr-5.10", "zcr-5.12", "zcr-5.13",
+            "zcr-6.1", "zcr-6.3", "zcr-6.4", "zcr-6.5", "zcr-6.7", "zcr-6.8", "zcr-6.9", "zcr-7.1", // risk
+            "zcr-5.6", // targets
+        ]
+    );
+    let risk: Vec<&str> = roadmap.in_phase(Phase::Risk).map(|x| x.key).collect();
+    assert_eq!(risk.first(), Some(&"zcr-2.1"));
+    assert_eq!(risk.last(), Some(&"zcr-7.1"), "the owner approves last");
 }

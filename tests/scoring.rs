@@ -385,14 +385,14 @@ fn readiness_names_the_largest_gap_and_the_unanswered_questions() {
     assert_eq!(
         score_of(&a, "z1").readiness(),
         "Control network: target reached in 5 of 7 FRs; largest gap FR5 Restricted data flow (SL-A 0, SL-T 1); \
-         1 of 37 in-scope questions unanswered."
+         1 of 38 in-scope questions unanswered."
     );
     // Aiming for SL2 in FR7 makes its gap the largest and brings its three SL2 items into scope.
     a.zones[0].target.set(Fr::Fr7, sl(2));
     assert_eq!(
         score_of(&a, "z1").readiness(),
         "Control network: target reached in 5 of 7 FRs; largest gap FR7 Resource availability (SL-A 0, SL-T 2); \
-         4 of 40 in-scope questions unanswered."
+         4 of 41 in-scope questions unanswered."
     );
 }
 
@@ -433,7 +433,13 @@ fn answer_counts_follow_the_zones_in_whose_scope_an_item_is() {
     let answered = 9;
     assert_eq!(
         count_answers(&a),
-        AnswerCounts { compensating: 3, not_applicable: 3, incomplete: 2, unanswered: asked - answered }
+        AnswerCounts {
+            compensating: 3,
+            not_applicable: 3,
+            incomplete: 2,
+            unanswered: asked - answered,
+            vendor_to_confirm: 0
+        }
     );
     assert_eq!(score(&a).progress, (answered, asked));
 }
@@ -473,7 +479,7 @@ fn an_asset_owner_is_asked_nothing_of_2_4_4_1_or_4_2_even_with_a_product_left_ov
     }
     assert!(!a.in_product_scope(&a.products[0], known_item("cr-1.1")));
     let card = score(&a);
-    assert_eq!(card.progress, (0, 23 + 33 + 10), "3-2 steps, 2-1 practices and the zone's FR1 SL1 items");
+    assert_eq!(card.progress, (0, 28 + 34 + 10), "3-2 steps, 2-1 practices and the zone's FR1 SL1 items");
     assert!(card.products.is_empty(), "a product kept from another role has no capability level");
     for maturity in [&card.service, &card.development] {
         assert_eq!(maturity.overall, None);
@@ -503,17 +509,18 @@ fn a_supplier_is_asked_nothing_of_3_3_3_2_or_2_1_and_its_zones_get_no_level() {
         let projections = projection(&a, &roadmap_for(&a));
         assert_eq!(projections.iter().map(|p| (p.zone_id.as_str(), p.is_product)).collect::<Vec<_>>(), [("p1", true)]);
     }
-    // Full: the 47 practices of 4-1 and the 8 FR1 SL1 requirements of an embedded device.
+    // Full: the 47 practices of 4-1 and the 8 FR1 SL1 requirements of an embedded device, CR 1.10 asked as
+    // two questions (masked input, neutral failure messages).
     let mut a = assessment_for(&[Role::ProductSupplier]);
     a.products.push(product("p1", "RTU", ComponentType::EmbeddedDevice, [1, 0, 0, 0, 0, 0, 0]));
-    assert_eq!(a.progress(), (0, 47 + 8));
+    assert_eq!(a.progress(), (0, 47 + 8 + 1));
 }
 
 #[test]
 fn an_integrator_answers_the_system_parts_and_2_4_but_not_2_1() {
     let mut a = assessment_for(&[Role::SystemIntegrator]);
     a.zones.push(zone("z1", "Delivered system", [1, 0, 0, 0, 0, 0, 0], Criticality::Medium));
-    assert_eq!(a.progress(), (0, 23 + 36 + 10));
+    assert_eq!(a.progress(), (0, 28 + 36 + 10));
     let card = score(&a);
     assert_eq!(card.zones.len(), 1);
     assert_eq!(card.maturity.distribution.total(), 0, "2-1 is the asset owner's programme");
@@ -845,4 +852,165 @@ proptest! {
             prop_assert!(a.asks(action.item), "{} is not asked of these roles", action.key);
         }
     }
+}
+
+// --- per-zone answers, notes and blank justifications (issue 16) ----------------------------------------
+
+/// Two zones at SL-T 1 in FR1, every FR1 SL1 requirement implemented for all zones, 3-2 and 2-1 settled.
+fn fr1_implemented_for_all_zones() -> Assessment {
+    let mut a = assessment_with(vec![
+        zone("z1", "Control network", [1, 0, 0, 0, 0, 0, 0], Criticality::High),
+        zone("z2", "Plant DMZ", [1, 0, 0, 0, 0, 0, 0], Criticality::Medium),
+    ]);
+    settle_programme(&mut a);
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr1, 1);
+    a
+}
+
+#[test]
+fn a_note_in_one_zone_does_not_replace_the_all_zones_answer() {
+    let mut a = fr1_implemented_for_all_zones();
+    a.set_zone_notes("z1", "sr-1.1", "Panel logins are shared on the night shift; to be fixed in the upgrade.");
+    // Before the fix, the note-only entry replaced the all-zones answer and SL-A fell to 0.
+    assert_eq!(score_of(&a, "z1").achieved.get(Fr::Fr1), sl(1));
+    assert!(!a.has_override("z1", "sr-1.1"));
+    assert_eq!(a.zone_response("z1", "sr-1.1"), Some(&Response::with(Answer::Implemented)));
+    assert_eq!(a.zone_notes("z1", "sr-1.1"), "Panel logins are shared on the night shift; to be fixed in the upgrade.");
+    // A justification without an answer does not replace it either.
+    a.set_response(&in_zone("z2"), "sr-1.3", Response { justification: "n/a".into(), ..Response::default() });
+    assert_eq!(a.status(Some("z2"), known_item("sr-1.3")), Status::Met);
+    // 28 steps, 34 practices and 10 FR1 SL1 questions in each zone, all answered.
+    assert_eq!(score(&a).progress, (28 + 34 + 20, 28 + 34 + 20));
+}
+
+#[test]
+fn a_zone_answer_replaces_the_all_zones_answer_and_clearing_it_keeps_the_notes() {
+    let mut a = fr1_implemented_for_all_zones();
+    let note = "Vendor account still shared.";
+    a.set_response(
+        &in_zone("z1"),
+        "sr-1.1",
+        Response { answer: Some(Answer::Partial), justification: String::new(), notes: note.into() },
+    );
+    assert!(a.has_override("z1", "sr-1.1"));
+    assert_eq!(score_of(&a, "z1").achieved.get(Fr::Fr1), sl(0), "the zone's own answer counts");
+    assert_eq!(score_of(&a, "z2").achieved.get(Fr::Fr1), sl(1), "only in that zone");
+
+    a.clear_override("z1", "sr-1.1");
+    assert!(!a.has_override("z1", "sr-1.1"));
+    assert_eq!(score_of(&a, "z1").achieved.get(Fr::Fr1), sl(1), "back to the all-zones answer");
+    assert_eq!(a.zone_notes("z1", "sr-1.1"), note, "the note stays with the zone");
+
+    // Without notes, clearing removes the entry: the same result whatever notes there were.
+    a.set_response(&in_zone("z2"), "sr-1.1", Response::with(Answer::NotImplemented));
+    a.clear_override("z2", "sr-1.1");
+    assert!(!a.answers.zones.contains_key("z2"));
+    assert_eq!(score_of(&a, "z2").achieved.get(Fr::Fr1), sl(1));
+}
+
+#[test]
+fn justifications_made_only_of_unicode_spaces_or_invisible_characters_are_blank() {
+    for blank in [
+        " ",
+        "\u{a0}\u{2003}\u{3000}",
+        "\u{200b}",
+        "\u{feff}",
+        "\u{200c}\u{200d}\u{2060}",
+        "\u{180e}\u{ad}",
+        "\u{200b} \u{feff}\n\t",
+    ] {
+        let compensating = Response::justified(Answer::Compensating, blank);
+        assert!(compensating.is_incomplete(), "{blank:?}");
+        assert_eq!(compensating.status(), Status::Unanswered, "{blank:?}");
+        assert_eq!(Response::justified(Answer::NotApplicable, blank).status(), Status::Unanswered, "{blank:?}");
+    }
+    for text in ["\u{200b}VPN between sites", "\u{feff}x", "·"] {
+        assert_eq!(Response::justified(Answer::Compensating, text).status(), Status::MetByCompensation, "{text:?}");
+    }
+}
+
+// --- vendor to confirm (issue 16) -----------------------------------------------------------------------
+
+#[test]
+fn vendor_to_confirm_is_an_answer_of_system_requirements_only_and_counts_as_not_met() {
+    assert!(Answer::VendorToConfirm.fits(known_item("sr-3.8-re2")));
+    for id in ["zcr-2.1", "cr-1.1", "org-1", "sp01-1", "sdl-sm-1"] {
+        assert!(!Answer::VendorToConfirm.fits(known_item(id)), "{id}");
+    }
+    assert_eq!(Answer::VendorToConfirm.label(), "Vendor to confirm");
+    assert_eq!(Answer::VendorToConfirm.code(), "vendor_to_confirm");
+    assert_eq!(Response::with(Answer::VendorToConfirm).status(), Status::NotMet);
+
+    let mut a = fr1_implemented_for_all_zones();
+    a.set_response(&in_zone("z1"), "sr-1.1", Response::with(Answer::VendorToConfirm));
+    let result = score_of(&a, "z1");
+    assert_eq!(result.achieved.get(Fr::Fr1), sl(0));
+    assert_eq!(ids(&result.frs[0].blocking), ["sr-1.1"]);
+    assert_eq!(result.frs[0].coverage.not_met, 1);
+    let counts = count_answers(&a);
+    assert_eq!((counts.vendor_to_confirm, counts.unanswered), (1, 0));
+}
+
+#[test]
+fn items_the_vendor_holds_the_answer_to_point_to_the_vendor() {
+    let asked: Vec<&str> = ITEMS.iter().filter(|i| i.ask_vendor).map(|i| i.id).collect();
+    for id in ["sr-3.8-re2", "sr-3.8-re3", "sr-4.2-re1"] {
+        assert!(asked.contains(&id), "{id} should point to the vendor");
+    }
+    assert!(ITEMS.iter().filter(|i| i.ask_vendor).all(|i| i.part == Part::SystemRequirements));
+    let hint = known_item("sr-4.2-re1").vendor_hint().expect("a hint");
+    assert!(hint.starts_with("Ask your system or product vendor: the IEC 62443-4-2 capability level"));
+    assert_eq!(known_item("sr-1.1").vendor_hint(), None);
+}
+
+// --- the development process behind a product's SL-C (issue 16) -----------------------------------------
+
+#[test]
+fn a_capability_claim_needs_ml2_up_to_sl_c_2_and_ml3_from_sl_c_3() {
+    assert_eq!([0, 1, 2, 3, 4].map(|l| process_maturity_for(sl(l))), [0, 2, 2, 3, 3]);
+}
+
+#[test]
+fn each_product_shows_whether_the_4_1_process_backs_its_sl_c() {
+    let mut a = assessment_for(&[Role::ProductSupplier]);
+    a.products.push(product("p1", "RTU 560", ComponentType::EmbeddedDevice, [2, 0, 0, 0, 0, 0, 0]));
+    a.products.push(product("p2", "StationView HMI", ComponentType::SoftwareApplication, [3, 0, 0, 0, 0, 0, 0]));
+    implement_component_fr(&mut a, "p1", ComponentType::EmbeddedDevice, Fr::Fr1, 2);
+    implement_component_fr(&mut a, "p2", ComponentType::SoftwareApplication, Fr::Fr1, 1);
+    // Every 4-1 practice at ML2: the process is at ML2 overall.
+    for i in catalogue::items_of(Part::DevelopmentLifecycle) {
+        a.set_response(&AnswerScope::Assessment, i.id, Response::with(Answer::Ml2));
+    }
+    let card = score(&a);
+    let readiness = process_readiness(&card);
+    // The RTU reaches SL-C 2 in FR1 (the other FRs are unanswered, at 0): ML2 backs it.
+    let rtu = &readiness[0];
+    assert_eq!((rtu.claimed, rtu.aimed, rtu.needed, rtu.needed_for_aim, rtu.process), (sl(2), sl(2), 2, 2, Some(2)));
+    assert!(rtu.backs_claim() && rtu.backs_aim());
+    assert_eq!(
+        rtu.line(),
+        "RTU 560: SL-C 2 needs the development process (IEC 62443-4-1) at ML2 in every practice; it is at ML2, so \
+         the claim is backed."
+    );
+    // The HMI reaches SL-C 1 and aims for 3, which would need ML3.
+    let hmi = &readiness[1];
+    assert_eq!((hmi.claimed, hmi.aimed, hmi.needed, hmi.needed_for_aim), (sl(1), sl(3), 2, 3));
+    assert!(hmi.backs_claim() && !hmi.backs_aim());
+    assert!(hmi.line().ends_with("so the claim is backed. The aimed SL-C 3 needs ML3."), "{}", hmi.line());
+
+    // One practice at ML1 holds the process at ML1: no claim is backed.
+    a.set_response(&AnswerScope::Assessment, "sdl-sm-12", Response::with(Answer::Ml1));
+    let rtu = &process_readiness(&score(&a))[0];
+    assert!(!rtu.backs_claim());
+    assert!(rtu.line().ends_with("it is at ML1, so the claim is not yet backed."), "{}", rtu.line());
+}
+
+#[test]
+fn the_overall_maturity_is_labelled_as_the_tool_s_summary() {
+    let card = score(&assessment_for(&Role::ALL));
+    assert_eq!(
+        card.service.overall_caption(),
+        "Overall maturity (this tool's summary, not a level IEC 62443-2-4 defines): the lowest capability area."
+    );
+    assert!(card.development.overall_caption().ends_with("IEC 62443-4-1 defines): the lowest practice."));
 }

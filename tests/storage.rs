@@ -1,7 +1,7 @@
-//! The saved format: round trips and the byte-for-byte layout, the released schema-1 fixture and its
-//! migration, the schema-2 fixture (products, all three roles), every rejection with its message and
-//! location (serde_json's line and column and the field path, or our own field path), notices, and never
-//! panicking on hostile input.
+//! The saved format: round trips and the byte-for-byte layout, the released schema-1 and schema-2 fixtures
+//! and their migration, the schema-3 fixture (conduit targets, vendor to confirm, a zone note alone), every
+//! rejection with its message and location (serde_json's line and column and the field path, or our own
+//! field path), notices, and never panicking on hostile input.
 
 mod common;
 
@@ -16,11 +16,16 @@ use std::collections::BTreeSet;
 const SCHEMA_1: &str = include_str!("fixtures/schema-1.json");
 
 /// A file of schema 2: all three roles, two zones, two products of different component types, per-product
-/// answers, 2-4 and 4-1 answers. Keep it unchanged once schema 3 exists.
+/// answers, 2-4 and 4-1 answers, written against catalogue 2026.11-1. Keep it unchanged.
 const SCHEMA_2: &str = include_str!("fixtures/schema-2.json");
 
-/// Both fixtures, for the checks that hold for any saved file.
-const FIXTURES: [&str; 2] = [SCHEMA_1, SCHEMA_2];
+/// A file of schema 3 (catalogue 2026.12-1): the schema-2 assessment brought forward, with a conduit that
+/// has its own target level, an answer Vendor to confirm and a zone entry that holds only a note. Keep it
+/// unchanged once schema 4 exists.
+const SCHEMA_3: &str = include_str!("fixtures/schema-3.json");
+
+/// Every fixture, for the checks that hold for any saved file.
+const FIXTURES: [&str; 3] = [SCHEMA_1, SCHEMA_2, SCHEMA_3];
 
 fn fixture() -> Assessment {
     from_json(SCHEMA_1).expect("the schema-1 fixture loads").assessment
@@ -38,9 +43,9 @@ fn fixture_with(edit: impl FnOnce(&mut Value)) -> String {
     edited(SCHEMA_1, edit)
 }
 
-/// The schema-2 fixture (the current schema, read with line and column) with one change.
+/// The schema-3 fixture (the current schema, read with line and column) with one change.
 fn current_with(edit: impl FnOnce(&mut Value)) -> String {
-    edited(SCHEMA_2, edit)
+    edited(SCHEMA_3, edit)
 }
 
 fn refused(text: &str) -> ImportError {
@@ -67,7 +72,7 @@ fn location(e: &ImportError) -> &str {
 
 #[test]
 fn saving_and_reading_back_gives_the_same_assessment() {
-    let current = accepted(SCHEMA_2).assessment;
+    let current = accepted(SCHEMA_3).assessment;
     for original in [Assessment::new("a1", "Empty", NOW), fixture(), current] {
         let loaded = accepted(&to_json(&original));
         assert_eq!(loaded.assessment, original);
@@ -77,10 +82,10 @@ fn saving_and_reading_back_gives_the_same_assessment() {
 
 #[test]
 fn a_saved_file_is_written_back_byte_for_byte() {
-    // The fixtures were written by earlier versions (serde_json's pretty layout, two-space indent); a
-    // schema-1 file is written back as schema 2 and otherwise unchanged (it has no products).
-    assert_eq!(to_json(&accepted(SCHEMA_2).assessment), SCHEMA_2.trim_end());
-    assert_eq!(to_json(&fixture()), SCHEMA_1.trim_end().replacen("\"schema\": 1,", "\"schema\": 2,", 1));
+    // The fixture of the current schema is in serde_json's pretty layout (two-space indent), as every
+    // version writes it. Older fixtures were written against catalogue 2026.11-1, whose answers are brought
+    // forward on load (tests below), so they are not written back unchanged.
+    assert_eq!(to_json(&accepted(SCHEMA_3).assessment), SCHEMA_3.trim_end());
 }
 
 #[test]
@@ -108,7 +113,7 @@ fn strings_with_quotes_controls_and_any_unicode_survive_a_round_trip() {
 
 #[test]
 fn answer_codes_are_the_codes_in_files() {
-    for answer in Answer::REQUIREMENT_SCALE.into_iter().chain(Answer::MATURITY_SCALE) {
+    for answer in Answer::SYSTEM_SCALE.into_iter().chain(Answer::MATURITY_SCALE) {
         let written = serde_json::to_string(&answer).expect("an answer serialises");
         assert_eq!(written, format!("\"{}\"", answer.code()));
     }
@@ -117,12 +122,13 @@ fn answer_codes_are_the_codes_in_files() {
 #[test]
 fn the_released_schema_1_file_loads_with_its_values() {
     let loaded = accepted(SCHEMA_1);
-    // Notices appear only once the catalogue has moved on from the one the file was written against.
-    assert!(loaded.notices.is_empty() || CATALOGUE_VERSION != "2026.11-1", "{:?}", loaded.notices);
+    // The file was written against catalogue 2026.11-1: its answers are brought forward, and it says so.
+    assert_eq!(loaded.notices.len(), 1, "{:?}", loaded.notices);
+    assert!(loaded.notices[0].starts_with("The answers were given against catalogue 2026.11-1 and were brought"));
     let a = loaded.assessment;
     assert_eq!((a.id.as_str(), a.name.as_str()), ("a-2026-0042", "Riverside water treatment"));
     assert_eq!((a.created.as_str(), a.updated.as_str()), ("2026-03-02T08:15:00Z", "2026-03-09T16:40:12Z"));
-    assert_eq!(a.catalogue_version, "2026.11-1");
+    assert_eq!(a.catalogue_version, CATALOGUE_VERSION);
     assert_eq!(a.profile.organisation, "Riverside Water Authority");
     assert_eq!(a.profile.sector, "Water and wastewater");
     assert_eq!(a.profile.roles, BTreeSet::from([Role::AssetOwner]));
@@ -187,18 +193,25 @@ fn the_released_schema_1_file_loads_with_its_values() {
 }
 
 #[test]
-fn the_schema_1_file_is_migrated_and_saved_again_as_schema_2() {
+fn the_schema_1_file_is_migrated_and_saved_again_as_schema_3() {
     let migrated = fixture();
-    // Schema 2 only adds products and per-product answers; a schema-1 file has neither.
+    // Schema 2 only adds products and per-product answers, schema 3 conduit targets and the answer Vendor to
+    // confirm; a schema-1 file has none of them.
     assert!(migrated.products.is_empty() && migrated.answers.products.is_empty());
+    assert!(migrated.conduits.iter().all(|c| c.target.is_none()));
     let saved = to_json(&migrated);
     let value: Value = serde_json::from_str(&saved).expect("the saved text is JSON");
-    assert_eq!(value["schema"], json!(2));
+    assert_eq!(value["schema"], json!(3));
     assert_eq!(value["format"], json!("iec62443-assess/assessment"));
     assert!(value["assessment"].get("products").is_none(), "an empty product list is not written");
     assert!(value["assessment"]["answers"].get("products").is_none());
-    // Every value of the schema-1 file is kept: the two files hold the same assessment.
-    let original: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+    assert!(value["assessment"]["conduits"][0].get("target").is_none(), "a conduit following its zones");
+    // Every value of the schema-1 file is kept. Catalogue 2026.12-1 split ORG 1's question in two: the new
+    // question org-6 starts with org-1's answer, and the file records the current catalogue.
+    let mut original: Value = serde_json::from_str(SCHEMA_1).expect("the fixture is JSON");
+    let org_1 = original["assessment"]["answers"]["assessment"]["org-1"].clone();
+    original["assessment"]["answers"]["assessment"]["org-6"] = org_1;
+    original["assessment"]["catalogue_version"] = json!(CATALOGUE_VERSION);
     assert_eq!(value["assessment"], original["assessment"]);
     assert_eq!(accepted(&saved).assessment, migrated);
 }
@@ -206,7 +219,7 @@ fn the_schema_1_file_is_migrated_and_saved_again_as_schema_2() {
 #[test]
 fn the_schema_2_file_loads_with_its_values() {
     let loaded = accepted(SCHEMA_2);
-    assert!(loaded.notices.is_empty() || CATALOGUE_VERSION != "2026.11-1", "{:?}", loaded.notices);
+    assert_eq!(loaded.notices.len(), 1, "the catalogue moved on: {:?}", loaded.notices);
     let a = loaded.assessment;
     assert_eq!(a.id, "a-2026-0117");
     assert_eq!(a.name, "Northwind: RTU line and Harbour pumping station");
@@ -335,10 +348,10 @@ fn a_missing_or_malformed_schema_is_refused() {
 
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_advice() {
-    let e = refused(&fixture_with(|v| v["schema"] = json!(3)));
+    let e = refused(&fixture_with(|v| v["schema"] = json!(4)));
     assert_eq!(
         e.problem,
-        "The file was written by a newer version of this tool (schema 3; this version reads up to 2). \
+        "The file was written by a newer version of this tool (schema 4; this version reads up to 3). \
          Open it with the newer version, or update this copy."
     );
     assert_eq!(location(&e), "schema");
@@ -658,10 +671,12 @@ fn answers_to_unknown_items_are_kept_and_reported() {
         v["assessment"]["answers"]["zones"]["z1"]["sr-9.9"] = json!({ "answer": "partial", "notes": "old item" });
     });
     let loaded = accepted(&text);
+    assert_eq!(loaded.notices.len(), 2, "{:?}", loaded.notices);
+    assert!(loaded.notices[0].contains("brought forward"), "the catalogue moved on: {}", loaded.notices[0]);
     assert_eq!(
-        loaded.notices,
-        ["2 answer(s) refer to questions that this catalogue no longer has (sr-9.9, zcr-9.9). They are kept in the \
-          file and in exports but do not count in the results."]
+        loaded.notices[1],
+        "2 answer(s) refer to questions that this catalogue no longer has (sr-9.9, zcr-9.9). They are kept in the \
+         file and in exports but do not count in the results."
     );
     let a = &loaded.assessment;
     assert!(a.answers.assessment.contains_key("zcr-9.9"));
@@ -749,7 +764,7 @@ proptest! {
     fn any_assessment_with_products_reads_back_unchanged(a in arb_supplier_assessment()) {
         prop_assert!(!a.products.is_empty());
         let text = to_json(&a);
-        prop_assert!(text.contains("\"schema\": 2"));
+        prop_assert!(text.contains("\"schema\": 3"));
         let loaded = from_json(&text).map(|l| l.assessment);
         prop_assert_eq!(loaded, Ok(a.clone()));
         // The scores read back too: a product's SL-C does not depend on the trip through the file.
@@ -775,7 +790,7 @@ proptest! {
     }
 
     #[test]
-    fn flipped_bytes_never_panic(which in 0usize..2, flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)) {
+    fn flipped_bytes_never_panic(which in 0usize..FIXTURES.len(), flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)) {
         let mut bytes = FIXTURES[which].as_bytes().to_vec();
         for (at, byte) in flips {
             let at = at.index(bytes.len());
@@ -785,13 +800,13 @@ proptest! {
     }
 
     #[test]
-    fn a_truncated_file_never_panics(which in 0usize..2, keep in any::<prop::sample::Index>()) {
+    fn a_truncated_file_never_panics(which in 0usize..FIXTURES.len(), keep in any::<prop::sample::Index>()) {
         let text = FIXTURES[which];
         sound(from_json(&String::from_utf8_lossy(&text.as_bytes()[..keep.index(text.len())])))?;
     }
 
     #[test]
-    fn deleting_any_field_never_panics(which in 0usize..2, pick in any::<prop::sample::Index>()) {
+    fn deleting_any_field_never_panics(which in 0usize..FIXTURES.len(), pick in any::<prop::sample::Index>()) {
         let all = fixture_pointers(FIXTURES[which]);
         let mut value: Value = serde_json::from_str(FIXTURES[which]).expect("the fixture is JSON");
         delete(&mut value, &all[pick.index(all.len())]);
@@ -800,7 +815,7 @@ proptest! {
 
     #[test]
     fn replacing_any_field_never_panics(
-        which in 0usize..2,
+        which in 0usize..FIXTURES.len(),
         pick in any::<prop::sample::Index>(),
         replacement in prop_oneof![
             Just(json!(null)), Just(json!(-1)), Just(json!(5)), Just(json!(1e300)), Just(json!("")),
@@ -867,4 +882,84 @@ fn names_compare_trimmed_and_lower_cased_in_every_script() {
         let a = assessment_with(vec![zone("z1", existing, [1; 7], Criticality::Medium)]);
         assert_eq!(check_zone_name(&a, typed, None), Err(NameProblem::Duplicate), "{typed}");
     }
+}
+
+// --- schema 3 and catalogue 2026.12-1 -------------------------------------------------------------------
+
+#[test]
+fn the_schema_3_file_loads_with_its_conduit_targets_vendor_answer_and_zone_note() {
+    let loaded = accepted(SCHEMA_3);
+    assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+    let a = loaded.assessment;
+    assert_eq!(a.catalogue_version, CATALOGUE_VERSION);
+    let [following, own] = &a.conduits[..] else { panic!("two conduits, found {}", a.conduits.len()) };
+    // c1 joins the DMZ {2 2 1 1 2 1 1} and the pumping control {2 2 2 1 2 1 2}: the higher per FR.
+    assert_eq!(following.target, None);
+    assert_eq!(a.conduit_target(following), levels([2, 2, 2, 1, 2, 1, 2]));
+    assert_eq!(own.target, Some(levels([3, 3, 2, 2, 3, 1, 2])));
+    assert_eq!(a.conduit_target(own), levels([3, 3, 2, 2, 3, 1, 2]));
+    assert_eq!(a.answers.all_zones["sr-3.8-re2"].answer, Some(Answer::VendorToConfirm));
+    assert_eq!(a.status(Some("z1"), known_item("sr-3.8-re2")), Status::NotMet);
+    // The pumping control zone keeps a note on SR 1.1 without an answer: the all-zones answer applies.
+    assert!(!a.has_override("z1", "sr-1.1"));
+    assert_eq!(a.status(Some("z1"), known_item("sr-1.1")), a.status(Some("z2"), known_item("sr-1.1")));
+    assert!(a.zone_notes("z1", "sr-1.1").starts_with("Operators share a panel login"));
+}
+
+#[test]
+fn older_versions_refuse_what_schema_3_adds_and_this_one_checks_it() {
+    // A conduit target must be seven levels of 0 to 4.
+    let e = refused(&current_with(|v| v["assessment"]["conduits"][1]["target"] = json!([3, 3, 2])));
+    assert!(e.problem.contains("expected an array of length 7"), "{}", e.problem);
+    let e = refused(&current_with(|v| v["assessment"]["conduits"][1]["target"] = json!([5, 3, 2, 2, 3, 1, 2])));
+    assert!(e.problem.contains("security level 5 is outside 0..4"), "{}", e.problem);
+    // Vendor to confirm belongs to 3-3 items only.
+    let e = refused(&current_with(|v| {
+        v["assessment"]["answers"]["assessment"]["zcr-2.1"] = json!({ "answer": "vendor_to_confirm" })
+    }));
+    assert_eq!(e.problem, "\"Vendor to confirm\" is not a possible answer to question zcr-2.1.");
+    assert_eq!(location(&e), "assessment.answers.assessment[\"zcr-2.1\"].answer");
+}
+
+#[test]
+fn answers_of_catalogue_2026_11_are_brought_forward_to_the_split_and_swapped_questions() {
+    let text = edited(SCHEMA_2, |v| {
+        let answers = &mut v["assessment"]["answers"];
+        answers["assessment"]["sdl-sm-3"] = json!({ "answer": "ml1", "notes": "tailoring ad hoc" });
+        answers["assessment"]["sdl-sm-5"] = json!({ "answer": "ml3", "notes": "scope list kept" });
+        answers["assessment"]["zcr-5.4"] = json!({ "answer": "partial" });
+        answers["assessment"]["zcr-5.7"] = json!({ "answer": "implemented" });
+        answers["all_zones"]["sr-7.4"] = json!({ "answer": "implemented" });
+        answers["zones"]["z1"]["sr-7.4"] = json!({ "answer": "not_implemented", "notes": "no restore test" });
+        answers["products"]["p1"]["cr-1.10"] = json!({ "answer": "implemented" });
+    });
+    let loaded = accepted(&text);
+    let a = &loaded.assessment;
+    assert_eq!(a.catalogue_version, CATALOGUE_VERSION);
+    let once = &a.answers.assessment;
+    // SM-3 and SM-5 had each other's question: each answer follows its question.
+    assert_eq!((once["sdl-sm-3"].answer, once["sdl-sm-3"].notes.as_str()), (Some(Answer::Ml3), "scope list kept"));
+    assert_eq!((once["sdl-sm-5"].answer, once["sdl-sm-5"].notes.as_str()), (Some(Answer::Ml1), "tailoring ad hoc"));
+    // A split question passes its answer to the new questions that have none.
+    assert_eq!(once["zcr-5.5"].answer, Some(Answer::Partial));
+    assert_eq!(once["zcr-5.7"].answer, Some(Answer::Implemented), "an answer already there is kept");
+    assert_eq!(once["org-6"], once["org-1"]);
+    assert_eq!(a.answers.all_zones["sr-7.4-b"].answer, Some(Answer::Implemented));
+    assert_eq!(a.answers.zones["z1"]["sr-7.4-b"].notes, "no restore test");
+    assert_eq!(a.answers.products["p1"]["cr-1.10-b"].answer, Some(Answer::Implemented));
+    assert_eq!(
+        loaded.notices,
+        [format!(
+            "The answers were given against catalogue 2026.11-1 and were brought forward to {CATALOGUE_VERSION}. The \
+             answers to IEC 62443-4-1 SM-3 and SM-5 were swapped, because the two questions had each other's \
+             subject; SM-12 (release check) and SD-1 (product interfaces) now ask about their own subject, so review \
+             those two answers. Questions that asked several things at once are now asked one by one; the new \
+             questions (cr-1.10-b, org-6, sr-7.4-b, zcr-5.5) start with the answer given to the question they came \
+             from: check them."
+        )]
+    );
+    // Saved again, the file records the current catalogue and reads back without a notice.
+    let again = accepted(&to_json(a));
+    assert!(again.notices.is_empty());
+    assert_eq!(&again.assessment, a);
 }

@@ -21,6 +21,9 @@ pub enum Answer {
     NotApplicable,
     /// The person answering does not know.
     DontKnow,
+    /// The answer depends on the system or product vendor, who has been or will be asked (IEC 62443-3-3
+    /// only). Counts as not met, and is listed apart as a question for vendors.
+    VendorToConfirm,
     /// Maturity: the practice is not performed.
     NotPerformed,
     /// Maturity level 1, Initial.
@@ -34,7 +37,15 @@ pub enum Answer {
 }
 
 impl Answer {
-    /// The implementation scale, in the order the UI offers it (number keys 1..6).
+    /// The scale of system requirements (3-3), in the order the UI offers it (number keys 1..7): the
+    /// implementation scale and Vendor to confirm.
+    pub const SYSTEM_SCALE: [Answer; 7] = {
+        let r = Self::REQUIREMENT_SCALE;
+        [r[0], r[1], r[2], r[3], r[4], r[5], Answer::VendorToConfirm]
+    };
+
+    /// The implementation scale of the risk assessment steps (3-2), in the order the UI offers it (number
+    /// keys 1..6).
     pub const REQUIREMENT_SCALE: [Answer; 6] = [
         Answer::Implemented,
         Answer::Partial,
@@ -66,6 +77,8 @@ impl Answer {
             &Self::MATURITY_SCALE
         } else if item.part.per_product() {
             &Self::COMPONENT_SCALE
+        } else if item.part.per_zone() {
+            &Self::SYSTEM_SCALE
         } else {
             &Self::REQUIREMENT_SCALE
         }
@@ -85,12 +98,36 @@ impl Answer {
             Answer::Compensating => "Compensating control",
             Answer::NotApplicable => "Not applicable",
             Answer::DontKnow => "Don't know",
+            Answer::VendorToConfirm => "Vendor to confirm",
             Answer::NotPerformed => "Not performed",
             Answer::Ml1 => "ML1 Initial",
             Answer::Ml2 => "ML2 Managed",
             Answer::Ml3 => "ML3 Defined (practiced)",
             Answer::Ml4 => "ML4 Improving",
         }
+    }
+
+    /// What a level of the maturity scale means, in general terms; each practice's own level texts say
+    /// what it looks like for that practice. `None` for answers that are not maturity levels.
+    ///
+    /// The levels rate how established a practice is, not how much of the organisation it covers: a
+    /// practice done by trained people following a written procedure is at ML2 even on one product line,
+    /// and reaches ML3 when it is carried out that way across the whole scope, with records to show it.
+    pub fn maturity_meaning(self) -> Option<&'static str> {
+        Some(match self {
+            Answer::NotPerformed => "The practice is not carried out.",
+            Answer::Ml1 => "Done ad hoc: it depends on individuals, is not written down and may not be repeated.",
+            Answer::Ml2 => {
+                "Managed: a written procedure says how it is done, someone owns it, and the people who do it are \
+                 trained and follow it."
+            }
+            Answer::Ml3 => {
+                "Defined (practiced): carried out the same way across the whole scope, repeatedly, with records \
+                 that show it."
+            }
+            Answer::Ml4 => "Improving: its results are measured and the measures are used to improve it.",
+            _ => return None,
+        })
     }
 
     /// The stable code used in files (`implemented`, `ml2`...): serde's snake_case name of the variant
@@ -103,6 +140,7 @@ impl Answer {
             Answer::Compensating => "compensating",
             Answer::NotApplicable => "not_applicable",
             Answer::DontKnow => "dont_know",
+            Answer::VendorToConfirm => "vendor_to_confirm",
             Answer::NotPerformed => "not_performed",
             Answer::Ml1 => "ml1",
             Answer::Ml2 => "ml2",
@@ -156,9 +194,15 @@ impl Response {
         Response { answer: Some(answer), justification: justification.to_string(), notes: String::new() }
     }
 
-    /// Whether an answer is chosen but lacks the justification it needs.
+    /// Whether an answer is chosen but lacks the justification it needs (a justification made only of
+    /// spaces, line breaks or invisible characters is no justification: see [`is_blank`]).
     pub fn is_incomplete(&self) -> bool {
-        matches!(self.answer, Some(a) if a.needs_justification()) && self.justification.trim().is_empty()
+        matches!(self.answer, Some(a) if a.needs_justification()) && is_blank(&self.justification)
+    }
+
+    /// Whether the response chooses an answer (notes or a justification alone do not).
+    pub fn has_answer(&self) -> bool {
+        self.answer.is_some()
     }
 
     /// Whether nothing at all is recorded.
@@ -176,7 +220,7 @@ impl Response {
             Some(Answer::Implemented) => Status::Met,
             Some(Answer::Compensating) => Status::MetByCompensation,
             Some(Answer::NotApplicable) => Status::NotApplicable,
-            Some(Answer::DontKnow) => Status::NotMet,
+            Some(Answer::DontKnow | Answer::VendorToConfirm) => Status::NotMet,
             Some(Answer::Partial | Answer::NotImplemented) => Status::NotMet,
             Some(a) => match a.maturity_level() {
                 Some(level) => Status::Maturity(level),
@@ -186,6 +230,22 @@ impl Response {
     }
 }
 
+/// Whether a text says nothing: empty, or only white space (every Unicode space and line break, e.g.
+/// U+00A0, U+2003, U+3000) and invisible format characters (zero-width space U+200B, zero-width non-joiner
+/// and joiner U+200C-U+200D, word joiner U+2060, byte order mark U+FEFF, Mongolian vowel separator
+/// U+180E, soft hyphen U+00AD), which a paste can bring in and which show nothing.
+///
+/// ```
+/// use iec62443_assess::is_blank;
+/// assert!(is_blank(" \u{a0}\u{2003}\u{3000}\u{200b}\u{feff}\n"));
+/// assert!(!is_blank("\u{200b}VPN"));
+/// ```
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{180e}' | '\u{ad}')
+    })
+}
+
 /// How a response counts for scoring.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
@@ -193,7 +253,7 @@ pub enum Status {
     Met,
     /// Met through a justified compensating control.
     MetByCompensation,
-    /// Partially implemented, not implemented or don't know.
+    /// Partially implemented, not implemented, don't know or vendor to confirm.
     NotMet,
     /// Justified as not applicable: left out of the scoring.
     NotApplicable,

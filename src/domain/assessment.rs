@@ -1,7 +1,7 @@
 //! An assessment: profile, scope (zones, conduits, target levels), answers and the roadmap plan.
 
 use crate::domain::answers::{Response, Status};
-use crate::domain::catalogue::{self, ComponentType, Fr, Item, Part, SecurityLevel, CATALOGUE_VERSION, ITEMS};
+use crate::domain::catalogue::{self, ComponentType, Fr, Item, Part, Phase, SecurityLevel, CATALOGUE_VERSION, ITEMS};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -294,6 +294,22 @@ pub struct Conduit {
     /// Whether it crosses to the internet.
     #[serde(default)]
     pub crosses_internet: bool,
+    /// The target security level vector (SL-T) set for the conduit itself (IEC 62443-3-2 ZCR 5.6 asks
+    /// for one per conduit). `None` means it follows its zones: per FR, the higher of the two zones'
+    /// SL-T ([`Assessment::conduit_target`]). Left out of the file when it follows them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<SlVector>,
+}
+
+impl SlVector {
+    /// Per FR, the higher of two vectors.
+    pub fn max(self, other: SlVector) -> SlVector {
+        let mut v = self;
+        for fr in Fr::ALL {
+            v.set(fr, self.get(fr).max(other.get(fr)));
+        }
+        v
+    }
 }
 
 /// The answers of an assessment. Each map may be missing from a file (then empty).
@@ -460,14 +476,44 @@ impl Assessment {
         self.zones.iter().find(|z| z.id == id)
     }
 
-    /// The effective response to a 3-3 item in a zone: the zone's own, else the all-zones one.
-    pub fn zone_response(&self, zone_id: &str, item_id: &str) -> Option<&Response> {
-        self.answers.zones.get(zone_id).and_then(|m| m.get(item_id)).or_else(|| self.answers.all_zones.get(item_id))
+    /// The conduit with this id.
+    pub fn conduit(&self, id: &str) -> Option<&Conduit> {
+        self.conduits.iter().find(|c| c.id == id)
     }
 
-    /// Whether a zone overrides the all-zones answer of a 3-3 item.
+    /// The SL-T of a conduit: the one set for it, else per FR the higher of its two zones' SL-T (a
+    /// conduit carries what both ends need protected). A missing zone counts as SL-T 0.
+    pub fn conduit_target(&self, conduit: &Conduit) -> SlVector {
+        conduit.target.unwrap_or_else(|| self.zones_target(conduit))
+    }
+
+    /// Per FR, the higher of the SL-T of the two zones a conduit joins (what [`Assessment::conduit_target`]
+    /// gives when no target is set for the conduit).
+    pub fn zones_target(&self, conduit: &Conduit) -> SlVector {
+        let end = |id: &str| self.zone(id).map(|z| z.target).unwrap_or_default();
+        end(&conduit.from).max(end(&conduit.to))
+    }
+
+    /// The effective response to a 3-3 item in a zone: the zone's own when it holds an answer, else the
+    /// all-zones one. A zone entry with only a note (or a justification without an answer) does not
+    /// replace the all-zones answer.
+    pub fn zone_response(&self, zone_id: &str, item_id: &str) -> Option<&Response> {
+        self.zone_own(zone_id, item_id).filter(|r| r.has_answer()).or_else(|| self.answers.all_zones.get(item_id))
+    }
+
+    /// What a zone recorded itself for a 3-3 item (answer, justification, notes), if anything.
+    fn zone_own(&self, zone_id: &str, item_id: &str) -> Option<&Response> {
+        self.answers.zones.get(zone_id).and_then(|m| m.get(item_id))
+    }
+
+    /// Whether a zone's own answer replaces the all-zones answer of a 3-3 item (a note alone does not).
     pub fn has_override(&self, zone_id: &str, item_id: &str) -> bool {
-        self.answers.zones.get(zone_id).is_some_and(|m| m.contains_key(item_id))
+        self.zone_own(zone_id, item_id).is_some_and(Response::has_answer)
+    }
+
+    /// The notes a zone keeps for a 3-3 item, whether or not it has its own answer ("" when none).
+    pub fn zone_notes(&self, zone_id: &str, item_id: &str) -> &str {
+        self.zone_own(zone_id, item_id).map_or("", |r| r.notes.as_str())
     }
 
     /// The response recorded at one scope (no fallback).
@@ -505,14 +551,41 @@ impl Assessment {
         }
     }
 
-    /// Removes a zone's override so it follows the all-zones answer again.
+    /// Sets a zone's own notes for a 3-3 item and nothing else: the zone keeps following the all-zones
+    /// answer unless it has an answer of its own.
+    pub fn set_zone_notes(&mut self, zone_id: &str, item_id: &str, notes: &str) {
+        let mut own = self.zone_own(zone_id, item_id).cloned().unwrap_or_default();
+        own.notes = notes.to_string();
+        self.set_response(&AnswerScope::Zone(zone_id.to_string()), item_id, own);
+    }
+
+    /// Clears a zone's own answer (and its justification) so that it follows the all-zones answer again;
+    /// the zone's notes stay. The result is the same whatever notes the zone holds.
     pub fn clear_override(&mut self, zone_id: &str, item_id: &str) {
-        self.set_response(&AnswerScope::Zone(zone_id.to_string()), item_id, Response::default());
+        let scope = AnswerScope::Zone(zone_id.to_string());
+        let notes = self.zone_notes(zone_id, item_id).to_string();
+        self.set_response(&scope, item_id, Response { answer: None, justification: String::new(), notes });
     }
 
     /// Whether one of the profile's roles answers this part.
     pub fn answers_part(&self, part: Part) -> bool {
         self.profile.roles.iter().any(|r| r.answers_part(part))
+    }
+
+    /// The roadmap phases of the tracks the roles follow, in order: the asset owner's and integrator's seven
+    /// when a role answers IEC 62443-3-2, 3-3, 2-1 or 2-4, then the product supplier's four when a role
+    /// answers 4-1 or 4-2. Number the phases by their position here ("Phase 1: ...").
+    pub fn phases(&self) -> Vec<Phase> {
+        let owner = [Part::RiskAssessment, Part::SystemRequirements, Part::Programme, Part::ServiceProvider];
+        let supplier = [Part::DevelopmentLifecycle, Part::ComponentRequirements];
+        let mut phases = Vec::new();
+        if owner.into_iter().any(|p| self.answers_part(p)) {
+            phases.extend(Phase::OWNER);
+        }
+        if supplier.into_iter().any(|p| self.answers_part(p)) {
+            phases.extend(Phase::SUPPLIER);
+        }
+        phases
     }
 
     /// The zones whose security levels are assessed: every zone when a role answers IEC 62443-3-3, none
@@ -573,13 +646,14 @@ impl Assessment {
         response.map(Response::status).unwrap_or(Status::Unanswered)
     }
 
-    /// The responses one zone sees, indexed like [`ITEMS`]: for 3-3 items the zone's own answer, else the
-    /// all-zones one; `None` for other items. One pass over the answer maps, so that scoring many items
+    /// The responses one zone sees, indexed like [`ITEMS`]: for 3-3 items the zone's own response when it
+    /// holds an answer, else the all-zones one; `None` for other items. One pass over the answer maps, so that scoring many items
     /// of many zones does not look each answer up again.
     pub fn zone_responses(&self, zone_id: &str) -> Vec<Option<&Response>> {
         let mut table = vec![None; ITEMS.len()];
-        let own = self.answers.zones.get(zone_id);
-        for (id, response) in self.answers.all_zones.iter().chain(own.into_iter().flatten()) {
+        // A zone's own entry replaces the all-zones one only when it holds an answer.
+        let own = self.answers.zones.get(zone_id).into_iter().flatten().filter(|(_, r)| r.has_answer());
+        for (id, response) in self.answers.all_zones.iter().chain(own) {
             if let Some(i) = catalogue::item_index(id).filter(|i| ITEMS[*i].part == Part::SystemRequirements) {
                 table[i] = Some(response);
             }

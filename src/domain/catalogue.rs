@@ -161,6 +161,17 @@ impl Part {
         }
     }
 
+    /// The edition the catalogue follows, as its year (e.g. `2013` for IEC 62443-3-3:2013), from the
+    /// `edition` of the part's file in `questionnaires/`.
+    pub fn edition(self) -> &'static str {
+        PART_EDITIONS.iter().find(|(part, _)| *part == self).map_or("", |(_, year)| year)
+    }
+
+    /// The document with its edition, e.g. `IEC 62443-3-3:2013`.
+    pub fn citation(self) -> String {
+        format!("{}:{}", self.document(), self.edition())
+    }
+
     /// A plain title for the part.
     pub fn title(self) -> &'static str {
         match self {
@@ -224,9 +235,14 @@ impl Effort {
     }
 }
 
-/// The six roadmap phases, in the order a programme goes through them.
+/// The roadmap phases. An asset owner's or integrator's programme goes through the first seven in order; a
+/// product supplier's through the last four (its own track: secure development process, requirements and
+/// design, implementation and verification, release and support). An organisation with both kinds of
+/// roles sees both tracks, the owner's first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Phase {
+    /// Governance: an approved policy and named owners.
+    Governance,
     /// Inventory and process map.
     Inventory,
     /// Risk assessment, zones and conduits.
@@ -239,14 +255,39 @@ pub enum Phase {
     Operations,
     /// Assess and improve.
     Improve,
+    /// Supplier: the secure development process itself (IEC 62443-4-1 SM).
+    Process,
+    /// Supplier: security requirements and secure design (4-1 SR, SD).
+    Design,
+    /// Supplier: secure implementation and security testing, and the product capabilities of IEC 62443-4-2.
+    Build,
+    /// Supplier: issue handling, security updates and guidance for customers (4-1 DM, SUM, SG).
+    Support,
 }
 
 impl Phase {
-    /// All phases in order.
-    pub const ALL: [Phase; 6] =
-        [Phase::Inventory, Phase::Risk, Phase::Targets, Phase::Controls, Phase::Operations, Phase::Improve];
+    /// All phases: the asset owner's and integrator's track, then the product supplier's.
+    pub const ALL: [Phase; 11] = [
+        Phase::Governance,
+        Phase::Inventory,
+        Phase::Risk,
+        Phase::Targets,
+        Phase::Controls,
+        Phase::Operations,
+        Phase::Improve,
+        Phase::Process,
+        Phase::Design,
+        Phase::Build,
+        Phase::Support,
+    ];
 
-    /// Position 0..6.
+    /// The asset owner's and integrator's phases, in order.
+    pub const OWNER: &'static [Phase] = Phase::ALL.split_at(7).0;
+
+    /// The product supplier's phases, in order.
+    pub const SUPPLIER: &'static [Phase] = Phase::ALL.split_at(7).1;
+
+    /// Position in [`Phase::ALL`].
     pub fn index(self) -> usize {
         self as usize
     }
@@ -254,18 +295,29 @@ impl Phase {
     /// The phase's title.
     pub fn title(self) -> &'static str {
         match self {
+            Phase::Governance => "Governance: policy and ownership",
             Phase::Inventory => "Inventory and process map",
             Phase::Risk => "Risk assessment, zones and conduits",
             Phase::Targets => "Target security levels",
             Phase::Controls => "Segmentation and foundational-requirement controls",
             Phase::Operations => "Monitoring, patching and incident response",
             Phase::Improve => "Assess and improve",
+            Phase::Process => "Secure development process",
+            Phase::Design => "Requirements and design",
+            Phase::Build => "Implementation and verification",
+            Phase::Support => "Release and support",
         }
     }
 
-    /// Foundations come before the controls that depend on them.
+    /// Whether this is one of the product supplier's phases.
+    pub fn is_supplier(self) -> bool {
+        Phase::SUPPLIER.contains(&self)
+    }
+
+    /// Foundations come before the controls that depend on them: governance, inventory, risk and targets
+    /// for an asset owner, the development process itself for a supplier.
     pub fn is_foundation(self) -> bool {
-        matches!(self, Phase::Inventory | Phase::Risk | Phase::Targets)
+        matches!(self, Phase::Governance | Phase::Inventory | Phase::Risk | Phase::Targets | Phase::Process)
     }
 }
 
@@ -374,9 +426,30 @@ pub struct Item {
     pub quick_scan: bool,
     /// When public sources disagree about the item's level, what is uncertain.
     pub uncertain: Option<&'static str>,
+    /// Whether the item asks about a technical property that the people running a plant usually cannot
+    /// check themselves, so that its guidance points to the vendor ([`Item::vendor_hint`]).
+    pub ask_vendor: bool,
 }
 
+/// The guidance of an IEC 62443-3-3 item that the system or product vendor is best placed to answer.
+pub const VENDOR_HINT: &str = "Ask your system or product vendor: the IEC 62443-4-2 capability level (SL-C) of the \
+     products in this zone answers this. Until they confirm it, answer Vendor to confirm.";
+
 impl Item {
+    /// The guidance pointing to the vendor, for items whose answer the vendor holds ([`VENDOR_HINT`]).
+    pub fn vendor_hint(&self) -> Option<&'static str> {
+        self.ask_vendor.then_some(VENDOR_HINT)
+    }
+
+    /// The item this one was split from, when one requirement is asked as several questions: `sr-7.4-b`
+    /// asks a second question of the requirement `sr-7.4` covers, with the same references and level, and
+    /// the requirement is met only when every one of its questions is.
+    pub fn split_of(&self) -> Option<&'static str> {
+        let (base, suffix) = self.id.rsplit_once('-')?;
+        let letter = suffix.as_bytes();
+        (letter.len() == 1 && letter[0].is_ascii_lowercase() && letter[0] != b'a').then_some(base)
+    }
+
     /// The main reference, e.g. `SR 1.1 RE(1)`.
     pub fn main_ref(&self) -> &'static str {
         self.refs.first().copied().unwrap_or(self.id)
@@ -612,6 +685,8 @@ struct ItemMeta {
     quick_scan: bool,
     /// Whether an "uncertain" note follows the action.
     uncertain: bool,
+    /// Whether the vendor is best placed to answer.
+    ask_vendor: bool,
 }
 
 /// [`ItemKind`] without its texts (a maturity item's area and levels are the last texts of the item).
@@ -676,6 +751,7 @@ fn decode_items() -> Vec<Item> {
                 kind,
                 quick_scan: m.quick_scan,
                 uncertain,
+                ask_vendor: m.ask_vendor,
             }
         })
         .collect()

@@ -66,7 +66,7 @@ pub struct Document {
 /// The report's first page, rendered as `<header class="report-cover">` holding, in this order: the logo
 /// `<img class="report-logo" src alt>` if any, `<p class="report-kicker">{kicker}</p>`,
 /// `<h2 class="report-title">{title}</h2>`, `<dl class="report-meta">` with a `<dt>`/`<dd>` pair per
-/// fact, `<p class="report-brand">{brand}</p>` if any, the contact link as
+/// fact, `<p class="report-editions">{editions}</p>`, `<p class="report-brand">{brand}</p>` if any, the contact link as
 /// `<p class="report-contact"><a href rel="noopener">` if any, and `<p class="hint">{hint}</p>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cover {
@@ -77,6 +77,9 @@ pub struct Cover {
     /// Organisation and sector (only when given), then date, assessment mode, catalogue version and the
     /// number of zones.
     pub facts: Vec<Fact>,
+    /// The edition of each part of IEC 62443 the assessment follows ([`crate::domain::editions_line`]), e.g.
+    /// "Follows IEC 62443-3-2:2020, IEC 62443-3-3:2013 and IEC 62443-2-1:2024."
+    pub editions: String,
     /// "Prepared with the self-assessment tool of {name}", when the deployment names its consultancy.
     pub brand: Option<String>,
     /// The consultancy's logo, when the deployment has one.
@@ -227,7 +230,8 @@ pub struct Heading {
 /// A paragraph: `<p class={class}>` holding its inline runs.
 ///
 /// Classes in use: `overall` (the summary's first paragraph), `hint`, `muted`, `notice`, `empty-state`,
-/// `note` (a plan note), `report-contact` (the contact link after the summary).
+/// `note` (a plan note), `report-contact` (the contact link after the summary), `process-readiness` (in a
+/// product's card: whether its development process backs its SL-C).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     /// The CSS class, if any.
@@ -245,8 +249,9 @@ impl Paragraph {
 
 /// A list: `<ol class aria-label>` when `ordered`, else `<ul class aria-label>`.
 ///
-/// Classes in use: `counts` (answer counts, shown in a row), `readiness`, `blocking`, `summary-actions`,
-/// `report-actions-list`.
+/// Classes in use: `counts` (answer counts, shown in a row), `readiness`, `conduits` (each conduit's target
+/// level), `blocking`, `summary-actions`, `report-actions-list`, `vendor-questions` (the gap register's
+/// questions for vendors).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct List {
     /// Numbered (`ol`) or bulleted (`ul`).

@@ -2,11 +2,13 @@
 //! every answer. The on-screen report and the exports (`export.rs`) read the same values, so a printed
 //! report, a CSV and a Markdown file never disagree.
 
+use crate::domain::answers::Answer;
 use crate::domain::answers::{Response, Status};
 use crate::domain::assessment::{ActionPlan, AnswerScope, Assessment, Mode};
+use crate::domain::catalogue::Fr;
 use crate::domain::catalogue::{self, Item, ItemKind, Part};
 use crate::domain::roadmap::{Action, Horizon, Roadmap};
-use crate::domain::scoring::{item_maturity, FrResult, Scorecard, ZoneResult};
+use crate::domain::scoring::{item_maturity, process_readiness, FrResult, Scorecard, ZoneResult};
 
 /// How many gaps and first steps the executive summary lists.
 pub const SUMMARY_LENGTH: usize = 5;
@@ -18,7 +20,8 @@ pub struct ExecutiveSummary {
     /// maturity against its target and how many questions are open.
     pub overall: String,
     /// One readiness line per zone ([`crate::domain::ZoneResult::readiness`]), in zone order, then one per
-    /// product ([`crate::domain::ZoneResult::capability_line`]).
+    /// product ([`crate::domain::ZoneResult::capability_line`]) followed by whether its development process
+    /// backs its SL-C ([`crate::domain::ProcessReadiness::sentence`]).
     pub zone_lines: Vec<String>,
     /// The most important gaps ([`Roadmap::top`]), at most five.
     pub top_gaps: Vec<Action>,
@@ -48,7 +51,12 @@ pub fn executive_summary(assessment: &Assessment, card: &Scorecard, roadmap: &Ro
             .zones
             .iter()
             .map(|z| z.readiness())
-            .chain(card.products.iter().map(|p| format!("Product {}", p.capability_line())))
+            .chain(
+                card.products
+                    .iter()
+                    .zip(process_readiness(card))
+                    .map(|(p, process)| format!("Product {} {}", p.capability_line(), process.sentence())),
+            )
             .collect(),
         top_gaps: roadmap.top(SUMMARY_LENGTH).into_iter().cloned().collect(),
         first_steps,
@@ -166,10 +174,11 @@ fn overall(assessment: &Assessment, card: &Scorecard) -> String {
         sentences.push(sentence);
     }
 
+    // The overall levels are this tool's summary (the lowest area), which the sentences say.
     for (result, name) in [
-        (&card.maturity, "Programme maturity (IEC 62443-2-1)"),
-        (&card.service, "Integrator and service provider maturity (IEC 62443-2-4)"),
-        (&card.development, "Secure development maturity (IEC 62443-4-1)"),
+        (&card.maturity, "Programme maturity (IEC 62443-2-1, lowest programme area)"),
+        (&card.service, "Integrator and service provider maturity (IEC 62443-2-4, lowest capability area)"),
+        (&card.development, "Secure development maturity (IEC 62443-4-1, lowest practice)"),
     ] {
         if !assessment.answers_part(result.part) {
             continue;
@@ -218,6 +227,14 @@ pub struct GapEntry {
     pub action: Option<Action>,
     /// The user's plan for the item's action (default when nothing is decided).
     pub plan: ActionPlan,
+}
+
+impl GapEntry {
+    /// Whether the entry is a question for a vendor: an IEC 62443-3-3 item answered Vendor to confirm. It
+    /// counts as not met, and the report lists it apart ([`vendor_questions`]).
+    pub fn is_vendor_question(&self) -> bool {
+        self.response.answer == Some(Answer::VendorToConfirm)
+    }
 }
 
 /// The gap register: one entry per unmet in-scope 3-3 item per zone (unanswered included, not
@@ -324,6 +341,103 @@ pub fn gap_register(assessment: &Assessment, card: &Scorecard, roadmap: &Roadmap
     entries.into_iter().map(|(_, e)| e).collect()
 }
 
+/// One question for the system or product vendors: an IEC 62443-3-3 item answered Vendor to confirm, with
+/// the zones where it is so answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VendorQuestion {
+    /// The catalogue item.
+    pub item: &'static Item,
+    /// The zones (id, name) where the item is in scope and answered Vendor to confirm, in zone order.
+    pub zones: Vec<(String, String)>,
+    /// The notes recorded with the answer (all-zones first, then each zone's), without repeats.
+    pub notes: Vec<String>,
+}
+
+impl VendorQuestion {
+    /// One line to send to the vendor, e.g. "SR 3.8 RE(2) Unique session ID generation (zones Control network,
+    /// Plant DMZ): does the system issue a new, unique session ID at every login ...?" The question is the
+    /// item's own, which is written for the plant ("In this zone, ..."); the line names the zones instead.
+    pub fn line(&self) -> String {
+        let zones: Vec<&str> = self.zones.iter().map(|(_, name)| name.as_str()).collect();
+        let noun = if zones.len() == 1 { "zone" } else { "zones" };
+        format!("{} {} ({noun} {}): {}", self.item.main_ref(), self.item.title, zones.join(", "), self.item.question)
+    }
+}
+
+/// The questions for vendors: every asked IEC 62443-3-3 item answered Vendor to confirm in at least one zone
+/// in whose scope it is, in questionnaire order. They count as not met (and are in the gap register, where
+/// [`GapEntry::is_vendor_question`] marks them); the report lists them apart so they can be sent to the
+/// vendors, whose IEC 62443-4-2 capability levels answer most of them.
+pub fn vendor_questions(assessment: &Assessment) -> Vec<VendorQuestion> {
+    let mut questions = Vec::new();
+    for item in catalogue::items_of(Part::SystemRequirements).filter(|i| assessment.asks(i)) {
+        let mut question = VendorQuestion { item, zones: Vec::new(), notes: Vec::new() };
+        for zone in assessment.zones.iter().filter(|z| assessment.in_scope(z, item)) {
+            let Some(response) = assessment.zone_response(&zone.id, item.id) else { continue };
+            if response.answer != Some(Answer::VendorToConfirm) {
+                continue;
+            }
+            question.zones.push((zone.id.clone(), zone.name.clone()));
+            for note in [response.notes.as_str(), assessment.zone_notes(&zone.id, item.id)] {
+                if !note.trim().is_empty() && !question.notes.iter().any(|n| n == note) {
+                    question.notes.push(note.to_string());
+                }
+            }
+        }
+        if !question.zones.is_empty() {
+            questions.push(question);
+        }
+    }
+    questions
+}
+
+/// The editions the assessment follows, for the report's cover: "Follows IEC 62443-3-2:2020,
+/// IEC 62443-3-3:2013 and IEC 62443-2-1:2024." with the parts the roles answer, in questionnaire order.
+pub fn editions_line(assessment: &Assessment) -> String {
+    let parts: Vec<String> =
+        Part::ALL.into_iter().filter(|p| assessment.answers_part(*p)).map(|p| p.citation()).collect();
+    match parts.as_slice() {
+        [] => "Follows no part of IEC 62443: no role is chosen.".to_string(),
+        [one] => format!("Follows {one}."),
+        [rest @ .., last] => format!("Follows {} and {last}.", rest.join(", ")),
+    }
+}
+
+/// One line per conduit for the scope section of the report and the results: its name, the zones it joins
+/// and its target level, e.g. "Historian link (Treatment control to Plant DMZ): SL-T {2 2 3 1 3 3 3}, from
+/// its zones." or "..., set for the conduit.". When a target set for the conduit is above the SL-T of both
+/// zones in some FR, a second sentence names those FRs: the boundary requirements of neither zone (which
+/// are assessed with the zone, see docs/scoring.md) are then aimed high enough for the conduit.
+pub fn conduit_lines(assessment: &Assessment) -> Vec<String> {
+    let zone_name = |id: &str| assessment.zone(id).map_or_else(|| id.to_string(), |z| z.name.clone());
+    assessment
+        .conduits
+        .iter()
+        .map(|c| {
+            let target = assessment.conduit_target(c);
+            let origin = if c.target.is_some() { "set for the conduit" } else { "from its zones" };
+            let mut line = format!(
+                "{} ({} to {}): SL-T {}, {origin}.",
+                c.name,
+                zone_name(&c.from),
+                zone_name(&c.to),
+                target.notation()
+            );
+            let zones = assessment.zones_target(c);
+            let above: Vec<&str> =
+                Fr::ALL.into_iter().filter(|fr| target.get(*fr) > zones.get(*fr)).map(|fr| fr.code()).collect();
+            if !above.is_empty() {
+                line.push_str(&format!(
+                    " It is above the SL-T of both zones in {}: raise the SL-T of the zone whose boundary protects \
+                     the conduit, or give the conduit protection of its own.",
+                    above.join(", ")
+                ));
+            }
+            line
+        })
+        .collect()
+}
+
 /// One answer in the report's appendix.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppendixEntry {
@@ -335,6 +449,10 @@ pub struct AppendixEntry {
     pub response: Option<Response>,
     /// Whether a 3-3 answer comes from the all-zones answer (the zone has no answer of its own).
     pub inherited: bool,
+    /// For a 3-3 item the zone has no answer of its own to (inherited or unanswered), the notes the zone
+    /// keeps itself ("" when none): a note alone does not replace the all-zones answer, but it belongs in
+    /// the appendix. Empty when the zone has its own answer, whose notes are in `response`.
+    pub zone_notes: String,
 }
 
 /// Every asked question, answered or not: 3-3 items once per zone in whose scope they are, the others
@@ -346,11 +464,13 @@ pub fn appendix(assessment: &Assessment) -> Vec<AppendixEntry> {
         if item.part.per_zone() {
             for zone in assessment.zones.iter().filter(|z| assessment.in_scope(z, item)) {
                 let response = assessment.zone_response(&zone.id, item.id).cloned();
+                let own = assessment.has_override(&zone.id, item.id);
                 entries.push(AppendixEntry {
                     item,
                     zone: Some((zone.id.clone(), zone.name.clone())),
-                    inherited: response.is_some() && !assessment.has_override(&zone.id, item.id),
+                    inherited: response.is_some() && !own,
                     response,
+                    zone_notes: if !own { assessment.zone_notes(&zone.id, item.id).to_string() } else { String::new() },
                 });
             }
         } else if item.part.per_product() {
@@ -360,6 +480,7 @@ pub fn appendix(assessment: &Assessment) -> Vec<AppendixEntry> {
                     zone: Some((product.id.clone(), product.name.clone())),
                     inherited: false,
                     response: assessment.response_at(&AnswerScope::Product(product.id.clone()), item.id).cloned(),
+                    zone_notes: String::new(),
                 });
             }
         } else {
@@ -368,6 +489,7 @@ pub fn appendix(assessment: &Assessment) -> Vec<AppendixEntry> {
                 zone: None,
                 response: assessment.answers.assessment.get(item.id).cloned(),
                 inherited: false,
+                zone_notes: String::new(),
             });
         }
     }

@@ -47,6 +47,8 @@ pub struct ActionZone {
     pub target: u8,
     /// Whether the item is unanswered here (rather than answered as not met).
     pub unanswered: bool,
+    /// Whether the item is answered Vendor to confirm here: the first step is to ask the vendor.
+    pub vendor_to_confirm: bool,
 }
 
 /// One roadmap action: the catalogue's recommended action for one item, merged over zones.
@@ -75,6 +77,9 @@ pub struct Action {
     pub horizon: Horizon,
     /// Whether every zone concerned has the item unanswered (the first step is to find out).
     pub unanswered: bool,
+    /// Whether every zone concerned has the item answered Vendor to confirm (the first step is to ask the
+    /// vendor).
+    pub vendor_to_confirm: bool,
     /// Current maturity for 2-1 items.
     pub current_maturity: Option<u8>,
 }
@@ -105,10 +110,17 @@ impl Action {
         }
     }
 
-    /// The deterministic priority order within a phase (smaller first).
+    /// The deterministic priority order within a phase (smaller first). IEC 62443-3-2 steps come first in
+    /// their phase and follow the ZCR sequence (their order in the catalogue), since each step builds on
+    /// the one before; the other actions follow by gap, blocking, level, criticality, effort and id.
     fn priority(&self) -> impl Ord + '_ {
+        let sequence = match self.item.kind {
+            ItemKind::Process => catalogue::index_of(self.item),
+            _ => usize::MAX,
+        };
         (
             self.phase(),
+            sequence,
             Reverse(self.gap),
             Reverse(self.blocking),
             self.level,
@@ -169,12 +181,13 @@ fn horizon_for(phase: Phase, effort: Effort, blocking: bool, quick_win: bool, di
 fn per_target_action<'a>(
     item: &'static Item,
     level: u8,
-    targets: impl Iterator<Item = (&'a str, &'a str, Criticality, u8, u8, Status)>,
+    targets: impl Iterator<Item = (&'a str, &'a str, Criticality, u8, u8, Option<&'a Response>)>,
 ) -> Option<(Vec<ActionZone>, Action)> {
     let mut entries = Vec::new();
     let mut gap = 0;
     let mut distance = u8::MAX;
-    for (id, name, criticality, target, achieved, status) in targets {
+    for (id, name, criticality, target, achieved, response) in targets {
+        let status = response.map(Response::status).unwrap_or(Status::Unanswered);
         if status.is_met() || status == Status::NotApplicable {
             continue;
         }
@@ -187,6 +200,7 @@ fn per_target_action<'a>(
             achieved,
             target,
             unanswered: status == Status::Unanswered,
+            vendor_to_confirm: response.and_then(|r| r.answer) == Some(Answer::VendorToConfirm),
         });
     }
     if entries.is_empty() {
@@ -198,6 +212,7 @@ fn per_target_action<'a>(
         key: item.id,
         item,
         unanswered: entries.iter().all(|z| z.unanswered),
+        vendor_to_confirm: entries.iter().all(|z| z.vendor_to_confirm),
         zones: Vec::new(),
         products: Vec::new(),
         gap,
@@ -224,9 +239,9 @@ pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roa
     let (zone_tables, product_tables) = (&tables.zones, &tables.products);
     let product_results: Vec<ZoneResult> =
         assessment.products.iter().zip(product_tables).map(|(p, t)| score_product_with(assessment, p, t)).collect();
-    let status_in = |table: &[Option<&Response>], item: &Item| {
-        table[catalogue::index_of(item)].map(Response::status).unwrap_or(Status::Unanswered)
-    };
+    fn response_in<'r>(table: &[Option<&'r Response>], item: &Item) -> Option<&'r Response> {
+        table[catalogue::index_of(item)]
+    }
     let target_maturity = assessment.profile.target_maturity.clamp(1, 4);
     for item in ITEMS.iter().filter(|i| assessment.asks(i)) {
         match item.kind {
@@ -244,7 +259,7 @@ pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roa
                             z.criticality,
                             z.target.get(fr).get(),
                             r.achieved.get(fr).get(),
-                            status_in(table, item),
+                            response_in(table, item),
                         )
                     });
                 if let Some(action) = per_target_action(item, level.get(), targets) {
@@ -265,7 +280,7 @@ pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roa
                             Criticality::Medium,
                             p.target.get(fr).get(),
                             r.achieved.get(fr).get(),
-                            status_in(table, item),
+                            response_in(table, item),
                         )
                     });
                 if let Some(action) = per_target_action(item, level.get(), targets) {
@@ -289,6 +304,7 @@ pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roa
                     quick_win,
                     horizon: horizon_for(item.phase, item.effort, true, quick_win, 1),
                     unanswered: status == Status::Unanswered,
+                    vendor_to_confirm: false,
                     current_maturity: None,
                 });
             }
@@ -317,6 +333,7 @@ pub fn roadmap_with(assessment: &Assessment, zone_results: &[ZoneResult]) -> Roa
                     quick_win,
                     horizon: horizon_for(item.phase, item.effort, blocking, quick_win, gap),
                     unanswered,
+                    vendor_to_confirm: false,
                     current_maturity: Some(current),
                 });
             }
@@ -340,10 +357,18 @@ pub struct ZoneProjection {
     pub is_product: bool,
     /// SL-A today.
     pub current: SlVector,
-    /// SL-A after phases 1..6, counting actions marked planned or done.
+    /// SL-A after each phase of [`Phase::ALL`], in that order, counting actions marked planned or done
+    /// (see [`ZoneProjection::after`]). Phases of a track the roles do not follow add nothing.
     pub after_phase: Vec<SlVector>,
     /// SL-A if every roadmap action were done.
     pub all_done: SlVector,
+}
+
+impl ZoneProjection {
+    /// The projected levels after `phase` (and every phase before it in [`Phase::ALL`]).
+    pub fn after(&self, phase: Phase) -> SlVector {
+        self.after_phase.get(phase.index()).copied().unwrap_or(self.current)
+    }
 }
 
 /// Marks an action as implemented in a copy of the assessment (3-3: in each zone concerned).

@@ -322,6 +322,29 @@ pub fn item_maturity(assessment: &Assessment, item: &Item) -> Option<u8> {
     }
 }
 
+impl MaturityResult {
+    /// What the overall level is, in words: the lowest area level. The parts rate each practice or
+    /// requirement; a single level for the whole programme, provider or development process is this
+    /// tool's own summary, not a level the standards define (for IEC 62443-2-4 in particular, which rates
+    /// a service provider capability by capability).
+    ///
+    /// ```
+    /// use iec62443_assess::*;
+    /// let card = score(&Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z"));
+    /// assert_eq!(
+    ///     card.service.overall_caption(),
+    ///     "Overall maturity (this tool's summary, not a level IEC 62443-2-4 defines): the lowest capability area."
+    /// );
+    /// ```
+    pub fn overall_caption(&self) -> String {
+        format!(
+            "Overall maturity (this tool's summary, not a level {} defines): the lowest {}.",
+            self.part.document(),
+            self.part.area_noun()
+        )
+    }
+}
+
 /// Scores the programme areas.
 pub fn score_maturity(assessment: &Assessment) -> MaturityResult {
     score_maturity_of(assessment, Part::Programme)
@@ -418,6 +441,8 @@ pub struct AnswerCounts {
     pub incomplete: usize,
     /// Asked but not answered (incomplete ones included).
     pub unanswered: usize,
+    /// Answered Vendor to confirm: questions for the system or product vendor (counted as not met).
+    pub vendor_to_confirm: usize,
 }
 
 /// Counts notable answers.
@@ -436,6 +461,7 @@ pub fn count_answers_with(assessment: &Assessment, tables: &ResponseTables) -> A
         Some(r) => match r.answer {
             Some(Answer::Compensating) => counts.compensating += 1,
             Some(Answer::NotApplicable) => counts.not_applicable += 1,
+            Some(Answer::VendorToConfirm) => counts.vendor_to_confirm += 1,
             None => counts.unanswered += 1,
             _ => {}
         },
@@ -479,4 +505,105 @@ pub fn score(assessment: &Assessment) -> Scorecard {
         progress: assessment.progress_with(ITEMS.iter(), &tables),
         answer_counts: count_answers_with(assessment, &tables),
     }
+}
+
+/// The maturity of the development process (IEC 62443-4-1) that a capability claim at `level` rests on,
+/// in this tool's reading: ML2 (a written, staffed process) for SL-C 1 and 2, ML3 (that process
+/// practised across the products in scope, with records) for SL-C 3 and 4; nothing for SL-C 0.
+///
+/// IEC 62443-4-2 ties a component's capability to its being developed and supported under an IEC 62443-4-1
+/// process, and certification schemes assess the two together, but neither standard maps security levels
+/// to maturity levels: this mapping is the tool's own, written out in docs/scoring.md.
+pub fn process_maturity_for(level: SecurityLevel) -> u8 {
+    match level.get() {
+        0 => 0,
+        1 | 2 => 2,
+        _ => 3,
+    }
+}
+
+/// Whether a product's development process (IEC 62443-4-1) reaches the maturity its capability claim
+/// needs ([`process_maturity_for`]), shown next to its SL-C.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProcessReadiness {
+    /// Product id.
+    pub product_id: String,
+    /// Product name.
+    pub product_name: String,
+    /// The highest SL-C the product reaches in any FR: the level a claim would state.
+    pub claimed: SecurityLevel,
+    /// The highest level aimed for in any FR.
+    pub aimed: SecurityLevel,
+    /// The process maturity the claim needs.
+    pub needed: u8,
+    /// The process maturity the aimed level needs.
+    pub needed_for_aim: u8,
+    /// The overall maturity of the development process (the lowest practice); `None` when not rated.
+    pub process: Option<u8>,
+}
+
+impl ProcessReadiness {
+    /// Whether the process reaches the maturity the reached SL-C needs.
+    pub fn backs_claim(&self) -> bool {
+        self.process.is_some_and(|p| p >= self.needed)
+    }
+
+    /// Whether the process reaches the maturity the aimed level needs.
+    pub fn backs_aim(&self) -> bool {
+        self.process.is_some_and(|p| p >= self.needed_for_aim)
+    }
+
+    /// One sentence for the results and the report, next to the product's capability line: its name, then
+    /// [`ProcessReadiness::sentence`].
+    pub fn line(&self) -> String {
+        format!("{}: {}", self.product_name, self.sentence())
+    }
+
+    /// Whether the development process backs the product's SL-C, without the product's name, e.g. "SL-C 2
+    /// needs the development process (IEC 62443-4-1) at ML2 in every practice; it is at ML2, so the claim is
+    /// backed."
+    pub fn sentence(&self) -> String {
+        let Some(process) = self.process else {
+            return format!(
+                "The development process (IEC 62443-4-1) is not rated, so no capability claim is backed by it yet; \
+                 SL-C {} would need it at ML{}.",
+                self.aimed, self.needed_for_aim
+            );
+        };
+        let mut sentence = if self.claimed == SecurityLevel::ZERO {
+            format!("No capability level is reached yet; the development process (IEC 62443-4-1) is at ML{process}.")
+        } else {
+            format!(
+                "SL-C {} needs the development process (IEC 62443-4-1) at ML{} in every practice; it is at \
+                 ML{process}, so {}.",
+                self.claimed,
+                self.needed,
+                if self.backs_claim() { "the claim is backed" } else { "the claim is not yet backed" }
+            )
+        };
+        if self.aimed > self.claimed && self.needed_for_aim > self.needed.max(process) {
+            sentence.push_str(&format!(" The aimed SL-C {} needs ML{}.", self.aimed, self.needed_for_aim));
+        }
+        sentence
+    }
+}
+
+/// The development process readiness of every assessed product, in product order ([`ProcessReadiness`]).
+pub fn process_readiness(card: &Scorecard) -> Vec<ProcessReadiness> {
+    let highest = |v: &SlVector| v.0.iter().copied().max().unwrap_or_default();
+    card.products
+        .iter()
+        .map(|p| {
+            let (claimed, aimed) = (highest(&p.achieved), highest(&p.target));
+            ProcessReadiness {
+                product_id: p.zone_id.clone(),
+                product_name: p.zone_name.clone(),
+                claimed,
+                aimed,
+                needed: process_maturity_for(claimed),
+                needed_for_aim: process_maturity_for(aimed),
+                process: card.development.overall,
+            }
+        })
+        .collect()
 }

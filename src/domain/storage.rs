@@ -18,7 +18,7 @@ use std::fmt;
 /// Marks our files, so a random JSON file is recognised as not ours.
 pub const FORMAT: &str = "iec62443-assess/assessment";
 /// The schema version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// The largest file import accepts.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -147,7 +147,9 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
     }
     // Migrations, one step per schema version, each with a fixture under tests/fixtures/ (schema-<n>.json):
     // 1 -> 2 added products and per-product answers, both empty when missing, so a schema-1 file reads as
-    // schema 2 as it is. Every schema so far is read from the text itself, so that a wrong value is
+    // schema 2 as it is. 2 -> 3 let a conduit carry its own target level (`target`, absent when it follows
+    // its zones) and IEC 62443-3-3 items take the answer `vendor_to_confirm`; a schema-2 file has neither,
+    // so it reads as schema 3 as it is too (older versions refuse schema 3, which they cannot read). Every schema so far is read from the text itself, so that a wrong value is
     // reported with its line and column (a `Value` has none). A later step that renames or moves a field
     // would change the `Value` here and read the assessment from it.
     let saved: SavedAssessment = read_located(text)?;
@@ -160,7 +162,10 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
     let assessment = saved.assessment.into_owned();
     let mut notices = Vec::new();
     validate(&assessment)?;
-    if saved.catalogue_version != CATALOGUE_VERSION {
+    let mut assessment = assessment;
+    if let Some(notice) = bring_answers_forward(&mut assessment) {
+        notices.push(notice);
+    } else if saved.catalogue_version != CATALOGUE_VERSION {
         notices.push(format!(
             "The answers were given against catalogue {} (this version has {CATALOGUE_VERSION}). They are kept as they are; review items whose wording changed.",
             saved.catalogue_version
@@ -176,6 +181,74 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
         ));
     }
     Ok(Loaded { assessment, notices })
+}
+
+/// The catalogue whose answers [`bring_answers_forward`] moves to the current one.
+pub const PREVIOUS_CATALOGUE: &str = "2026.11-1";
+
+/// Questions of catalogue 2026.11-1 that asked two or more things at once, and the questions they were
+/// split into (the first keeps the old id and asks the first thing).
+const SPLIT_IN_2026_12: [(&str, &[&str]); 5] = [
+    ("org-1", &["org-6"]),
+    ("zcr-5.4", &["zcr-5.5", "zcr-5.7"]),
+    ("zcr-6.1", &["zcr-6.5", "zcr-6.7", "zcr-6.9"]),
+    ("sr-7.4", &["sr-7.4-b"]),
+    ("cr-1.10", &["cr-1.10-b"]),
+];
+
+/// Brings the answers of an assessment made with catalogue [`PREVIOUS_CATALOGUE`] forward to the current
+/// catalogue, and says what it did; `None` (and nothing changed) for any other catalogue version.
+///
+/// - IEC 62443-4-1 SM-3 and SM-5 had each other's question: their answers are swapped, so that each stays
+///   with the question it answered.
+/// - A question split into several gives its answer (with justification and notes) to each new question
+///   that has none yet, in every zone and product: the old answer covered all of them.
+/// - SM-12 and SD-1 now ask about what those requirements are about (the release check, the interfaces);
+///   their answers are kept and named for review.
+///
+/// The assessment then records the current catalogue version.
+pub fn bring_answers_forward(a: &mut Assessment) -> Option<String> {
+    if a.catalogue_version != PREVIOUS_CATALOGUE || CATALOGUE_VERSION == PREVIOUS_CATALOGUE {
+        return None;
+    }
+    let once = &mut a.answers.assessment;
+    let sm3 = once.remove("sdl-sm-3");
+    let sm5 = once.remove("sdl-sm-5");
+    if let Some(r) = sm3 {
+        once.insert("sdl-sm-5".to_string(), r);
+    }
+    if let Some(r) = sm5 {
+        once.insert("sdl-sm-3".to_string(), r);
+    }
+    let maps = std::iter::once(&mut a.answers.assessment)
+        .chain(std::iter::once(&mut a.answers.all_zones))
+        .chain(a.answers.zones.values_mut())
+        .chain(a.answers.products.values_mut());
+    let mut copied = BTreeSet::new();
+    for map in maps {
+        for (old, new_ids) in SPLIT_IN_2026_12 {
+            let Some(response) = map.get(old).cloned() else { continue };
+            for new in new_ids {
+                if map.get(*new).is_none() {
+                    map.insert(new.to_string(), response.clone());
+                    copied.insert(*new);
+                }
+            }
+        }
+    }
+    a.catalogue_version = CATALOGUE_VERSION.to_string();
+    let copied: Vec<&str> = copied.iter().copied().collect();
+    let copies = if copied.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Questions that asked several things at once are now asked one by one; the new questions ({}) start with the answer given to the question they came from: check them.",
+            copied.join(", ")
+        )
+    };
+    Some(format!(
+        "The answers were given against catalogue {PREVIOUS_CATALOGUE} and were brought forward to {CATALOGUE_VERSION}. The answers to IEC 62443-4-1 SM-3 and SM-5 were swapped, because the two questions had each other's subject; SM-12 (release check) and SD-1 (product interfaces) now ask about their own subject, so review those two answers.{copies}"
+    ))
 }
 
 /// Reads a `T` from JSON text that is known to be valid JSON. A value of the wrong type or range, an
@@ -610,6 +683,9 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             }
             Err(_) => dropped.push(format!("The plan of action {key} could not be read.")),
         }
+    }
+    if let Some(notice) = bring_answers_forward(&mut a) {
+        dropped.push(notice);
     }
     validate(&a)?;
     Ok(Repaired { assessment: a, dropped })

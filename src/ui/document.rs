@@ -43,7 +43,7 @@ pub fn TableView(
 }
 
 fn cover_view(cover: Cover) -> impl IntoView {
-    let Cover { kicker, title, facts, brand, logo, contact, hint } = cover;
+    let Cover { kicker, title, facts, editions, brand, logo, contact, hint } = cover;
     view! {
         <header class="report-cover">
             {logo.map(|logo| view! { <img class="report-logo" src=logo.src alt=logo.alt /> })}
@@ -55,6 +55,7 @@ fn cover_view(cover: Cover) -> impl IntoView {
                     .map(|fact| view! { <dt>{fact.term}</dt><dd>{fact.value}</dd> })
                     .collect_view()}
             </dl>
+            <p class="report-editions">{editions}</p>
             {brand.map(|brand| view! { <p class="report-brand">{brand}</p> })}
             {contact
                 .map(|link| {

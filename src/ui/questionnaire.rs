@@ -1,5 +1,6 @@
 //! The questionnaire: sections by part, FR and programme area; per-zone answering with "same for all
-//! zones" and overrides; filters; list or one-at-a-time; keyboard answering. Which questions a section
+//! zones", overrides and notes a zone keeps without overriding; filters; list or one-at-a-time; keyboard
+//! answering. Which questions a section
 //! shows and where an answer is recorded is decided by `domain::questionnaire`.
 
 use crate::domain::questionnaire::{
@@ -331,8 +332,12 @@ fn SectionIntro() -> impl IntoView {
         Section::Fr(_) if a.with(|a| a.zones.is_empty()) => Some(("per zone", "Add a zone in Scope")),
         _ => None,
     });
+    let maturity = Memo::new(move |_| Part::MATURITY.contains(&v.section.get().part()));
     view! {
         <p class="section-intro">{move || intro.get()}</p>
+        <Show when=move || maturity.get()>
+            <MaturityScaleHelp />
+        </Show>
         {move || {
             missing
                 .get()
@@ -345,6 +350,19 @@ fn SectionIntro() -> impl IntoView {
                     }
                 })
         }}
+    }
+}
+
+/// What each level of the maturity scale means in general ([`Answer::maturity_meaning`]); each answer
+/// option also carries its meaning as a tooltip, and each practice's own level texts below it.
+#[component]
+fn MaturityScaleHelp() -> impl IntoView {
+    let levels = Answer::MATURITY_SCALE.into_iter().filter_map(|a| a.maturity_meaning().map(|m| (a.label(), m)));
+    view! {
+        <details class="scale-help">
+            <summary>"What the maturity levels mean"</summary>
+            <dl>{levels.map(|(label, meaning)| view! { <dt>{label}</dt><dd>{meaning}</dd> }).collect_view()}</dl>
+        </details>
     }
 }
 
@@ -452,9 +470,22 @@ fn ItemCard(
             .unwrap_or_default()
     });
     let inherited = Memo::new(move |_| match scope.get_value() {
-        AnswerScope::Zone(z) => read(&|a| !a.has_override(&z, item.id) && a.answers.all_zones.contains_key(item.id)),
+        AnswerScope::Zone(z) => read(&|a| {
+            !a.has_override(&z, item.id) && a.answers.all_zones.get(item.id).is_some_and(Response::has_answer)
+        }),
         _ => false,
     });
+    // A zone keeps its own notes whether or not it has its own answer: a note alone does not override.
+    let notes = Memo::new(move |_| {
+        revision.get();
+        scope.with_value(|scope| {
+            a.with_untracked(|a| match scope {
+                AnswerScope::Zone(z) => a.zone_notes(z, item.id).to_string(),
+                other => a.response_at(other, item.id).map(|r| r.notes.clone()).unwrap_or_default(),
+            })
+        })
+    });
+    let in_zone = scope.with_value(|scope| matches!(scope, AnswerScope::Zone(_)));
     let overridden = Memo::new(move |_| match scope.get_value() {
         AnswerScope::Zone(z) => read(&|a| a.has_override(&z, item.id)),
         _ => false,
@@ -466,13 +497,24 @@ fn ItemCard(
         }
         _ => 0,
     });
-    // Writes starting from what is shown, so an override begins as a copy of the all-zones answer.
+    // Writes starting from what is shown, so an override begins as a copy of the all-zones answer (with
+    // the zone's own notes, not the all-zones ones).
     let write = move |change: &dyn Fn(&mut Response)| {
         let mut r = shown.get_untracked();
+        r.notes = notes.get_untracked();
         change(&mut r);
         scope.with_value(|scope| state.edit(|a| a.set_response(scope, item.id, r)));
     };
     let choose = move |answer: Answer| write(&|r| r.answer = Some(answer));
+    // In a zone, clearing goes back to the all-zones answer and keeps the zone's notes.
+    let clear = move |_| match scope.get_value() {
+        AnswerScope::Zone(z) => state.edit(|a| a.clear_override(&z, item.id)),
+        _ => write(&|r| r.answer = None),
+    };
+    let set_notes = move |text: String| match scope.get_value() {
+        AnswerScope::Zone(z) => state.edit(|a| a.set_zone_notes(&z, item.id, &text)),
+        _ => write(&|r| r.notes = text.clone()),
+    };
     let scale = Answer::scale_for(item);
     let dom = card_id(item.id);
     let question_id = format!("{dom}-q");
@@ -548,13 +590,14 @@ fn ItemCard(
             <details class="item-details">
                 <summary>"Why it matters and evidence"</summary>
                 <p>{item.why}</p>
+                {item.vendor_hint().map(|hint| view! { <p class="vendor-hint">{hint}</p> })}
                 {item.uncertain.map(|u| view! { <p class="notice">{u}</p> })}
                 <p class="evidence-title">"Evidence you could show:"</p>
                 <ul>{item.evidence.iter().map(|e| view! { <li>{*e}</li> }).collect_view()}</ul>
             </details>
             <Show when=move || inherited.get()>
                 <p class="inherited">
-                    "This zone uses the answer given for all zones. Choosing an answer here overrides it for this zone only."
+                    "This zone uses the answer given for all zones. Choosing an answer here overrides it for this zone only; notes written here stay with this zone."
                 </p>
             </Show>
             <Show when=move || overridden.get()>
@@ -596,7 +639,7 @@ fn ItemCard(
                                     prop:checked=move || shown.with(|r| r.answer == Some(answer))
                                     on:change=move |_| choose(answer)
                                 />
-                                <label for=option_id>
+                                <label for=option_id title=answer.maturity_meaning()>
                                     <span class="key" aria-hidden="true">
                                         {i + 1}
                                     </span>
@@ -610,8 +653,8 @@ fn ItemCard(
                 <button
                     type="button"
                     class="link-button clear"
-                    on:click=move |_| write(&|r| r.answer = None)
-                    disabled=move || shown.with(|r| r.answer.is_none())
+                    on:click=clear
+                    disabled=move || if in_zone { !overridden.get() } else { shown.with(|r| r.answer.is_none()) }
                 >
                     "Clear answer"
                 </button>
@@ -655,11 +698,8 @@ fn ItemCard(
                     id=notes_id
                     rows="1"
                     maxlength=MAX_TEXT_CHARS.to_string()
-                    prop:value=move || shown.with(|r| r.notes.clone())
-                    on:input=move |ev| {
-                        let text: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect();
-                        write(&|r| r.notes = text.clone())
-                    }
+                    prop:value=move || notes.get()
+                    on:input=move |ev| set_notes(event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect())
                 ></textarea>
             </div>
         </article>

@@ -1,8 +1,8 @@
-//! Roadmap: actions by phase or horizon, the user's plan (status, owner, date, note) and the projected
-//! SL-A after each phase.
+//! Roadmap: actions by phase (the phases the roles follow, numbered by their position) or horizon, the
+//! user's plan (status, owner, date, note) and the projected SL-A after each phase.
 
-use crate::domain::document::projection_blocks;
-use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, Phase, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::domain::document::{projection_blocks, VENDOR_FIRST};
+use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::ui::document::BlocksView;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
@@ -14,6 +14,8 @@ pub fn RoadmapStep() -> impl IntoView {
     let step = StepState::get();
     let by_horizon = RwSignal::new(false);
     let count = move || step.roadmap.with(|r| r.actions.len());
+    // The asset owner's track, the product supplier's, or both (Assessment::phases).
+    let phases = Memo::new(move |_| step.assessment.with(|a| a.phases()));
     view! {
         <section class="step roadmap" aria-labelledby="roadmap-title">
             <h1 id="roadmap-title" tabindex="-1">"Roadmap"</h1>
@@ -44,7 +46,7 @@ pub fn RoadmapStep() -> impl IntoView {
                             view! { <ActionGroup title=h.label().to_string() actions=actions /> }
                         }).collect_view().into_any()
                     } else {
-                        Phase::ALL.into_iter().enumerate().map(|(i, p)| {
+                        phases.get().into_iter().enumerate().map(|(i, p)| {
                             let actions: Vec<Action> = roadmap.in_phase(p).cloned().collect();
                             view! { <ActionGroup title=format!("Phase {}: {}", i + 1, p.title()) actions=actions /> }
                         }).collect_view().into_any()
@@ -99,6 +101,7 @@ fn ActionCard(action: Action) -> impl IntoView {
                 {action.quick_win.then(|| view! { <span class="tag quick-win">"Quick win"</span> })}
                 {action.blocking.then(|| view! { <span class="tag blocking">"Blocks the next level"</span> })}
                 {action.unanswered.then(|| view! { <span class="tag">"Not answered yet: check first"</span> })}
+                {action.vendor_to_confirm.then(|| view! { <span class="tag vendor">{VENDOR_FIRST}</span> })}
             </header>
             <p>{item.action}</p>
             <dl class="action-facts">
@@ -150,7 +153,8 @@ fn ActionCard(action: Action) -> impl IntoView {
 #[component]
 fn Projection() -> impl IntoView {
     let step = StepState::get();
-    let blocks =
-        Memo::new(move |_| step.roadmap.with(|r| step.assessment.with(|a| projection_blocks(&projection(a, r)))));
+    let blocks = Memo::new(move |_| {
+        step.roadmap.with(|r| step.assessment.with(|a| projection_blocks(&projection(a, r), &a.phases())))
+    });
     move || view! { <BlocksView blocks=blocks.get() /> }
 }

@@ -1,8 +1,9 @@
-//! Scope: zones (with assets, criticality and target levels, set directly or by the wizard) and conduits.
+//! Scope: zones (with assets, criticality and target levels, set directly or by the wizard) and conduits
+//! (with a target level that follows their zones or is set for the conduit).
 
 use crate::domain::{
-    check_zone_name, suggest_target, AssetType, Conduit, Criticality, Fr, Part, Role, SlVector, Zone, MAX_CONDUITS,
-    MAX_NAME_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
+    check_zone_name, conduit_lines, suggest_target, AssetType, Conduit, Criticality, Fr, Part, Role, SlVector, Zone,
+    MAX_CONDUITS, MAX_NAME_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
 };
 use crate::ui::fields::{DescriptionField, NameField, VectorChoice};
 use crate::ui::state::{AppState, Step, StepState};
@@ -282,8 +283,9 @@ fn Conduits() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let zones =
         Memo::new(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()));
-    let zone_name =
-        move |id: &str| a.with(|a| a.zone(id).map(|z| z.name.clone()).unwrap_or_else(|| "(removed zone)".into()));
+    let name_of = move |id: &str| a.with_untracked(|a| zone_name(a, id));
+    let conduit_ids = move || a.with(|a| a.conduits.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+    let lines = Memo::new(move |_| a.with(conduit_lines));
 
     let add = move || {
         let (f, t) = (from.get_untracked(), to.get_untracked());
@@ -308,7 +310,7 @@ fn Conduits() -> impl IntoView {
         }
         error.set(None);
         let given = name.get_untracked().trim().to_string();
-        let label = if given.is_empty() { format!("{} to {}", zone_name(&f), zone_name(&t)) } else { given };
+        let label = if given.is_empty() { format!("{} to {}", name_of(&f), name_of(&t)) } else { given };
         state.edit(|a| {
             let id = a.next_conduit_id();
             a.conduits.push(Conduit {
@@ -319,6 +321,7 @@ fn Conduits() -> impl IntoView {
                 protocols: protocols.get_untracked().chars().take(MAX_NAME_CHARS * 4).collect(),
                 crosses_it: crosses_it.get_untracked(),
                 crosses_internet: crosses_internet.get_untracked(),
+                target: None,
             });
         });
         name.set(String::new());
@@ -341,7 +344,7 @@ fn Conduits() -> impl IntoView {
     view! {
         <div class="card">
             <h2>"Conduits"</h2>
-            <p class="hint">"Record each communication path between zones, and whether it reaches the office (IT) network or the internet."</p>
+            <p class="hint">"Record each communication path between zones, and whether it reaches the office (IT) network or the internet. A conduit's target level (SL-T) follows its zones (per FR the higher of the two) unless you set one for it."</p>
             <form class="form-grid" on:submit=move |ev| { ev.prevent_default(); add(); }>
                 <div class="field">
                     <label for="conduit-name">"Conduit name (optional)"</label>
@@ -371,31 +374,143 @@ fn Conduits() -> impl IntoView {
             <Show when=move || a.with(|a| !a.conduits.is_empty())>
                 <table class="data-table">
                     <caption>"Conduits"</caption>
-                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Connects"</th><th scope="col">"Protocols"</th><th scope="col">"Crosses"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Connects"</th><th scope="col">"Protocols"</th><th scope="col">"Crosses"</th><th scope="col">"SL-T"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                     <tbody>
-                        {move || a.with(|a| a.conduits.clone()).into_iter().map(|c| {
-                            let cid = c.id.clone();
-                            let crosses = match (c.crosses_it, c.crosses_internet) {
-                                (true, true) => "IT network and internet",
-                                (true, false) => "IT network",
-                                (false, true) => "Internet",
-                                (false, false) => "No",
-                            };
-                            let label = format!("Remove conduit {}", c.name);
-                            view! {
-                                <tr>
-                                    <td>{c.name.clone()}</td>
-                                    <td>{format!("{} ↔ {}", zone_name(&c.from), zone_name(&c.to))}</td>
-                                    <td>{c.protocols.clone()}</td>
-                                    <td>{crosses}</td>
-                                    <td><button type="button" class="button small danger" aria-label=label
-                                        on:click=move |_| { let cid = cid.clone(); state.edit(move |a| a.conduits.retain(|x| x.id != cid)) }>"Remove"</button></td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        <For each=conduit_ids key=|id| id.clone() children=move |id| view! { <ConduitRow conduit_id=id /> } />
                     </tbody>
                 </table>
+                <ul class="conduits" aria-label="Target level per conduit">
+                    {move || lines.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
             </Show>
         </div>
+    }
+}
+
+/// A zone's name, or "(removed zone)" for an id no zone has.
+fn zone_name(a: &crate::domain::Assessment, id: &str) -> String {
+    a.zone(id).map(|z| z.name.clone()).unwrap_or_else(|| "(removed zone)".into())
+}
+
+/// What the conduits table shows of one conduit.
+#[derive(Clone, PartialEq)]
+struct ConduitShown {
+    conduit: Conduit,
+    /// "Control room ↔ Safety system".
+    connects: String,
+    /// The target its zones give it (per FR the higher of their SL-T).
+    from_zones: SlVector,
+}
+
+/// One conduit in the conduits table, with its target level and, when opened, the editor of that level
+/// (a second row).
+#[component]
+fn ConduitRow(conduit_id: String) -> impl IntoView {
+    let state = AppState::get();
+    let a = StepState::get().assessment;
+    let id = StoredValue::new(conduit_id);
+    // One subscriber of the assessment per row (see `ZoneCard`), which its editor shares.
+    let shown = Memo::new(move |_| {
+        a.with(|a| {
+            a.conduit(&id.get_value()).map(|c| ConduitShown {
+                conduit: c.clone(),
+                connects: format!("{} ↔ {}", zone_name(a, &c.from), zone_name(a, &c.to)),
+                from_zones: a.zones_target(c),
+            })
+        })
+    });
+    let field = move |f: fn(&ConduitShown) -> String| move || shown.with(|c| c.as_ref().map(f)).unwrap_or_default();
+    let name = field(|c| c.conduit.name.clone());
+    let target = field(|c| match c.conduit.target {
+        Some(own) => format!("{} set for the conduit", own.notation()),
+        None => format!("{} from its zones", c.from_zones.notation()),
+    });
+    let editing = RwSignal::new(false);
+    let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
+    let remove = move |_| {
+        let cid = id.get_value();
+        state.edit(move |a| a.conduits.retain(|x| x.id != cid))
+    };
+    view! {
+        <tr>
+            <td>{name}</td>
+            <td>{field(|c| c.connects.clone())}</td>
+            <td>{field(|c| c.conduit.protocols.clone())}</td>
+            <td>{field(|c| crosses(&c.conduit).to_string())}</td>
+            <td>{target}</td>
+            <td>
+                <button type="button" class="button small secondary" aria-expanded=move || editing.get().to_string()
+                    aria-controls=dom("target-editor")
+                    aria-label=move || format!("Target level of conduit {}", name())
+                    on:click=move |_| editing.update(|e| *e = !*e)>"Target level"</button>
+                " "
+                <button type="button" class="button small danger" aria-label=move || format!("Remove conduit {}", name())
+                    on:click=remove>"Remove"</button>
+            </td>
+        </tr>
+        <Show when=move || editing.get()>
+            <tr class="conduit-editor" id=dom("target-editor")>
+                <td colspan="6"><ConduitTarget conduit_id=id.get_value() shown=shown /></td>
+            </tr>
+        </Show>
+    }
+}
+
+/// Which networks a conduit crosses to, in words.
+fn crosses(c: &Conduit) -> &'static str {
+    match (c.crosses_it, c.crosses_internet) {
+        (true, true) => "IT network and internet",
+        (true, false) => "IT network",
+        (false, true) => "Internet",
+        (false, false) => "No",
+    }
+}
+
+/// The target level of one conduit: follow its zones (per FR the higher of their SL-T), or a vector set
+/// for the conduit, which starts as the one its zones give.
+#[component]
+fn ConduitTarget(conduit_id: String, shown: Memo<Option<ConduitShown>>) -> impl IntoView {
+    let state = AppState::get();
+    let id = StoredValue::new(conduit_id);
+    let own = move || shown.with(|c| c.as_ref().and_then(|c| c.conduit.target));
+    let from_zones = move || shown.with(|c| c.as_ref().map(|c| c.from_zones).unwrap_or_default());
+    let name = move || shown.with(|c| c.as_ref().map(|c| c.conduit.name.clone())).unwrap_or_default();
+    let set = move |target: Option<SlVector>| {
+        state.edit(|a| {
+            if let Some(c) = a.conduits.iter_mut().find(|c| c.id == id.get_value()) {
+                c.target = target;
+            }
+        })
+    };
+    let per_fr = RwSignal::new(untrack(move || !own().unwrap_or_else(from_zones).is_uniform()));
+    let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
+    let set_own = move |_| {
+        let start = from_zones();
+        per_fr.set(!start.is_uniform());
+        set(Some(start));
+    };
+    view! {
+        <fieldset class="target-levels conduit-target">
+            <legend>{move || format!("Target security level (SL-T) of {}", name())}</legend>
+            <div class="check">
+                <input type="radio" id=dom("follow") name=dom("target-mode") prop:checked=move || own().is_none()
+                    on:change=move |_| set(None) />
+                <label for=dom("follow")>{move || format!("Follow its zones: per FR the higher of their SL-T, now {}", from_zones().notation())}</label>
+            </div>
+            <div class="check">
+                <input type="radio" id=dom("own") name=dom("target-mode") prop:checked=move || own().is_some()
+                    on:change=set_own />
+                <label for=dom("own")>"Set a target level for the conduit"</label>
+            </div>
+            <Show when=move || own().is_some()>
+                <VectorChoice
+                    prefix=id.get_value()
+                    label="SL-T"
+                    per_fr=per_fr
+                    value=Signal::derive(move || own().unwrap_or_default())
+                    on_change=Callback::new(move |v: SlVector| set(Some(v)))
+                />
+            </Show>
+        </fieldset>
     }
 }

@@ -1,5 +1,5 @@
 // Saved-format assessments for browser tests, built like the app's JSON export.
-export const CATALOGUE_VERSION = '2026.11-1';
+export const CATALOGUE_VERSION = '2026.12-1';
 
 export const FR1_SL1 = ['sr-1.1', 'sr-1.3', 'sr-1.4', 'sr-1.5', 'sr-1.6', 'sr-1.7', 'sr-1.10', 'sr-1.11', 'sr-1.12', 'sr-1.13'];
 

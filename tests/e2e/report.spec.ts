@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { test, expect, open } from './fixtures';
-import { gotoStep } from './pages';
+import { gotoStep, itemCard, openSection } from './pages';
 import { knownAssessment } from './data';
 import type { Page } from '@playwright/test';
 
@@ -103,8 +103,8 @@ test('JSON export then import gives an identical assessment; CSV and Markdown ex
   const first = await downloadText(page, 'Export JSON (re-importable)');
   expect(first.name).toBe('known-answers.json');
   const exported = JSON.parse(first.text);
-  expect(exported.schema).toBe(2); // the schema-1 file was migrated on import
-  expect(exported.catalogue_version).toBe('2026.11-1');
+  expect(exported.schema).toBe(3); // the schema-1 file was migrated on import
+  expect(exported.catalogue_version).toBe('2026.12-1');
   expect(exported.assessment.answers).toEqual(knownAssessment().assessment.answers);
 
   // Delete it, import the export, export again: byte-identical.
@@ -150,4 +150,119 @@ test('JSON export then import gives an identical assessment; CSV and Markdown ex
   // Markup typed by the user stays text.
   expect(md.text).toContain('Boiler \\<b\\>house\\</b\\>');
   expect(md.text).not.toContain('<b>');
+});
+
+test('a "vendor to confirm" answer becomes a question for vendors in the gap register and the report', async ({ page }) => {
+  await importAssessment(page, knownAssessment());
+  await gotoStep(page, 'Questionnaire');
+  await openSection(page, 'fr3');
+  // SR 3.8 (SL 2, in scope in Cell A) is one the vendor answers: its guidance says so, and its seventh
+  // answer, key 7, is "Vendor to confirm".
+  const sr38 = itemCard(page, 'sr-3.8');
+  await sr38.getByText('Why it matters and evidence').click();
+  await expect(sr38.getByText('Ask your system or product vendor')).toBeVisible();
+  await expect(sr38.locator('label[for="q-sr-3_8-vendor_to_confirm"]')).toContainText('7Vendor to confirm');
+  await sr38.focus();
+  await page.keyboard.press('7');
+  await expect(sr38.locator('#q-sr-3_8-vendor_to_confirm')).toBeChecked();
+  await sr38.getByLabel('Notes (optional)').fill('Asked the integrator on 3 December');
+  // The risk assessment steps have no such answer.
+  await openSection(page, 'zcr');
+  await expect(itemCard(page, 'zcr-1.1').locator('label[for="q-zcr-1_1-vendor_to_confirm"]')).toHaveCount(0);
+
+  // It counts as not met, and apart.
+  await gotoStep(page, 'Results');
+  await expect(page.getByRole('list', { name: 'Answer counts' })).toContainText('1 for vendors to confirm');
+  await gotoStep(page, 'Roadmap');
+  await expect(page.locator('#action-sr-3_8')).toContainText('Vendor to confirm: ask the vendor first');
+
+  await gotoStep(page, 'Report');
+  const gaps = page.getByRole('article', { name: 'Report' }).getByRole('region', { name: 'Gap register' });
+  const row = gaps.getByRole('table', { name: 'Gap register' }).getByRole('row').filter({ hasText: 'SR 3.8 Session integrity' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Cell A');
+  await expect(row).toContainText('Vendor to confirm');
+  await expect(gaps.getByRole('heading', { name: 'Questions for vendors' })).toBeVisible();
+  const questions = gaps.getByRole('list', { name: 'Questions for vendors' }).getByRole('listitem');
+  await expect(questions).toHaveCount(1);
+  await expect(questions).toContainText('SR 3.8 Session integrity (zone Cell A): In this zone, are sessions between clients and servers');
+  await expect(questions).toContainText('Notes: Asked the integrator on 3 December');
+
+  // The exports say the same.
+  const markdown = (await downloadText(page, 'Export report (Markdown)')).text;
+  expect(markdown).toContain('\n### Questions for vendors\n');
+  expect(markdown).toContain('1. SR 3.8 Session integrity (zone Cell A): In this zone, are sessions');
+  const csv = parseCsv((await downloadText(page, 'Export gap register (CSV)')).text.replace(/^\uFEFF/, ''));
+  const [header, ...rows] = csv;
+  const sr38Row = rows.find((r) => r[header.indexOf('Reference')] === 'SR 3.8');
+  expect(sr38Row?.[header.indexOf('Answer')]).toBe('Vendor to confirm');
+  expect(sr38Row?.[header.indexOf('Zone')]).toBe('Cell A');
+});
+
+test('a conduit follows its zones\' target level until one is set for it; scope, results and report show it', async ({ page }) => {
+  await importAssessment(page, knownAssessment());
+  await gotoStep(page, 'Scope');
+  // Historian link joins Cell A {2 2 2 2 2 2 2} and Boiler house {1 1 1 1 1 1 1}: the higher per FR.
+  const conduits = page.getByRole('table', { name: 'Conduits' });
+  const historian = conduits.getByRole('row').filter({ hasText: 'Historian link' }).first();
+  await expect(historian).toContainText('{2 2 2 2 2 2 2} from its zones');
+  const lines = page.getByRole('list', { name: 'Target level per conduit' });
+  await expect(lines).toHaveText('Historian link (Cell A to Boiler <b>house</b>): SL-T {2 2 2 2 2 2 2}, from its zones.');
+
+  await page.getByRole('button', { name: 'Target level of conduit Historian link' }).click();
+  const editor = page.getByRole('group', { name: 'Target security level (SL-T) of Historian link' });
+  await expect(editor.getByLabel(/^Follow its zones/)).toBeChecked();
+  await editor.getByLabel('Set a target level for the conduit').check();
+  await expect(historian).toContainText('{2 2 2 2 2 2 2} set for the conduit');
+  await editor.getByLabel('A level per foundational requirement').check();
+  await editor.getByLabel('FR5 Restricted data flow').selectOption('3');
+  await expect(historian).toContainText('{2 2 2 2 3 2 2} set for the conduit');
+  await expect(lines).toContainText('SL-T {2 2 2 2 3 2 2}, set for the conduit. It is above the SL-T of both zones in FR5');
+
+  // Saved: after a reload, in the results, the report and the JSON export.
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Conduits' }).getByRole('row').filter({ hasText: 'Historian link' }).first()).toContainText('{2 2 2 2 3 2 2} set for the conduit');
+  await gotoStep(page, 'Results');
+  await expect(page.getByRole('list', { name: 'Target level per conduit' })).toContainText('Historian link (Cell A to Boiler <b>house</b>): SL-T {2 2 2 2 3 2 2}, set for the conduit.');
+  await gotoStep(page, 'Report');
+  await expect(page.getByRole('article', { name: 'Report' }).getByRole('list', { name: 'Target level per conduit' })).toContainText('SL-T {2 2 2 2 3 2 2}, set for the conduit.');
+  const exported = JSON.parse((await downloadText(page, 'Export JSON (re-importable)')).text);
+  expect(exported.assessment.conduits[0].target).toEqual([2, 2, 2, 2, 3, 2, 2]);
+
+  // Back to following the zones: the conduit's own level is dropped.
+  await gotoStep(page, 'Scope');
+  await page.getByRole('button', { name: 'Target level of conduit Historian link' }).click();
+  await page.getByRole('group', { name: 'Target security level (SL-T) of Historian link' }).getByLabel(/^Follow its zones/).check();
+  await expect(page.getByRole('table', { name: 'Conduits' }).getByRole('row').filter({ hasText: 'Historian link' }).first()).toContainText('{2 2 2 2 2 2 2} from its zones');
+  await gotoStep(page, 'Report');
+  const again = JSON.parse((await downloadText(page, 'Export JSON (re-importable)')).text);
+  expect(again.assessment.conduits[0].target).toBeUndefined();
+});
+
+test('a note written in one zone keeps the all-zones answer and reaches the appendix', async ({ page }) => {
+  await importAssessment(page, knownAssessment());
+  await gotoStep(page, 'Questionnaire');
+  await openSection(page, 'fr1');
+  await page.getByLabel('Answer for').selectOption({ label: 'Cell A' });
+  const sr13 = itemCard(page, 'sr-1.3');
+  await expect(sr13.getByText('This zone uses the answer given for all zones.')).toBeVisible();
+  await sr13.getByLabel('Notes (optional)').fill('Two shared accounts left on the HMI');
+  // Still the all-zones answer: no override, and "Clear answer" has nothing of the zone's to clear.
+  await expect(sr13.locator('#q-sr-1_3-implemented')).toBeChecked();
+  await expect(sr13.getByText('This zone uses the answer given for all zones.')).toBeVisible();
+  await expect(sr13.getByText('This zone has its own answer.')).toHaveCount(0);
+  await expect(sr13.getByRole('button', { name: 'Clear answer' })).toBeDisabled();
+  // The all-zones view does not show the zone's note, and counts no zone with an answer of its own.
+  await page.getByLabel('Answer for').selectOption({ label: 'All zones (same answer)' });
+  await expect(sr13.getByLabel('Notes (optional)')).toHaveValue('');
+  await expect(sr13.getByText('zone(s) have their own answer')).toHaveCount(0);
+
+  await gotoStep(page, 'Results');
+  const cellA = page.getByRole('table', { name: 'Security levels by zone' }).first().getByRole('row', { name: /Cell A/ });
+  await expect(cellA.getByRole('cell').nth(0)).toHaveText('SL-A 1 / SL-T 2 ▼ gap 1');
+  await gotoStep(page, 'Report');
+  const appendix = page.getByRole('table', { name: 'Every question asked, with its answer' });
+  const row = appendix.getByRole('row').filter({ hasText: 'SR 1.3' }).filter({ hasText: 'Cell A' });
+  await expect(row).toContainText('Implemented (all zones)');
+  await expect(row).toContainText('Zone notes: Two shared accounts left on the HMI');
 });

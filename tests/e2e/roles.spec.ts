@@ -57,14 +57,19 @@ test('a product supplier assesses a product and its development lifecycle end to
   await openSection(page, 'sm');
   await answer(itemCard(page, 'sdl-sm-1'), 'ml2');
   await expect(itemCard(page, 'sdl-sm-1')).toContainText('ML2 Managed');
+  // The scale's general meaning: once per section, and on each level as a tooltip.
+  await page.getByText('What the maturity levels mean').click();
+  await expect(page.getByText('Managed: a written procedure says how it is done')).toBeVisible();
+  await expect(itemCard(page, 'sdl-sm-1').locator('label[for="q-sdl-sm-1-ml3"]')).toHaveAttribute('title', /^Defined \(practiced\)/);
 
-  // FR1 for the embedded device at SL-C 1: the eight SL 1 requirements of its type, no compensating option.
+  // FR1 for the embedded device at SL-C 1: the nine SL 1 questions of its type (CR 1.10 is asked as two), no
+  // compensating option.
   await openSection(page, 'cr-fr1');
   await page.getByLabel('Product', { exact: true }).selectOption({ label: 'RTU 560 firmware 4.2' });
   const cr11 = itemCard(page, 'cr-1.1');
   await expect(cr11.locator('label[for="q-cr-1_1-compensating"]')).toHaveCount(0);
   await expect(itemCard(page, 'cr-1.6')).toHaveCount(0); // network devices only
-  expect(await answerAll(page, 'implemented')).toBe(8);
+  expect(await answerAll(page, 'implemented')).toBe(9);
   // FR2 answered but one requirement not implemented.
   await openSection(page, 'cr-fr2');
   await answerAll(page, 'implemented');
@@ -82,8 +87,15 @@ test('a product supplier assesses a product and its development lifecycle end to
   await expect(rtu.getByRole('cell').nth(1)).toHaveText('SL-C 0 / aimed 1 ▼ gap 1');
   await expect(page.getByRole('heading', { name: 'Secure development lifecycle maturity (IEC 62443-4-1)' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /IEC 62443-2-1/ })).toHaveCount(0);
+  // Whether the development process backs the SL-C: one practice rated ML2, the others not performed.
+  await expect(page.getByRole('region', { name: 'Product RTU 560 firmware 4.2' })).toContainText(
+    'SL-C 1 needs the development process (IEC 62443-4-1) at ML2 in every practice; it is at ML0, so the claim is not yet backed.',
+  );
 
   await gotoStep(page, 'Roadmap');
+  // A supplier's own track, numbered from 1.
+  await expect(page.getByRole('heading', { level: 2, name: /^Phase 1: Secure development process/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^Phase 5/ })).toHaveCount(0);
   const action = page.locator('.action-card').filter({ hasText: 'Session lock' });
   await expect(action).toContainText('RTU 560 firmware 4.2');
 

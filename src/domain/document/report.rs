@@ -8,9 +8,9 @@ use super::{
     Table,
 };
 use crate::domain::{
-    answer_text, appendix, executive_summary, gap_register, mode_label, projection, Action, ActionPlan, AppendixEntry,
-    Assessment, GapEntry, Part, Phase, Response, Roadmap, Scorecard, Status, ZoneProjection, CATALOGUE_VERSION,
-    WHOLE_ORGANISATION,
+    answer_text, appendix, editions_line, executive_summary, gap_register, mode_label, projection, vendor_questions,
+    Action, ActionPlan, AppendixEntry, Assessment, GapEntry, Part, Phase, Response, Roadmap, Scorecard, Status,
+    VendorQuestion, ZoneProjection, CATALOGUE_VERSION, WHOLE_ORGANISATION,
 };
 
 /// Who offers the tool, from the deployment's `branding.json`; empty strings are left out of the report.
@@ -35,7 +35,8 @@ pub const PROJECTION_HINT: &str = "Levels are listed FR1 to FR7, e.g. {2 2 1 1 2
 /// The report: its cover and five sections, with the stable ids `report-summary` (executive summary: the
 /// overall paragraph, readiness lines, the SL tables, top five gaps, first steps and the contact link),
 /// `report-scorecard` (the [`results_body`] in a `div.results-body`), `report-roadmap` (the projection
-/// and each phase's actions, `li.report-action` each), `report-gaps` (the gap register) and
+/// and the actions of each phase the roles follow, [`Assessment::phases`], numbered by their position
+/// there, `li.report-action` each), `report-gaps` (the gap register, then the questions for vendors) and
 /// `report-appendix` (every answer).
 ///
 /// ```
@@ -84,8 +85,9 @@ pub fn report_document(a: &Assessment, card: &Scorecard, roadmap: &Roadmap, bran
         blocks: results_body(a, card),
     })];
 
-    let mut roadmap_blocks = projection_blocks(&projection(a, roadmap));
-    for (i, phase) in Phase::ALL.into_iter().enumerate() {
+    let phases = a.phases();
+    let mut roadmap_blocks = projection_blocks(&projection(a, roadmap), &phases);
+    for (i, phase) in phases.into_iter().enumerate() {
         let items: Vec<ListItem> = roadmap
             .in_phase(phase)
             .map(|action| roadmap_action(action, &a.plan.get(action.key).cloned().unwrap_or_default()))
@@ -109,16 +111,16 @@ pub fn report_document(a: &Assessment, card: &Scorecard, roadmap: &Roadmap, bran
             section("report-summary", "Executive summary", summary_blocks),
             section("report-scorecard", "Scorecard", scorecard),
             section("report-roadmap", "Roadmap", roadmap_blocks),
-            section("report-gaps", "Gap register", vec![gap_table(&gap_register(a, card, roadmap))]),
+            section("report-gaps", "Gap register", gap_blocks(a, &gap_register(a, card, roadmap))),
             section("report-appendix", "Appendix: every answer", vec![Block::Table(appendix_table(&appendix(a)))]),
         ],
     }
 }
 
-/// The projected levels as the Roadmap step and the report show them: the [`projection_table`] in a
-/// scrolling region named [`PROJECTION_REGION`] (`div.table-scroll`), then a `hint` paragraph
+/// The projected levels as the Roadmap step and the report show them: the [`projection_table`] after each of
+/// `phases` in a scrolling region named [`PROJECTION_REGION`] (`div.table-scroll`), then a `hint` paragraph
 /// ([`PROJECTION_HINT`]). Nothing when there are no zones or products.
-pub fn projection_blocks(rows: &[ZoneProjection]) -> Vec<Block> {
+pub fn projection_blocks(rows: &[ZoneProjection], phases: &[Phase]) -> Vec<Block> {
     if rows.is_empty() {
         return Vec::new();
     }
@@ -128,27 +130,30 @@ pub fn projection_blocks(rows: &[ZoneProjection]) -> Vec<Block> {
             class: "table-scroll",
             label: Some(PROJECTION_REGION.to_string()),
             labelled_by: None,
-            blocks: vec![Block::Table(projection_table(rows))],
+            blocks: vec![Block::Table(projection_table(rows, phases))],
         }),
         Block::paragraph_with("hint", PROJECTION_HINT),
     ]
 }
 
-/// The table of projected levels per zone and product after each phase ([`projection`]):
-/// `table.data-table.projection`, a row per zone then per product ("Product {name}"), with the levels
-/// now, after each phase (the column titled with the phase's name), with all actions done, and the target.
+/// The table of projected levels per zone and product after each of `phases` ([`projection`]; the phases
+/// the roles follow, [`Assessment::phases`]): `table.data-table.projection`, a row per zone then per product
+/// ("Product {name}"), with the levels now, after each phase (the column "After phase {n}", numbered by the
+/// phase's position in `phases` and titled with its name), with all actions done, and the target.
 ///
 /// ```
 /// use iec62443_assess::*;
 /// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
 /// a.zones.push(Zone::new("z1", "Cell A"));
-/// let table = projection_table(&projection(&a, &roadmap_for(&a)));
+/// let table = projection_table(&projection(&a, &roadmap_for(&a)), &a.phases());
 /// assert_eq!(table.rows[0].cells[0].text(), "Cell A");
 /// assert_eq!(table.rows[0].cells[1].text(), "{0 0 0 0 0 0 0}");
+/// assert_eq!(table.columns[2].text(), "After phase 1");
+/// assert_eq!(table.columns[2].title.as_deref(), Some("Governance: policy and ownership"));
 /// ```
-pub fn projection_table(rows: &[ZoneProjection]) -> Table {
+pub fn projection_table(rows: &[ZoneProjection], phases: &[Phase]) -> Table {
     let mut columns = column_headings(&["Zone", "Now"]);
-    columns.extend(Phase::ALL.iter().enumerate().map(|(i, phase)| Cell {
+    columns.extend(phases.iter().enumerate().map(|(i, phase)| Cell {
         title: Some(phase.title().to_string()),
         ..Cell::heading(format!("After phase {}", i + 1))
     }));
@@ -158,7 +163,8 @@ pub fn projection_table(rows: &[ZoneProjection]) -> Table {
         .map(|z| {
             let name = if z.is_product { format!("Product {}", z.zone_name) } else { z.zone_name.clone() };
             let mut cells = vec![Cell::heading(name)];
-            let levels = std::iter::once(&z.current).chain(&z.after_phase).chain([&z.all_done, &z.target]);
+            let after = phases.iter().map(|phase| z.after(*phase));
+            let levels = std::iter::once(z.current).chain(after).chain([z.all_done, z.target]);
             cells.extend(levels.map(|l| Cell::data(l.notation())));
             Row { key: Some(z.zone_id.clone()), cells }
         })
@@ -195,6 +201,7 @@ fn cover(a: &Assessment, branding: ReportBranding) -> Cover {
         kicker: "IEC 62443 self-assessment report",
         title: a.name.clone(),
         facts,
+        editions: editions_line(a),
         brand: (!branding.name.is_empty())
             .then(|| format!("Prepared with the self-assessment tool of {}", branding.name)),
         logo: (!branding.logo.is_empty())
@@ -240,12 +247,17 @@ fn plan_field(label: &str, value: &str) -> String {
     }
 }
 
-/// One action of the roadmap (`li.report-action`): its title, what to do, the facts and the user's plan.
+/// One action of the roadmap (`li.report-action`): its title (with " · quick win", and " · Vendor to
+/// confirm: ask the vendor first" when every zone concerned awaits the vendor's answer), what to do, the
+/// facts and the user's plan.
 fn roadmap_action(action: &Action, plan: &ActionPlan) -> ListItem {
     let item = action.item;
     let mut content = vec![Inline::Strong(format!("{} ({})", item.title, item.refs.join(", ")))];
     if action.quick_win {
         content.push(Inline::Text(" · quick win".to_string()));
+    }
+    if action.vendor_to_confirm {
+        content.push(Inline::Text(format!(" · {}", VENDOR_FIRST)));
     }
     let facts = format!(
         "Applies to: {} · Effort: {} · Horizon: {} · Status: {}{}{}",
@@ -263,8 +275,12 @@ fn roadmap_action(action: &Action, plan: &ActionPlan) -> ListItem {
     ListItem { class: Some("report-action"), content, blocks }
 }
 
-/// The justification and notes of a response, a paragraph each when given.
-fn justification_and_notes(response: &Response) -> Cell {
+/// What the roadmap says of an action whose answer awaits the vendor (on the Roadmap step too).
+pub const VENDOR_FIRST: &str = "Vendor to confirm: ask the vendor first";
+
+/// The justification and notes of a response, then the notes a zone keeps for an answer it inherits
+/// (`zone_notes`), a paragraph each when given.
+fn justification_and_notes(response: &Response, zone_notes: &str) -> Cell {
     let mut blocks = Vec::new();
     if !response.justification.is_empty() {
         blocks.push(Block::paragraph(format!("Justification: {}", response.justification)));
@@ -272,11 +288,45 @@ fn justification_and_notes(response: &Response) -> Cell {
     if !response.notes.is_empty() {
         blocks.push(Block::paragraph(format!("Notes: {}", response.notes)));
     }
+    if !zone_notes.is_empty() {
+        blocks.push(Block::paragraph(format!("Zone notes: {zone_notes}")));
+    }
     Cell { blocks, ..Cell::default() }
 }
 
 fn zone_name(zone: &Option<(String, String)>) -> &str {
     zone.as_ref().map_or(WHOLE_ORGANISATION, |(_, name)| name)
+}
+
+/// The gap register section: the [`gap_table`], then the questions for vendors ([`vendor_questions`]) when
+/// there are any: a heading, a sentence on what they are and an `ol.vendor-questions` list, one item per
+/// question ([`VendorQuestion::line`]) with its notes below it.
+fn gap_blocks(a: &Assessment, gaps: &[GapEntry]) -> Vec<Block> {
+    let mut blocks = vec![gap_table(gaps)];
+    let questions = vendor_questions(a);
+    if questions.is_empty() {
+        return blocks;
+    }
+    blocks.push(Block::heading(3, "Questions for vendors"));
+    blocks.push(Block::paragraph(
+        "These requirements are answered Vendor to confirm: they count as not met until the system or product \
+         vendor confirms them. Their IEC 62443-4-2 capability levels (SL-C) answer most of them.",
+    ));
+    blocks.push(Block::List(List {
+        ordered: true,
+        class: Some("vendor-questions"),
+        label: Some("Questions for vendors".to_string()),
+        items: questions.iter().map(vendor_question).collect(),
+    }));
+    blocks
+}
+
+/// One question for vendors: its line, then its notes.
+fn vendor_question(question: &VendorQuestion) -> ListItem {
+    ListItem {
+        blocks: question.notes.iter().map(|note| Block::paragraph(format!("Notes: {note}"))).collect(),
+        ..ListItem::text_item(question.line())
+    }
 }
 
 /// `table.data-table.gap-register`, or a `muted` sentence when there are no gaps.
@@ -316,7 +366,7 @@ fn gap_table(gaps: &[GapEntry]) -> Block {
                     Cell::data(zone_name(&g.zone)),
                     Cell::data(level),
                     Cell::data(answer_text(&g.response)),
-                    justification_and_notes(&g.response),
+                    justification_and_notes(&g.response, ""),
                     plan,
                 ],
             }
@@ -352,7 +402,7 @@ fn appendix_table(entries: &[AppendixEntry]) -> Table {
                     Cell::data(e.item.question),
                     Cell::data(zone_name(&e.zone)),
                     Cell::data(answer),
-                    justification_and_notes(&r),
+                    justification_and_notes(&r, &e.zone_notes),
                 ],
             }
         })

@@ -1,12 +1,15 @@
 //! The results as blocks: answer counts, SL-A against SL-T per zone (table, readiness, radar, coverage,
-//! blocking items), SL-C per product, the 3-2 process and the maturity of 2-1, 2-4 and 4-1; and the
-//! questionnaire's live summary table.
+//! blocking items) and the conduits' target levels, SL-C per product with whether its development process
+//! backs it, the 3-2 process and the maturity of 2-1, 2-4 and 4-1; and the questionnaire's live summary
+//! table.
 
 use super::{
     Bar, Block, Cell, Details, Group, GroupKind, Heading, Inline, Link, List, ListItem, MaturityBars, Paragraph, Radar,
     Row, Table,
 };
-use crate::domain::{Assessment, Fr, MaturityResult, Mode, Part, Scorecard, ZoneResult};
+use crate::domain::{
+    conduit_lines, process_readiness, Assessment, Fr, MaturityResult, Mode, Part, Scorecard, ZoneResult,
+};
 
 /// Where the user adds zones and products (the Scope step's hash route).
 const SCOPE_HREF: &str = "#/scope";
@@ -16,7 +19,9 @@ const QUICK_SCAN_NOTICE: &str = "Quick scan: achieved levels are indicative and 
 
 /// The body of the Results step, which the report's scorecard repeats (inside a `div.results-body`). The
 /// parts shown are those the assessment's roles answer: the answer counts (a `ul.counts`), a notice for a
-/// quick scan, then SL-A per zone, SL-C per product, the 3-2 process and each maturity part.
+/// quick scan, then SL-A per zone (with the conduits' target levels, [`conduit_lines`]), SL-C per product
+/// (each with whether the development process backs it, [`crate::domain::ProcessReadiness::sentence`]),
+/// the 3-2 process and each maturity part.
 ///
 /// ```
 /// use iec62443_assess::*;
@@ -31,10 +36,12 @@ pub fn results_body(assessment: &Assessment, card: &Scorecard) -> Vec<Block> {
         blocks.push(Block::paragraph_with("notice", QUICK_SCAN_NOTICE));
     }
     if assessment.answers_part(Part::SystemRequirements) {
-        levels_section(&mut blocks, &card.zones, false);
+        levels_section(&mut blocks, &card.zones, false, &[]);
+        blocks.extend(conduits(assessment));
     }
     if assessment.answers_part(Part::ComponentRequirements) {
-        levels_section(&mut blocks, &card.products, true);
+        let readiness: Vec<String> = process_readiness(card).iter().map(|p| p.sentence()).collect();
+        levels_section(&mut blocks, &card.products, true, &readiness);
     }
     if assessment.answers_part(Part::RiskAssessment) {
         blocks.push(process_summary(card));
@@ -47,7 +54,8 @@ pub fn results_body(assessment: &Assessment, card: &Scorecard) -> Vec<Block> {
     blocks
 }
 
-/// "82 of 86 questions answered", "4 unanswered"...: each count in bold.
+/// "82 of 86 questions answered", "4 unanswered"...: each count in bold; the answers Vendor to confirm
+/// only when there are some.
 fn answer_counts(card: &Scorecard) -> Block {
     let counts = card.answer_counts;
     let (done, total) = card.progress;
@@ -59,6 +67,7 @@ fn answer_counts(card: &Scorecard) -> Block {
         (counts.incomplete.to_string(), " lacking a justification"),
     ]
     .into_iter()
+    .chain((counts.vendor_to_confirm > 0).then(|| (counts.vendor_to_confirm.to_string(), " for vendors to confirm")))
     .map(|(number, what)| ListItem {
         content: vec![Inline::Strong(number), Inline::Text(what.to_string())],
         ..ListItem::default()
@@ -67,9 +76,10 @@ fn answer_counts(card: &Scorecard) -> Block {
     Block::List(List { ordered: false, class: Some("counts"), label: Some("Answer counts".to_string()), items })
 }
 
-/// SL-A per zone (with a readiness line each) or SL-C per product: a heading, the table, then each one's
-/// details; or, with none defined, where to add them.
-fn levels_section(blocks: &mut Vec<Block>, results: &[ZoneResult], products: bool) {
+/// SL-A per zone (with a readiness line each) or SL-C per product (with `process`, one sentence per product
+/// on whether its development process backs its SL-C): a heading, the table, then each one's details; or,
+/// with none defined, where to add them.
+fn levels_section(blocks: &mut Vec<Block>, results: &[ZoneResult], products: bool, process: &[String]) {
     let (heading, empty, to_see) = if products {
         ("Capability levels by product", "No products yet: add products in ", " to see their capability levels.")
     } else {
@@ -96,9 +106,26 @@ fn levels_section(blocks: &mut Vec<Block>, results: &[ZoneResult], products: boo
             items: results.iter().map(|zone| ListItem::text_item(zone.readiness())).collect(),
         }));
     }
-    for result in results {
-        blocks.push(zone_detail(result, products));
+    for (i, result) in results.iter().enumerate() {
+        blocks.push(zone_detail(result, products, process.get(i).map(String::as_str)));
     }
+}
+
+/// The conduits' target levels ([`conduit_lines`]): a heading and a `ul.conduits` list named "Target level
+/// per conduit"; nothing when there are no conduits or no zones.
+fn conduits(assessment: &Assessment) -> Vec<Block> {
+    if assessment.conduits.is_empty() || assessment.zones.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::heading(2, "Conduits"),
+        Block::List(List {
+            ordered: false,
+            class: Some("conduits"),
+            label: Some("Target level per conduit".to_string()),
+            items: conduit_lines(assessment).into_iter().map(ListItem::text_item).collect(),
+        }),
+    ]
 }
 
 /// The table of SL-A against SL-T per zone (or SL-C against the level aimed for, per product):
@@ -152,9 +179,10 @@ pub fn sl_table(zones: &[ZoneResult], products: bool) -> Table {
     Table { class: "data-table sl-table", caption: Some(caption.to_string()), label: None, columns, rows }
 }
 
-/// One zone's or product's card: its radar beside its coverage table, what blocks its next level, and the
+/// One zone's or product's card: its radar beside its coverage table, for a product whether its development
+/// process backs its SL-C (a `process-readiness` paragraph), what blocks its next level, and the
 /// compensating controls its results rest on.
-fn zone_detail(zone: &ZoneResult, product: bool) -> Block {
+fn zone_detail(zone: &ZoneResult, product: bool, process: Option<&str>) -> Block {
     let noun = if product { "Product" } else { "Zone" };
     let level = if product { "SL-C" } else { "SL" };
     let name = &zone.zone_name;
@@ -168,8 +196,9 @@ fn zone_detail(zone: &ZoneResult, product: bool) -> Block {
             labelled_by: None,
             blocks: vec![Block::Radar(radar), Block::Table(coverage_table(zone))],
         }),
-        Block::heading(4, "What blocks the next level"),
     ];
+    blocks.extend(process.map(|sentence| Block::paragraph_with("process-readiness", sentence)));
+    blocks.push(Block::heading(4, "What blocks the next level"));
     let blocking: Vec<ListItem> = zone
         .frs
         .iter()
@@ -273,7 +302,8 @@ fn process_summary(card: &Scorecard) -> Block {
     })
 }
 
-/// One maturity part (2-1, 2-4 or 4-1): the overall level, bars per area and the table of answers per
+/// One maturity part (2-1, 2-4 or 4-1): the overall level with what it is (a `hint`:
+/// [`MaturityResult::overall_caption`], the tool's own summary), bars per area and the table of answers per
 /// level.
 fn maturity_summary(m: &MaturityResult) -> Block {
     let overall = m.overall.map(|l| format!("ML{l}")).unwrap_or_else(|| "not rated".into());
@@ -334,9 +364,10 @@ fn maturity_summary(m: &MaturityResult) -> Block {
                 id: Some(heading_id),
             }),
             Block::paragraph(format!(
-                "Overall maturity: {overall} (the lowest {noun}; a {noun} reaches a level only when all its practices do). Target: ML{}.",
+                "Overall maturity: {overall}, against a target of ML{}. A {noun} reaches a level only when all its practices do.",
                 m.target
             )),
+            Block::paragraph_with("hint", m.overall_caption()),
             Block::MaturityBars(bars),
             Block::Table(table),
         ],

@@ -20,7 +20,7 @@ const BLOCK_START: [char; 13] = ['-', '+', '*', '#', '>', '=', '_', '`', '~', '|
 const SEPARATOR: &str = " · ";
 
 /// The report as Markdown: the title line `# IEC 62443 self-assessment: {title}` ("Untitled assessment"
-/// when the name is blank), the cover's facts as a list, then each section under a `## ` heading with its
+/// when the name is blank), the cover's facts as a list, the editions followed, then each section under a `## ` heading with its
 /// own headings below it (a section's highest headings become `### `). Ends with one line break.
 ///
 /// ```
@@ -31,6 +31,7 @@ const SEPARATOR: &str = " · ";
 ///         kicker: "IEC 62443 self-assessment report",
 ///         title: "Plant".to_string(),
 ///         facts: Vec::new(),
+///         editions: "Follows IEC 62443-3-3:2013.".to_string(),
 ///         brand: None,
 ///         logo: None,
 ///         contact: None,
@@ -44,7 +45,7 @@ const SEPARATOR: &str = " · ";
 /// };
 /// assert_eq!(
 ///     document_markdown(&document),
-///     "# IEC 62443 self-assessment: Plant\n\nNot audited.\n\n## Gaps\n\n### Open\n\nR\\&D \\*lab\\*\n"
+///     "# IEC 62443 self-assessment: Plant\n\nFollows IEC 62443-3-3:2013.\n\nNot audited.\n\n## Gaps\n\n### Open\n\nR\\&D \\*lab\\*\n"
 /// );
 /// ```
 pub fn document_markdown(document: &Document) -> String {
@@ -60,6 +61,7 @@ pub fn document_markdown(document: &Document) -> String {
         }
         w.out.push('\n');
     }
+    w.paragraph(escape_markdown(&cover.editions));
     if let Some(brand) = &cover.brand {
         w.paragraph(escape_markdown(brand));
     }
