@@ -21,11 +21,16 @@ const SCHEMA_2: &str = include_str!("fixtures/schema-2.json");
 
 /// A file of schema 3 (catalogue 2026.12-1): the schema-2 assessment brought forward, with a conduit that
 /// has its own target level, an answer Vendor to confirm and a zone entry that holds only a note. Keep it
-/// unchanged once schema 4 exists.
+/// unchanged.
 const SCHEMA_3: &str = include_str!("fixtures/schema-3.json");
 
+/// A file of schema 4: the schema-3 assessment with an asset inventory (a type the user named, a
+/// quantity, a link to a product), the zone register's fields and the conduits' type and manager. Keep it
+/// unchanged once schema 5 exists.
+const SCHEMA_4: &str = include_str!("fixtures/schema-4.json");
+
 /// Every fixture, for the checks that hold for any saved file.
-const FIXTURES: [&str; 3] = [SCHEMA_1, SCHEMA_2, SCHEMA_3];
+const FIXTURES: [&str; 4] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4];
 
 fn fixture() -> Assessment {
     from_json(SCHEMA_1).expect("the schema-1 fixture loads").assessment
@@ -43,9 +48,9 @@ fn fixture_with(edit: impl FnOnce(&mut Value)) -> String {
     edited(SCHEMA_1, edit)
 }
 
-/// The schema-3 fixture (the current schema, read with line and column) with one change.
+/// The schema-4 fixture (the current schema, read with line and column) with one change.
 fn current_with(edit: impl FnOnce(&mut Value)) -> String {
-    edited(SCHEMA_3, edit)
+    edited(SCHEMA_4, edit)
 }
 
 fn refused(text: &str) -> ImportError {
@@ -72,8 +77,8 @@ fn location(e: &ImportError) -> &str {
 
 #[test]
 fn saving_and_reading_back_gives_the_same_assessment() {
-    let current = accepted(SCHEMA_3).assessment;
-    for original in [Assessment::new("a1", "Empty", NOW), fixture(), current] {
+    let current = accepted(SCHEMA_4).assessment;
+    for original in [Assessment::new("a1", "Empty", NOW), fixture(), accepted(SCHEMA_3).assessment, current] {
         let loaded = accepted(&to_json(&original));
         assert_eq!(loaded.assessment, original);
         assert!(loaded.notices.is_empty());
@@ -85,7 +90,56 @@ fn a_saved_file_is_written_back_byte_for_byte() {
     // The fixture of the current schema is in serde_json's pretty layout (two-space indent), as every
     // version writes it. Older fixtures were written against catalogue 2026.11-1, whose answers are brought
     // forward on load (tests below), so they are not written back unchanged.
-    assert_eq!(to_json(&accepted(SCHEMA_3).assessment), SCHEMA_3.trim_end());
+    assert_eq!(to_json(&accepted(SCHEMA_4).assessment), SCHEMA_4.trim_end());
+}
+
+#[test]
+fn the_schema_3_file_reads_as_schema_4_and_is_written_back_with_only_its_version_changed() {
+    // Schema 4 adds only optional fields (the inventory, the zone register, a conduit's type and manager).
+    let migrated = accepted(SCHEMA_3);
+    assert!(migrated.notices.is_empty());
+    let a = &migrated.assessment;
+    assert!(a.assets.is_empty());
+    assert!(a.zones.iter().all(|z| z.purdue_levels.is_empty() && z.organisation.is_empty()));
+    assert!(a.conduits.iter().all(|c| c.kind.is_none() && c.manager.is_empty()));
+    assert_eq!(to_json(a), SCHEMA_3.trim_end().replacen("\"schema\": 3,", "\"schema\": 4,", 1));
+}
+
+#[test]
+fn the_schema_4_file_loads_with_its_inventory_and_registers() {
+    let a = accepted(SCHEMA_4).assessment;
+    assert_eq!(a.assets.len(), 4);
+    let sensors = a.asset("a2").expect("the sensors");
+    assert_eq!(sensors.quantity, 6);
+    assert_eq!(sensors.kind, Some(AssetKind::Known(AssetType::FieldDevice)));
+    assert_eq!(sensors.purdue, Some(PurdueLevel::Field));
+    assert_eq!(a.asset("a3").and_then(|x| x.product.as_deref()), Some("p1"));
+    assert_eq!(a.asset("a4").and_then(|x| x.kind.clone()), Some(AssetKind::Custom("Hardened jump server".into())));
+    let counts = a.asset_counts("z1");
+    assert_eq!(counts.total(), 8);
+    assert_eq!(counts.summary(), "8 assets: 2 PLC / controller, 6 Field device");
+    let pumping = a.zone("z1").expect("zone z1");
+    assert_eq!(pumping.purdue_levels, BTreeSet::from([PurdueLevel::Supervisory, PurdueLevel::Control]));
+    assert_eq!(pumping.organisation, "Harbour Water Utility, operations department");
+    assert_eq!(a.conduits[0].kind, Some(ConduitType::Firewall));
+    assert_eq!(a.conduits[1].manager, "Pumpworks Service GmbH");
+}
+
+#[test]
+fn an_asset_in_a_missing_zone_or_with_a_wrong_value_is_refused_with_its_path() {
+    let e = refused(&current_with(|v| v["assessment"]["assets"][1]["zone"] = json!("z9")));
+    assert_eq!(e.problem, "The asset \"Level sensors\" is in zone \"z9\", which is not in the file.");
+    assert_eq!(location(&e), "assessment.assets[1].zone");
+    let e = refused(&current_with(|v| v["assessment"]["assets"][0]["quantity"] = json!(0)));
+    assert_eq!(location(&e), "assessment.assets[0].quantity");
+    let e = refused(&current_with(|v| v["assessment"]["assets"][2]["product"] = json!("p9")));
+    assert_eq!(location(&e), "assessment.assets[2].product");
+    let e = refused(&current_with(|v| v["assessment"]["assets"][3]["id"] = json!("a1")));
+    assert_eq!(location(&e), "assessment.assets[3].id");
+    let e = refused(&current_with(|v| v["assessment"]["assets"][0]["purdue"] = json!("level_9")));
+    assert!(location(&e).ends_with("assessment.assets[0].purdue"), "{e}");
+    let e = refused(&current_with(|v| v["assessment"]["conduits"][0]["type"] = json!("wormhole")));
+    assert!(location(&e).ends_with("assessment.conduits[0].type"), "{e}");
 }
 
 #[test]
@@ -193,7 +247,7 @@ fn the_released_schema_1_file_loads_with_its_values() {
 }
 
 #[test]
-fn the_schema_1_file_is_migrated_and_saved_again_as_schema_3() {
+fn the_schema_1_file_is_migrated_and_saved_again_as_schema_4() {
     let migrated = fixture();
     // Schema 2 only adds products and per-product answers, schema 3 conduit targets and the answer Vendor to
     // confirm; a schema-1 file has none of them.
@@ -201,7 +255,7 @@ fn the_schema_1_file_is_migrated_and_saved_again_as_schema_3() {
     assert!(migrated.conduits.iter().all(|c| c.target.is_none()));
     let saved = to_json(&migrated);
     let value: Value = serde_json::from_str(&saved).expect("the saved text is JSON");
-    assert_eq!(value["schema"], json!(3));
+    assert_eq!(value["schema"], json!(4));
     assert_eq!(value["format"], json!("iec62443-assess/assessment"));
     assert!(value["assessment"].get("products").is_none(), "an empty product list is not written");
     assert!(value["assessment"]["answers"].get("products").is_none());
@@ -348,10 +402,10 @@ fn a_missing_or_malformed_schema_is_refused() {
 
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_advice() {
-    let e = refused(&fixture_with(|v| v["schema"] = json!(4)));
+    let e = refused(&fixture_with(|v| v["schema"] = json!(5)));
     assert_eq!(
         e.problem,
-        "The file was written by a newer version of this tool (schema 4; this version reads up to 3). \
+        "The file was written by a newer version of this tool (schema 5; this version reads up to 4). \
          Open it with the newer version, or update this copy."
     );
     assert_eq!(location(&e), "schema");
@@ -764,7 +818,7 @@ proptest! {
     fn any_assessment_with_products_reads_back_unchanged(a in arb_supplier_assessment()) {
         prop_assert!(!a.products.is_empty());
         let text = to_json(&a);
-        prop_assert!(text.contains("\"schema\": 3"));
+        prop_assert!(text.contains("\"schema\": 4"));
         let loaded = from_json(&text).map(|l| l.assessment);
         prop_assert_eq!(loaded, Ok(a.clone()));
         // The scores read back too: a product's SL-C does not depend on the trip through the file.

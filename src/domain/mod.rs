@@ -10,6 +10,9 @@ pub mod assessment;
 pub mod catalogue;
 pub mod document;
 pub mod export;
+pub mod history;
+pub mod inventory;
+pub mod map;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;
@@ -20,6 +23,7 @@ pub mod wizard;
 pub use answers::*;
 pub use assessment::*;
 pub use catalogue::*;
+pub use inventory::{Asset, AssetCounts, AssetKind, PurdueLevel, MAX_ASSETS, MAX_QUANTITY};
 // The model's own vocabulary (`Block`, `Table`, `Section`...) stays under `document::`; the builders and
 // the document itself are used everywhere.
 pub use document::{

@@ -8,6 +8,7 @@
 use crate::domain::answers::Response;
 use crate::domain::assessment::{name_key, Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
 use crate::domain::catalogue::{self, CATALOGUE_VERSION};
+use crate::domain::inventory::{Asset, AssetKind, MAX_ASSETS, MAX_QUANTITY};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -18,7 +19,7 @@ use std::fmt;
 /// Marks our files, so a random JSON file is recognised as not ours.
 pub const FORMAT: &str = "iec62443-assess/assessment";
 /// The schema version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// The largest file import accepts.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -150,8 +151,12 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
     // schema 2 as it is. 2 -> 3 let a conduit carry its own target level (`target`, absent when it follows
     // its zones) and IEC 62443-3-3 items take the answer `vendor_to_confirm`; a schema-2 file has neither,
     // so it reads as schema 3 as it is too (older versions refuse schema 3, which they cannot read). Every schema so far is read from the text itself, so that a wrong value is
-    // reported with its line and column (a `Value` has none). A later step that renames or moves a field
-    // would change the `Value` here and read the assessment from it.
+    // reported with its line and column (a `Value` has none). 3 -> 4 added the asset inventory
+    // (`assessment.assets`), the zone register (a zone's accountable organisation, boundary, access points,
+    // data flows and Purdue levels), a conduit's type and manager, and two asset types (`field_device`,
+    // `server`); all are optional and absent from a schema-3 file, so it reads as schema 4 as it is. A
+    // later step that renames or moves a field would change the `Value` here and read the assessment from
+    // it.
     let saved: SavedAssessment = read_located(text)?;
     if saved.catalogue_version != saved.assessment.catalogue_version {
         return Err(ImportError::at(
@@ -342,6 +347,15 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
             ));
         }
         check_text(&zone.description, MAX_TEXT_CHARS, format!("{loc}.description"), "zone description")?;
+        check_text(&zone.organisation, MAX_NAME_CHARS, format!("{loc}.organisation"), "accountable organisation")?;
+        for (field, text) in [
+            ("boundary", &zone.boundary),
+            ("logical_access", &zone.logical_access),
+            ("physical_access", &zone.physical_access),
+            ("data_flows", &zone.data_flows),
+        ] {
+            check_text(text, MAX_TEXT_CHARS, format!("{loc}.{field}"), "zone register entry")?;
+        }
         for (q, o) in &zone.wizard {
             let known =
                 catalogue::WIZARD_QUESTIONS.iter().any(|wq| wq.id == q && wq.options.iter().any(|opt| opt.id == o));
@@ -389,6 +403,7 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         }
         check_text(&conduit.name, MAX_NAME_CHARS, format!("{loc}.name"), "conduit name")?;
         check_text(&conduit.protocols, MAX_NAME_CHARS * 4, format!("{loc}.protocols"), "protocol list")?;
+        check_text(&conduit.manager, MAX_NAME_CHARS, format!("{loc}.manager"), "conduit manager")?;
         for (end, zone) in [("from", &conduit.from), ("to", &conduit.to)] {
             if !zone_ids.contains(&zone.as_str()) {
                 return Err(ImportError::at(
@@ -397,6 +412,20 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
                 ));
             }
         }
+    }
+    if a.assets.len() > MAX_ASSETS {
+        return Err(ImportError::at(
+            format!("The file has {} assets; at most {MAX_ASSETS} are accepted.", a.assets.len()),
+            "assessment.assets",
+        ));
+    }
+    let mut asset_ids = BTreeSet::new();
+    for (i, asset) in a.assets.iter().enumerate() {
+        let loc = format!("assessment.assets[{i}]");
+        if asset.id.trim().is_empty() || asset.id.chars().count() > 40 || !asset_ids.insert(asset.id.as_str()) {
+            return Err(ImportError::at("An asset has an empty, overlong or repeated id.", format!("{loc}.id")));
+        }
+        check_asset(asset, &loc, |zone| zone_ids.contains(zone), |product| product_ids.contains(product))?;
     }
     for (item_id, r) in &a.answers.assessment {
         let loc = format!("assessment.answers.assessment[\"{item_id}\"]");
@@ -441,6 +470,59 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
         check_text(&plan.note, MAX_TEXT_CHARS, format!("{loc}.note"), "action note")?;
     }
     Ok(())
+}
+
+/// Checks one asset on its own: its zone and product exist, it has a name, its quantity is in range and
+/// its texts are not too long.
+fn check_asset(
+    asset: &Asset,
+    loc: &str,
+    zone_exists: impl Fn(&str) -> bool,
+    product_exists: impl Fn(&str) -> bool,
+) -> Result<(), ImportError> {
+    if !zone_exists(&asset.zone) {
+        return Err(ImportError::at(
+            format!("The asset \"{}\" is in zone \"{}\", which is not in the file.", asset.name, asset.zone),
+            format!("{loc}.zone"),
+        ));
+    }
+    if asset.name.trim().is_empty() {
+        return Err(ImportError::at("An asset has no name.", format!("{loc}.name")));
+    }
+    if !(1..=MAX_QUANTITY).contains(&asset.quantity) {
+        return Err(ImportError::at(
+            format!(
+                "The quantity of asset \"{}\" is {}; it must be between 1 and {MAX_QUANTITY}.",
+                asset.name, asset.quantity
+            ),
+            format!("{loc}.quantity"),
+        ));
+    }
+    if let Some(product) = &asset.product {
+        if !product_exists(product) {
+            return Err(ImportError::at(
+                format!("The asset \"{}\" is linked to product \"{product}\", which is not in the file.", asset.name),
+                format!("{loc}.product"),
+            ));
+        }
+    }
+    if let Some(AssetKind::Custom(kind)) = &asset.kind {
+        if kind.trim().is_empty() {
+            return Err(ImportError::at("An asset's type is empty.", format!("{loc}.type")));
+        }
+        check_text(kind, MAX_NAME_CHARS, format!("{loc}.type"), "asset type")?;
+    }
+    for (field, text) in [
+        ("name", &asset.name),
+        ("vendor", &asset.vendor),
+        ("model", &asset.model),
+        ("version", &asset.version),
+        ("address", &asset.address),
+        ("location", &asset.location),
+    ] {
+        check_text(text, MAX_NAME_CHARS, format!("{loc}.{field}"), "asset field")?;
+    }
+    check_text(&asset.notes, MAX_TEXT_CHARS, format!("{loc}.notes"), "asset note")
 }
 
 /// An answer must belong to its item's scale, and sit where the item is answered (per zone or once).
@@ -623,6 +705,20 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
                 a.products.push(product);
             }
             _ => dropped.push(format!("Product number {} could not be read.", i + 1)),
+        }
+    }
+    for (i, value) in obj.get("assets").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        let readable = read::<Asset>(value).ok().filter(|asset| {
+            let loc = format!("assessment.assets[{i}]");
+            !asset.id.trim().is_empty()
+                && asset.id.chars().count() <= 40
+                && a.assets.len() < MAX_ASSETS
+                && !a.assets.iter().any(|x| x.id == asset.id)
+                && check_asset(asset, &loc, |z| a.zone(z).is_some(), |p| a.product(p).is_some()).is_ok()
+        });
+        match readable {
+            Some(asset) => a.assets.push(asset),
+            None => dropped.push(format!("Asset number {} could not be read or is in a missing zone.", i + 1)),
         }
     }
     let answers = obj.get("answers");

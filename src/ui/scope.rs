@@ -322,6 +322,8 @@ fn Conduits() -> impl IntoView {
                 crosses_it: crosses_it.get_untracked(),
                 crosses_internet: crosses_internet.get_untracked(),
                 target: None,
+                kind: None,
+                manager: String::new(),
             });
         });
         name.set(String::new());
