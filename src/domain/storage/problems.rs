@@ -1,0 +1,362 @@
+//! What is wrong with a file, in the user's words: which zone, conduit, product, answer or plan entry, which
+//! of its fields, what the file holds there and what is allowed.
+//!
+//! serde and serde_json describe a refused value in Rust's terms (``invalid type: floating point `2.5`,
+//! expected u8``, ``unknown field `__proto__` ``). The sentences here replace them: the field path comes from
+//! `serde_path_to_error`, the value found from the file itself, the codes an enum accepts from serde's own
+//! list of them (so they cannot drift from the types), and only the kind of refusal (unknown, missing or
+//! repeated field, or a wrong value) is read from serde's message.
+
+use crate::domain::answers::Answer;
+use crate::domain::assessment::{ActionStatus, AssetType, Criticality, Mode, Role};
+use crate::domain::catalogue::{self, ComponentType};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// One step of a field path: a field name or map key, or a position in a list (from 0).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// A field or map key.
+    Key(String),
+    /// A list position.
+    Index(usize),
+}
+
+/// A field path as `serde_path_to_error` writes it: `assessment.zones[2].target`.
+pub(crate) fn path_text(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// The steps of a `serde_path_to_error` path.
+pub(crate) fn steps(path: &serde_path_to_error::Path) -> Vec<Step> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(Step::Index(*index)),
+            Segment::Map { key } => Some(Step::Key(key.clone())),
+            Segment::Enum { variant } => Some(Step::Key(variant.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+const TEXT: &str = "a text in double quotes";
+const GROUP: &str = "a group of fields in curly braces { }";
+const LIST: &str = "a list in square brackets [ ]";
+const LEVEL: &str = "a whole number from 0 to 4";
+const LEVELS: &str = "a list of seven whole numbers from 0 to 4, one per foundational requirement (FR 1 to FR 7)";
+const BOOL: &str = "true or false";
+const TIME: &str = "a date and time in double quotes, such as \"2026-03-02T08:15:00Z\"";
+
+/// What a part of the file is, for the fields it may hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    File,
+    Assessment,
+    Profile,
+    Zone,
+    Conduit,
+    Product,
+    Answers,
+    AnswerMap,
+    Response,
+    PlanEntry,
+}
+
+/// "Zone 3 ("Control room")", or "Zone 3" when it has no name.
+pub(crate) fn numbered(what: &str, index: usize, name: Option<&str>) -> String {
+    match name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(name) => format!("{what} {} (\"{}\")", index + 1, shortened(name)),
+        None => format!("{what} {}", index + 1),
+    }
+}
+
+/// A question by its reference and title, e.g. `SR 1.1 ("Human user identification and authentication")`;
+/// an id the catalogue does not know is quoted as it is.
+pub(crate) fn question(item_id: &str) -> String {
+    match catalogue::item(item_id) {
+        Some(item) => format!("{} (\"{}\")", item.main_ref(), item.title),
+        None => format!("question \"{}\"", shortened(item_id)),
+    }
+}
+
+/// Where an answer sits: once for the assessment, for all zones, or for one zone or product (by name).
+#[derive(Clone, Copy)]
+pub(crate) enum AnswerFor<'a> {
+    Assessment,
+    AllZones,
+    Zone(&'a str),
+    Product(&'a str),
+}
+
+/// "The answer to SR 1.1 ("...") for zone "Cell A"".
+pub(crate) fn answer_subject(item_id: &str, place: AnswerFor<'_>) -> String {
+    let place = match place {
+        AnswerFor::Assessment => "given once for the assessment".to_string(),
+        AnswerFor::AllZones => "for all zones".to_string(),
+        AnswerFor::Zone(zone) => format!("for zone \"{}\"", shortened(zone)),
+        AnswerFor::Product(product) => format!("for product \"{}\"", shortened(product)),
+    };
+    format!("The answer to {} {place}", question(item_id))
+}
+
+/// At most 60 characters of a name or value, so that a sentence stays readable.
+fn shortened(text: &str) -> String {
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(59).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}
+
+/// A value of the file as the user would describe it: `9`, `"maybe"`, `a list of 3 entries`.
+fn found(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("\"{}\"", shortened(s)),
+        Value::Array(items) if items.len() == 1 => "a list of 1 entry".to_string(),
+        Value::Array(items) => format!("a list of {} entries", items.len()),
+        Value::Object(_) => "a group of fields".to_string(),
+    }
+}
+
+/// The value at `path` in the file.
+fn value_at<'v>(root: &'v Value, path: &[Step]) -> Option<&'v Value> {
+    path.iter().try_fold(root, |value, step| match step {
+        Step::Key(key) => value.get(key),
+        Step::Index(i) => value.get(i),
+    })
+}
+
+/// The words between backticks in serde's message: the field or variant it refused, then the ones it
+/// expected (``unknown variant `maybe`, expected one of `implemented`, `partial` ``).
+fn backticked(message: &str) -> Vec<&str> {
+    message.split('`').skip(1).step_by(2).collect()
+}
+
+/// `"a"`, or `one of "a", "b", "c"`.
+fn one_of(codes: &[&str]) -> String {
+    let quoted: Vec<String> = codes.iter().map(|c| format!("\"{c}\"")).collect();
+    match quoted.len() {
+        0 => "a code this tool writes".to_string(),
+        1 => quoted[0].clone(),
+        _ => format!("one of {}", quoted.join(", ")),
+    }
+}
+
+/// The codes a saved enum accepts, as serde lists them when it refuses an unknown one.
+fn codes<T: DeserializeOwned>() -> String {
+    let message = serde_json::from_str::<T>("\"\"").err().map(|e| e.to_string()).unwrap_or_default();
+    one_of(backticked(&message).get(1..).unwrap_or_default())
+}
+
+/// Who a path is about ("Zone 3 ("Control room")", "The answer to SR 1.1 (...) for all zones"), what
+/// kind of part that is, and how many steps of the path it takes.
+fn subject(path: &[Step], root: &Value) -> (String, Kind, usize) {
+    let key = |i: usize| match path.get(i) {
+        Some(Step::Key(k)) => Some(k.as_str()),
+        _ => None,
+    };
+    if key(0) != Some("assessment") {
+        return ("The file".to_string(), Kind::File, 0);
+    }
+    let assessment = root.get("assessment");
+    let name_in = |list: &str, i: usize| {
+        assessment.and_then(|a| a.get(list)).and_then(|l| l.get(i)).and_then(|x| x.get("name")).and_then(Value::as_str)
+    };
+    // A zone or product named by its id in the answers: its name when the file has it.
+    let name_of = |list: &str, id: &str| -> String {
+        assessment
+            .and_then(|a| a.get(list))
+            .and_then(Value::as_array)
+            .and_then(|l| l.iter().find(|x| x.get("id").and_then(Value::as_str) == Some(id)))
+            .and_then(|x| x.get("name"))
+            .and_then(Value::as_str)
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or(id)
+            .to_string()
+    };
+    match (key(1), path.get(2)) {
+        (Some("zones"), Some(Step::Index(i))) => (numbered("Zone", *i, name_in("zones", *i)), Kind::Zone, 3),
+        (Some("conduits"), Some(Step::Index(i))) => {
+            (numbered("Conduit", *i, name_in("conduits", *i)), Kind::Conduit, 3)
+        }
+        (Some("products"), Some(Step::Index(i))) => {
+            (numbered("Product", *i, name_in("products", *i)), Kind::Product, 3)
+        }
+        (Some("profile"), _) => ("The profile".to_string(), Kind::Profile, 2),
+        (Some("plan"), Some(Step::Key(action))) => {
+            (format!("The roadmap plan for {}", question(action)), Kind::PlanEntry, 3)
+        }
+        (Some("answers"), _) => match (key(2), key(3), key(4)) {
+            (Some("assessment"), Some(item), _) => (answer_subject(item, AnswerFor::Assessment), Kind::Response, 4),
+            (Some("all_zones"), Some(item), _) => (answer_subject(item, AnswerFor::AllZones), Kind::Response, 4),
+            (Some("zones"), Some(zone), Some(item)) => {
+                (answer_subject(item, AnswerFor::Zone(&name_of("zones", zone))), Kind::Response, 5)
+            }
+            (Some("products"), Some(product), Some(item)) => {
+                (answer_subject(item, AnswerFor::Product(&name_of("products", product))), Kind::Response, 5)
+            }
+            (Some("zones"), Some(zone), None) => {
+                (format!("The answers for zone \"{}\"", shortened(&name_of("zones", zone))), Kind::AnswerMap, 4)
+            }
+            (Some("products"), Some(product), None) => (
+                format!("The answers for product \"{}\"", shortened(&name_of("products", product))),
+                Kind::AnswerMap,
+                4,
+            ),
+            _ => ("The answers".to_string(), Kind::Answers, 2),
+        },
+        _ => ("The assessment".to_string(), Kind::Assessment, 1),
+    }
+}
+
+/// What a field is called and what it may hold, for a field (and list element or map entry) of a part.
+fn field(kind: Kind, rest: &[Step]) -> (String, String) {
+    let Some(Step::Key(name)) = rest.first() else { return (String::new(), GROUP.to_string()) };
+    let (noun, allowed): (&str, String) = match (kind, name.as_str()) {
+        (Kind::File, "format") => ("the format marker", format!("\"{}\"", super::FORMAT)),
+        (Kind::File, "schema") => ("the schema version", format!("a whole number from 1 to {}", super::SCHEMA_VERSION)),
+        (Kind::File | Kind::Assessment, "catalogue_version") => {
+            ("the catalogue version", format!("a text such as \"{}\"", catalogue::CATALOGUE_VERSION))
+        }
+        (Kind::File, "assessment") => ("the assessment", GROUP.into()),
+        (Kind::Assessment, "profile") => ("the profile", GROUP.into()),
+        (_, "id") => ("the id", TEXT.into()),
+        (_, "name") => ("the name", TEXT.into()),
+        (Kind::Assessment, "created") => ("the creation time", TIME.into()),
+        (Kind::Assessment, "updated") => ("the time of the last change", TIME.into()),
+        (Kind::Assessment, "zones") => ("the list of zones", LIST.into()),
+        (Kind::Assessment, "conduits") => ("the list of conduits", LIST.into()),
+        (Kind::Assessment, "products") => ("the list of products", LIST.into()),
+        (Kind::Assessment, "answers") => ("the answers", GROUP.into()),
+        (Kind::Assessment, "plan") => ("the roadmap plan", GROUP.into()),
+        (Kind::Assessment, "last_step") => ("the step last open", TEXT.into()),
+        (Kind::Profile, "organisation") => ("the organisation", TEXT.into()),
+        (Kind::Profile, "sector") => ("the sector", TEXT.into()),
+        (Kind::Profile, "roles") => ("the roles", format!("a list of roles, each {}", codes::<Role>())),
+        (Kind::Profile, "mode") => ("the mode", codes::<Mode>()),
+        (Kind::Profile, "target_maturity") => ("the target maturity level", "a whole number from 1 to 4".into()),
+        (Kind::Zone | Kind::Product, "description") => ("the description", TEXT.into()),
+        (Kind::Zone, "asset_types") => {
+            ("the asset types", format!("a list of asset types, each {}", codes::<AssetType>()))
+        }
+        (Kind::Zone, "criticality") => ("the criticality", codes::<Criticality>()),
+        (Kind::Zone, "target") => ("the target security level (SL-T)", LEVELS.into()),
+        (Kind::Zone, "wizard") => ("the answers to the target-level wizard", GROUP.into()),
+        (Kind::Conduit, "from") => ("the zone it starts from (\"from\")", "the id of a zone in the file".into()),
+        (Kind::Conduit, "to") => ("the zone it leads to (\"to\")", "the id of a zone in the file".into()),
+        (Kind::Conduit, "protocols") => ("the protocols", TEXT.into()),
+        (Kind::Conduit, "crosses_it") => ("\"crosses_it\" (whether it crosses the IT network)", BOOL.into()),
+        (Kind::Conduit, "crosses_internet") => ("\"crosses_internet\" (whether it crosses the internet)", BOOL.into()),
+        (Kind::Conduit, "target") => {
+            ("its own target level", format!("{LEVELS}, or left out when the conduit follows its zones"))
+        }
+        (Kind::Product, "component_type") => ("the component type", codes::<ComponentType>()),
+        (Kind::Product, "target") => ("the aimed capability level (SL-C)", LEVELS.into()),
+        (Kind::Answers, "assessment") => ("the answers given once for the assessment", GROUP.into()),
+        (Kind::Answers, "all_zones") => ("the answers for all zones", GROUP.into()),
+        (Kind::Answers, "zones") => ("the answers per zone", GROUP.into()),
+        (Kind::Answers, "products") => ("the answers per product", GROUP.into()),
+        (Kind::Response, "answer") => ("the chosen answer", codes::<Answer>()),
+        (Kind::Response, "justification") => ("the justification", TEXT.into()),
+        (Kind::Response, "notes") => ("the notes", TEXT.into()),
+        (Kind::PlanEntry, "status") => ("the status", codes::<ActionStatus>()),
+        (Kind::PlanEntry, "owner") => ("the owner", TEXT.into()),
+        (Kind::PlanEntry, "target_date") => ("the target date", "a text such as \"2027-03-31\"".into()),
+        (Kind::PlanEntry, "note") => ("the note", TEXT.into()),
+        _ => return (format!("the field \"{}\"", shortened(name)), "a value this tool writes there".into()),
+    };
+    match rest.get(1) {
+        None => (noun.to_string(), allowed),
+        Some(Step::Index(i)) if name == "target" => (format!("{noun} for FR {}", i + 1), LEVEL.into()),
+        Some(Step::Index(i)) if name == "roles" => (format!("role number {}", i + 1), codes::<Role>()),
+        Some(Step::Index(i)) if name == "asset_types" => (format!("asset type number {}", i + 1), codes::<AssetType>()),
+        Some(Step::Key(q)) if name == "wizard" => (format!("the wizard answer to \"{}\"", shortened(q)), TEXT.into()),
+        Some(_) => (format!("a part of {noun}"), allowed),
+    }
+}
+
+/// A sentence for a value that serde refused: who it is about, which field, what the file holds there and
+/// what is allowed. `path` is the full field path of the refusal, `message` serde's message (without
+/// position), `root` the whole file.
+pub(crate) fn refused_value(path: &[Step], message: &str, root: &Value) -> String {
+    let (who, kind, taken) = subject(path, root);
+    let rest = path.get(taken..).unwrap_or_default();
+    let quoted = backticked(message);
+    let named = quoted.first().map(|f| shortened(f)).unwrap_or_default();
+    if message.starts_with("unknown field") {
+        // The path ends at the unknown field; `who` is the part that holds it.
+        let known = quoted.get(1..).unwrap_or_default().join(", ");
+        let known = if known.is_empty() { String::new() } else { format!(" The fields it can have: {known}.") };
+        return format!("{who} has a field \"{named}\" that this tool does not know; remove it.{known}");
+    }
+    if message.starts_with("missing field") {
+        let (noun, allowed) = field(kind, &[Step::Key(named.clone())]);
+        return format!("{who}: {noun} (\"{named}\") is missing; it must be {allowed}.");
+    }
+    if message.starts_with("duplicate field") {
+        return format!("{who} has the field \"{named}\" twice; keep only one.");
+    }
+    let (noun, mut allowed) = field(kind, rest);
+    if message.starts_with("unknown variant") {
+        allowed = one_of(quoted.get(1..).unwrap_or_default());
+    }
+    // An answer of a known question: the answers of its own scale.
+    let item = match taken.checked_sub(1).and_then(|i| path.get(i)) {
+        Some(Step::Key(id)) if kind == Kind::Response => catalogue::item(id),
+        _ => None,
+    };
+    if let (Some(item), [Step::Key(name)]) = (item, rest) {
+        if name == "answer" {
+            let scale: Vec<&str> = Answer::scale_for(item).iter().map(|a| a.code()).collect();
+            allowed = one_of(&scale);
+        }
+    }
+    let what = value_at(root, path).map(found);
+    let it = if matches!(kind, Kind::Answers | Kind::AnswerMap) { "they" } else { "it" };
+    match (rest.is_empty(), what) {
+        (true, Some(what)) => format!("{who} cannot be {what}; {it} must be {allowed}."),
+        (true, None) => format!("{who} cannot be read; {it} must be {allowed}."),
+        (false, Some(what)) => format!("{who}: {noun} cannot be {what}; it must be {allowed}."),
+        (false, None) => format!("{who}: {noun} cannot be read; it must be {allowed}."),
+    }
+}
+
+/// serde_json's description of a syntax error, in words.
+pub(crate) fn syntax(message: &str) -> &str {
+    match message {
+        m if m.starts_with("EOF while parsing") => "the file ends too early (it may have been cut off)",
+        "expected value" | "expected ident" => {
+            "something here is not a JSON value (texts are written in double quotes; true, false and null in lower case)"
+        }
+        "expected `,` or `]`" => "a comma or a closing ] is missing",
+        "expected `,` or `}`" => "a comma or a closing } is missing",
+        "expected `:`" => "a colon is missing after a field name",
+        "expected `\"`" | "key must be a string" => "a field name is not in double quotes",
+        "trailing comma" => "a comma stands right before a closing bracket",
+        "trailing characters" => "there is more text after the end of the data",
+        "recursion limit exceeded" => "the data is nested too deeply (more than 128 levels)",
+        "invalid escape"
+        | "unexpected end of hex escape"
+        | "lone leading surrogate in hex escape"
+        | "invalid unicode code point" => "a text holds a backslash (\\) that starts no valid escape",
+        m if m.starts_with("control character") => "a text holds a line break or tab; write it as \\n or \\t",
+        "invalid number" | "number out of range" => "a number is written wrongly or is too large",
+        other => other,
+    }
+}
