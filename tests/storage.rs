@@ -1218,3 +1218,41 @@ fn no_refusal_uses_the_parsers_words() {
         }
     }
 }
+
+/// The codes serde reads for an enum, sorted: the list it gives when it refuses an empty code.
+fn serde_codes<T: serde::de::DeserializeOwned>() -> Vec<String> {
+    let message = serde_json::from_str::<T>("\"\"").err().expect("an empty code is refused").to_string();
+    let mut codes: Vec<String> = message.split('`').skip(1).step_by(2).skip(1).map(str::to_string).collect();
+    codes.sort();
+    codes
+}
+
+/// The codes a message allows (`... it must be one of "a", "b".`), sorted.
+fn allowed_codes(message: &str) -> Vec<String> {
+    let list = message.rsplit_once("one of ").map_or("", |(_, list)| list);
+    let mut codes: Vec<String> = list.split('"').skip(1).step_by(2).map(str::to_string).collect();
+    codes.sort();
+    codes
+}
+
+/// An edit that puts a wrong code in a file, and the codes serde reads there.
+type CodeCase = (fn(&mut Value), Vec<String>);
+
+#[test]
+fn the_codes_a_message_allows_are_the_codes_serde_reads() {
+    let cases: [CodeCase; 7] = [
+        (|v| v["assessment"]["profile"]["mode"] = json!(1), serde_codes::<Mode>()),
+        (|v| v["assessment"]["profile"]["roles"][0] = json!(1), serde_codes::<Role>()),
+        (|v| v["assessment"]["zones"][0]["asset_types"] = json!([1]), serde_codes::<AssetType>()),
+        (|v| v["assessment"]["zones"][0]["criticality"] = json!(1), serde_codes::<Criticality>()),
+        (|v| v["assessment"]["products"][0]["component_type"] = json!(1), serde_codes::<ComponentType>()),
+        (|v| v["assessment"]["plan"]["sdl-dm-1"]["status"] = json!(1), serde_codes::<ActionStatus>()),
+        // An answer to a question the catalogue does not know: any answer code.
+        (|v| v["assessment"]["answers"]["assessment"]["x-1"] = json!({ "answer": 1 }), serde_codes::<Answer>()),
+    ];
+    for (edit, codes) in cases {
+        let e = refused(&current_with(edit));
+        assert!(e.message.contains(" cannot be 1; it must be "), "{}", e.message);
+        assert_eq!(allowed_codes(&e.message), codes, "{}", e.message);
+    }
+}

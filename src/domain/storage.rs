@@ -335,22 +335,24 @@ fn read_at<T: DeserializeOwned>(text: &str, root: &Value, at: &[Step]) -> Result
     read_classified(text, root, at).map_err(|(problem, _)| problem)
 }
 
-/// [`read_at`], and whether a refusal is for an unknown field (which can be removed to read on).
+/// [`read_at`], and whether a refusal is for an unknown field (which can be left out to read on).
 fn read_classified<T: DeserializeOwned>(text: &str, root: &Value, at: &[Step]) -> Result<T, (Problem, bool)> {
     let mut reader = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut reader).map_err(|e| {
-        let mut path = at.to_vec();
-        path.extend(problems::steps(e.path()));
-        let inner = e.into_inner();
-        let message = message_of(&inner);
-        let unknown_field = message.starts_with("unknown field");
-        let problem = Problem {
-            message: problems::refused_value(&path, &message, root),
-            path: Some(path_text(&path)),
-            position: at.is_empty().then(|| (inner.line(), inner.column())),
-        };
-        (problem, unknown_field)
-    })
+    serde_path_to_error::deserialize(&mut reader).map_err(|e| refusal(e, root, at))
+}
+
+/// The problem for a value serde refused (one function for every type read, not one per type).
+fn refusal(e: serde_path_to_error::Error<serde_json::Error>, root: &Value, at: &[Step]) -> (Problem, bool) {
+    let mut path = at.to_vec();
+    path.extend(problems::steps(e.path()));
+    let inner = e.into_inner();
+    let message = message_of(&inner);
+    let problem = Problem {
+        message: problems::refused_value(&path, &message, root),
+        path: Some(path_text(&path)),
+        position: at.is_empty().then(|| (inner.line(), inner.column())),
+    };
+    (problem, message.starts_with("unknown field"))
 }
 
 /// Reads one part of `root` at `at`, and notes why it cannot be read.
@@ -369,26 +371,20 @@ fn every_part_problem(first: Problem, root: &Value) -> ImportError {
     let key = |k: &str| Step::Key(k.to_string());
     let within = |steps: &[&str]| -> Vec<Step> { steps.iter().map(|s| key(s)).collect() };
     let mut out = Vec::new();
-    // The copy without the parts is read until it passes: an unknown field is noted and removed, any other
-    // problem is noted and ends the reading.
-    let mut outline = outline_of(root);
+    // The copy without the parts is read until it passes: an unknown field of the file or of the assessment
+    // is noted and left out, any other problem is noted and ends the reading.
+    let mut left_out: Vec<String> = Vec::new();
     for _ in 0..MAX_PROBLEMS {
-        match read_classified::<SavedAssessment>(&outline.to_string(), root, &[]) {
+        match read_classified::<SavedAssessment>(&outline_of(root, &left_out).to_string(), root, &[]) {
             Ok(_) => break,
             Err((mut problem, unknown_field)) => {
                 problem.position = None;
                 let path = problem.path.clone().unwrap_or_default();
                 out.push(problem);
-                let removed = match path.rsplit_once('.') {
-                    Some(("assessment", field)) => {
-                        outline.get_mut("assessment").and_then(Value::as_object_mut).and_then(|a| a.remove(field))
-                    }
-                    None => outline.as_object_mut().and_then(|o| o.remove(&path)),
-                    Some(_) => None,
-                };
-                if !unknown_field || removed.is_none() {
+                if !unknown_field || path.matches('.').count() > 1 || left_out.contains(&path) {
                     break;
                 }
+                left_out.push(path);
             }
         }
     }
@@ -436,29 +432,37 @@ fn every_part_problem(first: Problem, root: &Value) -> ImportError {
 }
 
 /// The file with the assessment's parts (profile, zones, conduits, products, answers, plan) emptied, where
-/// they are of the right kind: what is left are the fields around them.
-fn outline_of(root: &Value) -> Value {
+/// they are of the right kind, and without the fields of `left_out` (paths such as `comment` or
+/// `assessment.colour`): what is left are the fields around the parts. Built by inserting (the reader's
+/// own map operation) rather than collecting, which would bring a sort into the wasm.
+fn outline_of(root: &Value, left_out: &[String]) -> Value {
     const PARTS: [&str; 6] = ["profile", "zones", "conduits", "products", "answers", "plan"];
-    let Some(file) = root.as_object() else { return root.clone() };
-    let outline = file.iter().map(|(name, value)| {
+    let mut outline = serde_json::Map::new();
+    for (name, value) in root.as_object().into_iter().flatten() {
+        if left_out.contains(name) {
+            continue;
+        }
         let value = match (name.as_str(), value.as_object()) {
-            ("assessment", Some(a)) => Value::Object(
-                a.iter()
-                    .map(|(field, v)| {
-                        let emptied = match v {
-                            Value::Array(_) if PARTS.contains(&field.as_str()) => Value::Array(Vec::new()),
-                            Value::Object(_) if PARTS.contains(&field.as_str()) => Value::Object(Default::default()),
-                            other => other.clone(),
-                        };
-                        (field.clone(), emptied)
-                    })
-                    .collect(),
-            ),
+            ("assessment", Some(a)) => {
+                let mut inner = serde_json::Map::new();
+                for (field, v) in a {
+                    if left_out.iter().any(|p| p.strip_prefix("assessment.") == Some(field.as_str())) {
+                        continue;
+                    }
+                    let emptied = match v {
+                        Value::Array(_) if PARTS.contains(&field.as_str()) => Value::Array(Vec::new()),
+                        Value::Object(_) if PARTS.contains(&field.as_str()) => Value::Object(serde_json::Map::new()),
+                        other => other.clone(),
+                    };
+                    inner.insert(field.clone(), emptied);
+                }
+                Value::Object(inner)
+            }
             _ => value.clone(),
         };
-        (name.clone(), value)
-    });
-    Value::Object(outline.collect())
+        outline.insert(name.clone(), value);
+    }
+    Value::Object(outline)
 }
 
 /// serde_json's message without the " at line L column C" it appends (the position is reported apart).
@@ -579,7 +583,7 @@ pub fn problems_of(a: &Assessment) -> Vec<Problem> {
             &mut out,
         );
         for (end, zone) in [("from", &conduit.from), ("to", &conduit.to)] {
-            if !zone_ids.contains_key(zone.as_str()) {
+            if !zone_ids.contains(&zone.as_str()) {
                 out.push(Problem::at(
                     format!(
                         "{who} connects to zone \"{zone}\", which is not in the file; \"{end}\" must be the id of one of its zones."
@@ -604,7 +608,7 @@ pub fn problems_of(a: &Assessment) -> Vec<Problem> {
         check_fit(item_id, r, &path, &who, Place::Zone, &mut out);
     }
     for (zone_id, map) in &a.answers.zones {
-        if !zone_ids.contains_key(zone_id.as_str()) {
+        if !zone_ids.contains(&zone_id.as_str()) {
             out.push(Problem::at(
                 format!(
                     "There are answers for zone \"{zone_id}\", which is not in the file; remove them or add the zone."
@@ -622,7 +626,7 @@ pub fn problems_of(a: &Assessment) -> Vec<Problem> {
         }
     }
     for (product_id, map) in &a.answers.products {
-        if !product_ids.contains_key(product_id.as_str()) {
+        if !product_ids.contains(&product_id.as_str()) {
             out.push(Problem::at(
                 format!("There are answers for product \"{product_id}\", which is not in the file; remove them or add the product."),
                 format!("assessment.answers.products[\"{product_id}\"]"),
@@ -649,18 +653,19 @@ pub fn problems_of(a: &Assessment) -> Vec<Problem> {
 
 /// The rules zones and products share: each has a short id and a name of its own, and texts within their
 /// limits. `what` names them (`("Zone", "zone", "zones")`), `parts` holds each one's id, name and
-/// description. Returns the ids that can be referred to, each with its position.
+/// description. Returns the ids that can be referred to.
 fn check_ids_and_names<'a>(
     what: (&str, &str, &str),
     parts: Vec<(&'a str, &'a str, &'a str)>,
     out: &mut Vec<Problem>,
-) -> BTreeMap<&'a str, usize> {
+) -> Vec<&'a str> {
     let (title, noun, list) = what;
-    let mut ids = BTreeMap::new();
-    let mut names = BTreeMap::new();
+    let mut ids = Vec::new();
+    let names: Vec<String> = parts.iter().map(|p| name_key(p.1)).collect();
     for (i, (id, name, description)) in parts.iter().copied().enumerate() {
         let path = format!("assessment.{list}[{i}]");
         let who = problems::numbered(title, i, Some(name));
+        let earlier_id = parts[..i].iter().position(|p| p.0 == id);
         if id.trim().is_empty() || id.chars().count() > 40 {
             out.push(Problem::at(
                 format!(
@@ -670,7 +675,7 @@ fn check_ids_and_names<'a>(
                 ),
                 format!("{path}.id"),
             ));
-        } else if let Some(&earlier) = ids.get(id) {
+        } else if let Some(earlier) = earlier_id {
             out.push(Problem::at(
                 format!(
                     "{who}: the id \"{id}\" is also the id of {noun} {}; each {noun} needs its own id.",
@@ -679,11 +684,12 @@ fn check_ids_and_names<'a>(
                 format!("{path}.id"),
             ));
         } else {
-            ids.insert(id, i);
+            ids.push(id);
         }
+        let earlier_name = names[..i].iter().position(|n| *n == names[i]);
         if name.trim().is_empty() {
             out.push(Problem::at(format!("{who} has no name; each {noun} needs one."), format!("{path}.name")));
-        } else if let Some(&earlier) = names.get(&name_key(name)) {
+        } else if let Some(earlier) = earlier_name {
             let first = problems::numbered(noun, earlier, parts.get(earlier).map(|p| p.1));
             out.push(Problem::at(
                 format!(
@@ -691,8 +697,6 @@ fn check_ids_and_names<'a>(
                 ),
                 format!("{path}.name"),
             ));
-        } else {
-            names.insert(name_key(name), i);
         }
         check_text(name, MAX_NAME_CHARS, format!("{path}.name"), &who, "the name", out);
         check_text(description, MAX_TEXT_CHARS, format!("{path}.description"), &who, "the description", out);
@@ -812,7 +816,9 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     let root = if value.get("assessment").is_some_and(Value::is_object) {
         &value
     } else {
-        wrapped = Value::Object(std::iter::once(("assessment".to_string(), value.clone())).collect());
+        let mut file = serde_json::Map::new();
+        file.insert("assessment".to_string(), value.clone());
+        wrapped = Value::Object(file);
         &wrapped
     };
     let Some(obj) = root.get("assessment").and_then(Value::as_object) else {

@@ -8,6 +8,7 @@ pub mod branding;
 pub mod document;
 pub mod download;
 pub mod fields;
+pub mod limited_text;
 pub mod offline;
 pub mod persist;
 pub mod products;
@@ -16,6 +17,7 @@ pub mod questionnaire;
 pub mod report;
 pub mod results;
 pub mod roadmap;
+pub mod save_alert;
 pub mod scope;
 pub mod start;
 pub mod state;
@@ -73,6 +75,13 @@ pub fn App() -> impl IntoView {
                 state.step.set(step);
                 focus_main_heading();
             }
+        }
+    });
+    // Closing or reloading the tab would lose changes the browser refused to store: ask first.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev: web_sys::BeforeUnloadEvent| {
+        if state.unsaved.with_untracked(Option::is_some) {
+            ev.prevent_default();
+            ev.set_return_value("Some changes are not saved.");
         }
     });
     // Changes made in other tabs.
@@ -163,5 +172,6 @@ pub fn App() -> impl IntoView {
                 ". Questions are written for this tool and cite IEC 62443 identifiers; they do not reproduce the standard."
             </p>
         </footer>
+        <save_alert::SaveAlert />
     }
 }

@@ -6,7 +6,8 @@
 use crate::domain::questionnaire::{
     answer_scope, level_text, section_intro, section_progress, visible_items, Filters, Section, ZoneChoice,
 };
-use crate::domain::{Answer, AnswerScope, Item, ItemKind, Part, Response, MAX_TEXT_CHARS};
+use crate::domain::{Answer, AnswerScope, Item, ItemKind, Part, Response};
+use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::summary::LiveSummary;
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
@@ -670,19 +671,14 @@ fn ItemCard(
                             }
                         }}
                     </label>
-                    <textarea
+                    <LimitedTextArea
                         id=justification_id.clone()
-                        rows="2"
-                        maxlength=MAX_TEXT_CHARS.to_string()
+                        value=Signal::derive(move || shown.with(|r| r.justification.clone()))
+                        set=Callback::new(move |text: String| write(&|r| r.justification = text.clone()))
                         required=true
-                        aria-invalid=move || shown.with(Response::is_incomplete).to_string()
-                        aria-describedby=justification_error.clone()
-                        prop:value=move || shown.with(|r| r.justification.clone())
-                        on:input=move |ev| {
-                            let text: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect();
-                            write(&|r| r.justification = text.clone())
-                        }
-                    ></textarea>
+                        invalid=Signal::derive(move || shown.with(Response::is_incomplete))
+                        described_by=justification_error.clone()
+                    />
                     <p id=justification_error.clone() class="field-error">
                         {move || {
                             shown
@@ -694,13 +690,7 @@ fn ItemCard(
             </Show>
             <div class="field">
                 <label for=notes_id.clone()>"Notes (optional)"</label>
-                <textarea
-                    id=notes_id
-                    rows="1"
-                    maxlength=MAX_TEXT_CHARS.to_string()
-                    prop:value=move || notes.get()
-                    on:input=move |ev| set_notes(event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect())
-                ></textarea>
+                <LimitedTextArea id=notes_id rows="1" value=notes set=Callback::new(set_notes) />
             </div>
         </article>
     }

@@ -2,8 +2,9 @@
 //! user's plan (status, owner, date, note) and the projected SL-A after each phase.
 
 use crate::domain::document::{projection_blocks, VENDOR_FIRST};
-use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, MAX_NAME_CHARS};
 use crate::ui::document::BlocksView;
+use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
@@ -140,8 +141,8 @@ fn ActionCard(action: Action) -> impl IntoView {
                 </div>
                 <div class="field wide">
                     <label for=format!("{dom}-note")>"Note"</label>
-                    <textarea id=format!("{dom}-note") rows="1" maxlength=MAX_TEXT_CHARS.to_string() prop:value=move || plan().note
-                        on:input=move |ev| { let v: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect(); edit(Box::new(move |p| p.note = v)) }></textarea>
+                    <LimitedTextArea id=format!("{dom}-note") rows="1" value=Signal::derive(move || plan().note)
+                        set=Callback::new(move |v: String| edit(Box::new(move |p| p.note = v))) />
                 </div>
             </div>
         </li>

@@ -3,14 +3,12 @@
 //!
 //! serde and serde_json describe a refused value in Rust's terms (``invalid type: floating point `2.5`,
 //! expected u8``, ``unknown field `__proto__` ``). The sentences here replace them: the field path comes from
-//! `serde_path_to_error`, the value found from the file itself, the codes an enum accepts from serde's own
-//! list of them (so they cannot drift from the types), and only the kind of refusal (unknown, missing or
-//! repeated field, or a wrong value) is read from serde's message.
+//! `serde_path_to_error`, the value found from the file itself, and only the kind of refusal (unknown,
+//! missing or repeated field, or a wrong value) and, for an unknown code, the codes allowed are read from
+//! serde's message.
 
 use crate::domain::answers::Answer;
-use crate::domain::assessment::{ActionStatus, AssetType, Criticality, Mode, Role};
-use crate::domain::catalogue::{self, ComponentType};
-use serde::de::DeserializeOwned;
+use crate::domain::catalogue;
 use serde_json::Value;
 
 /// One step of a field path: a field name or map key, or a position in a list (from 0).
@@ -61,7 +59,7 @@ const BOOL: &str = "true or false";
 const TIME: &str = "a date and time in double quotes, such as \"2026-03-02T08:15:00Z\"";
 
 /// What a part of the file is, for the fields it may hold.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
     File,
     Assessment,
@@ -158,12 +156,6 @@ fn one_of(codes: &[&str]) -> String {
     }
 }
 
-/// The codes a saved enum accepts, as serde lists them when it refuses an unknown one.
-fn codes<T: DeserializeOwned>() -> String {
-    let message = serde_json::from_str::<T>("\"\"").err().map(|e| e.to_string()).unwrap_or_default();
-    one_of(backticked(&message).get(1..).unwrap_or_default())
-}
-
 /// Who a path is about ("Zone 3 ("Control room")", "The answer to SR 1.1 (...) for all zones"), what
 /// kind of part that is, and how many steps of the path it takes.
 fn subject(path: &[Step], root: &Value) -> (String, Kind, usize) {
@@ -225,69 +217,113 @@ fn subject(path: &[Step], root: &Value) -> (String, Kind, usize) {
     }
 }
 
+/// What a field may hold: said in words, or a list of codes (`what` names an element).
+#[derive(Clone, Copy)]
+enum Allowed {
+    Is(&'static str),
+    ListOf(&'static str, &'static str),
+}
+
+// The codes of the saved enums, as a message lists them (tests/storage.rs checks each against serde's own
+// list, so they cannot drift from the types).
+const ROLES: &str = "one of \"asset_owner\", \"system_integrator\", \"product_supplier\"";
+const ASSET_TYPES: &str = "one of \"plc\", \"hmi\", \"scada_server\", \"historian\", \"engineering_workstation\", \
+                           \"safety_system\", \"network_equipment\", \"remote_access\"";
+/// Every answer code (a known question takes those of its own scale, see [`refused_value`]).
+const ANSWERS: &str = "one of \"implemented\", \"partial\", \"not_implemented\", \"compensating\", \
+                       \"not_applicable\", \"dont_know\", \"vendor_to_confirm\", \"not_performed\", \"ml1\", \"ml2\", \
+                       \"ml3\", \"ml4\"";
+
+/// Each field of the saved format: the kind of part that holds it (`None`: any), its name, what it is
+/// called in a sentence and what it may hold.
+const FIELDS: &[(Option<Kind>, &str, &str, Allowed)] = &[
+    (Some(Kind::File), "format", "the format marker", Allowed::Is("\"iec62443-assess/assessment\"")),
+    (Some(Kind::File), "schema", "the schema version", Allowed::Is("a whole number, 1 or more")),
+    (None, "catalogue_version", "the catalogue version", Allowed::Is("a text such as \"2026.12-1\"")),
+    (Some(Kind::File), "assessment", "the assessment", Allowed::Is(GROUP)),
+    (None, "id", "the id", Allowed::Is(TEXT)),
+    (None, "name", "the name", Allowed::Is(TEXT)),
+    (Some(Kind::Assessment), "created", "the creation time", Allowed::Is(TIME)),
+    (Some(Kind::Assessment), "updated", "the time of the last change", Allowed::Is(TIME)),
+    (Some(Kind::Assessment), "profile", "the profile", Allowed::Is(GROUP)),
+    (Some(Kind::Assessment), "zones", "the list of zones", Allowed::Is(LIST)),
+    (Some(Kind::Assessment), "conduits", "the list of conduits", Allowed::Is(LIST)),
+    (Some(Kind::Assessment), "products", "the list of products", Allowed::Is(LIST)),
+    (Some(Kind::Assessment), "answers", "the answers", Allowed::Is(GROUP)),
+    (Some(Kind::Assessment), "plan", "the roadmap plan", Allowed::Is(GROUP)),
+    (Some(Kind::Assessment), "last_step", "the step last open", Allowed::Is(TEXT)),
+    (Some(Kind::Profile), "organisation", "the organisation", Allowed::Is(TEXT)),
+    (Some(Kind::Profile), "sector", "the sector", Allowed::Is(TEXT)),
+    (Some(Kind::Profile), "roles", "the roles", Allowed::ListOf("role", ROLES)),
+    (Some(Kind::Profile), "mode", "the mode", Allowed::Is("one of \"quick\", \"full\"")),
+    (Some(Kind::Profile), "target_maturity", "the target maturity level", Allowed::Is("a whole number from 1 to 4")),
+    (None, "description", "the description", Allowed::Is(TEXT)),
+    (Some(Kind::Zone), "asset_types", "the asset types", Allowed::ListOf("asset type", ASSET_TYPES)),
+    (
+        Some(Kind::Zone),
+        "criticality",
+        "the criticality",
+        Allowed::Is("one of \"low\", \"medium\", \"high\", \"critical\""),
+    ),
+    (Some(Kind::Zone), "target", "the target security level (SL-T)", Allowed::Is(LEVELS)),
+    (Some(Kind::Zone), "wizard", "the answers to the target-level wizard", Allowed::Is(GROUP)),
+    (Some(Kind::Conduit), "from", "the zone it starts from (\"from\")", Allowed::Is("the id of a zone in the file")),
+    (Some(Kind::Conduit), "to", "the zone it leads to (\"to\")", Allowed::Is("the id of a zone in the file")),
+    (Some(Kind::Conduit), "protocols", "the protocols", Allowed::Is(TEXT)),
+    (Some(Kind::Conduit), "crosses_it", "\"crosses_it\" (whether it crosses the IT network)", Allowed::Is(BOOL)),
+    (
+        Some(Kind::Conduit),
+        "crosses_internet",
+        "\"crosses_internet\" (whether it crosses the internet)",
+        Allowed::Is(BOOL),
+    ),
+    (
+        Some(Kind::Conduit),
+        "target",
+        "its own target level",
+        Allowed::Is(
+            "a list of seven whole numbers from 0 to 4, one per foundational requirement (FR 1 to FR 7), or left \
+             out when the conduit follows its zones",
+        ),
+    ),
+    (
+        Some(Kind::Product),
+        "component_type",
+        "the component type",
+        Allowed::Is("one of \"software_application\", \"embedded_device\", \"host_device\", \"network_device\""),
+    ),
+    (Some(Kind::Product), "target", "the aimed capability level (SL-C)", Allowed::Is(LEVELS)),
+    (Some(Kind::Answers), "assessment", "the answers given once for the assessment", Allowed::Is(GROUP)),
+    (Some(Kind::Answers), "all_zones", "the answers for all zones", Allowed::Is(GROUP)),
+    (Some(Kind::Answers), "zones", "the answers per zone", Allowed::Is(GROUP)),
+    (Some(Kind::Answers), "products", "the answers per product", Allowed::Is(GROUP)),
+    (Some(Kind::Response), "answer", "the chosen answer", Allowed::Is(ANSWERS)),
+    (Some(Kind::Response), "justification", "the justification", Allowed::Is(TEXT)),
+    (Some(Kind::Response), "notes", "the notes", Allowed::Is(TEXT)),
+    (Some(Kind::PlanEntry), "status", "the status", Allowed::Is("one of \"open\", \"planned\", \"done\"")),
+    (Some(Kind::PlanEntry), "owner", "the owner", Allowed::Is(TEXT)),
+    (Some(Kind::PlanEntry), "target_date", "the target date", Allowed::Is("a text such as \"2027-03-31\"")),
+    (Some(Kind::PlanEntry), "note", "the note", Allowed::Is(TEXT)),
+];
+
 /// What a field is called and what it may hold, for a field (and list element or map entry) of a part.
 fn field(kind: Kind, rest: &[Step]) -> (String, String) {
     let Some(Step::Key(name)) = rest.first() else { return (String::new(), GROUP.to_string()) };
-    let (noun, allowed): (&str, String) = match (kind, name.as_str()) {
-        (Kind::File, "format") => ("the format marker", format!("\"{}\"", super::FORMAT)),
-        (Kind::File, "schema") => ("the schema version", format!("a whole number from 1 to {}", super::SCHEMA_VERSION)),
-        (Kind::File | Kind::Assessment, "catalogue_version") => {
-            ("the catalogue version", format!("a text such as \"{}\"", catalogue::CATALOGUE_VERSION))
-        }
-        (Kind::File, "assessment") => ("the assessment", GROUP.into()),
-        (Kind::Assessment, "profile") => ("the profile", GROUP.into()),
-        (_, "id") => ("the id", TEXT.into()),
-        (_, "name") => ("the name", TEXT.into()),
-        (Kind::Assessment, "created") => ("the creation time", TIME.into()),
-        (Kind::Assessment, "updated") => ("the time of the last change", TIME.into()),
-        (Kind::Assessment, "zones") => ("the list of zones", LIST.into()),
-        (Kind::Assessment, "conduits") => ("the list of conduits", LIST.into()),
-        (Kind::Assessment, "products") => ("the list of products", LIST.into()),
-        (Kind::Assessment, "answers") => ("the answers", GROUP.into()),
-        (Kind::Assessment, "plan") => ("the roadmap plan", GROUP.into()),
-        (Kind::Assessment, "last_step") => ("the step last open", TEXT.into()),
-        (Kind::Profile, "organisation") => ("the organisation", TEXT.into()),
-        (Kind::Profile, "sector") => ("the sector", TEXT.into()),
-        (Kind::Profile, "roles") => ("the roles", format!("a list of roles, each {}", codes::<Role>())),
-        (Kind::Profile, "mode") => ("the mode", codes::<Mode>()),
-        (Kind::Profile, "target_maturity") => ("the target maturity level", "a whole number from 1 to 4".into()),
-        (Kind::Zone | Kind::Product, "description") => ("the description", TEXT.into()),
-        (Kind::Zone, "asset_types") => {
-            ("the asset types", format!("a list of asset types, each {}", codes::<AssetType>()))
-        }
-        (Kind::Zone, "criticality") => ("the criticality", codes::<Criticality>()),
-        (Kind::Zone, "target") => ("the target security level (SL-T)", LEVELS.into()),
-        (Kind::Zone, "wizard") => ("the answers to the target-level wizard", GROUP.into()),
-        (Kind::Conduit, "from") => ("the zone it starts from (\"from\")", "the id of a zone in the file".into()),
-        (Kind::Conduit, "to") => ("the zone it leads to (\"to\")", "the id of a zone in the file".into()),
-        (Kind::Conduit, "protocols") => ("the protocols", TEXT.into()),
-        (Kind::Conduit, "crosses_it") => ("\"crosses_it\" (whether it crosses the IT network)", BOOL.into()),
-        (Kind::Conduit, "crosses_internet") => ("\"crosses_internet\" (whether it crosses the internet)", BOOL.into()),
-        (Kind::Conduit, "target") => {
-            ("its own target level", format!("{LEVELS}, or left out when the conduit follows its zones"))
-        }
-        (Kind::Product, "component_type") => ("the component type", codes::<ComponentType>()),
-        (Kind::Product, "target") => ("the aimed capability level (SL-C)", LEVELS.into()),
-        (Kind::Answers, "assessment") => ("the answers given once for the assessment", GROUP.into()),
-        (Kind::Answers, "all_zones") => ("the answers for all zones", GROUP.into()),
-        (Kind::Answers, "zones") => ("the answers per zone", GROUP.into()),
-        (Kind::Answers, "products") => ("the answers per product", GROUP.into()),
-        (Kind::Response, "answer") => ("the chosen answer", codes::<Answer>()),
-        (Kind::Response, "justification") => ("the justification", TEXT.into()),
-        (Kind::Response, "notes") => ("the notes", TEXT.into()),
-        (Kind::PlanEntry, "status") => ("the status", codes::<ActionStatus>()),
-        (Kind::PlanEntry, "owner") => ("the owner", TEXT.into()),
-        (Kind::PlanEntry, "target_date") => ("the target date", "a text such as \"2027-03-31\"".into()),
-        (Kind::PlanEntry, "note") => ("the note", TEXT.into()),
-        _ => return (format!("the field \"{}\"", shortened(name)), "a value this tool writes there".into()),
+    let known = FIELDS.iter().find(|(k, n, _, _)| k.is_none_or(|k| k == kind) && n == name);
+    let Some(&(_, _, noun, allowed)) = known else {
+        return (format!("the field \"{}\"", shortened(name)), "a value this tool writes there".to_string());
     };
-    match rest.get(1) {
-        None => (noun.to_string(), allowed),
-        Some(Step::Index(i)) if name == "target" => (format!("{noun} for FR {}", i + 1), LEVEL.into()),
-        Some(Step::Index(i)) if name == "roles" => (format!("role number {}", i + 1), codes::<Role>()),
-        Some(Step::Index(i)) if name == "asset_types" => (format!("asset type number {}", i + 1), codes::<AssetType>()),
-        Some(Step::Key(q)) if name == "wizard" => (format!("the wizard answer to \"{}\"", shortened(q)), TEXT.into()),
-        Some(_) => (format!("a part of {noun}"), allowed),
+    match (rest.get(1), allowed) {
+        (Some(Step::Index(i)), _) if name == "target" => (format!("{noun} for FR {}", i + 1), LEVEL.to_string()),
+        (Some(Step::Index(i)), Allowed::ListOf(element, codes)) => {
+            (format!("{element} number {}", i + 1), codes.into())
+        }
+        (Some(Step::Key(q)), _) if name == "wizard" => {
+            (format!("the wizard answer to \"{}\"", shortened(q)), TEXT.to_string())
+        }
+        (None, Allowed::Is(words)) => (noun.to_string(), words.to_string()),
+        (None, Allowed::ListOf(element, codes)) => (noun.to_string(), format!("a list, each {element} {codes}")),
+        (Some(_), _) => (format!("a part of {noun}"), "a value this tool writes there".to_string()),
     }
 }
 
