@@ -423,3 +423,19 @@ test('the Markdown export follows the report chosen', async ({ page }) => {
   expect(full.text).toContain('\n### Questions not answered yet\n');
   expect(full.text).not.toMatch(/\| Not answered \|\s*\|$/m);
 });
+
+test('long unbroken names wrap in print instead of widening the page', async ({ page }) => {
+  const data = halfFinishedAssessment();
+  data.assessment.name = 'Riverside_water_treatment_OT_security_review_with_a_very_long_unbroken_name_2026';
+  data.assessment.zones[2].name = 'Chlorination_safety_PLCs_north_building_dosing_station_3_and_more';
+  await importAssessment(page, data);
+  await gotoStep(page, 'Report');
+  for (const length of ['Short report', 'Full report']) {
+    await page.getByRole('radio', { name: new RegExp(`^${length}`) }).check();
+    await page.emulateMedia({ media: 'print' });
+    for (const format of ['A4', 'Letter'] as const) {
+      expect(await printOverflow(page, format), `${length} on ${format}`).toEqual({ wider: 0, clipped: [] });
+    }
+    await page.emulateMedia({ media: 'screen' });
+  }
+});
