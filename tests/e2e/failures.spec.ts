@@ -3,26 +3,37 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Locator, Page } from '@playwright/test';
 import { test, expect, open } from './fixtures';
-import { answer, gotoStep, itemCard, newAssessment, openSection } from './pages';
+import { addZone, answer, gotoStep, itemCard, newAssessment, openSection, zoneCard } from './pages';
 import { knownAssessment } from './data';
 
 // Failures that cannot hide (issue 17): a refused save, a text that does not fit, a file that cannot be
 // imported. Each is said where the user is, in words, and loses nothing.
 
-/** Makes every write of an assessment throw QuotaExceededError while sessionStorage says the quota is full. */
-async function simulateQuota(page: Page) {
-  await page.addInitScript(() => {
-    const original = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      if (sessionStorage.getItem('quota-full') === '1' && key.startsWith('iec62443-assess:assessment:')) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+/** Fills this origin's local storage to the last character with filler entries (the app's own data stays). */
+async function fillStorage(page: Page) {
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`test-filler-${n}`, chunk);
+          n += 1;
+        } catch {
+          break;
+        }
       }
-      return original.call(this, key, value);
-    };
+    }
+    return n;
   });
+  expect(filled).toBeGreaterThan(0);
 }
 
-const quotaFull = (page: Page, full: boolean) => page.evaluate((f) => sessionStorage.setItem('quota-full', f ? '1' : '0'), full);
+/** Removes the filler entries: the storage has room again. */
+const freeStorage = (page: Page) =>
+  page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('test-filler-')) localStorage.removeItem(key);
+  });
 
 /** The catalogue id of a question card (`q-sr-1_1-re1` -> `sr-1.1-re1`). */
 async function itemId(card: Locator) {
@@ -34,7 +45,6 @@ async function importFile(page: Page, name: string, text: string) {
 }
 
 test('a refused save stays in view, keeps every answer, offers a copy and is stored once there is room', async ({ page }) => {
-  await simulateQuota(page);
   await open(page, '#/start');
   await importFile(page, 'known.json', JSON.stringify(knownAssessment()));
   await expect(page.getByRole('banner')).toContainText('Known answers');
@@ -44,8 +54,8 @@ test('a refused save stays in view, keeps every answer, offers a copy and is sto
   const count = await cards.count();
   expect(count).toBeGreaterThan(12);
 
-  // Storage is full; the user answers the last eight questions of a long section, far down the page.
-  await quotaFull(page, true);
+  // The browser's storage is full; the user answers the last eight questions of a long section, far down the page.
+  await fillStorage(page);
   const last = Array.from({ length: 8 }, (_, i) => cards.nth(count - 8 + i));
   const ids: string[] = [];
   for (const card of last) {
@@ -92,15 +102,42 @@ test('a refused save stays in view, keeps every answer, offers a copy and is sto
   });
   expect(await asks()).toBe(true);
 
-  // Room again: the next retry (every few seconds) stores everything and says so.
+  // Trying again while the storage is still full changes nothing, and says so.
+  const alertBox = page.locator('.save-alert[role="alert"]');
+  await alertBox.getByRole('button', { name: 'Try to save again' }).click();
+  const savedAgain = page.getByRole('status').filter({ hasText: 'All changes are saved in this browser again.' });
+  await expect(alertBox).toContainText('Not saved');
+  await expect(savedAgain).toHaveCount(0);
+
+  // Room again: the next retry on the timer (every few seconds) stores everything and says so.
   await gotoStep(page, 'Questionnaire');
-  await quotaFull(page, false);
-  await expect(page.getByRole('status').filter({ hasText: 'All changes are saved in this browser again.' })).toBeVisible({ timeout: 15_000 });
-  await expect(page.locator('.save-alert[role="alert"]')).toHaveCount(0);
+  await openSection(page, 'fr1');
+  await freeStorage(page);
+  await expect(savedAgain).toBeVisible({ timeout: 15_000 });
+  await expect(alertBox).toHaveCount(0);
   expect(await asks()).toBe(false);
+
+  // Full again: one more answer (a longer text than the one it replaces) is refused; "Try to save again" stores it at once when there is room
+  // (freed and clicked in one step, so that the timer cannot do it first).
+  await fillStorage(page);
+  const first = cards.first();
+  const firstId = await itemId(first);
+  await answer(first, 'not_implemented');
+  await expect(alertBox).toBeInViewport();
+  await expect(savedAgain).toHaveCount(0);
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('test-filler-')) localStorage.removeItem(key);
+    const retry = [...document.querySelectorAll<HTMLButtonElement>('.save-alert button')].find((b) => b.textContent === 'Try to save again');
+    retry!.click();
+  });
+  await expect(savedAgain).toBeVisible();
+  await expect(alertBox).toHaveCount(0);
+
+  // Nothing was lost.
   await page.reload();
   await openSection(page, 'fr1');
   for (const id of ids) await expect(itemCard(page, id).locator(`#${await itemCard(page, id).getAttribute('id')}-not_implemented`)).toBeChecked();
+  await expect(itemCard(page, firstId).locator(`#${await itemCard(page, firstId).getAttribute('id')}-not_implemented`)).toBeChecked();
 });
 
 test('notes show a counter near their limit and say what a too-long paste kept', async ({ page, context }) => {
@@ -145,6 +182,11 @@ test('notes show a counter near their limit and say what a too-long paste kept',
   await page.reload();
   await openSection(page, 'zcr');
   await expect(itemCard(page, 'zcr-1.1').getByLabel('Describe the compensating control (required)')).toHaveValue('j'.repeat(9_990));
+  await gotoStep(page, 'Scope');
+  await addZone(page, 'Cell A');
+  const description = zoneCard(page, 'Cell A').getByLabel('Description');
+  await description.fill('d'.repeat(9_000));
+  await expect(description).toHaveAccessibleDescription('9,000 of 10,000 characters.');
 });
 
 test('an import names every problem of a file, in words, and changes nothing', async ({ page }) => {
@@ -177,6 +219,16 @@ test('an import names every problem of a file, in words, and changes nothing', a
     'Zone 2 ("cell a") has the same name as zone 1 ("Cell A"); each zone needs its own name (capitals and spaces at either end do not count).',
     'Conduit 1 ("Historian link") connects to zone "z7", which is not in the file; "to" must be the id of one of its zones.',
   ]);
+
+  // Many problems: the first 20 are listed, and the rest counted.
+  const many = knownAssessment();
+  many.assessment.zones = Array.from({ length: 25 }, (_, i) => ({
+    id: `z${i + 1}`, name: `Zone ${i + 1}`, description: '', asset_types: [], criticality: 'medium', target: [1, 1, 1, 1, 1, 1, 7],
+  }));
+  await importFile(page, 'many.json', JSON.stringify(many));
+  await expect(alert).toContainText('"many.json" was not imported; nothing was changed. It has 25 problems; the first 20 are listed (fix them and import the file again to see the other 5):');
+  await expect(problems).toHaveCount(20);
+  await expect(problems.first()).toContainText('Zone 1 ("Zone 1"): the target security level (SL-T) for FR 7 cannot be 7; it must be a whole number from 0 to 4.');
   await expect(page.getByRole('list', { name: 'Saved assessments' })).toHaveCount(0);
   await expect(page.getByText('No saved assessments in this browser yet.')).toBeVisible();
 });
