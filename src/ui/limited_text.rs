@@ -146,7 +146,9 @@ pub fn LimitedTextArea(
                     })
             }}
         </p>
-        <p class="text-cut" role="status">
+        // A live region that is always there (so that a change is announced), but not a `status` landmark
+        // of its own: a page has one text area per question.
+        <p class="text-cut" aria-live="polite">
             {move || cut.get()}
         </p>
     }

@@ -505,15 +505,22 @@ fn ItemCard(
         r.notes = notes.get_untracked();
         change(&mut r);
         scope.with_value(|scope| state.edit(|a| a.set_response(scope, item.id, r)));
+        scope.with_value(|scope| state.note_not_stored(scope, item.id));
     };
     let choose = move |answer: Answer| write(&|r| r.answer = Some(answer));
     // In a zone, clearing goes back to the all-zones answer and keeps the zone's notes.
     let clear = move |_| match scope.get_value() {
-        AnswerScope::Zone(z) => state.edit(|a| a.clear_override(&z, item.id)),
+        AnswerScope::Zone(z) => {
+            state.edit(|a| a.clear_override(&z, item.id));
+            scope.with_value(|scope| state.note_not_stored(scope, item.id));
+        }
         _ => write(&|r| r.answer = None),
     };
     let set_notes = move |text: String| match scope.get_value() {
-        AnswerScope::Zone(z) => state.edit(|a| a.set_zone_notes(&z, item.id, &text)),
+        AnswerScope::Zone(z) => {
+            state.edit(|a| a.set_zone_notes(&z, item.id, &text));
+            scope.with_value(|scope| state.note_not_stored(scope, item.id));
+        }
         _ => write(&|r| r.notes = text.clone()),
     };
     let scale = Answer::scale_for(item);
@@ -557,8 +564,12 @@ fn ItemCard(
         }
     };
 
+    // A change the browser refused to store is said on the card too, not only in the save alert.
+    let not_stored = move || {
+        scope.with_value(|scope| state.not_stored.with(|set| set.contains(&(scope.clone(), item.id.to_string()))))
+    };
     let status_text = move || {
-        shown.with(|r| {
+        let status = shown.with(|r| {
             if r.is_incomplete() {
                 "Needs a justification"
             } else if r.answer.is_some() {
@@ -566,7 +577,12 @@ fn ItemCard(
             } else {
                 "Unanswered"
             }
-        })
+        });
+        if not_stored() {
+            format!("{status}, not saved yet")
+        } else {
+            status.to_string()
+        }
     };
 
     view! {
@@ -583,7 +599,7 @@ fn ItemCard(
                 <span class="item-ref">{item.refs.join(" · ")}</span>
                 <span class="item-title">{item.title}</span>
                 <span class="item-level">{level_text(item)}</span>
-                <span class="item-status">{status_text}</span>
+                <span class="item-status" class:not-stored=not_stored>{status_text}</span>
             </header>
             <p class="item-question" id=question_id.clone()>
                 {item.question}

@@ -2,7 +2,7 @@
 //! message banner. `AppState::edit` is the only way the assessment changes, and it saves every change.
 
 use crate::domain::storage::{self, Loaded};
-use crate::domain::{roadmap_with, score, Assessment, Roadmap, Scorecard};
+use crate::domain::{roadmap_with, score, AnswerScope, Assessment, Roadmap, Scorecard};
 use crate::ui::branding::Branding;
 use crate::ui::persist::{self, SaveError, StoredEntry};
 use leptos::prelude::*;
@@ -157,6 +157,9 @@ pub struct AppState {
     pub unsaved: RwSignal<Option<Unsaved>>,
     /// Whether changes that could not be stored have been stored since (the save alert says so).
     pub saved_again: RwSignal<bool>,
+    /// The questions (where answered, and id) changed while the browser refused to store changes: their
+    /// cards say "not saved yet" until the changes are stored.
+    pub not_stored: RwSignal<Vec<(AnswerScope, String)>>,
     /// When this tab last stored the assessment (local time).
     last_saved: StoredValue<Option<String>>,
     /// The timer that tries a refused save again, while one runs.
@@ -343,6 +346,7 @@ impl AppState {
             message: RwSignal::new(message),
             unsaved: RwSignal::new(None),
             saved_again: RwSignal::new(false),
+            not_stored: RwSignal::new(Vec::new()),
             last_saved: StoredValue::new(None),
             retry: StoredValue::new(None),
             branding: crate::ui::branding::load_branding(),
@@ -378,6 +382,7 @@ impl AppState {
                 self.last_saved.set_value(Some(local_time()));
                 if self.unsaved.with_untracked(Option::is_some) {
                     self.unsaved.set(None);
+                    self.not_stored.set(Vec::new());
                     self.saved_again.set(true);
                     self.stop_retrying();
                     let saved_again = self.saved_again;
@@ -410,6 +415,18 @@ impl AppState {
                     self.keep_retrying();
                 }
             }
+        }
+    }
+
+    /// Notes, after an edit of the answer to `item` where it is answered, that the browser refused to store
+    /// it (nothing to do when the save went through).
+    pub fn note_not_stored(&self, scope: &AnswerScope, item: &str) {
+        if self.unsaved.with_untracked(Option::is_none) {
+            return;
+        }
+        let key = (scope.clone(), item.to_string());
+        if !self.not_stored.with_untracked(|set| set.contains(&key)) {
+            self.not_stored.update(|set| set.push(key));
         }
     }
 
@@ -468,6 +485,7 @@ impl AppState {
     fn drop_unsaved(&self) {
         self.stop_retrying();
         self.unsaved.set(None);
+        self.not_stored.set(Vec::new());
         self.saved_again.set(false);
     }
 

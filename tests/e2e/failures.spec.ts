@@ -77,6 +77,9 @@ test('a refused save stays in view, keeps every answer, offers a copy and is sto
   const lastCard = (await last[7].boundingBox())!;
   expect(lastCard.y + lastCard.height).toBeLessThanOrEqual(alertTop);
   for (const card of last) await expect(card.locator(`#${await card.getAttribute('id')}-not_implemented`)).toBeChecked();
+  // The cards say it too: answered, but not saved yet.
+  for (const card of last) await expect(card.locator('.item-status')).toHaveText('Answered, not saved yet');
+  await expect(cards.first().locator('.item-status')).toHaveText('Answered');
 
   // Opening another assessment would drop the changes: refused until they are downloaded or stored.
   await gotoStep(page, 'Start');
@@ -115,6 +118,7 @@ test('a refused save stays in view, keeps every answer, offers a copy and is sto
   await freeStorage(page);
   await expect(savedAgain).toBeVisible({ timeout: 15_000 });
   await expect(alertBox).toHaveCount(0);
+  for (const card of last) await expect(card.locator('.item-status')).toHaveText('Answered');
   expect(await asks()).toBe(false);
 
   // Full again: one more answer (a longer text than the one it replaces) is refused; "Try to save again" stores it at once when there is room
@@ -158,7 +162,8 @@ test('notes show a counter near their limit and say what a too-long paste kept',
   await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
   await notes.press('ControlOrMeta+End');
   await notes.press('ControlOrMeta+V');
-  const note = card.getByRole('status');
+  const note = card.locator('.text-cut');
+  await expect(note).toHaveAttribute('aria-live', 'polite');
   await expect(note).toContainText('The pasted text was too long: its first 500 of 1,012 characters were pasted');
   await expect(note).toContainText('the last 512 were left out (this field holds at most 10,000 characters)');
   await expect(notes).toHaveValue('a'.repeat(9_500) + 'b'.repeat(500));
