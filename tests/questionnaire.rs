@@ -190,3 +190,15 @@ fn moving_around_is_not_a_change_of_the_work() {
     );
     assert!(!a.same_work(&answered));
 }
+
+#[test]
+fn every_item_belongs_to_the_one_section_that_lists_it() {
+    for section in Section::all() {
+        for item in section.items() {
+            assert_eq!(Section::of(item), section, "{}", item.id);
+        }
+    }
+    // Every item of the catalogue is in some section.
+    let listed: usize = Section::all().into_iter().map(|s| s.items().count()).sum();
+    assert_eq!(listed, catalogue::ITEMS.len());
+}
