@@ -66,3 +66,24 @@ test('choosing a section with Enter or Space moves the focus to its first questi
   // It is the first question of the section.
   await expect(page.locator('.item-card').first()).toBeFocused();
 });
+
+test('from choosing a section to answering its first question takes two Tab presses', async ({ page }) => {
+  await importAssessment(page, walkthroughAssessment());
+  await gotoStep(page, 'Questionnaire');
+  const sections = page.getByRole('navigation', { name: 'Questionnaire sections' });
+  // The walkthrough counted seventeen presses from the section list to the first answer.
+  for (const [name, first] of [[/^FR6 Timely response/, 'sr-6.1'], [/^Protection of data/, null]] as const) {
+    await sections.getByRole('button', { name }).focus();
+    await page.keyboard.press('Enter');
+    const card = first ? itemCard(page, first) : page.locator('.item-card').first();
+    await expect(card).toBeFocused();
+    let presses = 0;
+    const onAnswer = () => card.evaluate((c) => c.contains(document.activeElement) && document.activeElement!.matches('input[type="radio"]'));
+    while (!(await onAnswer()) && presses < 30) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+    }
+    expect(await onAnswer(), `an answer of the first question has the focus after ${presses} Tab presses`).toBe(true);
+    expect(presses).toBe(2);
+  }
+});
