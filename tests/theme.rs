@@ -83,7 +83,7 @@ fn an_accent_must_also_be_readable_as_link_text_on_the_page_background() {
 
 #[test]
 fn anything_but_a_hex_colour_is_refused() {
-    for value in ["teal", "rgb(0 0 0)", "#12345", "#ggg", "", "red; background: url(x)"] {
+    for value in ["teal", "rgb(0 0 0)", "#12345", "#ggg", "", "red; background: url(x)", "255", "00664d"] {
         let theme = theme_for(&colors(None, None, Some(value), None));
         assert!(theme.properties.is_empty(), "{value}");
         assert!(theme.notes[0].contains("is not a hex colour"), "{value}: {:?}", theme.notes);

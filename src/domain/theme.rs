@@ -91,9 +91,14 @@ const PAIRS: [Pair; 2] = [
     },
 ];
 
-/// Reads a hex colour (`#rgb` or `#rrggbb`, the `#` optional), as `palette` does.
+/// Reads a hex colour, `#rgb` or `#rrggbb`. The `#` is required although `palette` would do without it: a
+/// number written without quotes (`255`, passed on as its JSON text) must not become `#225555`.
 fn parse(value: &str) -> Option<Srgb<u8>> {
-    value.trim().parse::<Srgb<u8>>().ok()
+    let value = value.trim();
+    if !value.starts_with('#') {
+        return None;
+    }
+    value.parse::<Srgb<u8>>().ok()
 }
 
 /// Through linear light by palette's lookup table for 8-bit sRGB (no `powf` in the download).

@@ -28,7 +28,11 @@ impl Branding {
         let root = root.as_object()?;
         let text = |key: &str| root.get(key).and_then(|v| v.as_str()).unwrap_or_default().to_string();
         let colors = root.get("colors").and_then(|v| v.as_object());
-        let color = |key: &str| colors.and_then(|c| c.get(key)).and_then(|v| v.as_str()).map(str::to_string);
+        // A value that is not a string (a number, `null`) is passed on as its JSON text, so that the theme's
+        // check names it in a warning instead of ignoring it.
+        let color = |key: &str| {
+            colors.and_then(|c| c.get(key)).map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
+        };
         Some(Branding {
             name: text("name"),
             logo: text("logo"),

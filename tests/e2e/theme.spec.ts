@@ -79,10 +79,12 @@ test('colours with too little contrast keep the defaults, with a warning and no 
 });
 
 test('one readable pair is used while the other keeps its defaults', async ({ page }) => {
-  const warnings = await withBranding(page, { colors: { brand: '#4a148c', accent: 'lightblue' } });
+  const warnings = await withBranding(page, { colors: { brand: '#4a148c', accent: 'lightblue', accent_text: 255 } });
   await open(page, '#/start');
   await expect.poll(() => themeColour(page, '--brand')).toBe('#4a148c');
   expect(await themeColour(page, '--accent')).toBe('#0b6bcb');
   await expect.poll(() => warnings.join('\n')).toContain('colors.accent "lightblue" is not a hex colour');
+  // A number is named too, not silently skipped.
+  expect(warnings.join('\n')).toContain('colors.accent_text "255" is not a hex colour');
   expect(await cspViolations(page)).toEqual([]);
 });
