@@ -445,6 +445,14 @@ pub struct Assessment {
     /// The step the user was last on, to reopen there.
     #[serde(default)]
     pub last_step: String,
+    /// The questionnaire section the user was last in (its slug, e.g. `fr3`), to return there; left out
+    /// of files when empty. A slug this version does not know is ignored.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub last_section: String,
+    /// The zone the user was answering for in the questionnaire (a zone id; empty for all zones), left out
+    /// of files when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub last_zone: String,
 }
 
 impl Assessment {
@@ -463,7 +471,21 @@ impl Assessment {
             answers: Answers::default(),
             plan: BTreeMap::new(),
             last_step: String::new(),
+            last_section: String::new(),
+            last_zone: String::new(),
         }
+    }
+
+    /// Whether two versions differ at most in where the user was (`last_step`, `last_section`,
+    /// `last_zone`), which another tab changes just by moving around.
+    pub fn same_work(&self, other: &Assessment) -> bool {
+        let work = |a: &Assessment| Assessment {
+            last_step: String::new(),
+            last_section: String::new(),
+            last_zone: String::new(),
+            ..a.clone()
+        };
+        work(self) == work(other)
     }
 
     /// The product with this id.

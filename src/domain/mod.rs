@@ -15,6 +15,7 @@ pub mod report;
 pub mod roadmap;
 pub mod scoring;
 pub mod storage;
+pub mod theme;
 pub mod wizard;
 
 pub use answers::*;

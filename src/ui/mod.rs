@@ -92,11 +92,13 @@ pub fn App() -> impl IntoView {
     // Remember the step in the assessment (without counting it as a change), to reopen there.
     Effect::new(move || {
         let step = state.step.get();
-        let differs = state.assessment.with_untracked(|a| a.last_step != step.slug());
-        if differs && state.stored.get_untracked() {
-            state.assessment.update_untracked(|a| a.last_step = step.slug().to_string());
-            state.save();
-        }
+        state.remember(|a| {
+            let differs = a.last_step != step.slug();
+            if differs {
+                a.last_step = step.slug().to_string();
+            }
+            differs
+        });
     });
     let current = move || state.step.get();
     let name = move || state.assessment.with(|a| a.name.clone());

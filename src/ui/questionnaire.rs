@@ -4,7 +4,7 @@
 //! shows and where an answer is recorded is decided by `domain::questionnaire`.
 
 use crate::domain::questionnaire::{
-    answer_scope, level_text, section_intro, section_progress, visible_items, Filters, Section, ZoneChoice,
+    answer_scope, level_text, resume_at, section_intro, section_progress, visible_items, Filters, Section, ZoneChoice,
 };
 use crate::domain::{Answer, AnswerScope, Item, ItemKind, Part, Response};
 use crate::ui::limited_text::LimitedTextArea;
@@ -35,8 +35,9 @@ struct View {
 impl View {
     fn new() -> View {
         let a = StepState::get().assessment;
-        let section = RwSignal::new(a.with_untracked(Section::first_open).unwrap_or(Section::Process));
-        let zone = RwSignal::new(ZoneChoice::All);
+        // Where the user was last time (kept in the assessment by `QuestionnaireStep`).
+        let (section, zone) = a.with_untracked(resume_at);
+        let (section, zone) = (RwSignal::new(section), RwSignal::new(zone));
         let product = RwSignal::new(a.with_untracked(|a| a.products.first().map(|p| p.id.clone()).unwrap_or_default()));
         let unanswered_only = RwSignal::new(false);
         let all_levels = RwSignal::new(false);
@@ -127,6 +128,20 @@ pub fn QuestionnaireStep() -> impl IntoView {
         if gone {
             v.zone.set(ZoneChoice::All);
         }
+    });
+    // Remember the section and zone in the assessment, so that a reload or a later visit returns here.
+    let state = AppState::get();
+    Effect::new(move || {
+        let section = v.section.get().slug();
+        let zone = v.zone.with(|z| z.value().to_string());
+        state.remember(move |a| {
+            let differs = a.last_section != section || a.last_zone != zone;
+            if differs {
+                a.last_section = section;
+                a.last_zone = zone;
+            }
+            differs
+        });
     });
     Effect::new(move || {
         let n = v.visible.with(Vec::len);

@@ -367,6 +367,17 @@ impl AppState {
         self.save();
     }
 
+    /// Records where the user is (the step, the questionnaire's section and zone) in the open assessment,
+    /// without counting it as a change (`updated` stays and views are not notified), and saves it when the
+    /// assessment is stored and `change` changed something.
+    pub fn remember(&self, change: impl FnOnce(&mut Assessment) -> bool) {
+        let mut changed = false;
+        self.assessment.update_untracked(|a| changed = change(a));
+        if changed && self.stored.get_untracked() {
+            self.save();
+        }
+    }
+
     /// Saves the open assessment now and refreshes the library entry. When the browser refuses, the
     /// change stays in memory and is noted in [`AppState::unsaved`] (the save alert), and the save is
     /// tried again every [`RETRY_SECONDS`] until it succeeds.
@@ -577,7 +588,8 @@ impl AppState {
         }
         match new_value.map(|text| storage::from_json(&text)) {
             Some(Ok(loaded)) => {
-                if self.assessment.with_untracked(|a| *a != loaded.assessment) {
+                // Moving around in the other tab (step, section) is not news here.
+                if self.assessment.with_untracked(|a| !a.same_work(&loaded.assessment)) {
                     self.assessment.set(loaded.assessment);
                     self.info("This assessment was changed in another tab or window; the latest version is shown.");
                 }
