@@ -82,6 +82,8 @@ struct RawItem {
     uncertain: Option<String>,
     #[serde(default)]
     ask_vendor: bool,
+    #[serde(default)]
+    groundwork: bool,
 }
 
 #[derive(Deserialize)]
@@ -357,6 +359,9 @@ fn check_common(file: &str, it: &RawItem, refs: &BTreeSet<String>, p: &mut Probl
     }
     if it.ask_vendor && !file.ends_with("iec62443-3-3.toml") {
         p.add(file, id, "`ask_vendor` is only for IEC 62443-3-3 items");
+    }
+    if it.groundwork && !file.ends_with("iec62443-3-3.toml") {
+        p.add(file, id, "`groundwork` is only for IEC 62443-3-3 items");
     }
 }
 
@@ -686,12 +691,13 @@ impl Catalogue {
         };
         let _ = writeln!(
             self.items_code,
-            "    ItemMeta {{ part: {part_variant}, refs: {}, evidence: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {}, ask_vendor: {} }},",
+            "    ItemMeta {{ part: {part_variant}, refs: {}, evidence: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {}, ask_vendor: {}, groundwork: {} }},",
             it.refs.len(),
             it.evidence.len(),
             self.quick.contains(&it.id),
             it.uncertain.is_some(),
             it.ask_vendor,
+            it.groundwork,
         );
         // The texts, in the order `catalogue::decode_items` reads them.
         let mut texts: Vec<&String> = vec![&it.id];
