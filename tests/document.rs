@@ -180,6 +180,14 @@ fn the_report_names_every_zone_and_lists_every_roadmap_action() {
     let names: Vec<String> = sl.rows.iter().map(|r| r.cells[0].text()).collect();
     assert_eq!(names, ["Cell A", HOSTILE]);
     assert!(sl.rows.iter().all(|r| r.cells[0].header), "zone names are row headings");
+    // On the one-page summary the cells say where each FR stands, without counting the open questions
+    // (the readiness lines do); the legend follows the table.
+    assert_eq!(sl.columns[0].text(), "Zone (SL-A / SL-T)");
+    assert_eq!((sl.rows[0].cells[1].text().as_str(), sl.rows[0].cells[1].class), ("1 / 2 ◌", Some("open")));
+    assert_eq!(sl.rows[0].cells[2].label.as_deref(), Some("Cell A FR2: SL-A 0, SL-T 1, not yet assessed"));
+    assert_eq!(sl.rows[0].cells[3].text(), "0 / 0 ✓");
+    assert!(!sl.rows.iter().flat_map(|r| &r.cells).any(|c| c.text().contains("questions open")));
+    assert_eq!(list_items(summary, "level-legend").len(), 4);
 
     // Each action is an li.report-action whose first child is its title in bold (`.report-action > strong`).
     let titles: Vec<&Inline> = actions(section(&report, "report-roadmap")).iter().map(|i| &i.content[0]).collect();
@@ -250,7 +258,7 @@ fn the_sl_table_marks_gaps_and_met_targets_in_words_not_only_by_colour() {
     let terms: Vec<&Inline> = legend.iter().map(|item| &item.content[0]).collect();
     assert_eq!(
         terms,
-        ["SL-T, the target: ", "SL-A, the achieved level: ", "Gap: ", "Not yet assessed: "]
+        ["SL-T, the target: ", "SL-A, the achieved level: ", "Gap (▼): ", "Not yet assessed (◌): "]
             .map(|t| Inline::Strong(t.to_string()))
             .iter()
             .collect::<Vec<_>>()

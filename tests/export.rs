@@ -225,7 +225,7 @@ fn done_actions_leave_the_first_steps_and_top_gaps_and_planned_ones_say_so() {
     let report = report_document(&a, &r.card, &r.roadmap, ReportBranding::default());
     let text = iec62443_assess::document::blocks_text(&report.sections[0].blocks);
     assert!(text.contains("Account management (SR 1.3) · Cell A · 0-3 months · Planned\n"), "{text}");
-    assert!(text.contains(" · Whole organisation · 0-3 months · not answered yet"), "{text}");
+    assert!(text.contains(" · Whole organisation · 0-3 months · unanswered"), "{text}");
     assert!(text.contains(
         "2 actions are marked done and left out above; the levels count them once their questions are answered \
          Implemented."
@@ -245,9 +245,9 @@ fn the_summary_tells_known_gaps_from_levels_not_yet_assessed() {
         summary.overall,
         "1 zone assessed (full assessment). The zone does not yet reach its target in all seven foundational \
          requirements; the largest gap is FR1 Identification and authentication control in zone Cell A \
-         (SL-A 0, SL-T 1). In the zone, 1 FR falls short of its target because something is known to be \
-         missing, and 1 FR is not yet assessed: only unanswered questions hold it down. Programme maturity \
-         (IEC 62443-2-1, lowest programme area): ML4 against a target of ML2. 8 of 80 questions unanswered."
+         (SL-A 0, SL-T 1). In the zone, 1 FR has a known gap and 1 FR is not yet assessed (only unanswered \
+         questions hold it down). Programme maturity (IEC 62443-2-1, lowest programme area): ML4 against a \
+         target of ML2. 8 of 80 questions unanswered."
     );
     // Nothing known missing: no largest gap is named.
     answer(&mut a, &AnswerScope::AllZones, &["sr-1.3"], Answer::Implemented);
@@ -255,7 +255,7 @@ fn the_summary_tells_known_gaps_from_levels_not_yet_assessed() {
     let overall = executive_summary(&a, &r.card, &r.roadmap).overall;
     assert!(overall.contains(
         "The zone does not yet reach its target in all seven foundational requirements. In the zone, 1 FR is \
-         not yet assessed: only unanswered questions hold it down."
+         not yet assessed (only unanswered questions hold it down)."
     ));
 }
 

@@ -403,6 +403,13 @@ fn readiness_names_the_largest_known_gap_the_fr_not_yet_assessed_and_the_unanswe
         "Control network: target reached in 5 of 7 FRs; largest gap FR5 Restricted data flow (SL-A 0, SL-T 1); \
          not yet assessed: FR7; 4 of 41 in-scope questions unanswered."
     );
+    // Nothing answered at all: every FR is not yet assessed.
+    let blank = assessment_with(vec![zone("z9", "Pump station", [1; 7], Criticality::Low)]);
+    assert_eq!(
+        score_of(&blank, "z9").readiness(),
+        "Pump station: target reached in 0 of 7 FRs; not yet assessed: all 7 FRs; 38 of 38 in-scope questions \
+         unanswered."
+    );
     // Once SR 7.2 is known to be missing, FR7's gap of 2 is established and the largest.
     answer(&mut a, &AnswerScope::AllZones, &["sr-7.2"], Answer::NotImplemented);
     assert_eq!(

@@ -218,8 +218,8 @@ fn overall(assessment: &Assessment, card: &Scorecard) -> String {
 }
 
 /// How many FRs below target have a known gap and how many are not yet assessed, when some are not yet
-/// assessed, e.g. "Across the zones, 2 FRs fall short of their target because something is known to be
-/// missing, and 9 are not yet assessed: only unanswered questions hold them down."
+/// assessed, e.g. "Across the zones, 2 FRs have a known gap and 9 FRs are not yet assessed (only unanswered
+/// questions hold them down)."
 fn standing_sentence(results: &[ZoneResult], one: bool, noun: &str) -> Option<String> {
     let standings = results.iter().flat_map(|r| &r.frs).map(FrResult::standing);
     let (known, open) = standings.fold((0, 0), |(k, o), s| match s {
@@ -231,19 +231,15 @@ fn standing_sentence(results: &[ZoneResult], one: bool, noun: &str) -> Option<St
         return None;
     }
     let place = if one { format!("In the {noun}") } else { format!("Across the {noun}s") };
-    let open_part = format!(
-        "{} not yet assessed: only unanswered questions hold {} down",
+    let known = match known {
+        0 => String::new(),
+        k => format!("{} a known gap and ", count(k, "FR has", "FRs have")),
+    };
+    Some(format!(
+        "{place}, {known}{} not yet assessed (only unanswered questions hold {} down).",
         count(open, "FR is", "FRs are"),
         if open == 1 { "it" } else { "them" }
-    );
-    Some(match known {
-        0 => format!("{place}, {open_part}."),
-        k => format!(
-            "{place}, {} short of {} target because something is known to be missing, and {open_part}.",
-            count(k, "FR falls", "FRs fall"),
-            if k == 1 { "its" } else { "their" }
-        ),
-    })
+    ))
 }
 
 /// One line of the gap register: an item that is not met (or met only through a compensating control)

@@ -170,7 +170,7 @@ impl ZoneResult {
     /// One line a manager can read, e.g. "Control network: target reached in 3 of 7 FRs; largest gap
     /// FR5 Restricted data flow (SL-A 0, SL-T 3); not yet assessed: FR1, FR2; 12 of 60 in-scope questions
     /// unanswered." The largest gap is the largest [`Standing::KnownGap`]; the FRs [`Standing::NotYetAssessed`]
-    /// are listed apart.
+    /// are listed apart ("all 7 FRs" when none is assessed yet).
     pub fn readiness(&self) -> String {
         self.readiness_as("SL-A", "SL-T")
     }
@@ -200,8 +200,10 @@ impl ZoneResult {
             }
             let open: Vec<&str> =
                 self.frs.iter().filter(|f| f.standing() == Standing::NotYetAssessed).map(|f| f.fr.code()).collect();
-            if !open.is_empty() {
-                line.push_str(&format!("; not yet assessed: {}", open.join(", ")));
+            match open.len() {
+                0 => {}
+                7 => line.push_str("; not yet assessed: all 7 FRs"),
+                _ => line.push_str(&format!("; not yet assessed: {}", open.join(", "))),
             }
             line
         };

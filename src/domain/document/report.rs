@@ -2,7 +2,7 @@
 //! levels, gap register and the appendix of every answer; and the projection table the Roadmap step shows
 //! too.
 
-use super::results::{column_headings, level_legend, results_body, sl_table};
+use super::results::{column_headings, level_legend, results_body, summary_sl_table};
 use super::{
     Block, Cell, Cover, Document, Fact, Group, GroupKind, Inline, Link, List, ListItem, Logo, Paragraph, Row, Section,
     Table,
@@ -67,10 +67,10 @@ pub fn report_document(a: &Assessment, card: &Scorecard, roadmap: &Roadmap, bran
         }),
     ];
     if !card.zones.is_empty() {
-        summary_blocks.push(Block::Table(sl_table(&card.zones, false)));
+        summary_blocks.push(Block::Table(summary_sl_table(&card.zones, false)));
     }
     if !card.products.is_empty() {
-        summary_blocks.push(Block::Table(sl_table(&card.products, true)));
+        summary_blocks.push(Block::Table(summary_sl_table(&card.products, true)));
     }
     if !card.zones.is_empty() || !card.products.is_empty() {
         summary_blocks.push(level_legend(!card.zones.is_empty(), !card.products.is_empty()));
@@ -298,7 +298,7 @@ fn done_sentence(n: usize) -> String {
 }
 
 /// The summary's top gaps or first steps (`ol.summary-actions`): title and reference in bold, the zones
-/// and horizon, " · Planned" when the user planned the action, " · not answered yet" when every zone
+/// and horizon, " · Planned" when the user planned the action, " · unanswered" when every zone
 /// concerned leaves the question unanswered, and with `detail` the action on a new line; a `muted` sentence
 /// when there are none.
 fn action_list(assessment: &Assessment, actions: &[Action], detail: bool, empty: &str) -> Block {
@@ -309,7 +309,7 @@ fn action_list(assessment: &Assessment, actions: &[Action], detail: bool, empty:
         .iter()
         .map(|a| {
             let planned = if assessment.action_status(a.key) == ActionStatus::Planned { " · Planned" } else { "" };
-            let unanswered = if a.unanswered { " · not answered yet" } else { "" };
+            let unanswered = if a.unanswered { " · unanswered" } else { "" };
             let mut content = vec![
                 Inline::Strong(format!("{} ({})", a.item.title, a.item.main_ref())),
                 Inline::Text(format!(" · {} · {}{planned}{unanswered}", a.zone_names(), a.horizon.label())),

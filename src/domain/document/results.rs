@@ -124,7 +124,7 @@ pub const LEGEND_LABEL: &str = "What the levels mean";
 /// use iec62443_assess::document::level_legend;
 /// let legend = level_legend(true, false).text();
 /// assert!(legend.starts_with("SL-T, the target: "));
-/// assert!(legend.contains("Not yet assessed: "));
+/// assert!(legend.contains("Not yet assessed (◌): "));
 /// assert!(!legend.contains("SL-C"));
 /// ```
 pub fn level_legend(zones: bool, products: bool) -> Block {
@@ -133,33 +133,30 @@ pub fn level_legend(zones: bool, products: bool) -> Block {
         entries.extend([
             (
                 "SL-T, the target: ",
-                "how capable an attacker the zone must hold off, set from its risk. 1: mistakes and casual \
-                 attempts; 2: someone with simple means; 3: a skilled attacker who knows control systems; 4: an \
-                 attacker with the resources of a state.",
+                "the attacker the zone must withstand, from its risk: 1 casual, 2 simple means, 3 skilled in \
+                 control systems, 4 state-backed.",
             ),
             (
                 "SL-A, the achieved level: ",
-                "what the answers show the zone holds off today. A level counts only when every requirement up to \
-                 it is met, so one missing basic keeps it low.",
+                "what the answers show today; a level counts only when every requirement up to it is met.",
             ),
         ]);
     }
     if products {
         entries.push((
             "SL-C, the capability level: ",
-            "what the product itself can do as shipped, against the level its supplier aims for (aimed).",
+            "what the product itself can do as shipped, against the level its supplier aims for.",
         ));
     }
     entries.extend([
         (
-            "Gap: ",
-            "how many levels the achieved level is short of the target. Until it is closed, attackers weaker than \
-             the ones the target names could still get in, change settings or stop the process.",
+            "Gap (▼): ",
+            "levels short of the target, shown by the answers; until closed, weaker attackers than planned for \
+             could get in or stop the process.",
         ),
         (
-            "Not yet assessed: ",
-            "the level is held down only by unanswered questions, which count as not met until they are answered, \
-             so it can still rise. A gap (▼) means the answers show something is missing.",
+            "Not yet assessed (◌): ",
+            "only unanswered questions hold the level down (they count as not met), so it can still rise.",
         ),
     ]);
     let items = entries
@@ -213,12 +210,39 @@ fn conduits(assessment: &Assessment) -> Vec<Block> {
 /// assert_eq!(table.rows[0].cells[1].class, Some("open"));
 /// ```
 pub fn sl_table(zones: &[ZoneResult], products: bool) -> Table {
+    levels_table(zones, products, true)
+}
+
+/// [`sl_table`] for the report's one-page executive summary, in one line per zone: the first column is
+/// headed "Zone (SL-A / SL-T)" ("Product (SL-C / aimed)") and a cell reads `1 / 2` with the same marker
+/// spans and classes (` ✓`, ` ▼ gap 1`, ` ◌` for not yet assessed, which the legend below it explains),
+/// labelled in words. The readiness lines above it count the open questions, and the scorecard repeats
+/// the full table.
+///
+/// ```
+/// use iec62443_assess::document::summary_sl_table;
+/// use iec62443_assess::*;
+/// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+/// a.zones.push(Zone::new("z1", "Cell A"));
+/// let table = summary_sl_table(&score(&a).zones, false);
+/// assert_eq!(table.columns[0].text(), "Zone (SL-A / SL-T)");
+/// let cell = &table.rows[0].cells[1];
+/// assert_eq!((cell.text().as_str(), cell.class), ("0 / 1 ◌", Some("open")));
+/// assert_eq!(cell.label.as_deref(), Some("Cell A FR1: SL-A 0, SL-T 1, not yet assessed"));
+/// ```
+pub fn summary_sl_table(zones: &[ZoneResult], products: bool) -> Table {
+    levels_table(zones, products, false)
+}
+
+/// The levels table: in full (`sl_table`) or in one line per zone (`summary_sl_table`).
+fn levels_table(zones: &[ZoneResult], products: bool, full: bool) -> Table {
     let (caption, noun, achieved, target) = if products {
         ("Capability levels by product", "Product", "SL-C", "aimed")
     } else {
         ("Security levels by zone", "Zone", "SL-A", "SL-T")
     };
-    let mut columns = vec![Cell::heading(noun)];
+    let mut columns =
+        vec![Cell::heading(if full { noun.to_string() } else { format!("{noun} ({achieved} / {target})") })];
     columns.extend(Fr::ALL.into_iter().map(|fr| Cell {
         header: true,
         content: vec![Inline::Abbr { text: fr.code().to_string(), title: fr.name().to_string() }],
@@ -229,17 +253,38 @@ pub fn sl_table(zones: &[ZoneResult], products: bool) -> Table {
         .map(|zone| {
             let mut cells = vec![Cell::heading(&zone.zone_name)];
             cells.extend(zone.frs.iter().map(|f| {
-                let (class, marker) = match f.standing() {
-                    Standing::Reached => ("met", Inline::Span { class: "met-marker", text: " ✓".to_string() }),
-                    Standing::KnownGap => {
-                        ("gap", Inline::Span { class: "gap-marker", text: format!(" ▼ gap {}", f.gap()) })
-                    }
-                    Standing::NotYetAssessed => {
-                        ("open", Inline::Span { class: "open-marker", text: " ◌ not yet assessed".to_string() })
-                    }
+                let (class, marker, words) = match f.standing() {
+                    Standing::Reached => ("met", " ✓".to_string(), "target reached"),
+                    Standing::KnownGap => ("gap", format!(" ▼ gap {}", f.gap()), "known gap"),
+                    Standing::NotYetAssessed => ("open", " ◌ not yet assessed".to_string(), "not yet assessed"),
                 };
-                let mut content =
-                    vec![Inline::Text(format!("{achieved} {} / {target} {}", f.achieved, f.target)), marker];
+                let marker_class = match class {
+                    "met" => "met-marker",
+                    "gap" => "gap-marker",
+                    _ => "open-marker",
+                };
+                if !full {
+                    let marker = if class == "open" { " ◌".to_string() } else { marker };
+                    return Cell {
+                        class: Some(class),
+                        label: Some(format!(
+                            "{} {}: {achieved} {}, {target} {}, {words}",
+                            zone.zone_name,
+                            f.fr.code(),
+                            f.achieved,
+                            f.target
+                        )),
+                        content: vec![
+                            Inline::Text(format!("{} / {}", f.achieved, f.target)),
+                            Inline::Span { class: marker_class, text: marker },
+                        ],
+                        ..Cell::default()
+                    };
+                }
+                let mut content = vec![
+                    Inline::Text(format!("{achieved} {} / {target} {}", f.achieved, f.target)),
+                    Inline::Span { class: marker_class, text: marker },
+                ];
                 if let Some((open, reachable)) = open_lines(f, achieved) {
                     for line in [open, reachable] {
                         content.extend([Inline::LineBreak, Inline::Span { class: "open-count", text: line }]);
