@@ -222,7 +222,7 @@ fn done_actions_leave_the_first_steps_and_top_gaps_and_planned_ones_say_so() {
     assert_eq!(summary.done_not_answered, 2);
 
     // The report: SR 1.3 is planned, ZCR 5.10 unanswered; a sentence says where the done ones went.
-    let report = report_document(&a, &r.card, &r.roadmap, ReportBranding::default());
+    let report = report_document(&a, &r.card, &r.roadmap, ReportBranding::default(), ReportLength::Short);
     let text = iec62443_assess::document::blocks_text(&report.sections[0].blocks);
     assert!(text.contains("Account management (SR 1.3) · Cell A · 0-3 months · Planned\n"), "{text}");
     assert!(text.contains(" · Whole organisation · 0-3 months · unanswered"), "{text}");
@@ -291,7 +291,7 @@ fn an_empty_assessment_says_nothing_is_answered_yet() {
          yet: all 62 questions are open, so there are no results to report."
     );
     assert!(summary.zone_lines.is_empty());
-    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
     assert!(markdown.contains("No zones yet: add zones in Scope to see security levels."));
     assert!(markdown.contains("## Appendix: every answer"));
 }
@@ -518,7 +518,7 @@ fn every_formula_start_is_neutralised_in_csv() {
 fn plant_markdown() -> (Assessment, Results, String) {
     let a = plant();
     let r = results(&a);
-    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
     (a, r, markdown)
 }
 
@@ -564,7 +564,7 @@ fn the_markdown_report_has_every_section_zone_and_action() {
     // Nothing planned moves FR1 past SL 1 before all is done: the reason follows the table.
     assert!(cell_a.contains("- FR1 stays at 1 until SR 1.1 RE(1) and SR 1.8 are met.\n"));
     // The printed report and the Markdown say the same: every table of one is a table of the other.
-    let report = report_document(&a, &r.card, &r.roadmap, ReportBranding::default());
+    let report = report_document(&a, &r.card, &r.roadmap, ReportBranding::default(), ReportLength::Full);
     let tables: usize = report.sections.iter().map(|s| count_tables(&s.blocks)).sum();
     assert_eq!(markdown.matches("\n|---|").count(), tables);
     // The 3-2 steps still open are listed under their summary line.
@@ -644,7 +644,7 @@ fn markdown_tables_keep_their_shape_whatever_the_user_typed() {
         },
     );
     let r = results(&a);
-    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
     assert_tables_are_well_formed(&markdown);
     assert!(markdown.contains("a \\| b \\\\\\| c - d 1. e \\`f\\` \\*g\\*"), "list markers inside a line stay");
     assert!(markdown.lines().all(|l| !l.starts_with("# not")));
@@ -832,7 +832,7 @@ fn section<'a>(markdown: &'a str, heading: &str) -> &'a str {
 fn the_markdown_report_covers_products_and_the_2_4_and_4_1_practices() {
     let a = vendor();
     let r = results(&a);
-    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
     assert_tables_are_well_formed(&markdown);
 
     let scorecard = section(&markdown, "## Scorecard");
@@ -911,7 +911,7 @@ fn a_supplier_without_products_is_told_to_define_them() {
         "No products defined yet (full assessment), so no component capability is assessed. Nothing is \
          answered yet: all 47 questions are open, so there are no results to report."
     );
-    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
     assert!(markdown.contains("No products yet: add products in Scope to see their capability levels."));
     assert!(!markdown.contains("No zones yet"), "a supplier has no zones to define");
 }
@@ -949,9 +949,9 @@ proptest! {
         let actions = parse_csv(&roadmap_csv(&a, &r.roadmap));
         prop_assert_eq!(actions.len(), 1 + r.roadmap.actions.len());
         prop_assert!(actions.iter().all(|row| row.len() == ROADMAP_COLUMNS.len()));
-        let markdown = report_markdown(&a, &r.card, &r.roadmap);
+        let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
         assert_tables_are_well_formed(&markdown);
-        prop_assert_eq!(&markdown, &report_markdown(&a, &r.card, &r.roadmap));
+        prop_assert_eq!(&markdown, &report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full));
     }
 }
 
@@ -1051,4 +1051,33 @@ fn questions_for_vendors_are_listed_apart_and_marked_in_the_gap_register() {
     let action = r.roadmap.action("sr-1.9").expect("SR 1.9 is not met in Cell A");
     assert!(action.vendor_to_confirm && !action.unanswered);
     assert_eq!(r.card.answer_counts.vendor_to_confirm, 2);
+}
+
+#[test]
+fn the_markdown_report_follows_the_length_chosen() {
+    let a = plant();
+    let r = results(&a);
+    let short = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Short);
+    let full = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
+    let headings =
+        |markdown: &str| markdown.lines().filter(|l| l.starts_with("## ")).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(headings(&short), ["## Executive summary", "## Scorecard", "## Roadmap"]);
+    assert_eq!(
+        headings(&full),
+        ["## Executive summary", "## Scorecard", "## Roadmap", "## Gap register", "## Appendix: every answer"]
+    );
+    assert!(short.contains("- Report: Short report: executive summary, scorecard and roadmap\n"));
+    // The short roadmap: a table per phase, a row per action, the same actions in the same order.
+    let roadmap = section(&short, "## Roadmap");
+    assert!(roadmap.contains("| Action | Applies to | Effort | Horizon | Status |\n|---|---|---|---|---|\n"));
+    let rows: Vec<&str> = roadmap.lines().filter(|l| l.starts_with("| **")).collect();
+    let in_order: Vec<&Action> = a.phases().into_iter().flat_map(|p| r.roadmap.in_phase(p)).collect();
+    assert_eq!(rows.len(), r.roadmap.actions.len());
+    assert_eq!(in_order.len(), r.roadmap.actions.len());
+    for (row, action) in rows.iter().zip(in_order) {
+        assert!(row.starts_with(&format!("| **{} ({})**", action.item.title, action.item.refs.join(", "))), "{row}");
+    }
+    // The summary and scorecard are the full report's, word for word.
+    assert_eq!(section(&short, "## Executive summary"), section(&full, "## Executive summary"));
+    assert_eq!(section(&short, "## Scorecard"), section(&full, "## Scorecard"));
 }

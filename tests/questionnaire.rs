@@ -128,3 +128,15 @@ fn section_progress_counts_each_zone_at_its_own_target() {
     assert_eq!(Section::Fr(Fr::Fr1).progress(&a), (4, 26));
     assert_eq!(Section::first_open(&a), Some(Section::Process));
 }
+
+#[test]
+fn every_item_belongs_to_the_one_section_that_lists_it() {
+    for section in Section::all() {
+        for item in section.items() {
+            assert_eq!(Section::of(item), section, "{}", item.id);
+        }
+    }
+    // Every item of the catalogue is in some section.
+    let listed: usize = Section::all().into_iter().map(|s| s.items().count()).sum();
+    assert_eq!(listed, catalogue::ITEMS.len());
+}

@@ -24,6 +24,7 @@ pub use catalogue::*;
 // the document itself are used everywhere.
 pub use document::{
     live_summary_table, projection_blocks, projection_table, report_document, results_body, Document, ReportBranding,
+    ReportLength,
 };
 pub use report::*;
 pub use roadmap::*;

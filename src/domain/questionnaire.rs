@@ -88,6 +88,24 @@ impl Section {
         Section::all().into_iter().find(|s| s.slug() == slug)
     }
 
+    /// The section that asks `item`: the one whose [`Section::items`] hold it.
+    ///
+    /// ```
+    /// use iec62443_assess::questionnaire::Section;
+    /// use iec62443_assess::{item, Fr};
+    /// assert_eq!(Section::of(item("sr-1.1").unwrap()), Section::Fr(Fr::Fr1));
+    /// assert_eq!(Section::of(item("zcr-3.5").unwrap()), Section::Process);
+    /// assert_eq!(Section::of(item("net-1").unwrap()), Section::Area("net"));
+    /// ```
+    pub fn of(item: &Item) -> Section {
+        match item.kind {
+            ItemKind::SystemRequirement { fr, .. } => Section::Fr(fr),
+            ItemKind::ComponentRequirement { fr, .. } => Section::Component(fr),
+            ItemKind::Maturity { area, .. } => Section::Area(area),
+            ItemKind::Process => Section::Process,
+        }
+    }
+
     /// The catalogue items of the section, in catalogue order (before any filter).
     pub fn items(self) -> impl Iterator<Item = &'static Item> {
         catalogue::ITEMS.iter().filter(move |i| match self {
