@@ -573,6 +573,8 @@ struct Catalogue {
     quick: Vec<String>,
     /// One `ItemMeta` per item, as Rust code.
     items_code: String,
+    /// The ids of the items in `items_code`, in the same (file) order.
+    item_ids: Vec<String>,
     /// The items' texts (text block 0).
     item_text: String,
     /// One `(Part, edition)` per part, as Rust code.
@@ -689,6 +691,7 @@ impl Catalogue {
             "M" => "Medium",
             _ => "Large",
         };
+        self.item_ids.push(it.id.clone());
         let _ = writeln!(
             self.items_code,
             "    ItemMeta {{ part: {part_variant}, refs: {}, evidence: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {}, ask_vendor: {}, groundwork: {} }},",
@@ -987,6 +990,20 @@ fn write_catalogue(out_dir: &Path, version: &str, catalogue: &Catalogue, wizard:
     let _ = writeln!(out, "static PART_EDITIONS: &[(Part, &str)] = &[\n{}];", catalogue.editions_code);
     let _ = writeln!(out, "/// The non-text part of every item, in file order.");
     let _ = writeln!(out, "static ITEM_META: &[ItemMeta] = &[\n{}];", catalogue.items_code);
+    // Requirement order: the ids in natural order, numbers compared as numbers (sr-1.3 before sr-1.10), by
+    // the alphanumeric-sort crate; sorted here once, so the app carries the ranks and not the sort.
+    let mut order: Vec<usize> = (0..catalogue.item_ids.len()).collect();
+    order.sort_by(|&a, &b| alphanumeric_sort::compare_str(&catalogue.item_ids[a], &catalogue.item_ids[b]));
+    let mut ranks = vec![0usize; order.len()];
+    for (rank, index) in order.into_iter().enumerate() {
+        ranks[index] = rank;
+    }
+    let ranks: Vec<String> = ranks.iter().map(usize::to_string).collect();
+    let _ = writeln!(
+        out,
+        "/// Each item's place when items are sorted by requirement (natural order of ids), in file order."
+    );
+    let _ = writeln!(out, "static REFERENCE_RANKS: &[u16] = &[{}];", ranks.join(", "));
     let _ = writeln!(out, "/// Part and number of refs of each maturity area, in file order.");
     let _ = writeln!(out, "static AREA_META: &[(Part, u8)] = &[\n{}];", catalogue.areas_code);
     let _ = writeln!(out, "/// Ids of the quick-scan items, in the order of quick-scan.toml.");

@@ -826,7 +826,7 @@ pub fn index_of(item: &Item) -> usize {
 
 /// Where an item comes when items are sorted by requirement: its id in natural order, numbers compared as
 /// numbers (`sr-1.3` before `sr-1.10`, `sr-1.1` before `sr-1.1-re1`, `sr-7.4` before its split question
-/// `sr-7.4-b`; by the `alphanumeric-sort` crate). The ids carry the requirement's numbers under one prefix
+/// `sr-7.4-b`; sorted at build time by the `alphanumeric-sort` crate). The ids carry the requirement's numbers under one prefix
 /// per part, where the references of IEC 62443-4-2 change prefix with the component type (`CR 1.5`,
 /// `NDR 1.6`, `CR 1.7`). Every list ordered by requirement uses it as its last key, so no list puts
 /// `SR 1.13` before `SR 1.3`.
@@ -839,17 +839,8 @@ pub fn index_of(item: &Item) -> usize {
 /// assert!(rank("sr-7.4") < rank("sr-7.4-b"));
 /// ```
 pub fn reference_rank(item: &Item) -> usize {
-    static RANKS: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
-    let ranks = RANKS.get_or_init(|| {
-        let mut order: Vec<usize> = (0..ITEMS.len()).collect();
-        order.sort_by(|&a, &b| alphanumeric_sort::compare_str(ITEMS[a].id, ITEMS[b].id));
-        let mut ranks = vec![0u16; ITEMS.len()];
-        for (rank, index) in order.into_iter().enumerate() {
-            ranks[index] = rank as u16;
-        }
-        ranks
-    });
-    usize::from(ranks[index_of(item)])
+    // Sorted by build.rs, which reads the questionnaires.
+    usize::from(REFERENCE_RANKS[index_of(item)])
 }
 
 /// The items of one part, in catalogue order.
@@ -898,6 +889,10 @@ mod tests {
         assert_eq!(text_block(0).matches('\u{1f}').count(), expected);
         assert!(text_block(0).ends_with('\u{1f}'));
         assert_eq!(ITEMS.len(), ITEM_META.len());
+        assert_eq!(REFERENCE_RANKS.len(), ITEM_META.len(), "one rank per item");
+        let mut ranks = REFERENCE_RANKS.to_vec();
+        ranks.sort_unstable();
+        assert!(ranks.iter().enumerate().all(|(i, r)| usize::from(*r) == i), "every rank once");
         assert_eq!(ITEMS.first().map(|i| i.id), text_block(0).split('\u{1f}').next());
     }
 
