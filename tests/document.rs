@@ -7,14 +7,16 @@ mod common;
 
 use common::*;
 use iec62443_assess::document::{
-    blocks_text, radar_axes, radar_point, radar_points, radar_ring, radar_ring_labels, svg_points, Bar, Block, Cell,
-    GroupKind, Inline, ListItem, MaturityBars, Radar, Table, RADAR_CENTER,
+    blocks_text, inline_text, radar_axes, radar_point, radar_points, radar_ring, radar_ring_labels, svg_points, Bar,
+    Block, Cell, GroupKind, Inline, ListItem, MaturityBars, Radar, Table, ABOVE_TARGET_HINT, PROJECTION_HINT,
+    RADAR_CENTER,
 };
 use iec62443_assess::export::report_markdown;
 use iec62443_assess::{
     catalogue, gap_register, live_summary_table, projection, projection_blocks, projection_table, report_document,
     results_body, roadmap_for, roadmap_with, score, ActionPlan, ActionStatus, Answer, AnswerScope, Assessment,
-    ComponentType, Conduit, Criticality, Document, Fr, Part, Phase, ReportBranding, ReportLength, Response, Role,
+    ComponentType, Conduit, Criticality, Document, Fr, HeldLevel, Part, Phase, ReportBranding, ReportLength, Response,
+    Role,
 };
 
 const HOSTILE: &str = r#"<script>alert(1)</script> & "x""#;
@@ -190,6 +192,14 @@ fn the_report_names_every_zone_and_lists_every_roadmap_action() {
     let names: Vec<String> = sl.rows.iter().map(|r| r.cells[0].text()).collect();
     assert_eq!(names, ["Cell A", HOSTILE]);
     assert!(sl.rows.iter().all(|r| r.cells[0].header), "zone names are row headings");
+    // On the one-page summary the cells say where each FR stands, without counting the open questions
+    // (the readiness lines do); the legend follows the table.
+    assert_eq!(sl.columns[0].text(), "Zone (SL-A / SL-T)");
+    assert_eq!((sl.rows[0].cells[1].text().as_str(), sl.rows[0].cells[1].class), ("1 / 2 ◌", Some("open")));
+    assert_eq!(sl.rows[0].cells[2].label.as_deref(), Some("Cell A FR2: SL-A 0, SL-T 1, not yet assessed"));
+    assert_eq!(sl.rows[0].cells[3].text(), "0 / 0 ✓");
+    assert!(!sl.rows.iter().flat_map(|r| &r.cells).any(|c| c.text().contains("questions open")));
+    assert_eq!(list_items(summary, "level-legend").len(), 4);
 
     // Each action is an li.report-action whose first child is its title in bold (`.report-action > strong`).
     let titles: Vec<&Inline> = actions(section(&report, "report-roadmap")).iter().map(|i| &i.content[0]).collect();
@@ -214,7 +224,9 @@ fn the_report_names_every_zone_and_lists_every_roadmap_action() {
 
 #[test]
 fn the_sl_table_marks_gaps_and_met_targets_in_words_not_only_by_colour() {
-    let a = plant();
+    let mut a = plant();
+    // Cell A's SR 1.2 (SL 2) is known to be missing; the other five SL 2 requirements of FR1 are open.
+    answer(&mut a, &in_zone("z1"), &["sr-1.2"], Answer::NotImplemented);
     let body = results_body(&a, &score(&a));
     let sl = table(&body, "Security levels by zone");
     assert_eq!(sl.class, "data-table sl-table");
@@ -223,22 +235,46 @@ fn the_sl_table_marks_gaps_and_met_targets_in_words_not_only_by_colour() {
         sl.columns[1].content,
         [Inline::Abbr { text: "FR1".to_string(), title: "Identification and authentication control".to_string() }]
     );
-    // Cell A: FR1 SL-A 1 of SL-T 2, FR2 nothing answered against SL-T 1, FR3 no target.
+    // Cell A: FR1 SL-A 1 of SL-T 2 with a known gap (met open questions would leave it at 1), FR2 nothing
+    // answered against SL-T 1 (not yet assessed: met, its 8 SL 1 questions would give 1), FR3 no target.
     let cell_a = &sl.rows[0].cells;
+    let open = |text: &str| [Inline::LineBreak, Inline::Span { class: "open-count", text: text.to_string() }];
     assert_eq!(
         cell_a[1].content,
         [
-            Inline::Text("SL-A 1 / SL-T 2".to_string()),
-            Inline::Span { class: "gap-marker", text: " ▼ gap 1".to_string() }
+            vec![
+                Inline::Text("SL-A 1 / SL-T 2".to_string()),
+                Inline::Span { class: "gap-marker", text: " ▼ gap 1".to_string() }
+            ],
+            open("5 of 16 questions open").to_vec(),
+            open("SL-A 1 if they are met").to_vec(),
         ]
+        .concat()
     );
     assert_eq!(cell_a[1].class, Some("gap"));
-    assert_eq!((cell_a[2].text().as_str(), cell_a[2].class), ("SL-A 0 / SL-T 1 ▼ gap 1", Some("gap")));
+    assert_eq!(
+        (cell_a[2].text().as_str(), cell_a[2].class),
+        ("SL-A 0 / SL-T 1 ◌ not yet assessed 8 of 8 questions open SL-A 1 if they are met", Some("open"))
+    );
+    assert_eq!(cell_a[2].content[1], Inline::Span { class: "open-marker", text: " ◌ not yet assessed".to_string() });
     assert_eq!(
         cell_a[3].content,
         [Inline::Text("SL-A 0 / SL-T 0".to_string()), Inline::Span { class: "met-marker", text: " ✓".to_string() }]
     );
     assert_eq!(cell_a[3].class, Some("met"));
+    // The zone's card says the same in a sentence, and a legend in plain words follows the table.
+    assert!(blocks_text(&body).contains(
+        "Not yet assessed, only unanswered questions hold these down: FR2 (8 of 8 questions open; SL-A 1 if they are met)."
+    ));
+    let legend = list_items(&body, "level-legend");
+    let terms: Vec<&Inline> = legend.iter().map(|item| &item.content[0]).collect();
+    assert_eq!(
+        terms,
+        ["SL-T, the target: ", "SL-A, the achieved level: ", "Gap (▼): ", "Not yet assessed (◌): "]
+            .map(|t| Inline::Strong(t.to_string()))
+            .iter()
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -266,7 +302,11 @@ fn the_results_body_counts_answers_then_shows_levels_readiness_and_each_zone() {
         ]
     );
     let readiness = list_items(&body, "readiness");
-    assert_eq!(readiness[0].text(), "Cell A: target reached in 5 of 7 FRs; largest gap FR1 Identification and authentication control (SL-A 1, SL-T 2); 14 of 24 in-scope questions unanswered.");
+    // Nothing answered is known to be missing: FR1 (its SL 2) and FR2 are not yet assessed.
+    assert_eq!(
+        readiness[0].text(),
+        "Cell A: target reached in 5 of 7 FRs; not yet assessed: FR1, FR2; 14 of 24 in-scope questions unanswered."
+    );
     let coverage = table(&body, "Coverage of in-scope requirements, Cell A");
     assert_eq!(coverage.class, "data-table coverage-table");
     assert_eq!(
@@ -347,7 +387,11 @@ fn results_show_only_the_parts_the_roles_answer() {
     let body = results_body(&a, &score(&a));
     assert!(headings(&body).contains(&(3, "Product: RTU <560>".to_string())));
     let sl = table(&body, "Capability levels by product");
-    assert_eq!(sl.rows[0].cells[1].text(), "SL-C 0 / aimed 1 ▼ gap 1");
+    assert_eq!(
+        sl.rows[0].cells[1].text(),
+        "SL-C 0 / aimed 1 ◌ not yet assessed 9 of 9 questions open SL-C 1 if they are met"
+    );
+    assert!(list_items(&body, "level-legend").iter().any(|i| i.text().starts_with("SL-C, the capability level: ")));
     let radar = all_blocks(&body).into_iter().find_map(|b| if let Block::Radar(r) = b { Some(r) } else { None });
     assert_eq!(radar.map(Radar::title).as_deref(), Some("Capability levels of product RTU <560>"));
 }
@@ -473,36 +517,94 @@ fn branding_appears_on_the_cover_and_after_the_summary_only_when_given() {
 }
 
 #[test]
-fn the_projection_lists_each_zone_now_after_each_phase_and_at_target() {
+fn the_projection_shows_each_zone_by_fr_now_after_each_phase_and_at_target() {
     let a = plant();
     let rows = projection(&a, &roadmap_for(&a));
     // The asset owner's seven phases: governance first.
     let phases = a.phases();
     assert_eq!(phases, Phase::OWNER);
-    let projection = projection_table(&rows, &phases);
+    let projection = projection_table(&rows[0], &phases);
     assert_eq!(projection.class, "data-table projection");
+    assert_eq!(projection.caption.as_deref(), Some("Cell A: projected SL-A"));
     let columns: Vec<String> = projection.columns.iter().map(Cell::text).collect();
-    assert_eq!(columns.len(), 2 + 7 + 2);
-    assert_eq!((columns[1].as_str(), columns[2].as_str(), columns[10].as_str()), ("Now", "After phase 1", "Target"));
+    assert_eq!(
+        columns,
+        [
+            "FR", "Now", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Phase 5", "Phase 6", "Phase 7", "All done",
+            "Target"
+        ]
+    );
     assert_eq!(
         projection.columns[2].title.as_deref(),
         Some("Governance: policy and ownership"),
         "a phase's name as its tooltip"
     );
-    let cell_a: Vec<String> = projection.rows[0].cells.iter().map(Cell::text).collect();
-    assert_eq!(cell_a[0], "Cell A");
+    // A row per FR, headed by the FR. Cell A: SL-T {2 1 0 0 0 0 0}, FR1's SL 1 implemented, nothing planned.
+    let row = |fr: usize| -> Vec<String> { projection.rows[fr].cells.iter().map(Cell::text).collect() };
+    assert_eq!(projection.rows.len(), 7);
     assert!(projection.rows[0].cells[0].header);
-    assert_eq!(cell_a[1], "{1 0 0 0 0 0 0}", "now");
-    assert_eq!(cell_a[10], "{2 1 0 0 0 0 0}", "the last column is the target");
+    assert_eq!(row(0), ["FR1", "1", "1", "1", "1", "1", "1", "1", "1", "↑2", "2"]);
+    assert_eq!(row(1), ["FR2", "0", "0", "0", "0", "0", "0", "0", "0", "↑1", "1"]);
+    assert_eq!(row(2), ["FR3", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]);
+    let classes: Vec<Option<&str>> = projection.rows[0].cells.iter().map(|c| c.class).collect();
+    assert_eq!(classes[1..], [Some("gap"); 8].into_iter().chain([Some("met"), None]).collect::<Vec<_>>()[..]);
+    assert_eq!(projection.rows[2].cells[1].class, Some("met"), "SL-T 0 is reached at 0");
 
-    // On the Roadmap step and in the report: in a focusable scrolling region, with a hint below.
+    // On the Roadmap step and in the report: each zone's table in one region, with why the levels stay
+    // below target (nothing is planned, so every FR below target stays), then a hint.
     let blocks = projection_blocks(&rows, &phases);
     let [Block::Group(region), Block::Paragraph(hint)] = &blocks[..] else { panic!("a region and a hint") };
-    assert_eq!((region.kind, region.class), (GroupKind::ScrollRegion, "table-scroll"));
+    assert_eq!((region.kind, region.class), (GroupKind::ScrollRegion, "table-scroll projection-grid"));
     assert_eq!(region.label.as_deref(), Some("Projected levels, scrollable"));
-    assert_eq!(region.blocks, [Block::Table(projection)]);
+    let Block::Group(cell_a) = &region.blocks[0] else { panic!("a group per zone") };
+    assert_eq!(cell_a.class, "projection-zone");
+    assert_eq!(cell_a.blocks[0], Block::Table(projection));
+    let Block::List(held) = &cell_a.blocks[1] else { panic!("why the levels stay") };
+    assert_eq!(held.label.as_deref(), Some("Why levels of Cell A stay below target"));
+    assert_eq!(
+        held.items.iter().map(ListItem::text).collect::<Vec<_>>(),
+        [
+            // FR1's SL 2: SR 1.1 RE(1), SR 1.2, SR 1.6 RE(1), SR 1.8, SR 1.9, SR 1.13 RE(1).
+            "FR1 stays at 1 until SR 1.1 RE(1), SR 1.2, SR 1.6 RE(1) and 3 more are met.",
+            // FR2's SL 1: SR 2.1, 2.2, 2.3, 2.4, 2.5, 2.8, 2.9, 2.10.
+            "FR2 stays at 0 until SR 2.1, SR 2.2, SR 2.3 and 5 more are met.",
+        ]
+    );
+    assert_eq!(region.blocks.len(), 2, "one group per zone");
     assert_eq!(hint.class, Some("hint"));
+    assert_eq!(inline_text(&hint.content), PROJECTION_HINT, "nothing goes above a target");
     assert!(projection_blocks(&[], &phases).is_empty(), "nothing without zones or products");
+}
+
+#[test]
+fn planning_the_blocking_actions_moves_the_level_and_the_reason_follows() {
+    let mut a = plant();
+    // FR2 of Cell A (SL-T 1): plan all but SR 2.10 of its SL 1 requirements.
+    for key in ["sr-2.1", "sr-2.2", "sr-2.3", "sr-2.4", "sr-2.5", "sr-2.8", "sr-2.9"] {
+        a.plan.insert(key.to_string(), ActionPlan { status: ActionStatus::Planned, ..ActionPlan::default() });
+    }
+    let rows = projection(&a, &roadmap_for(&a));
+    let held: Vec<String> = rows[0].held.iter().map(HeldLevel::sentence).collect();
+    assert_eq!(held[1], "FR2 stays at 0 until SR 2.10 is met.");
+    // Done counts too; then FR2 reaches 1 after the phases of those actions and leaves the list.
+    a.plan.insert("sr-2.10".to_string(), ActionPlan { status: ActionStatus::Done, ..ActionPlan::default() });
+    let rows = projection(&a, &roadmap_for(&a));
+    assert_eq!(rows[0].planned().get(Fr::Fr2), sl(1));
+    assert!(rows[0].held.iter().all(|h| h.fr != Fr::Fr2));
+}
+
+#[test]
+fn all_done_above_the_target_is_explained() {
+    let mut a = plant();
+    // Cell A's FR2 (SL-T 1) has its SL 2 requirements met already: with the SL 1 ones done it reaches 2.
+    for id in ["sr-2.1-re1", "sr-2.1-re2", "sr-2.6", "sr-2.11"] {
+        a.set_response(&in_zone("z1"), id, Response::with(Answer::Implemented));
+    }
+    let rows = projection(&a, &roadmap_for(&a));
+    assert_eq!(rows[0].all_done.get(Fr::Fr2), sl(2));
+    let blocks = projection_blocks(&rows, &a.phases());
+    let [_, Block::Paragraph(hint)] = &blocks[..] else { panic!("a region and a hint") };
+    assert_eq!(inline_text(&hint.content), format!("{PROJECTION_HINT} {ABOVE_TARGET_HINT}"));
 }
 
 #[test]
@@ -519,10 +621,24 @@ fn the_live_summary_has_a_row_per_zone_then_per_product_with_gaps_marked_and_lab
     assert_eq!(keys, [Some("z1"), Some("z2"), Some("p1")]);
     let cell_a = &summary.rows[0].cells;
     assert_eq!(cell_a[0], Cell::heading("Cell A"));
-    assert_eq!((cell_a[1].text().as_str(), cell_a[1].class), ("1/2 ▾", Some("gap")));
-    assert_eq!(cell_a[1].label.as_deref(), Some("Cell A FR1: achieved 1, target 2"));
+    // FR1's SL 2 is all unanswered: not yet assessed.
+    assert_eq!((cell_a[1].text().as_str(), cell_a[1].class), ("1/2 ?", Some("open")));
+    assert_eq!(
+        cell_a[1].label.as_deref(),
+        Some("Cell A FR1: achieved 1, target 2; not yet assessed: 6 of 16 questions open")
+    );
     assert_eq!((cell_a[3].text().as_str(), cell_a[3].class), ("0/0", None));
-    assert_eq!(summary.rows[2].cells[1].label.as_deref(), Some("RTU FR1: achieved 0, target 1"));
+    assert_eq!(cell_a[3].label.as_deref(), Some("Cell A FR3: achieved 0, target 0"));
+    assert_eq!(
+        summary.rows[2].cells[1].label.as_deref(),
+        Some("RTU FR1: achieved 0, target 1; not yet assessed: 9 of 9 questions open")
+    );
+    // Once SR 1.2 is known to be missing, FR1 has a known gap.
+    answer(&mut a, &in_zone("z1"), &["sr-1.2"], Answer::NotImplemented);
+    let summary = live_summary_table(&score(&a));
+    let fr1 = &summary.rows[0].cells[1];
+    assert_eq!((fr1.text().as_str(), fr1.class), ("1/2 ▾", Some("gap")));
+    assert_eq!(fr1.label.as_deref(), Some("Cell A FR1: achieved 1, target 2; known gap, 5 of 16 questions open"));
 }
 
 #[test]
@@ -789,22 +905,9 @@ fn a_suppliers_roadmap_and_projection_number_its_own_four_phases_from_one() {
             (3, "Phase 4: Release and support".to_string()),
         ]
     );
-    let projection =
-        table(roadmap, "Projected levels after each phase (SL-A per zone, SL-C per product; planned and done actions)");
+    let projection = table(roadmap, "Product RTU: projected SL-C");
     let columns: Vec<String> = projection.columns.iter().map(Cell::text).collect();
-    assert_eq!(
-        columns,
-        [
-            "Zone",
-            "Now",
-            "After phase 1",
-            "After phase 2",
-            "After phase 3",
-            "After phase 4",
-            "All actions done",
-            "Target"
-        ]
-    );
+    assert_eq!(columns, ["FR", "Now", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "All done", "Target"]);
     assert_eq!(projection.columns[2].title.as_deref(), Some("Secure development process"));
 }
 

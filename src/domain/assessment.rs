@@ -594,6 +594,11 @@ impl Assessment {
         self.profile.roles.iter().any(|r| r.answers_part(part))
     }
 
+    /// The status the user gave the action of an item (open when nothing is decided).
+    pub fn action_status(&self, key: &str) -> ActionStatus {
+        self.plan.get(key).map(|p| p.status).unwrap_or_default()
+    }
+
     /// The roadmap phases of the tracks the roles follow, in order: the asset owner's and integrator's seven
     /// when a role answers IEC 62443-3-2, 3-3, 2-1 or 2-4, then the product supplier's four when a role
     /// answers 4-1 or 4-2. Number the phases by their position here ("Phase 1: ...").

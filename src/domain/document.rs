@@ -237,7 +237,8 @@ pub struct Heading {
 ///
 /// Classes in use: `overall` (the summary's first paragraph), `hint`, `muted`, `notice`, `empty-state`,
 /// `note` (a plan note), `report-contact` (the contact link after the summary), `process-readiness` (in a
-/// product's card: whether its development process backs its SL-C).
+/// product's card: whether its development process backs its SL-C), `not-assessed` (in a zone's or
+/// product's card: its FRs not yet assessed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     /// The CSS class, if any.
@@ -257,7 +258,8 @@ impl Paragraph {
 ///
 /// Classes in use: `counts` (answer counts, shown in a row), `readiness`, `conduits` (each conduit's target
 /// level), `blocking`, `summary-actions`, `report-actions-list`, `vendor-questions` (the gap register's
-/// questions for vendors).
+/// questions for vendors), `level-legend` (what the levels mean, in plain words), `projection-held` (why a
+/// zone's levels stay below target in the projection).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct List {
     /// Numbered (`ol`) or bulleted (`ul`).
@@ -346,8 +348,9 @@ pub struct Row {
 pub struct Cell {
     /// A heading cell (`th`) rather than data (`td`).
     pub header: bool,
-    /// `gap` (below target) or `met` (target reached) on level cells; styled by `.sl-table td.gap`,
-    /// `.sl-table td.met` and `.mini-table td.gap`.
+    /// `gap` (below target: a known gap), `open` (below target, not yet assessed) or `met` (target reached)
+    /// on level cells; styled by `.sl-table td.gap`, `.sl-table td.open`, `.sl-table td.met`,
+    /// `.mini-table td.gap`, `.mini-table td.open` and `.projection td.gap`/`.met`.
     pub class: Option<&'static str>,
     /// The accessible name (`aria-label`), when the visible text is too terse (the live summary).
     pub label: Option<String>,
@@ -388,8 +391,8 @@ impl Cell {
 /// In use: the report's `results-body` ([`GroupKind::Div`]); each zone's and product's
 /// `zone-detail card` ([`GroupKind::Section`], labelled "Zone {name}"); the `zone-detail-grid` that sets
 /// the radar beside the coverage table; the `card` sections of the 3-2 process and of each maturity part
-/// (labelled by their heading's id); the `table-scroll` region around the projection table
-/// ([`GroupKind::ScrollRegion`]).
+/// (labelled by their heading's id); the `table-scroll projection-grid` region around the projection tables
+/// ([`GroupKind::ScrollRegion`]), holding a `projection-zone` div per zone and product.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
     /// Which element.
@@ -432,7 +435,8 @@ pub enum Inline {
     Text(String),
     /// `<strong>`: a title or a number that leads its line.
     Strong(String),
-    /// `<span class={class}>`: `gap-marker` (" ▼ gap 2") and `met-marker` (" ✓") in SL cells.
+    /// `<span class={class}>`: `gap-marker` (" ▼ gap 2"), `met-marker` (" ✓"), `open-marker`
+    /// (" ◌ not yet assessed") and `open-count` ("13 of 37 questions open") in SL cells.
     Span {
         /// The CSS class.
         class: &'static str,

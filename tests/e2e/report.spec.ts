@@ -116,10 +116,11 @@ test('the results table shows the levels the engine computes for known answers',
   const table = page.getByRole('table', { name: 'Security levels by zone' }).first();
   const cellA = table.getByRole('row', { name: /Cell A/ });
   const boiler = table.getByRole('row', { name: /Boiler/ });
-  // FR1: all SL1 items implemented for all zones -> SL-A 1 in Cell A; Boiler overrides SR 1.1 -> SL-A 0.
-  await expect(cellA.getByRole('cell').nth(0)).toHaveText('SL-A 1 / SL-T 2 ▼ gap 1');
+  // FR1: all SL1 items implemented for all zones -> SL-A 1 in Cell A, its SL2 items unanswered (not yet
+  // assessed); Boiler overrides SR 1.1 with Not implemented -> SL-A 0, a known gap.
+  await expect(cellA.getByRole('cell').nth(0)).toHaveText('SL-A 1 / SL-T 2 ◌ not yet assessed 6 of 16 questions open SL-A 2 if they are met', { useInnerText: true });
   await expect(boiler.getByRole('cell').nth(0)).toHaveText('SL-A 0 / SL-T 1 ▼ gap 1');
-  await expect(cellA.getByRole('cell').nth(1)).toHaveText('SL-A 0 / SL-T 2 ▼ gap 2');
+  await expect(cellA.getByRole('cell').nth(1)).toContainText('SL-A 0 / SL-T 2 ◌ not yet assessed');
   await expect(boiler.getByRole('rowheader')).toHaveText('Boiler <b>house</b>');
   await expect(page.getByText('Overall maturity: ML0')).toBeVisible();
   await expect(page.locator('svg[role="img"] desc').first()).toContainText('FR1 SL-A 1 of SL-T 2');
@@ -333,7 +334,7 @@ test('a note written in one zone keeps the all-zones answer and reaches the appe
 
   await gotoStep(page, 'Results');
   const cellA = page.getByRole('table', { name: 'Security levels by zone' }).first().getByRole('row', { name: /Cell A/ });
-  await expect(cellA.getByRole('cell').nth(0)).toHaveText('SL-A 1 / SL-T 2 ▼ gap 1');
+  await expect(cellA.getByRole('cell').nth(0)).toContainText('SL-A 1 / SL-T 2 ◌ not yet assessed');
   await gotoStep(page, 'Report');
   await page.getByRole('radio', { name: /^Full report/ }).check();
   const appendix = page.getByRole('table', { name: 'Every question answered or annotated' });

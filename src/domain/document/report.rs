@@ -2,7 +2,7 @@
 //! scorecard and roadmap with the projected levels, and in the full report each action in detail, the gap
 //! register and the appendix of answers; and the projection table the Roadmap step shows too.
 
-use super::results::{column_headings, results_body, sl_table};
+use super::results::{column_headings, level_legend, results_body, summary_sl_table};
 use super::{
     Block, Cell, Cover, Document, Fact, Group, GroupKind, Inline, Link, List, ListItem, Logo, Paragraph, Row, Section,
     Table,
@@ -10,8 +10,8 @@ use super::{
 use crate::domain::questionnaire::Section as QuestionnaireSection;
 use crate::domain::{
     answer_text, appendix, editions_line, executive_summary, gap_register, mode_label, projection, vendor_questions,
-    Action, ActionPlan, AppendixEntry, Assessment, GapEntry, Part, Phase, Response, Roadmap, Scorecard, Status,
-    VendorQuestion, ZoneProjection, CATALOGUE_VERSION, WHOLE_ORGANISATION,
+    Action, ActionPlan, ActionStatus, AppendixEntry, Assessment, Fr, GapEntry, Part, Phase, Response, Roadmap,
+    Scorecard, SlVector, Status, VendorQuestion, ZoneProjection, CATALOGUE_VERSION, WHOLE_ORGANISATION,
 };
 
 /// Who offers the tool, from the deployment's `branding.json`; empty strings are left out of the report.
@@ -30,8 +30,13 @@ pub struct ReportBranding<'a> {
 /// The accessible name of the scrolling region around the projection table.
 pub const PROJECTION_REGION: &str = "Projected levels, scrollable";
 
-/// The hint below the projection table.
-pub const PROJECTION_HINT: &str = "Levels are listed FR1 to FR7, e.g. {2 2 1 1 2 1 2}.";
+/// The hint below the projection tables.
+pub const PROJECTION_HINT: &str = "Each table shows one zone's or product's level per FR today, after each phase \
+     and with every action done. Planned and done actions count; ↑ marks a level that rises.";
+
+/// Said below the projection when "All done" goes above a target somewhere.
+pub const ABOVE_TARGET_HINT: &str = "All done can be above the target: the actions close every gap up to the \
+     target, and requirements above it that are already met then count too.";
 
 /// Which report to build: the short one to forward to a manager, or the full one to work from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -121,15 +126,31 @@ pub fn report_document(
         }),
     ];
     if !card.zones.is_empty() {
-        summary_blocks.push(Block::Table(sl_table(&card.zones, false)));
+        summary_blocks.push(Block::Table(summary_sl_table(&card.zones, false)));
     }
     if !card.products.is_empty() {
-        summary_blocks.push(Block::Table(sl_table(&card.products, true)));
+        summary_blocks.push(Block::Table(summary_sl_table(&card.products, true)));
+    }
+    if !card.zones.is_empty() || !card.products.is_empty() {
+        summary_blocks.push(level_legend(!card.zones.is_empty(), !card.products.is_empty()));
     }
     summary_blocks.push(Block::heading(3, "Top five gaps"));
-    summary_blocks.push(action_list(&summary.top_gaps, false, "No gaps: every in-scope requirement is met."));
+    summary_blocks.push(action_list(
+        a,
+        &summary.top_gaps,
+        false,
+        "No open gaps: every in-scope requirement is met or its action is done.",
+    ));
     summary_blocks.push(Block::heading(3, "First steps"));
-    summary_blocks.push(action_list(&summary.first_steps, true, "Nothing to start: the roadmap is empty."));
+    summary_blocks.push(action_list(
+        a,
+        &summary.first_steps,
+        true,
+        "Nothing to start: every action is done, or the roadmap is empty.",
+    ));
+    if summary.done_not_answered > 0 {
+        summary_blocks.push(Block::paragraph_with("muted", done_sentence(summary.done_not_answered)));
+    }
     summary_blocks.extend(
         contact_link(branding).map(|link| {
             Block::Paragraph(Paragraph { class: Some("report-contact"), content: vec![Inline::Link(link)] })
@@ -227,63 +248,112 @@ pub fn roadmap_phase_table(
     }
 }
 
-/// The projected levels as the Roadmap step and the report show them: the [`projection_table`] after each of
-/// `phases` in a scrolling region named [`PROJECTION_REGION`] (`div.table-scroll`), then a `hint` paragraph
-/// ([`PROJECTION_HINT`]). Nothing when there are no zones or products.
+/// The projected levels as the Roadmap step and the report show them: in a region named
+/// [`PROJECTION_REGION`] (`div.table-scroll.projection-grid`, scrolling sideways only on a narrow screen),
+/// one `div.projection-zone` per zone then per product holding its [`projection_table`] and, when some FR
+/// stays below target once every planned and done action counts, a `ul.projection-held` list named "Why
+/// levels of {name} stay below target" with one [`crate::domain::HeldLevel::sentence`] per FR; then a
+/// `hint` paragraph ([`PROJECTION_HINT`], followed by [`ABOVE_TARGET_HINT`] when "All done" goes above a
+/// target). Nothing when there are no zones or products.
 pub fn projection_blocks(rows: &[ZoneProjection], phases: &[Phase]) -> Vec<Block> {
     if rows.is_empty() {
         return Vec::new();
     }
+    let zones = rows
+        .iter()
+        .map(|z| {
+            let mut blocks = vec![Block::Table(projection_table(z, phases))];
+            if !z.held.is_empty() {
+                blocks.push(Block::List(List {
+                    ordered: false,
+                    class: Some("projection-held"),
+                    label: Some(format!("Why levels of {} stay below target", z.zone_name)),
+                    items: z.held.iter().map(|h| ListItem::text_item(h.sentence())).collect(),
+                }));
+            }
+            Block::Group(Group {
+                kind: GroupKind::Div,
+                class: "projection-zone",
+                label: None,
+                labelled_by: None,
+                blocks,
+            })
+        })
+        .collect();
+    let above = rows.iter().any(|z| Fr::ALL.into_iter().any(|fr| z.all_done.get(fr) > z.target.get(fr)));
+    let hint = if above { format!("{PROJECTION_HINT} {ABOVE_TARGET_HINT}") } else { PROJECTION_HINT.to_string() };
     vec![
         Block::Group(Group {
             kind: GroupKind::ScrollRegion,
-            class: "table-scroll",
+            class: "table-scroll projection-grid",
             label: Some(PROJECTION_REGION.to_string()),
             labelled_by: None,
-            blocks: vec![Block::Table(projection_table(rows, phases))],
+            blocks: zones,
         }),
-        Block::paragraph_with("hint", PROJECTION_HINT),
+        Block::paragraph_with("hint", hint),
     ]
 }
 
-/// The table of projected levels per zone and product after each of `phases` ([`projection`]; the phases
-/// the roles follow, [`Assessment::phases`]): `table.data-table.projection`, a row per zone then per product
-/// ("Product {name}"), with the levels now, after each phase (the column "After phase {n}", numbered by the
-/// phase's position in `phases` and titled with its name), with all actions done, and the target.
+/// The projected levels of one zone or product ([`projection`]) by FR: `table.data-table.projection`
+/// captioned "{name}: projected SL-A" ("Product {name}: projected SL-C"), a row per FR (headed by an
+/// `abbr` titled with its name), and the columns Now, one per phase of `phases` (the phases the roles
+/// follow, [`Assessment::phases`]: "Phase {n}", numbered by position and titled with the phase's name),
+/// All done and Target. A level cell holds the number, with `↑` before it when it is higher than in the
+/// column before; its class is `met` when it reaches the target and `gap` when it does not. The target
+/// column has no class.
 ///
 /// ```
 /// use iec62443_assess::*;
 /// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
 /// a.zones.push(Zone::new("z1", "Cell A"));
-/// let table = projection_table(&projection(&a, &roadmap_for(&a)), &a.phases());
-/// assert_eq!(table.rows[0].cells[0].text(), "Cell A");
-/// assert_eq!(table.rows[0].cells[1].text(), "{0 0 0 0 0 0 0}");
-/// assert_eq!(table.columns[2].text(), "After phase 1");
+/// let rows = projection(&a, &roadmap_for(&a));
+/// let table = projection_table(&rows[0], &a.phases());
+/// assert_eq!(table.caption.as_deref(), Some("Cell A: projected SL-A"));
+/// assert_eq!(table.rows[0].cells[0].text(), "FR1");
+/// assert_eq!(table.rows[0].cells[1].text(), "0");
+/// assert_eq!(table.rows[0].cells[9].text(), "↑1"); // all done
+/// assert_eq!(table.columns[2].text(), "Phase 1");
 /// assert_eq!(table.columns[2].title.as_deref(), Some("Governance: policy and ownership"));
 /// ```
-pub fn projection_table(rows: &[ZoneProjection], phases: &[Phase]) -> Table {
-    let mut columns = column_headings(&["Zone", "Now"]);
+pub fn projection_table(row: &ZoneProjection, phases: &[Phase]) -> Table {
+    let mut columns = column_headings(&["FR", "Now"]);
     columns.extend(phases.iter().enumerate().map(|(i, phase)| Cell {
         title: Some(phase.title().to_string()),
-        ..Cell::heading(format!("After phase {}", i + 1))
+        ..Cell::heading(format!("Phase {}", i + 1))
     }));
-    columns.extend(column_headings(&["All actions done", "Target"]));
-    let rows = rows
-        .iter()
-        .map(|z| {
-            let name = if z.is_product { format!("Product {}", z.zone_name) } else { z.zone_name.clone() };
-            let mut cells = vec![Cell::heading(name)];
-            let after = phases.iter().map(|phase| z.after(*phase));
-            let levels = std::iter::once(z.current).chain(after).chain([z.all_done, z.target]);
-            cells.extend(levels.map(|l| Cell::data(l.notation())));
-            Row { key: Some(z.zone_id.clone()), cells }
+    columns.extend(column_headings(&["All done", "Target"]));
+    let stages: Vec<SlVector> = std::iter::once(row.current)
+        .chain(phases.iter().map(|phase| row.after(*phase)))
+        .chain([row.all_done])
+        .collect();
+    let rows = Fr::ALL
+        .into_iter()
+        .map(|fr| {
+            let target = row.target.get(fr);
+            let mut cells = vec![Cell {
+                header: true,
+                content: vec![Inline::Abbr { text: fr.code().to_string(), title: fr.name().to_string() }],
+                ..Cell::default()
+            }];
+            let mut before = None;
+            for stage in &stages {
+                let level = stage.get(fr);
+                let rise = if before.is_some_and(|b| level > b) { "↑" } else { "" };
+                before = Some(level);
+                cells.push(Cell {
+                    class: Some(if level >= target { "met" } else { "gap" }),
+                    ..Cell::data(format!("{rise}{level}"))
+                });
+            }
+            cells.push(Cell::data(target.to_string()));
+            Row { key: Some(format!("{}-{}", row.zone_id, fr.code())), cells }
         })
         .collect();
+    let (name, level) =
+        if row.is_product { (format!("Product {}", row.zone_name), "SL-C") } else { (row.zone_name.clone(), "SL-A") };
     Table {
         class: "data-table projection",
-        caption: Some(
-            "Projected levels after each phase (SL-A per zone, SL-C per product; planned and done actions)".to_string(),
-        ),
+        caption: Some(format!("{name}: projected {level}")),
         label: None,
         columns,
         rows,
@@ -358,18 +428,33 @@ fn contact_link(branding: ReportBranding) -> Option<Link> {
         .then(|| Link { href: branding.contact_url.to_string(), text: branding.contact_label.to_string() })
 }
 
+/// "1 action is marked done but its questions ..." for the summary, below the first steps.
+fn done_sentence(n: usize) -> String {
+    let (actions, verb, its) =
+        if n == 1 { ("1 action", "is", "its") } else { (&*format!("{n} actions"), "are", "their") };
+    format!(
+        "{actions} {verb} marked done and left out above; the levels count {} once {its} questions are answered \
+         Implemented.",
+        if n == 1 { "it" } else { "them" }
+    )
+}
+
 /// The summary's top gaps or first steps (`ol.summary-actions`): title and reference in bold, the zones
-/// and horizon, and with `detail` the action on a new line; a `muted` sentence when there are none.
-fn action_list(actions: &[Action], detail: bool, empty: &str) -> Block {
+/// and horizon, " · Planned" when the user planned the action, " · unanswered" when every zone
+/// concerned leaves the question unanswered, and with `detail` the action on a new line; a `muted` sentence
+/// when there are none.
+fn action_list(assessment: &Assessment, actions: &[Action], detail: bool, empty: &str) -> Block {
     if actions.is_empty() {
         return Block::paragraph_with("muted", empty);
     }
     let items = actions
         .iter()
         .map(|a| {
+            let planned = if assessment.action_status(a.key) == ActionStatus::Planned { " · Planned" } else { "" };
+            let unanswered = if a.unanswered { " · unanswered" } else { "" };
             let mut content = vec![
                 Inline::Strong(format!("{} ({})", a.item.title, a.item.main_ref())),
-                Inline::Text(format!(" · {} · {}", a.zone_names(), a.horizon.label())),
+                Inline::Text(format!(" · {} · {}{planned}{unanswered}", a.zone_names(), a.horizon.label())),
             ];
             if detail {
                 content.extend([Inline::LineBreak, Inline::Text(a.item.action.to_string())]);
