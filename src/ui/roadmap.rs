@@ -8,6 +8,7 @@ use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// The roadmap step.
 #[component]
@@ -17,6 +18,22 @@ pub fn RoadmapStep() -> impl IntoView {
     let count = move || step.roadmap.with(|r| r.actions.len());
     // The asset owner's track, the product supplier's, or both (Assessment::phases).
     let phases = Memo::new(move |_| step.assessment.with(|a| a.phases()));
+    // Done actions leave the list unless asked for; the keys change only when a status does, so typing an
+    // owner or a note does not redraw the cards.
+    let show_done = RwSignal::new(false);
+    let done = Memo::new(move |_| {
+        step.assessment.with(|a| {
+            a.plan.iter().filter(|(_, p)| p.status == ActionStatus::Done).map(|(k, _)| k.clone()).collect::<BTreeSet<String>>()
+        })
+    });
+    let done_count = move || step.roadmap.with(|r| done.with(|d| r.actions.iter().filter(|a| d.contains(a.key)).count()));
+    let visible = move |actions: Vec<Action>| -> Vec<Action> {
+        if show_done.get() {
+            actions
+        } else {
+            done.with(|d| actions.into_iter().filter(|a| !d.contains(a.key)).collect())
+        }
+    };
     view! {
         <section class="step roadmap" aria-labelledby="roadmap-title">
             <h1 id="roadmap-title" tabindex="-1">"Roadmap"</h1>
@@ -34,7 +51,16 @@ pub fn RoadmapStep() -> impl IntoView {
                         <input type="radio" name="roadmap-group" id="group-horizon" prop:checked=move || by_horizon.get() on:change=move |_| by_horizon.set(true) />
                         <label for="group-horizon">"Group by horizon"</label>
                     </div>
+                    <div class="check">
+                        <input type="checkbox" id="show-done" prop:checked=move || show_done.get() on:change=move |ev| show_done.set(event_target_checked(&ev)) />
+                        <label for="show-done">{move || format!("Show done actions ({})", done_count())}</label>
+                    </div>
                 </div>
+                <p class="muted done-note" aria-live="polite">{move || match (done_count(), show_done.get()) {
+                    (0, _) => String::new(),
+                    (n, false) => format!("{n} done action(s) left the list; they still count in the projection below. Tick \"Show done actions\" to see or reopen them."),
+                    (n, true) => format!("{n} done action(s) are shown with their status Done."),
+                }}</p>
                 <Projection />
                 {move || {
                     let roadmap = step.roadmap.get();
@@ -43,12 +69,12 @@ pub fn RoadmapStep() -> impl IntoView {
                     }
                     if by_horizon.get() {
                         Horizon::ALL.into_iter().map(|h| {
-                            let actions: Vec<Action> = roadmap.in_horizon(h).cloned().collect();
+                            let actions = visible(roadmap.in_horizon(h).cloned().collect());
                             view! { <ActionGroup title=h.label().to_string() actions=actions /> }
                         }).collect_view().into_any()
                     } else {
                         phases.get().into_iter().enumerate().map(|(i, p)| {
-                            let actions: Vec<Action> = roadmap.in_phase(p).cloned().collect();
+                            let actions = visible(roadmap.in_phase(p).cloned().collect());
                             view! { <ActionGroup title=format!("Phase {}: {}", i + 1, p.title()) actions=actions /> }
                         }).collect_view().into_any()
                     }

@@ -124,6 +124,13 @@ test('the top gaps put a known missing segmentation first; done actions leave th
   await gotoStep(page, 'Roadmap');
   await page.getByRole('listitem', { name: firstTitle, exact: true }).getByLabel('Status').selectOption('Done');
   await sr51Card(page).getByLabel('Status').selectOption('Planned');
+  // The done action leaves the Roadmap's list too, and comes back (still Done) when asked for.
+  await expect(page.getByRole('listitem', { name: firstTitle, exact: true })).toHaveCount(0);
+  await expect(page.getByText('1 done action(s) left the list')).toBeVisible();
+  await page.getByLabel('Show done actions (1)').check();
+  await expect(page.getByRole('listitem', { name: firstTitle, exact: true }).getByLabel('Status')).toHaveValue('Done');
+  await page.getByLabel('Show done actions (1)').uncheck();
+  await expect(sr51Card(page).getByLabel('Status')).toHaveValue('Planned');
 
   await gotoStep(page, 'Report');
   await expect(firstSteps.filter({ hasText: firstTitle })).toHaveCount(0);
