@@ -23,10 +23,15 @@ pub fn RoadmapStep() -> impl IntoView {
     let show_done = RwSignal::new(false);
     let done = Memo::new(move |_| {
         step.assessment.with(|a| {
-            a.plan.iter().filter(|(_, p)| p.status == ActionStatus::Done).map(|(k, _)| k.clone()).collect::<BTreeSet<String>>()
+            a.plan
+                .iter()
+                .filter(|(_, p)| p.status == ActionStatus::Done)
+                .map(|(k, _)| k.clone())
+                .collect::<BTreeSet<String>>()
         })
     });
-    let done_count = move || step.roadmap.with(|r| done.with(|d| r.actions.iter().filter(|a| d.contains(a.key)).count()));
+    let done_count =
+        move || step.roadmap.with(|r| done.with(|d| r.actions.iter().filter(|a| d.contains(a.key)).count()));
     let visible = move |actions: Vec<Action>| -> Vec<Action> {
         if show_done.get() {
             actions
@@ -58,8 +63,10 @@ pub fn RoadmapStep() -> impl IntoView {
                 </div>
                 <p class="muted done-note" aria-live="polite">{move || match (done_count(), show_done.get()) {
                     (0, _) => String::new(),
-                    (n, false) => format!("{n} done action(s) left the list; they still count in the projection below. Tick \"Show done actions\" to see or reopen them."),
-                    (n, true) => format!("{n} done action(s) are shown with their status Done."),
+                    (1, false) => "1 done action left the list; it still counts in the projection below. Tick \"Show done actions\" to see or reopen it.".to_string(),
+                    (n, false) => format!("{n} done actions left the list; they still count in the projection below. Tick \"Show done actions\" to see or reopen them."),
+                    (1, true) => "1 done action is shown with its status Done.".to_string(),
+                    (n, true) => format!("{n} done actions are shown with their status Done."),
                 }}</p>
                 <Projection />
                 {move || {

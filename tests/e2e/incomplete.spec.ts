@@ -126,7 +126,7 @@ test('the top gaps put a known missing segmentation first; done actions leave th
   await sr51Card(page).getByLabel('Status').selectOption('Planned');
   // The done action leaves the Roadmap's list too, and comes back (still Done) when asked for.
   await expect(page.getByRole('listitem', { name: firstTitle, exact: true })).toHaveCount(0);
-  await expect(page.getByText('1 done action(s) left the list')).toBeVisible();
+  await expect(page.getByText('1 done action left the list; it still counts in the projection below.')).toBeVisible();
   await page.getByLabel('Show done actions (1)').check();
   await expect(page.getByRole('listitem', { name: firstTitle, exact: true }).getByLabel('Status')).toHaveValue('Done');
   await page.getByLabel('Show done actions (1)').uncheck();
