@@ -18,6 +18,7 @@ pub mod report;
 pub mod roadmap;
 pub mod scoring;
 pub mod storage;
+pub mod theme;
 pub mod wizard;
 
 pub use answers::*;
@@ -28,6 +29,7 @@ pub use inventory::{Asset, AssetCounts, AssetKind, PurdueLevel, MAX_ASSETS, MAX_
 // the document itself are used everywhere.
 pub use document::{
     live_summary_table, projection_blocks, projection_table, report_document, results_body, Document, ReportBranding,
+    ReportLength,
 };
 pub use report::*;
 pub use roadmap::*;

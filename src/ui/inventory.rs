@@ -8,6 +8,7 @@ use crate::domain::inventory::csv_file::{
 };
 use crate::domain::{Asset, AssetKind, AssetType, Criticality, PurdueLevel, MAX_NAME_CHARS};
 use crate::ui::download::{download, file_stem};
+use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::persist;
 use crate::ui::state::{AppState, StepState};
 use leptos::prelude::*;
@@ -312,8 +313,8 @@ fn AssetForm(zone_id: String, asset_id: Option<String>, on_done: Callback<()>) -
                 {text_field("location", "Location", |d| d.location.clone(), |d, v| d.location = v)}
                 <div class="field wide">
                     <label for=fid("notes")>"Notes"</label>
-                    <textarea id=fid("notes") rows="2" prop:value=move || draft.with(|d| d.notes.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.notes = v); }></textarea>
+                    <LimitedTextArea id=fid("notes") value=Signal::derive(move || draft.with(|d| d.notes.clone()))
+                        set=Callback::new(move |v: String| draft.update(|d| d.notes = v)) />
                 </div>
             </div>
             <p class="field-error" role="alert">{move || error.get()}</p>

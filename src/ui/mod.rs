@@ -9,6 +9,7 @@ pub mod document;
 pub mod download;
 pub mod fields;
 pub mod inventory;
+pub mod limited_text;
 pub mod offline;
 pub mod persist;
 pub mod products;
@@ -17,6 +18,7 @@ pub mod questionnaire;
 pub mod report;
 pub mod results;
 pub mod roadmap;
+pub mod save_alert;
 pub mod scope;
 pub mod start;
 pub mod state;
@@ -76,6 +78,13 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // Closing or reloading the tab would lose changes the browser refused to store: ask first.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev: web_sys::BeforeUnloadEvent| {
+        if state.unsaved.with_untracked(Option::is_some) {
+            ev.prevent_default();
+            ev.set_return_value("Some changes are not saved.");
+        }
+    });
     // Changes made in other tabs.
     let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         state.on_storage_event(ev.key(), ev.new_value());
@@ -84,11 +93,13 @@ pub fn App() -> impl IntoView {
     // Remember the step in the assessment (without counting it as a change), to reopen there.
     Effect::new(move || {
         let step = state.step.get();
-        let differs = state.assessment.with_untracked(|a| a.last_step != step.slug());
-        if differs && state.stored.get_untracked() {
-            state.assessment.update_untracked(|a| a.last_step = step.slug().to_string());
-            state.save();
-        }
+        state.remember(|a| {
+            let differs = a.last_step != step.slug();
+            if differs {
+                a.last_step = step.slug().to_string();
+            }
+            differs
+        });
     });
     let current = move || state.step.get();
     let name = move || state.assessment.with(|a| a.name.clone());
@@ -164,5 +175,6 @@ pub fn App() -> impl IntoView {
                 ". Questions are written for this tool and cite IEC 62443 identifiers; they do not reproduce the standard."
             </p>
         </footer>
+        <save_alert::SaveAlert />
     }
 }

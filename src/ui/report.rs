@@ -1,32 +1,63 @@
-//! The printable report (cover, executive summary, scorecard, roadmap, gap register, appendix) and the
-//! exports (JSON that re-imports, CSV gap register and roadmap, Markdown report).
+//! The printable report, short or full (cover, executive summary, scorecard, roadmap; the full one adds
+//! each action in detail, the gap register and the appendix), and the exports (JSON that re-imports, CSV
+//! gap register and roadmap, Markdown report of the length chosen).
 
 use crate::domain::export::{gap_register_csv, report_markdown, roadmap_csv};
 use crate::domain::storage::to_json;
-use crate::domain::{report_document, ReportBranding};
+use crate::domain::{report_document, ReportBranding, ReportLength};
 use crate::ui::document::DocumentView;
 use crate::ui::download::{download, file_stem};
 use crate::ui::state::{view_memo, AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// The report step.
+/// The report step. Which report (short or full) is the step's own view state: it starts short each visit.
 #[component]
 pub fn ReportStep() -> impl IntoView {
+    let length = RwSignal::new(ReportLength::Short);
     view! {
         <section class="step report" aria-labelledby="report-title">
             <h1 id="report-title" tabindex="-1">"Report"</h1>
             <NeedsAssessment>
-                <ExportBar />
-                <ReportDocument />
+                <LengthChoice length=length />
+                <ExportBar length=length />
+                <ReportDocument length=length />
             </NeedsAssessment>
             <StepFooter step=Step::Report />
         </section>
     }
 }
 
+/// Short or full report: what is shown, printed and exported as Markdown.
 #[component]
-fn ExportBar() -> impl IntoView {
+fn LengthChoice(length: RwSignal<ReportLength>) -> impl IntoView {
+    view! {
+        <fieldset class="report-length no-print">
+            <legend>"Which report"</legend>
+            {ReportLength::ALL
+                .into_iter()
+                .map(|choice| {
+                    let id = format!("report-{}", choice.slug());
+                    view! {
+                        <div class="check">
+                            <input type="radio" name="report-length" id=id.clone()
+                                prop:checked=move || length.get() == choice
+                                on:change=move |_| length.set(choice) />
+                            <label for=id>
+                                {choice.label()}
+                                <span class="muted">{format!(": {}", choice.contents())}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn ExportBar(length: RwSignal<ReportLength>) -> impl IntoView {
     let state = AppState::get();
     let step = StepState::get();
     let save = move |suffix: &str, mime: &str, text: String| {
@@ -47,10 +78,11 @@ fn ExportBar() -> impl IntoView {
         save("-roadmap.csv", "text/csv;charset=utf-8", text)
     };
     let markdown = move |_| {
+        let length = length.get_untracked();
         let text = state.assessment.with_untracked(|a| {
-            step.scorecard.with_untracked(|c| step.roadmap.with_untracked(|r| report_markdown(a, c, r)))
+            step.scorecard.with_untracked(|c| step.roadmap.with_untracked(|r| report_markdown(a, c, r, length)))
         });
-        save("-report.md", "text/markdown;charset=utf-8", text)
+        save(&format!("-{}-report.md", length.slug()), "text/markdown;charset=utf-8", text)
     };
     view! {
         <div class="report-actions no-print" role="group" aria-label="Print and export">
@@ -62,17 +94,18 @@ fn ExportBar() -> impl IntoView {
             <button type="button" class="button secondary" on:click=roadmap>"Export roadmap (CSV)"</button>
             <button type="button" class="button secondary" on:click=markdown>"Export report (Markdown)"</button>
         </div>
-        <p class="hint no-print">"In the print dialog choose \"Save as PDF\"; A4 and Letter both work. Navigation and buttons are left out of the printout."</p>
+        <p class="hint no-print">"Printing and the Markdown export give the report chosen above. In the print dialog choose \"Save as PDF\"; A4 and Letter both work, with page numbers. Navigation and buttons are left out of the printout."</p>
     }
 }
 
 /// The report itself, built by the domain (`report_document`) and rendered by `DocumentView`.
 #[component]
-fn ReportDocument() -> impl IntoView {
+fn ReportDocument(length: RwSignal<ReportLength>) -> impl IntoView {
     let state = AppState::get();
     let step = StepState::get();
     let branding = view_memo(move || state.branding.get());
     let document = Memo::new(move |_| {
+        let length = length.get();
         branding.with(|b| {
             let branding = ReportBranding {
                 name: &b.name,
@@ -81,9 +114,27 @@ fn ReportDocument() -> impl IntoView {
                 contact_label: &b.contact_label,
             };
             step.assessment.with(|a| {
-                step.scorecard.with(|card| step.roadmap.with(|roadmap| report_document(a, card, roadmap, branding)))
+                step.scorecard
+                    .with(|card| step.roadmap.with(|roadmap| report_document(a, card, roadmap, branding, length)))
             })
         })
     });
+    // The printed pages' running head (print rules in style/main.css): set while the report is shown.
+    Effect::new(move |_| document.with(|d| set_running_head(Some(&d.cover.running_head))));
+    on_cleanup(|| set_running_head(None));
     move || view! { <DocumentView document=document.get() /> }
+}
+
+/// Sets (or removes) `--report-running-head` on the root element, as a CSS string. Page margin boxes
+/// inherit from the root element only, so the property cannot sit on the report itself. `CSS.escape`
+/// escapes every character that could end or break the string; inside a string its escapes stand for the
+/// characters themselves.
+fn set_running_head(text: Option<&str>) {
+    let Some(root) = document().document_element() else { return };
+    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
+    let style = root.style();
+    let _ = match text {
+        Some(text) => style.set_property("--report-running-head", &format!("\"{}\"", web_sys::css::escape(text))),
+        None => style.remove_property("--report-running-head").map(|_| ()),
+    };
 }

@@ -3,10 +3,11 @@
 
 use crate::domain::{
     check_zone_name, conduit_lines, suggest_target, AssetType, Conduit, ConduitType, Criticality, Fr, Part,
-    PurdueLevel, Role, SlVector, Zone, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
+    PurdueLevel, Role, SlVector, Zone, MAX_CONDUITS, MAX_NAME_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
 };
 use crate::ui::fields::{DescriptionField, NameField, VectorChoice};
 use crate::ui::inventory::{InventoryImport, ZoneInventory};
+use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{ConfirmRemove, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
@@ -203,8 +204,8 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
                     ].into_iter().map(|(suffix, label, get, set)| view! {
                         <div class="field wide">
                             <label for=dom(suffix)>{label}</label>
-                            <textarea id=dom(suffix) rows="2" maxlength=MAX_TEXT_CHARS.to_string() prop:value=field(get)
-                                on:change=move |ev| { let v = event_target_value(&ev); edit_zone(Box::new(move |z| set(z, v))); }></textarea>
+                            <LimitedTextArea id=dom(suffix) value=Signal::derive(field(get))
+                                set=Callback::new(move |v: String| edit_zone(Box::new(move |z| set(z, v)))) />
                         </div>
                     }).collect_view()}
                 </div>
