@@ -132,8 +132,14 @@ fn the_mapping_chosen_last_time_is_suggested_for_the_same_headings() {
     let respelled: Vec<String> = [" TAG ", "what-ever", "device"].map(String::from).to_vec();
     assert_eq!(suggest_mapping(&respelled, &remembered), chosen);
     // The remembered mapping survives local storage.
-    let text = serde_json::to_string(&remembered).expect("serialises");
-    assert_eq!(serde_json::from_str::<RememberedMapping>(&text).expect("reads back"), remembered);
+    let text = remembered.to_json();
+    assert_eq!(text, r#"{"by_heading":{"device":null,"tag":"name","whatever":"notes"}}"#);
+    assert_eq!(RememberedMapping::from_json(&text), remembered);
+    // A damaged entry, or a field this version does not know, is no mapping rather than an error.
+    assert_eq!(RememberedMapping::from_json("{\"by_heading\": 3"), RememberedMapping::default());
+    let unknown = RememberedMapping::from_json(r#"{"by_heading":{"tag":"colour","device":null}}"#);
+    assert_eq!(unknown.by_heading.len(), 1);
+    assert_eq!(unknown.by_heading.get("device"), Some(&None));
 }
 
 #[test]

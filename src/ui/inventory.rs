@@ -338,7 +338,7 @@ async fn next_tick() {
 
 /// The mapping remembered from the last import (an unreadable entry counts as none).
 fn remembered_mapping() -> RememberedMapping {
-    persist::read(MAPPING_KEY).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+    persist::read(MAPPING_KEY).map(|text| RememberedMapping::from_json(&text)).unwrap_or_default()
 }
 
 /// A file read and waiting for the user to check the mapping and import.
@@ -425,10 +425,8 @@ pub fn InventoryImport() -> impl IntoView {
         state.edit(|a| added = a.add_assets(result.assets.into_iter().map(|(_, asset)| asset)));
         let mut remembered = remembered_mapping();
         mapping.with_untracked(|m| remembered.remember(&file.table.headers, m));
-        if let Ok(text) = serde_json::to_string(&remembered) {
-            // The mapping is a convenience: the import stands if the browser cannot keep it.
-            let _ = persist::write(MAPPING_KEY, &text);
-        }
+        // The mapping is a convenience: the import stands if the browser cannot keep it.
+        let _ = persist::write(MAPPING_KEY, &remembered.to_json());
         pending.set(None);
         let left_out = result.rows_with_errors + (result.rows - result.rows_with_errors).saturating_sub(added);
         state.info(&format!(

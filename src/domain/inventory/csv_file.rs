@@ -24,7 +24,7 @@
 
 use crate::domain::assessment::{name_key, Assessment, Criticality, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::domain::inventory::{normalise, Asset, AssetKind, PurdueLevel, MAX_ASSETS, MAX_QUANTITY};
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::Range;
@@ -36,8 +36,7 @@ pub const MAX_CSV_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_CSV_ROWS: usize = MAX_ASSETS;
 
 /// An asset field a column can be mapped to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     /// The zone (its name or id); without it, every row goes to the zone chosen for the import.
     Zone,
@@ -371,8 +370,7 @@ fn guess_delimiter(bytes: &[u8]) -> u8 {
 
 /// The mapping used before, by heading (compared without case, spaces or punctuation), so that the next
 /// file with the same headings is mapped the same way. Kept by the browser between visits.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RememberedMapping {
     /// Heading -> field (`None`: the column was left out on purpose).
     pub by_heading: BTreeMap<String, Option<Field>>,
@@ -383,6 +381,43 @@ pub struct RememberedMapping {
 const MAX_REMEMBERED: usize = 200;
 
 impl RememberedMapping {
+    /// The mapping as the browser keeps it: `{"by_heading": {"tag": "name", "whatever": null}}`, each
+    /// heading with its field's id ([`Field::id`]) or `null` for a column left out. Written through
+    /// `serde_json::Value`, the JSON reader and writer the saved format already brings, instead of a
+    /// derived (de)serializer of its own (measured: a smaller download).
+    pub fn to_json(&self) -> String {
+        let mut by_heading = serde_json::Map::new();
+        for (heading, field) in &self.by_heading {
+            let id = field.map_or(Value::Null, |f| Value::String(f.id().to_string()));
+            by_heading.insert(heading.clone(), id);
+        }
+        let mut root = serde_json::Map::new();
+        root.insert("by_heading".to_string(), Value::Object(by_heading));
+        Value::Object(root).to_string()
+    }
+
+    /// Reads what [`RememberedMapping::to_json`] wrote. It is a convenience, so an entry that cannot be
+    /// read counts as no mapping, and a heading with an unknown field id is skipped.
+    pub fn from_json(text: &str) -> RememberedMapping {
+        let mut mapping = RememberedMapping::default();
+        let Ok(value) = serde_json::from_str::<Value>(text) else { return mapping };
+        for (heading, field) in value.get("by_heading").and_then(Value::as_object).into_iter().flatten() {
+            let field = match field {
+                Value::Null => None,
+                Value::String(id) => match Field::from_id(id) {
+                    Some(field) => Some(field),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            mapping.by_heading.insert(heading.clone(), field);
+        }
+        while mapping.by_heading.len() > MAX_REMEMBERED {
+            mapping.by_heading.pop_first();
+        }
+        mapping
+    }
+
     /// Remembers the mapping chosen for these headings.
     pub fn remember(&mut self, headers: &[String], mapping: &[Option<Field>]) {
         for (heading, field) in headers.iter().zip(mapping) {
