@@ -80,7 +80,7 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
     let state = AppState::get();
     let a = StepState::get().assessment;
     let id = StoredValue::new(zone_id);
-    let assets = Memo::new(move |_| a.with(|a| a.zone_assets(&id.get_value()).cloned().collect::<Vec<_>>()));
+    let count = Memo::new(move |_| a.with(|a| a.zone_assets(&id.get_value()).count()));
     let summary = Memo::new(move |_| a.with(|a| a.asset_counts(&id.get_value()).summary()));
     let zone_name = Memo::new(move |_| a.with(|a| a.zone(&id.get_value()).map(|z| z.name.clone()).unwrap_or_default()));
     let open = RwSignal::new(false);
@@ -91,7 +91,7 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
     let shown = Memo::new(move |_| {
         let needle = filter.with(|f| f.trim().to_lowercase());
         let mut rows: Vec<Asset> =
-            assets.with(|all| all.iter().filter(|x| matches_filter(x, &needle)).cloned().collect());
+            a.with(|a| a.zone_assets(&id.get_value()).filter(|x| matches_filter(x, &needle)).cloned().collect());
         let order = sort.get();
         if order != SortBy::Inventory {
             rows.sort_by(|x, y| order.compare(x, y));
@@ -149,10 +149,10 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
                             {SortBy::ALL.into_iter().map(|s| view! { <option value=s.label()>{s.label()}</option> }).collect_view()}
                         </select>
                         <button type="button" class="button secondary small" on:click=export
-                            disabled=move || assets.with(Vec::is_empty)>"Export as CSV"</button>
+                            disabled=move || count.get() == 0>"Export as CSV"</button>
                     </div>
                     <p class="muted" aria-live="polite">{move || {
-                        let (n, all) = (shown.with(Vec::len), assets.with(Vec::len));
+                        let (n, all) = (shown.with(Vec::len), count.get());
                         if n == all { format!("{all} rows") } else { format!("{n} of {all} rows match the filter") }
                     }}</p>
                     <table class="data-table inventory-table">
@@ -359,8 +359,7 @@ pub fn InventoryImport() -> impl IntoView {
     let default_zone = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let progress = RwSignal::new(None::<String>);
-    let zones =
-        Memo::new(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()));
+    let zones = StepState::get().zone_choices();
     let existing = Memo::new(move |_| a.with(|a| a.assets.len()));
     let checked = Memo::new(move |_| -> Option<Result<CheckedInventory, String>> {
         pending.with(|p| {

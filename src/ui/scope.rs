@@ -327,8 +327,7 @@ fn Conduits() -> impl IntoView {
     let crosses_it = RwSignal::new(false);
     let crosses_internet = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let zones =
-        Memo::new(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()));
+    let zones = StepState::get().zone_choices();
     let name_of = move |id: &str| a.with_untracked(|a| zone_name(a, id));
     let conduit_ids = move || a.with(|a| a.conduits.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
     let lines = Memo::new(move |_| a.with(conduit_lines));
@@ -521,11 +520,9 @@ fn ConduitRow(conduit_id: String) -> impl IntoView {
 #[component]
 fn ConduitDetails(conduit_id: String, shown: Memo<Option<ConduitShown>>) -> impl IntoView {
     let state = AppState::get();
-    let a = StepState::get().assessment;
     let id = StoredValue::new(conduit_id);
     let error = RwSignal::new(None::<String>);
-    let zones =
-        Memo::new(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()));
+    let zones = StepState::get().zone_choices();
     let get =
         move |f: fn(&Conduit) -> String| move || shown.with(|c| c.as_ref().map(|c| f(&c.conduit))).unwrap_or_default();
     let set = move |change: Box<dyn FnOnce(&mut Conduit)>| {
