@@ -195,8 +195,11 @@ pub enum CsvError {
         /// The line where the first byte that is not UTF-8 is.
         line: u64,
     },
-    /// The `csv` reader stopped (for example an I/O error); its message.
-    Unreadable(String),
+    /// The `csv` reader stopped for another reason (reading from memory, it has none so far).
+    Unreadable {
+        /// The line it stopped at, when it says.
+        line: Option<u64>,
+    },
 }
 
 impl fmt::Display for CsvError {
@@ -217,7 +220,13 @@ impl fmt::Display for CsvError {
                 f,
                 "Line {line} is not UTF-8 text. Save the file as \"CSV UTF-8\" (most spreadsheet programs offer it under Save as) and import it again."
             ),
-            CsvError::Unreadable(message) => write!(f, "The file could not be read: {message}."),
+            CsvError::Unreadable { line } => {
+                let at = line.map(|l| format!(" at line {l}")).unwrap_or_default();
+                write!(
+                    f,
+                    "The file could not be read as CSV{at}. Save it again from the spreadsheet program as CSV and import it again."
+                )
+            }
         }
     }
 }
@@ -342,7 +351,9 @@ fn csv_error(e: ::csv::Error) -> CsvError {
     match e.kind() {
         // Only the heading row is read without [`CsvReading::line_at`].
         ::csv::ErrorKind::Utf8 { .. } => CsvError::NotUtf8 { line: 1 },
-        _ => CsvError::Unreadable(e.to_string()),
+        // The reader's own message is in its terms (and would bring its formatting of every error kind,
+        // including those of its serde reader, which is not used here): the line is what helps.
+        _ => CsvError::Unreadable { line: e.position().map(::csv::Position::line) },
     }
 }
 
