@@ -8,6 +8,7 @@ use crate::domain::document::{report_document, ReportBranding, ReportLength};
 use crate::domain::report::{answer_text, gap_register, GapEntry, WHOLE_ORGANISATION};
 use crate::domain::roadmap::{Action, Roadmap};
 use crate::domain::scoring::Scorecard;
+use std::borrow::Cow;
 
 mod markdown;
 
@@ -129,36 +130,31 @@ pub fn roadmap_csv(assessment: &Assessment, roadmap: &Roadmap) -> String {
     csv_document(ROADMAP_COLUMNS, rows)
 }
 
+/// A spreadsheet CSV file written by the `csv` crate: UTF-8 with a byte order mark, CRLF line ends,
+/// RFC 4180 quotes where a cell needs them, and [`formula_guard`] on every cell.
 fn csv_document<const N: usize>(header: [&str; N], rows: impl Iterator<Item = [String; N]>) -> String {
-    let mut out = String::from('\u{feff}');
-    push_csv_row(&mut out, header.iter().copied());
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    // Writing to a `Vec` cannot fail, and every row has the same number of cells.
+    let _ = writer.write_record(header.map(formula_guard).iter().map(|c| c.as_bytes()));
     for row in rows {
-        push_csv_row(&mut out, row.iter().map(String::as_str));
+        let _ =
+            writer.write_record(row.iter().map(|c| formula_guard(c)).collect::<Vec<_>>().iter().map(|c| c.as_bytes()));
     }
-    out
+    let bytes = writer.into_inner().unwrap_or_default();
+    // Every cell is a `&str`, so the bytes are UTF-8; the fallback is never taken.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn push_csv_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
-    for (i, cell) in cells.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&csv_cell(cell));
-    }
-    out.push_str("\r\n");
-}
-
-/// One CSV cell: a leading apostrophe if a spreadsheet would read it as a formula, then RFC 4180 quoting.
-fn csv_cell(value: &str) -> String {
-    let mut cell = String::with_capacity(value.len() + 3);
+/// A leading apostrophe on a cell that a spreadsheet would otherwise run as a formula.
+fn formula_guard(value: &str) -> Cow<'_, str> {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        cell.push('\'');
+        Cow::Owned(format!("'{value}"))
+    } else {
+        Cow::Borrowed(value)
     }
-    cell.push_str(value);
-    if cell.contains([',', '"', '\r', '\n']) {
-        cell = format!("\"{}\"", cell.replace('"', "\"\""));
-    }
-    cell
 }
 
 fn yes_no(value: bool) -> &'static str {
@@ -225,6 +221,13 @@ pub fn report_markdown(assessment: &Assessment, card: &Scorecard, roadmap: &Road
 mod tests {
     use super::*;
 
+    /// One cell as the CSV exports write it (the line after the header).
+    fn csv_cell(value: &str) -> String {
+        let text = csv_document(["Column"], std::iter::once([value.to_string()]));
+        let body = text.strip_prefix("\u{feff}Column\r\n").expect("header");
+        body.strip_suffix("\r\n").expect("line end").to_string()
+    }
+
     #[test]
     fn a_csv_cell_that_could_start_a_formula_gets_an_apostrophe() {
         assert_eq!(csv_cell("=SUM(A1:A2)"), "'=SUM(A1:A2)");
@@ -242,6 +245,14 @@ mod tests {
         assert_eq!(csv_cell("a, b"), "\"a, b\"");
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_cell(""), "");
+    }
+
+    #[test]
+    fn a_csv_file_has_a_byte_order_mark_crlf_line_ends_and_one_row_per_entry() {
+        let text = csv_document(
+            ["A", "B"],
+            [["1".to_string(), "x, y".to_string()], ["2".to_string(), String::new()]].into_iter(),
+        );
+        assert_eq!(text, "\u{feff}A,B\r\n1,\"x, y\"\r\n2,\r\n");
     }
 }
