@@ -28,6 +28,7 @@
 //! | [`Details`] | `<details><summary>{summary}</summary>` + blocks |
 //! | [`Radar`] | `<figure class="radar">` with an SVG and a `<figcaption>` (see [`Radar`]) |
 //! | [`MaturityBars`] | `<svg class="bars" role="img">` (see [`MaturityBars`]) |
+//! | [`ZoneMap`] | `<figure class="zone-map">`: the SVG of [`map_svg`], a caption, and the text alternative ([`ZoneMap::description`]) as a list |
 //! | [`Inline`] | text, `<strong>`, `<span class>`, `<abbr title>`, `<a href>`, `<br>` |
 //!
 //! ```
@@ -50,6 +51,7 @@ mod charts;
 mod report;
 mod results;
 
+pub use crate::domain::map::{map_svg, ZoneMap};
 pub use charts::*;
 pub use report::*;
 pub use results::*;
@@ -171,6 +173,8 @@ pub enum Block {
     Radar(Radar),
     /// Horizontal maturity bars.
     MaturityBars(MaturityBars),
+    /// The map of zones and conduits ([`crate::domain::map`]).
+    ZoneMap(ZoneMap),
 }
 
 impl Block {
@@ -206,6 +210,7 @@ impl Block {
             Block::Details(d) => format!("{}\n{}", d.summary, blocks_text(&d.blocks)),
             Block::Radar(r) => r.description(),
             Block::MaturityBars(b) => b.label.clone(),
+            Block::ZoneMap(map) => format!("{}\n{}", map.title(), map.description().join("\n")),
         }
     }
 }

@@ -104,6 +104,7 @@ fn block_view(block: Block) -> AnyView {
         .into_any(),
         Block::Radar(radar) => radar_view(radar).into_any(),
         Block::MaturityBars(bars) => bars_view(bars).into_any(),
+        Block::ZoneMap(map) => view! { <crate::ui::zone_map::ZoneMapFigure map=map /> }.into_any(),
     }
 }
 

@@ -24,6 +24,7 @@ pub mod start;
 pub mod state;
 pub mod summary;
 pub mod widgets;
+pub mod zone_map;
 
 use leptos::prelude::*;
 use state::{AppState, Step, StepState};

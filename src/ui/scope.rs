@@ -1,6 +1,7 @@
 //! Scope: zones (with assets, criticality and target levels, set directly or by the wizard) and conduits
 //! (with a target level that follows their zones or is set for the conduit).
 
+use crate::domain::map::zone_map;
 use crate::domain::{
     check_zone_name, conduit_lines, suggest_target, AssetType, Conduit, ConduitType, Criticality, Fr, Part,
     PurdueLevel, Role, SlVector, Zone, MAX_CONDUITS, MAX_NAME_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
@@ -10,6 +11,7 @@ use crate::ui::inventory::{InventoryImport, ZoneInventory};
 use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{ConfirmRemove, NeedsAssessment, StepFooter};
+use crate::ui::zone_map::ZoneMapFigure;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
@@ -41,6 +43,7 @@ pub fn ScopeStep() -> impl IntoView {
                         <InventoryImport />
                     </Show>
                     <Conduits />
+                    <ScopeMap />
                 </Show>
                 <Show when=move || a.with(|a| a.answers_part(Part::ComponentRequirements))>
                     <crate::ui::products::Products />
@@ -48,6 +51,26 @@ pub fn ScopeStep() -> impl IntoView {
             </NeedsAssessment>
             <StepFooter step=Step::Scope />
         </section>
+    }
+}
+
+/// The map of the zones and conduits, drawn from the assessment with each zone's standing, under the
+/// conduits (it follows every edit above).
+#[component]
+fn ScopeMap() -> impl IntoView {
+    let step = StepState::get();
+    let map = Memo::new(move |_| {
+        step.scorecard.with(|card| step.assessment.with(|a| (!a.zones.is_empty()).then(|| zone_map(a, card))))
+    });
+    move || {
+        map.get().map(|m| {
+            view! {
+                <section class="card" aria-labelledby="scope-map-title">
+                    <h2 id="scope-map-title">"Map of zones and conduits"</h2>
+                    <ZoneMapFigure map=m />
+                </section>
+            }
+        })
     }
 }
 

@@ -157,12 +157,17 @@ pub fn report_document(
         }),
     );
 
+    // The map of zones and conduits prints in the full report; the short one keeps to about ten pages.
+    let mut scorecard_blocks = results_body(a, card);
+    if length == ReportLength::Short {
+        scorecard_blocks.retain(|b| !matches!(b, Block::ZoneMap(_)));
+    }
     let scorecard = vec![Block::Group(Group {
         kind: GroupKind::Div,
         class: "results-body",
         label: None,
         labelled_by: None,
-        blocks: results_body(a, card),
+        blocks: scorecard_blocks,
     })];
 
     let phases = a.phases();

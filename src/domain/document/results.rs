@@ -38,6 +38,9 @@ pub fn results_body(assessment: &Assessment, card: &Scorecard) -> Vec<Block> {
     }
     if assessment.answers_part(Part::SystemRequirements) {
         levels_section(&mut blocks, &card.zones, false, &[]);
+        if !assessment.zones.is_empty() {
+            blocks.push(Block::ZoneMap(crate::domain::map::zone_map(assessment, card)));
+        }
         blocks.extend(conduits(assessment));
     }
     if assessment.answers_part(Part::ComponentRequirements) {

@@ -6,7 +6,7 @@
 //! format the document, break a table or inject markup: Markdown and HTML characters get a backslash and
 //! line breaks become spaces.
 
-use crate::domain::document::{Block, Cell, Document, Inline, List, Table};
+use crate::domain::document::{Block, Cell, Document, Inline, List, ListItem, Table};
 
 /// Characters that could format, link or inject markup anywhere in a line of Markdown (CommonMark, GFM
 /// tables and pandoc's extensions).
@@ -141,6 +141,15 @@ impl Writer {
             }
             Block::Radar(radar) => self.paragraph(escape_markdown(&radar.description())),
             Block::MaturityBars(_) => {}
+            Block::ZoneMap(map) => {
+                self.paragraph(escape_markdown(&map.title()));
+                self.list(&List {
+                    ordered: false,
+                    class: None,
+                    label: None,
+                    items: map.description().into_iter().map(ListItem::text_item).collect(),
+                });
+            }
         }
     }
 
@@ -250,6 +259,7 @@ fn raw_block(block: &Block) -> String {
         }
         Block::Radar(radar) => escape_into(&radar.description(), &mut raw),
         Block::MaturityBars(_) => {}
+        Block::ZoneMap(map) => escape_into(&map.title(), &mut raw),
     }
     raw
 }
