@@ -1,5 +1,6 @@
 //! The saved format: round trips and the byte-for-byte layout, the released schema-1 and schema-2 fixtures
-//! and their migration, the schema-3 fixture (conduit targets, vendor to confirm, a zone note alone), every
+//! and their migration, the schema-3 fixture (conduit targets, vendor to confirm, a zone note alone), the
+//! schema-5 fixture (a snapshot, evidence references) and its migration from older files, every
 //! rejection with its message and location (serde_json's line and column and the field path, or our own
 //! field path), notices, and never panicking on hostile input.
 
@@ -24,8 +25,16 @@ const SCHEMA_2: &str = include_str!("fixtures/schema-2.json");
 /// unchanged once schema 4 exists.
 const SCHEMA_3: &str = include_str!("fixtures/schema-3.json");
 
+/// A file of schema 5 (schema 4, the asset inventory, is another branch's): the schema-3 assessment with
+/// evidence references on three answers (one with a web link, one without a link, one with a file share
+/// path), an action done, a second zone added since, and one snapshot, "Baseline, April 2026", taken
+/// before: then SR 1.1 was not implemented for all zones, the pumping control zone followed the all-zones
+/// answer Partial on SR 5.1, the DMZ zone did not exist and no action was done. Keep it unchanged once
+/// schema 6 exists.
+const SCHEMA_5: &str = include_str!("fixtures/schema-5.json");
+
 /// Every fixture, for the checks that hold for any saved file.
-const FIXTURES: [&str; 3] = [SCHEMA_1, SCHEMA_2, SCHEMA_3];
+const FIXTURES: [&str; 4] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_5];
 
 fn fixture() -> Assessment {
     from_json(SCHEMA_1).expect("the schema-1 fixture loads").assessment
@@ -43,9 +52,14 @@ fn fixture_with(edit: impl FnOnce(&mut Value)) -> String {
     edited(SCHEMA_1, edit)
 }
 
-/// The schema-3 fixture (the current schema, read with line and column) with one change.
+/// The schema-3 fixture (read with line and column, as the current schema is) with one change.
 fn current_with(edit: impl FnOnce(&mut Value)) -> String {
     edited(SCHEMA_3, edit)
+}
+
+/// The schema-5 fixture (the current schema) with one change.
+fn schema_5_with(edit: impl FnOnce(&mut Value)) -> String {
+    edited(SCHEMA_5, edit)
 }
 
 fn refused(text: &str) -> ImportError {
@@ -72,8 +86,8 @@ fn location(e: &ImportError) -> &str {
 
 #[test]
 fn saving_and_reading_back_gives_the_same_assessment() {
-    let current = accepted(SCHEMA_3).assessment;
-    for original in [Assessment::new("a1", "Empty", NOW), fixture(), current] {
+    let current = accepted(SCHEMA_5).assessment;
+    for original in [Assessment::new("a1", "Empty", NOW), fixture(), accepted(SCHEMA_3).assessment, current] {
         let loaded = accepted(&to_json(&original));
         assert_eq!(loaded.assessment, original);
         assert!(loaded.notices.is_empty());
@@ -85,7 +99,7 @@ fn a_saved_file_is_written_back_byte_for_byte() {
     // The fixture of the current schema is in serde_json's pretty layout (two-space indent), as every
     // version writes it. Older fixtures were written against catalogue 2026.11-1, whose answers are brought
     // forward on load (tests below), so they are not written back unchanged.
-    assert_eq!(to_json(&accepted(SCHEMA_3).assessment), SCHEMA_3.trim_end());
+    assert_eq!(to_json(&accepted(SCHEMA_5).assessment), SCHEMA_5.trim_end());
 }
 
 #[test]
@@ -193,7 +207,7 @@ fn the_released_schema_1_file_loads_with_its_values() {
 }
 
 #[test]
-fn the_schema_1_file_is_migrated_and_saved_again_as_schema_3() {
+fn the_schema_1_file_is_migrated_and_saved_again_as_schema_5() {
     let migrated = fixture();
     // Schema 2 only adds products and per-product answers, schema 3 conduit targets and the answer Vendor to
     // confirm; a schema-1 file has none of them.
@@ -201,8 +215,9 @@ fn the_schema_1_file_is_migrated_and_saved_again_as_schema_3() {
     assert!(migrated.conduits.iter().all(|c| c.target.is_none()));
     let saved = to_json(&migrated);
     let value: Value = serde_json::from_str(&saved).expect("the saved text is JSON");
-    assert_eq!(value["schema"], json!(3));
+    assert_eq!(value["schema"], json!(5));
     assert_eq!(value["format"], json!("iec62443-assess/assessment"));
+    assert!(value["assessment"].get("snapshots").is_none(), "an empty snapshot list is not written");
     assert!(value["assessment"].get("products").is_none(), "an empty product list is not written");
     assert!(value["assessment"]["answers"].get("products").is_none());
     assert!(value["assessment"]["conduits"][0].get("target").is_none(), "a conduit following its zones");
@@ -348,10 +363,10 @@ fn a_missing_or_malformed_schema_is_refused() {
 
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_advice() {
-    let e = refused(&fixture_with(|v| v["schema"] = json!(4)));
+    let e = refused(&fixture_with(|v| v["schema"] = json!(6)));
     assert_eq!(
         e.problem,
-        "The file was written by a newer version of this tool (schema 4; this version reads up to 3). \
+        "The file was written by a newer version of this tool (schema 6; this version reads up to 5). \
          Open it with the newer version, or update this copy."
     );
     assert_eq!(location(&e), "schema");
@@ -764,7 +779,7 @@ proptest! {
     fn any_assessment_with_products_reads_back_unchanged(a in arb_supplier_assessment()) {
         prop_assert!(!a.products.is_empty());
         let text = to_json(&a);
-        prop_assert!(text.contains("\"schema\": 3"));
+        prop_assert!(text.contains("\"schema\": 5"));
         let loaded = from_json(&text).map(|l| l.assessment);
         prop_assert_eq!(loaded, Ok(a.clone()));
         // The scores read back too: a product's SL-C does not depend on the trip through the file.
@@ -962,4 +977,141 @@ fn answers_of_catalogue_2026_11_are_brought_forward_to_the_split_and_swapped_que
     let again = accepted(&to_json(a));
     assert!(again.notices.is_empty());
     assert_eq!(&again.assessment, a);
+}
+
+// --- schema 5: snapshots and evidence references ------------------------------------------------------
+
+#[test]
+fn the_schema_5_file_loads_with_its_snapshot_and_evidence() {
+    let loaded = accepted(SCHEMA_5);
+    assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+    let a = loaded.assessment;
+    let [baseline] = &a.snapshots[..] else { panic!("one snapshot, found {}", a.snapshots.len()) };
+    assert_eq!((baseline.id.as_str(), baseline.name.as_str()), ("s1", "Baseline, April 2026"));
+    assert_eq!(baseline.date(), "2026-04-14");
+    assert_eq!(baseline.state.zones.len(), 1, "the DMZ zone was added after the snapshot");
+    assert_eq!(baseline.state.answers.all_zones["sr-1.1"].answer, Some(Answer::NotImplemented));
+    assert!(baseline.state.answers.all_zones["sr-1.1"].evidence.is_empty());
+    let sr_1_1 = &a.answers.all_zones["sr-1.1"].evidence;
+    assert_eq!(sr_1_1.len(), 1);
+    assert_eq!(sr_1_1[0].document, "Account review 2026-Q2");
+    assert_eq!(sr_1_1[0].web_link(), Some("https://intranet.northwind.example/dms/4711"));
+    let share = &a.answers.zones["z1"]["sr-5.1"].evidence[0];
+    assert_eq!(share.web_link(), None, "a file share path is text, not a link");
+    assert_eq!(share.date, "", "a missing date is empty");
+    assert_eq!(a.answers.assessment["zcr-1.1"].evidence[0].link, "", "a missing link is empty");
+}
+
+#[test]
+fn older_files_read_as_schema_5_without_snapshots_or_evidence() {
+    for text in [SCHEMA_1, SCHEMA_2, SCHEMA_3] {
+        let a = accepted(text).assessment;
+        assert!(a.snapshots.is_empty());
+        let maps = [&a.answers.assessment, &a.answers.all_zones];
+        assert!(maps.iter().all(|m| m.values().all(|r| r.evidence.is_empty())));
+        let saved: Value = serde_json::from_str(&to_json(&a)).expect("JSON");
+        assert_eq!(saved["schema"], json!(5));
+        assert!(!to_json(&a).contains("\"evidence\""), "empty evidence is left out of the file");
+    }
+}
+
+#[test]
+fn a_snapshot_is_checked_like_the_assessment_and_located_inside_it() {
+    // An answer from the wrong scale inside the snapshot's state.
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["snapshots"][0]["state"]["answers"]["all_zones"]["sr-1.1"]["answer"] = json!("ml2")
+    }));
+    assert_eq!(e.problem, "\"ML2 Managed\" is not a possible answer to question sr-1.1.");
+    assert_eq!(location(&e), "assessment.snapshots[0].state.answers.all_zones[\"sr-1.1\"].answer");
+    // Answers for a zone the snapshot did not have.
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["snapshots"][0]["state"]["answers"]["zones"]["z2"] =
+            json!({ "sr-1.1": { "answer": "implemented" } })
+    }));
+    assert_eq!(location(&e), "assessment.snapshots[0].state.answers.zones[\"z2\"]");
+    // Two snapshots with the same name, in any case.
+    let e = refused(&schema_5_with(|v| {
+        let mut second = v["assessment"]["snapshots"][0].clone();
+        second["id"] = json!("s2");
+        second["name"] = json!(" baseline, APRIL 2026");
+        v["assessment"]["snapshots"].as_array_mut().expect("a list").push(second);
+    }));
+    assert_eq!(e.problem, "Two snapshots are both called \"baseline, APRIL 2026\".");
+    assert_eq!(location(&e), "assessment.snapshots[1].name");
+    // A snapshot inside a snapshot.
+    let e = refused(&schema_5_with(|v| {
+        let inner = v["assessment"]["snapshots"][0].clone();
+        v["assessment"]["snapshots"][0]["state"]["snapshots"] = json!([inner]);
+    }));
+    assert_eq!(e.problem, "A snapshot holds snapshots of its own.");
+    assert_eq!(location(&e), "assessment.snapshots[0].state.snapshots");
+    // An unknown field in a snapshot.
+    let e = refused(&schema_5_with(|v| v["assessment"]["snapshots"][0]["colour"] = json!("red")));
+    assert!(e.problem.contains("unknown field `colour`"), "{}", e.problem);
+}
+
+#[test]
+fn evidence_references_are_checked_for_count_and_length() {
+    let too_many: Vec<Value> = (0..=MAX_EVIDENCE).map(|i| json!({ "document": format!("Doc {i}") })).collect();
+    let e =
+        refused(&schema_5_with(|v| v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"] = json!(too_many)));
+    assert_eq!(
+        e.problem,
+        format!("An answer has {} evidence references; at most {MAX_EVIDENCE} are accepted.", MAX_EVIDENCE + 1)
+    );
+    assert_eq!(location(&e), "assessment.answers.all_zones[\"sr-1.1\"].evidence");
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"][0]["link"] = json!("x".repeat(1001))
+    }));
+    assert_eq!(location(&e), "assessment.answers.all_zones[\"sr-1.1\"].evidence[0].link");
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"][0]["pages"] = json!(3)
+    }));
+    assert!(e.problem.contains("unknown field `pages`"), "{}", e.problem);
+}
+
+#[test]
+fn taking_renaming_and_deleting_snapshots_keeps_names_unique() {
+    let mut a = accepted(SCHEMA_5).assessment;
+    let id = a.take_snapshot("  After the firewall  ", "2026-06-01T10:00:00Z").expect("taken");
+    assert_eq!(id, "s2");
+    assert_eq!(a.snapshots[1].name, "After the firewall");
+    assert_eq!(a.snapshots[1].state.answers, a.answers, "a snapshot freezes the answers as they are");
+    assert!(a.snapshots[1].state.plan.contains_key("sr-5.1"));
+    assert_eq!(
+        a.take_snapshot("after THE firewall", "2026-06-02T10:00:00Z"),
+        Err(SnapshotProblem::Name(NameProblem::Duplicate))
+    );
+    assert_eq!(a.rename_snapshot("s2", ""), Err(SnapshotProblem::Name(NameProblem::Empty)));
+    assert_eq!(a.rename_snapshot("s9", "Other"), Err(SnapshotProblem::NotFound));
+    a.rename_snapshot("s2", "June 2026").expect("renamed");
+    // A later change does not touch the snapshot.
+    a.set_response(&AnswerScope::AllZones, "sr-1.1", Response::with(Answer::Partial));
+    assert_eq!(a.snapshots[1].state.answers.all_zones["sr-1.1"].answer, Some(Answer::Implemented));
+    assert_eq!(accepted(&to_json(&a)).assessment, a, "snapshots read back unchanged");
+    assert!(a.delete_snapshot("s1"));
+    assert!(!a.delete_snapshot("s1"));
+    assert_eq!(a.snapshots.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["June 2026"]);
+    // Ids are not reused after a delete.
+    assert_eq!(a.take_snapshot("Later", NOW).as_deref(), Ok("s3"));
+    for i in a.snapshots.len()..MAX_SNAPSHOTS {
+        a.take_snapshot(&format!("Snapshot {i}"), NOW).expect("room for more");
+    }
+    assert_eq!(a.take_snapshot("One too many", NOW), Err(SnapshotProblem::TooMany));
+}
+
+#[test]
+fn repair_keeps_the_snapshots_that_read_and_drops_the_rest() {
+    let text = schema_5_with(|v| {
+        let mut broken = v["assessment"]["snapshots"][0].clone();
+        broken["id"] = json!("s2");
+        broken["name"] = json!("Broken");
+        broken["state"]["zones"] = json!("not a list");
+        v["assessment"]["snapshots"].as_array_mut().expect("a list").push(broken);
+        v["assessment"]["zones"][0]["colour"] = json!("red");
+    });
+    let repaired = storage::repair(&text, "a-new", NOW).expect("repairable");
+    assert_eq!(repaired.assessment.snapshots.len(), 1);
+    assert_eq!(repaired.assessment.snapshots[0].name, "Baseline, April 2026");
+    assert!(repaired.dropped.iter().any(|d| d == "Snapshot number 2 could not be read and was left out."));
 }

@@ -46,10 +46,12 @@
 //! ```
 
 mod charts;
+mod progress;
 mod report;
 mod results;
 
 pub use charts::*;
+pub use progress::*;
 pub use report::*;
 pub use results::*;
 

@@ -10,10 +10,13 @@ pub mod assessment;
 pub mod catalogue;
 pub mod document;
 pub mod export;
+pub mod handover;
+pub mod progress;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;
+pub mod share;
 pub mod storage;
 pub mod wizard;
 
@@ -25,6 +28,7 @@ pub use catalogue::*;
 pub use document::{
     live_summary_table, projection_blocks, projection_table, report_document, results_body, Document, ReportBranding,
 };
+pub use progress::*;
 pub use report::*;
 pub use roadmap::*;
 pub use scoring::*;

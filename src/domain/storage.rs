@@ -5,8 +5,10 @@
 //! and column and the field path (from `serde_path_to_error`) for a value of the wrong type, the field path
 //! for a rule that types alone cannot express ([`validate`]).
 
-use crate::domain::answers::Response;
-use crate::domain::assessment::{name_key, Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
+use crate::domain::answers::{Response, MAX_EVIDENCE};
+use crate::domain::assessment::{
+    name_key, Assessment, Snapshot, MAX_CONDUITS, MAX_NAME_CHARS, MAX_SNAPSHOTS, MAX_TEXT_CHARS, MAX_ZONES,
+};
 use crate::domain::catalogue::{self, CATALOGUE_VERSION};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -18,7 +20,7 @@ use std::fmt;
 /// Marks our files, so a random JSON file is recognised as not ours.
 pub const FORMAT: &str = "iec62443-assess/assessment";
 /// The schema version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 5;
 /// The largest file import accepts.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -152,6 +154,11 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
     // so it reads as schema 3 as it is too (older versions refuse schema 3, which they cannot read). Every schema so far is read from the text itself, so that a wrong value is
     // reported with its line and column (a `Value` has none). A later step that renames or moves a field
     // would change the `Value` here and read the assessment from it.
+    // 4 -> 5 added snapshots (`assessment.snapshots`: frozen earlier states, each an assessment in `state`)
+    // and evidence references on every answer (`evidence`); both are optional and empty when missing, so
+    // an older file reads as schema 5 as it is, and its snapshot list starts empty: the step changes
+    // nothing (`if schema < 5 {}`). A snapshot's state is written in the schema of the file around it, so
+    // a later step that moves a field of the assessment must move it in each `snapshots[i].state` too.
     let saved: SavedAssessment = read_located(text)?;
     if saved.catalogue_version != saved.assessment.catalogue_version {
         return Err(ImportError::at(
@@ -291,11 +298,75 @@ fn check_text(value: &str, limit: usize, location: String, what: &str) -> Result
 
 fn check_response(response: &Response, location: String) -> Result<(), ImportError> {
     check_text(&response.justification, MAX_TEXT_CHARS, format!("{location}.justification"), "justification")?;
-    check_text(&response.notes, MAX_TEXT_CHARS, format!("{location}.notes"), "note")
+    check_text(&response.notes, MAX_TEXT_CHARS, format!("{location}.notes"), "note")?;
+    if response.evidence.len() > MAX_EVIDENCE {
+        return Err(ImportError::at(
+            format!(
+                "An answer has {} evidence references; at most {MAX_EVIDENCE} are accepted.",
+                response.evidence.len()
+            ),
+            format!("{location}.evidence"),
+        ));
+    }
+    for (i, evidence) in response.evidence.iter().enumerate() {
+        let loc = format!("{location}.evidence[{i}]");
+        check_text(&evidence.document, MAX_NAME_CHARS * 2, format!("{loc}.document"), "evidence document name")?;
+        check_text(&evidence.link, MAX_EVIDENCE_LINK_CHARS, format!("{loc}.link"), "evidence link")?;
+        check_text(&evidence.date, 40, format!("{loc}.date"), "evidence date")?;
+    }
+    Ok(())
 }
 
-/// Checks what types alone cannot: ids, references between parts, ranges and text lengths.
+/// The longest evidence link accepted, in characters.
+pub const MAX_EVIDENCE_LINK_CHARS: usize = 1000;
+
+/// Checks the snapshots: ids, names and dates, and each frozen state by the same rules as the
+/// assessment itself (its errors located under `assessment.snapshots[i]`).
+fn validate_snapshots(a: &Assessment) -> Result<(), ImportError> {
+    if a.snapshots.len() > MAX_SNAPSHOTS {
+        return Err(ImportError::at(
+            format!("The file has {} snapshots; at most {MAX_SNAPSHOTS} are accepted.", a.snapshots.len()),
+            "assessment.snapshots",
+        ));
+    }
+    let mut ids = BTreeSet::new();
+    let mut names = BTreeSet::new();
+    for (i, snapshot) in a.snapshots.iter().enumerate() {
+        let loc = format!("assessment.snapshots[{i}]");
+        if snapshot.id.trim().is_empty() || snapshot.id.chars().count() > 40 || !ids.insert(snapshot.id.as_str()) {
+            return Err(ImportError::at("A snapshot has an empty, overlong or repeated id.", format!("{loc}.id")));
+        }
+        if snapshot.name.trim().is_empty() {
+            return Err(ImportError::at("A snapshot has no name.", format!("{loc}.name")));
+        }
+        check_text(&snapshot.name, MAX_NAME_CHARS, format!("{loc}.name"), "snapshot name")?;
+        if !names.insert(name_key(&snapshot.name)) {
+            return Err(ImportError::at(
+                format!("Two snapshots are both called \"{}\".", snapshot.name.trim()),
+                format!("{loc}.name"),
+            ));
+        }
+        check_text(&snapshot.taken, 40, format!("{loc}.taken"), "snapshot date")?;
+        if !snapshot.state.snapshots.is_empty() {
+            return Err(ImportError::at("A snapshot holds snapshots of its own.", format!("{loc}.state.snapshots")));
+        }
+        validate_state(&snapshot.state).map_err(|mut e| {
+            e.location = e.location.map(|l| l.replacen("assessment.", &format!("{loc}.state."), 1));
+            e
+        })?;
+    }
+    Ok(())
+}
+
+/// Checks what types alone cannot: ids, references between parts, ranges and text lengths, in the
+/// assessment and in each of its snapshots.
 pub fn validate(a: &Assessment) -> Result<(), ImportError> {
+    validate_state(a)?;
+    validate_snapshots(a)
+}
+
+/// [`validate`] without the snapshots.
+fn validate_state(a: &Assessment) -> Result<(), ImportError> {
     if a.id.trim().is_empty() {
         return Err(ImportError::at("The assessment has no id.", "assessment.id"));
     }
@@ -637,6 +708,12 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
                 Ok(mut resp) if fits(&resp) => {
                     truncate_chars(&mut resp.justification, MAX_TEXT_CHARS);
                     truncate_chars(&mut resp.notes, MAX_TEXT_CHARS);
+                    resp.evidence.truncate(MAX_EVIDENCE);
+                    for evidence in &mut resp.evidence {
+                        truncate_chars(&mut evidence.document, MAX_NAME_CHARS * 2);
+                        truncate_chars(&mut evidence.link, MAX_EVIDENCE_LINK_CHARS);
+                        truncate_chars(&mut evidence.date, 40);
+                    }
                     out.insert(item_id.clone(), resp);
                 }
                 _ => dropped.push(format!("The answer to {item_id} ({place}) could not be read.")),
@@ -686,6 +763,20 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     }
     if let Some(notice) = bring_answers_forward(&mut a) {
         dropped.push(notice);
+    }
+    for (i, value) in obj.get("snapshots").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        let mut kept = a.clone();
+        match read::<Snapshot>(value) {
+            Ok(snapshot) if kept.snapshots.len() < MAX_SNAPSHOTS => {
+                kept.snapshots.push(snapshot);
+                if validate(&kept).is_ok() {
+                    a = kept;
+                    continue;
+                }
+                dropped.push(format!("Snapshot number {} could not be read and was left out.", i + 1));
+            }
+            _ => dropped.push(format!("Snapshot number {} could not be read and was left out.", i + 1)),
+        }
     }
     validate(&a)?;
     Ok(Repaired { assessment: a, dropped })
