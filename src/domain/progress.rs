@@ -473,3 +473,81 @@ pub fn trend(a: &Assessment) -> Trend {
         .collect();
     Trend { states: states.into_iter().map(|(label, _)| label).collect(), lines }
 }
+
+/// The trend chart's size and margins, in SVG units: `<svg viewBox="0 0 560 240">`, the plot between
+/// x 48..540 and y 20..200 (7 FRs at the top, 0 at the bottom).
+pub const TREND_WIDTH: f64 = 560.0;
+/// See [`TREND_WIDTH`].
+pub const TREND_HEIGHT: f64 = 240.0;
+const PLOT_LEFT: f64 = 48.0;
+const PLOT_RIGHT: f64 = 540.0;
+const PLOT_TOP: f64 = 20.0;
+const PLOT_BOTTOM: f64 = 200.0;
+
+impl Trend {
+    /// The x of state `i`: states spread evenly, a single state in the middle.
+    pub fn x(&self, i: usize) -> f64 {
+        match self.states.len() {
+            0 | 1 => (PLOT_LEFT + PLOT_RIGHT) / 2.0,
+            n => PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * i as f64 / (n - 1) as f64,
+        }
+    }
+
+    /// The y of a number of FRs at target (0 to 7).
+    pub fn y(at_target: u8) -> f64 {
+        PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * f64::from(at_target.min(7)) / 7.0
+    }
+
+    /// Where a line's points are: one list per run of states in which the zone existed (a zone added
+    /// later starts later), each point `(x, y, FRs at target)`.
+    ///
+    /// ```
+    /// use iec62443_assess::*;
+    /// let t = Trend {
+    ///     states: vec![StateLabel { name: "a".into(), date: "2026-01-01".into() }; 3],
+    ///     lines: vec![TrendLine {
+    ///         zone_id: "z1".into(),
+    ///         name: "Cell A".into(),
+    ///         at_target: vec![None, Some(0), Some(7)],
+    ///         achieved: vec![None; 3],
+    ///     }],
+    /// };
+    /// assert_eq!(t.runs(&t.lines[0]), [vec![(294.0, 200.0, 0), (540.0, 20.0, 7)]]);
+    /// ```
+    pub fn runs(&self, line: &TrendLine) -> Vec<Vec<(f64, f64, u8)>> {
+        let mut runs: Vec<Vec<(f64, f64, u8)>> = Vec::new();
+        let mut open = false;
+        for (i, value) in line.at_target.iter().enumerate() {
+            match value {
+                Some(v) => {
+                    let point = (self.x(i), Trend::y(*v), *v);
+                    match runs.last_mut() {
+                        Some(run) if open => run.push(point),
+                        _ => runs.push(vec![point]),
+                    }
+                    open = true;
+                }
+                None => open = false,
+            }
+        }
+        runs
+    }
+
+    /// The chart's text alternative: per zone, its FRs at target in each state.
+    pub fn description(&self) -> String {
+        let lines: Vec<String> = self
+            .lines
+            .iter()
+            .map(|line| {
+                let values: Vec<String> = self
+                    .states
+                    .iter()
+                    .zip(&line.at_target)
+                    .filter_map(|(s, v)| v.map(|v| format!("{} {v}", s.date)))
+                    .collect();
+                format!("{}: {}", line.name, values.join(", "))
+            })
+            .collect();
+        format!("FRs at target (of 7) per zone over time. {}.", lines.join("; "))
+    }
+}

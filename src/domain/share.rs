@@ -4,7 +4,7 @@
 //!
 //! The payload is the assessment in the saved format ([`storage::to_json`]), made smaller and stripped of
 //! free text unless the user asks for it ([`for_sharing`]), then compressed with PPMd (the `ppmd-rust`
-//! crate that also decodes the catalogue), prefixed with the text's CRC-32 (`crc32fast`) and length, and
+//! crate that also decodes the catalogue), prefixed with the text's Adler-32 checksum (`adler2`) and length, and
 //! written as base64url without padding (`base64`). Opening checks each layer and says which one failed:
 //! a cut or mistyped link, an edited one (the checksum), or one from a newer version (the saved format's
 //! own checks, [`storage::from_json`]).
@@ -137,7 +137,7 @@ fn thousands(n: usize) -> String {
 pub fn share_link(a: &Assessment, with_notes: bool) -> ShareLink {
     let text = storage::to_json(&for_sharing(a, with_notes));
     let mut payload = Vec::with_capacity(text.len() / 4 + 8);
-    payload.extend_from_slice(&crc32fast::hash(text.as_bytes()).to_le_bytes());
+    payload.extend_from_slice(&adler2::adler32_slice(text.as_bytes()).to_le_bytes());
     payload.extend_from_slice(&(text.len() as u32).to_le_bytes());
     // Writing into a Vec cannot fail, and the order and memory are valid constants; should the encoder
     // refuse anyway, the link holds no data and opening it says it is damaged.
@@ -203,8 +203,8 @@ pub fn open_link(fragment: &str) -> Result<Loaded, ShareError> {
         return Err(ShareError::Damaged);
     }
     let bytes = URL_SAFE_NO_PAD.decode(encoded).map_err(|_| ShareError::Damaged)?;
-    let (Some(crc), Some(len)) = (bytes.get(..4), bytes.get(4..8)) else { return Err(ShareError::Damaged) };
-    let crc = u32::from_le_bytes([crc[0], crc[1], crc[2], crc[3]]);
+    let (Some(sum), Some(len)) = (bytes.get(..4), bytes.get(4..8)) else { return Err(ShareError::Damaged) };
+    let sum = u32::from_le_bytes([sum[0], sum[1], sum[2], sum[3]]);
     let len = u32::from_le_bytes([len[0], len[1], len[2], len[3]]) as usize;
     if len > MAX_IMPORT_BYTES {
         return Err(ShareError::Altered);
@@ -212,7 +212,7 @@ pub fn open_link(fragment: &str) -> Result<Loaded, ShareError> {
     let mut text = vec![0; len];
     let mut decoder = ppmd_rust::Ppmd7Decoder::new(&bytes[8..], ORDER, MEMORY).map_err(|_| ShareError::Damaged)?;
     decoder.read_exact(&mut text).map_err(|_| ShareError::Altered)?;
-    if crc32fast::hash(&text) != crc {
+    if adler2::adler32_slice(&text) != sum {
         return Err(ShareError::Altered);
     }
     let text = String::from_utf8(text).map_err(|_| ShareError::Altered)?;

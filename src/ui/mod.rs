@@ -12,6 +12,7 @@ pub mod offline;
 pub mod persist;
 pub mod products;
 pub mod profile;
+pub mod progress;
 pub mod questionnaire;
 pub mod report;
 pub mod results;

@@ -3,6 +3,7 @@
 
 use crate::domain::document::results_body;
 use crate::ui::document::BlocksView;
+use crate::ui::progress::ProgressPanel;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
@@ -19,6 +20,7 @@ pub fn ResultsStep() -> impl IntoView {
             <h1 id="results-title" tabindex="-1">"Results"</h1>
             <NeedsAssessment>
                 <div class="results-body">{move || view! { <BlocksView blocks=body.get() /> }}</div>
+                <ProgressPanel />
             </NeedsAssessment>
             <StepFooter step=Step::Results />
         </section>
