@@ -15,6 +15,9 @@ pub struct Branding {
     pub contact_url: String,
     /// Text of the contact link.
     pub contact_label: String,
+    /// The consultancy's e-mail address for "Send to NAME" (`contact_email`); empty when missing or not
+    /// a plain address ([`crate::domain::handover::is_address`]).
+    pub contact_email: String,
 }
 
 impl Branding {
@@ -28,6 +31,7 @@ impl Branding {
             logo: text("logo"),
             contact_url: text("contact_url"),
             contact_label: text("contact_label"),
+            contact_email: text("contact_email"),
         })
     }
 
@@ -48,6 +52,10 @@ impl Branding {
             self.contact_label = "Discuss this roadmap".to_string();
         }
         self.contact_label = self.contact_label.chars().take(80).collect();
+        self.contact_email = self.contact_email.trim().to_string();
+        if !crate::domain::handover::is_address(&self.contact_email) {
+            self.contact_email.clear();
+        }
         self
     }
 }

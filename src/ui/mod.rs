@@ -8,6 +8,7 @@ pub mod branding;
 pub mod document;
 pub mod download;
 pub mod fields;
+pub mod handover;
 pub mod offline;
 pub mod persist;
 pub mod products;

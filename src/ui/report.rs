@@ -9,6 +9,7 @@ use crate::domain::storage::to_json;
 use crate::domain::{compare, report_document, Assessment, ReportBranding, Roadmap, Scorecard};
 use crate::ui::document::DocumentView;
 use crate::ui::download::{download, file_stem};
+use crate::ui::handover::SendTo;
 use crate::ui::state::{view_memo, AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
@@ -23,6 +24,7 @@ pub fn ReportStep() -> impl IntoView {
             <h1 id="report-title" tabindex="-1">"Report"</h1>
             <NeedsAssessment>
                 <ExportBar since=since />
+                <SendTo />
                 <ProgressSince since=since />
                 <ReportDocument since=since />
             </NeedsAssessment>

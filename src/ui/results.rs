@@ -3,6 +3,7 @@
 
 use crate::domain::document::results_body;
 use crate::ui::document::BlocksView;
+use crate::ui::handover::SendTo;
 use crate::ui::progress::ProgressPanel;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
@@ -19,6 +20,7 @@ pub fn ResultsStep() -> impl IntoView {
         <section class="step results" aria-labelledby="results-title">
             <h1 id="results-title" tabindex="-1">"Results"</h1>
             <NeedsAssessment>
+                <SendTo />
                 <div class="results-body">{move || view! { <BlocksView blocks=body.get() /> }}</div>
                 <ProgressPanel />
             </NeedsAssessment>
