@@ -19,6 +19,7 @@ pub mod report;
 pub mod results;
 pub mod roadmap;
 pub mod scope;
+pub mod shared;
 pub mod start;
 pub mod state;
 pub mod summary;
@@ -69,7 +70,10 @@ pub fn App() -> impl IntoView {
         }
     });
     state.step.set(initial);
+    // A share link (`#/shared/…`) shows the shared results instead of the steps, until the hash changes.
+    let sharing = RwSignal::new(shared::is_share_address());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        sharing.set(shared::is_share_address());
         if let Some(step) = step_from_location() {
             if step != state.step.get_untracked() {
                 state.step.set(step);
@@ -147,6 +151,9 @@ pub fn App() -> impl IntoView {
             {move || {
                 // Owned by the step's view and disposed with it (see `StepState`).
                 provide_context(StepState::new(state));
+                if sharing.get() {
+                    return view! { <shared::SharedView /> }.into_any();
+                }
                 match current() {
                 Step::Start => view! { <start::StartStep /> }.into_any(),
                 Step::Profile => view! { <profile::ProfileStep /> }.into_any(),

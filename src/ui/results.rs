@@ -5,6 +5,7 @@ use crate::domain::document::results_body;
 use crate::ui::document::BlocksView;
 use crate::ui::handover::SendTo;
 use crate::ui::progress::ProgressPanel;
+use crate::ui::shared::ShareLinkPanel;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
@@ -23,6 +24,7 @@ pub fn ResultsStep() -> impl IntoView {
                 <SendTo />
                 <div class="results-body">{move || view! { <BlocksView blocks=body.get() /> }}</div>
                 <ProgressPanel />
+                <ShareLinkPanel />
             </NeedsAssessment>
             <StepFooter step=Step::Results />
         </section>
