@@ -43,3 +43,32 @@ test('without a valid contact address there is no "Send to"', async ({ page }) =
   await expect(page.getByRole('heading', { name: 'Progress over time' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Send to/ })).toHaveCount(0);
 });
+
+test('where the browser can share files, "Send to" hands the file to the share sheet instead of downloading it', async ({ page }) => {
+  // Headless Chromium has no share sheet: stand in for it and record what the app shares.
+  await page.addInitScript(() => {
+    const w = window as unknown as { shared?: { name: string; type: string; text: string; title: string } };
+    Object.defineProperty(navigator, 'canShare', { configurable: true, value: (data: { files?: File[] }) => !!data.files?.length });
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: async (data: { files: File[]; title: string }) => {
+        const file = data.files[0];
+        w.shared = { name: file.name, type: file.type, text: await file.text(), title: data.title };
+      },
+    });
+  });
+  await withBranding(page, { name: 'Acme OT Consulting', contact_email: 'ot@acme.example' });
+  await importKnown(page);
+  await gotoStep(page, 'Report');
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Send to Acme OT Consulting' }).click();
+  await expect(page.getByText("The assessment file went to your device's share menu")).toBeVisible();
+  const shared = await page.evaluate(() => (window as unknown as { shared?: { name: string; type: string; text: string; title: string } }).shared);
+  expect(shared?.name).toBe('known-answers.json');
+  expect(shared?.type).toBe('application/json');
+  expect(shared?.title).toBe('IEC 62443 self-assessment: Known answers');
+  expect(JSON.parse(shared?.text ?? '{}').assessment.name).toBe('Known answers');
+  expect(downloads).toBe(0);
+  await expect(page.getByRole('link', { name: 'Open the e-mail draft' })).toHaveAttribute('href', /^mailto:ot@acme\.example\?subject=/);
+});
