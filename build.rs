@@ -82,6 +82,8 @@ struct RawItem {
     uncertain: Option<String>,
     #[serde(default)]
     ask_vendor: bool,
+    #[serde(default)]
+    groundwork: bool,
 }
 
 #[derive(Deserialize)]
@@ -358,6 +360,9 @@ fn check_common(file: &str, it: &RawItem, refs: &BTreeSet<String>, p: &mut Probl
     if it.ask_vendor && !file.ends_with("iec62443-3-3.toml") {
         p.add(file, id, "`ask_vendor` is only for IEC 62443-3-3 items");
     }
+    if it.groundwork && !file.ends_with("iec62443-3-3.toml") {
+        p.add(file, id, "`groundwork` is only for IEC 62443-3-3 items");
+    }
 }
 
 /// PPMd (variant H, the one 7z uses) model order and memory for the catalogue texts. Order 6 in 2 MiB
@@ -568,6 +573,8 @@ struct Catalogue {
     quick: Vec<String>,
     /// One `ItemMeta` per item, as Rust code.
     items_code: String,
+    /// The ids of the items in `items_code`, in the same (file) order.
+    item_ids: Vec<String>,
     /// The items' texts (text block 0).
     item_text: String,
     /// One `(Part, edition)` per part, as Rust code.
@@ -684,14 +691,16 @@ impl Catalogue {
             "M" => "Medium",
             _ => "Large",
         };
+        self.item_ids.push(it.id.clone());
         let _ = writeln!(
             self.items_code,
-            "    ItemMeta {{ part: {part_variant}, refs: {}, evidence: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {}, ask_vendor: {} }},",
+            "    ItemMeta {{ part: {part_variant}, refs: {}, evidence: {}, effort: Effort::{effort}, phase: Phase::{phase}, kind: {kind}, quick_scan: {}, uncertain: {}, ask_vendor: {}, groundwork: {} }},",
             it.refs.len(),
             it.evidence.len(),
             self.quick.contains(&it.id),
             it.uncertain.is_some(),
             it.ask_vendor,
+            it.groundwork,
         );
         // The texts, in the order `catalogue::decode_items` reads them.
         let mut texts: Vec<&String> = vec![&it.id];
@@ -981,6 +990,20 @@ fn write_catalogue(out_dir: &Path, version: &str, catalogue: &Catalogue, wizard:
     let _ = writeln!(out, "static PART_EDITIONS: &[(Part, &str)] = &[\n{}];", catalogue.editions_code);
     let _ = writeln!(out, "/// The non-text part of every item, in file order.");
     let _ = writeln!(out, "static ITEM_META: &[ItemMeta] = &[\n{}];", catalogue.items_code);
+    // Requirement order: the ids in natural order, numbers compared as numbers (sr-1.3 before sr-1.10), by
+    // the alphanumeric-sort crate; sorted here once, so the app carries the ranks and not the sort.
+    let mut order: Vec<usize> = (0..catalogue.item_ids.len()).collect();
+    order.sort_by(|&a, &b| alphanumeric_sort::compare_str(&catalogue.item_ids[a], &catalogue.item_ids[b]));
+    let mut ranks = vec![0usize; order.len()];
+    for (rank, index) in order.into_iter().enumerate() {
+        ranks[index] = rank;
+    }
+    let ranks: Vec<String> = ranks.iter().map(usize::to_string).collect();
+    let _ = writeln!(
+        out,
+        "/// Each item's place when items are sorted by requirement (natural order of ids), in file order."
+    );
+    let _ = writeln!(out, "static REFERENCE_RANKS: &[u16] = &[{}];", ranks.join(", "));
     let _ = writeln!(out, "/// Part and number of refs of each maturity area, in file order.");
     let _ = writeln!(out, "static AREA_META: &[(Part, u8)] = &[\n{}];", catalogue.areas_code);
     let _ = writeln!(out, "/// Ids of the quick-scan items, in the order of quick-scan.toml.");

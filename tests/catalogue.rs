@@ -923,3 +923,23 @@ fn maturity_levels_describe_how_established_a_practice_is_not_how_much_it_covers
     }
     assert!(Answer::Ml2.maturity_meaning().is_some_and(|m| m.contains("written procedure")));
 }
+
+#[test]
+fn requirements_are_listed_in_numeric_order_of_their_references() {
+    // Lists that follow the catalogue (blocking items, the appendix, questions for vendors) are then in
+    // numeric order too: SR 1.3 before SR 1.10, as `reference_rank` sorts.
+    for part in [Part::RiskAssessment, Part::SystemRequirements, Part::ComponentRequirements] {
+        let ranks: Vec<usize> = catalogue::items_of(part).map(catalogue::reference_rank).collect();
+        assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{part:?} is not in reference order");
+    }
+    let rank = |id: &str| catalogue::reference_rank(catalogue::item(id).expect("an item"));
+    assert!(rank("sr-1.3") < rank("sr-1.10") && rank("sr-1.10") < rank("sr-1.13"));
+    assert!(rank("cr-1.5") < rank("cr-1.6") && rank("cr-1.6") < rank("cr-1.7") && rank("cr-1.7") < rank("cr-1.12"));
+    assert!(rank("sdl-sm-2") < rank("sdl-sm-10"));
+}
+
+#[test]
+fn groundwork_marks_the_requirements_other_measures_rest_on() {
+    let groundwork: Vec<&str> = ITEMS.iter().filter(|i| i.groundwork).map(|i| i.main_ref()).collect();
+    assert_eq!(groundwork, ["SR 1.1", "SR 1.13", "SR 2.1", "SR 3.2", "SR 5.1", "SR 5.2", "SR 7.3", "SR 7.8"]);
+}

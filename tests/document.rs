@@ -7,14 +7,16 @@ mod common;
 
 use common::*;
 use iec62443_assess::document::{
-    blocks_text, radar_axes, radar_point, radar_points, radar_ring, radar_ring_labels, svg_points, Bar, Block, Cell,
-    GroupKind, Inline, ListItem, MaturityBars, Radar, Table, RADAR_CENTER,
+    blocks_text, inline_text, radar_axes, radar_point, radar_points, radar_ring, radar_ring_labels, svg_points, Bar,
+    Block, Cell, GroupKind, Inline, ListItem, MaturityBars, Radar, Table, ABOVE_TARGET_HINT, PROJECTION_HINT,
+    RADAR_CENTER,
 };
 use iec62443_assess::export::report_markdown;
 use iec62443_assess::{
     catalogue, gap_register, live_summary_table, projection, projection_blocks, projection_table, report_document,
-    results_body, roadmap_for, roadmap_with, score, ActionPlan, Answer, AnswerScope, Assessment, ComponentType,
-    Conduit, Criticality, Document, Fr, Part, Phase, ReportBranding, Response, Role,
+    results_body, roadmap_for, roadmap_with, score, ActionPlan, ActionStatus, Answer, AnswerScope, Assessment,
+    ComponentType, Conduit, Criticality, Document, Fr, HeldLevel, Part, Phase, ReportBranding, ReportLength, Response,
+    Role,
 };
 
 const HOSTILE: &str = r#"<script>alert(1)</script> & "x""#;
@@ -34,7 +36,7 @@ fn plant() -> Assessment {
 fn report(a: &Assessment, branding: ReportBranding) -> Document {
     let card = score(a);
     let roadmap = roadmap_with(a, &card.zones);
-    report_document(a, &card, &roadmap, branding)
+    report_document(a, &card, &roadmap, branding, ReportLength::Full)
 }
 
 /// Every block of these blocks, depth first, including those inside groups, disclosures, list items and
@@ -94,16 +96,27 @@ fn actions(blocks: &[Block]) -> Vec<&ListItem> {
 }
 
 #[test]
-fn the_report_has_a_cover_and_five_sections_with_stable_ids() {
+fn the_full_report_has_a_cover_and_five_sections_with_stable_ids() {
     let a = plant();
     let report = report(&a, ReportBranding::default());
     assert_eq!(report.cover.kicker, "IEC 62443 self-assessment report");
     assert_eq!(report.cover.title, "Water works");
+    assert_eq!(report.cover.running_head, "Water works · 2026-11-20");
     let facts: Vec<(&str, &str)> = report.cover.facts.iter().map(|f| (f.term, f.value.as_str())).collect();
     // No organisation or sector given: those two are left out.
     assert_eq!(
         facts,
-        [("Date", "2026-11-20"), ("Assessment", "full assessment"), ("Catalogue version", "2026.12-1"), ("Zones", "2")]
+        [
+            ("Date", "2026-11-20"),
+            ("Assessment", "full assessment"),
+            (
+                "Report",
+                "Full report: executive summary, scorecard, roadmap with each action in detail, gap register and \
+                 every answer"
+            ),
+            ("Catalogue version", "2026.12-1"),
+            ("Zones", "2")
+        ]
     );
     // The asset owner answers 3-2, 3-3 and 2-1.
     assert_eq!(report.cover.editions, "Follows IEC 62443-3-2:2020, IEC 62443-3-3:2013 and IEC 62443-2-1:2024.");
@@ -178,12 +191,20 @@ fn the_report_names_every_zone_and_lists_every_roadmap_action() {
     let card = score(&a);
     let roadmap = roadmap_with(&a, &card.zones);
     assert!(!roadmap.actions.is_empty());
-    let report = report_document(&a, &card, &roadmap, ReportBranding::default());
+    let report = report_document(&a, &card, &roadmap, ReportBranding::default(), ReportLength::Full);
     let summary = section(&report, "report-summary");
     let sl = table(summary, "Security levels by zone");
     let names: Vec<String> = sl.rows.iter().map(|r| r.cells[0].text()).collect();
     assert_eq!(names, ["Cell A", HOSTILE]);
     assert!(sl.rows.iter().all(|r| r.cells[0].header), "zone names are row headings");
+    // On the one-page summary the cells say where each FR stands, without counting the open questions
+    // (the readiness lines do); the legend follows the table.
+    assert_eq!(sl.columns[0].text(), "Zone (SL-A / SL-T)");
+    assert_eq!((sl.rows[0].cells[1].text().as_str(), sl.rows[0].cells[1].class), ("1 / 2 ◌", Some("open")));
+    assert_eq!(sl.rows[0].cells[2].label.as_deref(), Some("Cell A FR2: SL-A 0, SL-T 1, not yet assessed"));
+    assert_eq!(sl.rows[0].cells[3].text(), "0 / 0 ✓");
+    assert!(!sl.rows.iter().flat_map(|r| &r.cells).any(|c| c.text().contains("questions open")));
+    assert_eq!(list_items(summary, "level-legend").len(), 4);
 
     // Each action is an li.report-action whose first child is its title in bold (`.report-action > strong`).
     let titles: Vec<&Inline> = actions(section(&report, "report-roadmap")).iter().map(|i| &i.content[0]).collect();
@@ -208,7 +229,9 @@ fn the_report_names_every_zone_and_lists_every_roadmap_action() {
 
 #[test]
 fn the_sl_table_marks_gaps_and_met_targets_in_words_not_only_by_colour() {
-    let a = plant();
+    let mut a = plant();
+    // Cell A's SR 1.2 (SL 2) is known to be missing; the other five SL 2 requirements of FR1 are open.
+    answer(&mut a, &in_zone("z1"), &["sr-1.2"], Answer::NotImplemented);
     let body = results_body(&a, &score(&a));
     let sl = table(&body, "Security levels by zone");
     assert_eq!(sl.class, "data-table sl-table");
@@ -217,22 +240,46 @@ fn the_sl_table_marks_gaps_and_met_targets_in_words_not_only_by_colour() {
         sl.columns[1].content,
         [Inline::Abbr { text: "FR1".to_string(), title: "Identification and authentication control".to_string() }]
     );
-    // Cell A: FR1 SL-A 1 of SL-T 2, FR2 nothing answered against SL-T 1, FR3 no target.
+    // Cell A: FR1 SL-A 1 of SL-T 2 with a known gap (met open questions would leave it at 1), FR2 nothing
+    // answered against SL-T 1 (not yet assessed: met, its 8 SL 1 questions would give 1), FR3 no target.
     let cell_a = &sl.rows[0].cells;
+    let open = |text: &str| [Inline::LineBreak, Inline::Span { class: "open-count", text: text.to_string() }];
     assert_eq!(
         cell_a[1].content,
         [
-            Inline::Text("SL-A 1 / SL-T 2".to_string()),
-            Inline::Span { class: "gap-marker", text: " ▼ gap 1".to_string() }
+            vec![
+                Inline::Text("SL-A 1 / SL-T 2".to_string()),
+                Inline::Span { class: "gap-marker", text: " ▼ gap 1".to_string() }
+            ],
+            open("5 of 16 questions open").to_vec(),
+            open("SL-A 1 if they are met").to_vec(),
         ]
+        .concat()
     );
     assert_eq!(cell_a[1].class, Some("gap"));
-    assert_eq!((cell_a[2].text().as_str(), cell_a[2].class), ("SL-A 0 / SL-T 1 ▼ gap 1", Some("gap")));
+    assert_eq!(
+        (cell_a[2].text().as_str(), cell_a[2].class),
+        ("SL-A 0 / SL-T 1 ◌ not yet assessed 8 of 8 questions open SL-A 1 if they are met", Some("open"))
+    );
+    assert_eq!(cell_a[2].content[1], Inline::Span { class: "open-marker", text: " ◌ not yet assessed".to_string() });
     assert_eq!(
         cell_a[3].content,
         [Inline::Text("SL-A 0 / SL-T 0".to_string()), Inline::Span { class: "met-marker", text: " ✓".to_string() }]
     );
     assert_eq!(cell_a[3].class, Some("met"));
+    // The zone's card says the same in a sentence, and a legend in plain words follows the table.
+    assert!(blocks_text(&body).contains(
+        "Not yet assessed, only unanswered questions hold these down: FR2 (8 of 8 questions open; SL-A 1 if they are met)."
+    ));
+    let legend = list_items(&body, "level-legend");
+    let terms: Vec<&Inline> = legend.iter().map(|item| &item.content[0]).collect();
+    assert_eq!(
+        terms,
+        ["SL-T, the target: ", "SL-A, the achieved level: ", "Gap (▼): ", "Not yet assessed (◌): "]
+            .map(|t| Inline::Strong(t.to_string()))
+            .iter()
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -260,7 +307,11 @@ fn the_results_body_counts_answers_then_shows_levels_readiness_and_each_zone() {
         ]
     );
     let readiness = list_items(&body, "readiness");
-    assert_eq!(readiness[0].text(), "Cell A: target reached in 5 of 7 FRs; largest gap FR1 Identification and authentication control (SL-A 1, SL-T 2); 14 of 24 in-scope questions unanswered.");
+    // Nothing answered is known to be missing: FR1 (its SL 2) and FR2 are not yet assessed.
+    assert_eq!(
+        readiness[0].text(),
+        "Cell A: target reached in 5 of 7 FRs; not yet assessed: FR1, FR2; 14 of 24 in-scope questions unanswered."
+    );
     let coverage = table(&body, "Coverage of in-scope requirements, Cell A");
     assert_eq!(coverage.class, "data-table coverage-table");
     assert_eq!(
@@ -341,7 +392,11 @@ fn results_show_only_the_parts_the_roles_answer() {
     let body = results_body(&a, &score(&a));
     assert!(headings(&body).contains(&(3, "Product: RTU <560>".to_string())));
     let sl = table(&body, "Capability levels by product");
-    assert_eq!(sl.rows[0].cells[1].text(), "SL-C 0 / aimed 1 ▼ gap 1");
+    assert_eq!(
+        sl.rows[0].cells[1].text(),
+        "SL-C 0 / aimed 1 ◌ not yet assessed 9 of 9 questions open SL-C 1 if they are met"
+    );
+    assert!(list_items(&body, "level-legend").iter().any(|i| i.text().starts_with("SL-C, the capability level: ")));
     let radar = all_blocks(&body).into_iter().find_map(|b| if let Block::Radar(r) = b { Some(r) } else { None });
     assert_eq!(radar.map(Radar::title).as_deref(), Some("Capability levels of product RTU <560>"));
 }
@@ -467,36 +522,94 @@ fn branding_appears_on_the_cover_and_after_the_summary_only_when_given() {
 }
 
 #[test]
-fn the_projection_lists_each_zone_now_after_each_phase_and_at_target() {
+fn the_projection_shows_each_zone_by_fr_now_after_each_phase_and_at_target() {
     let a = plant();
     let rows = projection(&a, &roadmap_for(&a));
     // The asset owner's seven phases: governance first.
     let phases = a.phases();
     assert_eq!(phases, Phase::OWNER);
-    let projection = projection_table(&rows, &phases);
+    let projection = projection_table(&rows[0], &phases);
     assert_eq!(projection.class, "data-table projection");
+    assert_eq!(projection.caption.as_deref(), Some("Cell A: projected SL-A"));
     let columns: Vec<String> = projection.columns.iter().map(Cell::text).collect();
-    assert_eq!(columns.len(), 2 + 7 + 2);
-    assert_eq!((columns[1].as_str(), columns[2].as_str(), columns[10].as_str()), ("Now", "After phase 1", "Target"));
+    assert_eq!(
+        columns,
+        [
+            "FR", "Now", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Phase 5", "Phase 6", "Phase 7", "All done",
+            "Target"
+        ]
+    );
     assert_eq!(
         projection.columns[2].title.as_deref(),
         Some("Governance: policy and ownership"),
         "a phase's name as its tooltip"
     );
-    let cell_a: Vec<String> = projection.rows[0].cells.iter().map(Cell::text).collect();
-    assert_eq!(cell_a[0], "Cell A");
+    // A row per FR, headed by the FR. Cell A: SL-T {2 1 0 0 0 0 0}, FR1's SL 1 implemented, nothing planned.
+    let row = |fr: usize| -> Vec<String> { projection.rows[fr].cells.iter().map(Cell::text).collect() };
+    assert_eq!(projection.rows.len(), 7);
     assert!(projection.rows[0].cells[0].header);
-    assert_eq!(cell_a[1], "{1 0 0 0 0 0 0}", "now");
-    assert_eq!(cell_a[10], "{2 1 0 0 0 0 0}", "the last column is the target");
+    assert_eq!(row(0), ["FR1", "1", "1", "1", "1", "1", "1", "1", "1", "↑2", "2"]);
+    assert_eq!(row(1), ["FR2", "0", "0", "0", "0", "0", "0", "0", "0", "↑1", "1"]);
+    assert_eq!(row(2), ["FR3", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]);
+    let classes: Vec<Option<&str>> = projection.rows[0].cells.iter().map(|c| c.class).collect();
+    assert_eq!(classes[1..], [Some("gap"); 8].into_iter().chain([Some("met"), None]).collect::<Vec<_>>()[..]);
+    assert_eq!(projection.rows[2].cells[1].class, Some("met"), "SL-T 0 is reached at 0");
 
-    // On the Roadmap step and in the report: in a focusable scrolling region, with a hint below.
+    // On the Roadmap step and in the report: each zone's table in one region, with why the levels stay
+    // below target (nothing is planned, so every FR below target stays), then a hint.
     let blocks = projection_blocks(&rows, &phases);
     let [Block::Group(region), Block::Paragraph(hint)] = &blocks[..] else { panic!("a region and a hint") };
-    assert_eq!((region.kind, region.class), (GroupKind::ScrollRegion, "table-scroll"));
+    assert_eq!((region.kind, region.class), (GroupKind::ScrollRegion, "table-scroll projection-grid"));
     assert_eq!(region.label.as_deref(), Some("Projected levels, scrollable"));
-    assert_eq!(region.blocks, [Block::Table(projection)]);
+    let Block::Group(cell_a) = &region.blocks[0] else { panic!("a group per zone") };
+    assert_eq!(cell_a.class, "projection-zone");
+    assert_eq!(cell_a.blocks[0], Block::Table(projection));
+    let Block::List(held) = &cell_a.blocks[1] else { panic!("why the levels stay") };
+    assert_eq!(held.label.as_deref(), Some("Why levels of Cell A stay below target"));
+    assert_eq!(
+        held.items.iter().map(ListItem::text).collect::<Vec<_>>(),
+        [
+            // FR1's SL 2: SR 1.1 RE(1), SR 1.2, SR 1.6 RE(1), SR 1.8, SR 1.9, SR 1.13 RE(1).
+            "FR1 stays at 1 until SR 1.1 RE(1), SR 1.2, SR 1.6 RE(1) and 3 more are met.",
+            // FR2's SL 1: SR 2.1, 2.2, 2.3, 2.4, 2.5, 2.8, 2.9, 2.10.
+            "FR2 stays at 0 until SR 2.1, SR 2.2, SR 2.3 and 5 more are met.",
+        ]
+    );
+    assert_eq!(region.blocks.len(), 2, "one group per zone");
     assert_eq!(hint.class, Some("hint"));
+    assert_eq!(inline_text(&hint.content), PROJECTION_HINT, "nothing goes above a target");
     assert!(projection_blocks(&[], &phases).is_empty(), "nothing without zones or products");
+}
+
+#[test]
+fn planning_the_blocking_actions_moves_the_level_and_the_reason_follows() {
+    let mut a = plant();
+    // FR2 of Cell A (SL-T 1): plan all but SR 2.10 of its SL 1 requirements.
+    for key in ["sr-2.1", "sr-2.2", "sr-2.3", "sr-2.4", "sr-2.5", "sr-2.8", "sr-2.9"] {
+        a.plan.insert(key.to_string(), ActionPlan { status: ActionStatus::Planned, ..ActionPlan::default() });
+    }
+    let rows = projection(&a, &roadmap_for(&a));
+    let held: Vec<String> = rows[0].held.iter().map(HeldLevel::sentence).collect();
+    assert_eq!(held[1], "FR2 stays at 0 until SR 2.10 is met.");
+    // Done counts too; then FR2 reaches 1 after the phases of those actions and leaves the list.
+    a.plan.insert("sr-2.10".to_string(), ActionPlan { status: ActionStatus::Done, ..ActionPlan::default() });
+    let rows = projection(&a, &roadmap_for(&a));
+    assert_eq!(rows[0].planned().get(Fr::Fr2), sl(1));
+    assert!(rows[0].held.iter().all(|h| h.fr != Fr::Fr2));
+}
+
+#[test]
+fn all_done_above_the_target_is_explained() {
+    let mut a = plant();
+    // Cell A's FR2 (SL-T 1) has its SL 2 requirements met already: with the SL 1 ones done it reaches 2.
+    for id in ["sr-2.1-re1", "sr-2.1-re2", "sr-2.6", "sr-2.11"] {
+        a.set_response(&in_zone("z1"), id, Response::with(Answer::Implemented));
+    }
+    let rows = projection(&a, &roadmap_for(&a));
+    assert_eq!(rows[0].all_done.get(Fr::Fr2), sl(2));
+    let blocks = projection_blocks(&rows, &a.phases());
+    let [_, Block::Paragraph(hint)] = &blocks[..] else { panic!("a region and a hint") };
+    assert_eq!(inline_text(&hint.content), format!("{PROJECTION_HINT} {ABOVE_TARGET_HINT}"));
 }
 
 #[test]
@@ -513,27 +626,44 @@ fn the_live_summary_has_a_row_per_zone_then_per_product_with_gaps_marked_and_lab
     assert_eq!(keys, [Some("z1"), Some("z2"), Some("p1")]);
     let cell_a = &summary.rows[0].cells;
     assert_eq!(cell_a[0], Cell::heading("Cell A"));
-    assert_eq!((cell_a[1].text().as_str(), cell_a[1].class), ("1/2 ▾", Some("gap")));
-    assert_eq!(cell_a[1].label.as_deref(), Some("Cell A FR1: achieved 1, target 2"));
+    // FR1's SL 2 is all unanswered: not yet assessed.
+    assert_eq!((cell_a[1].text().as_str(), cell_a[1].class), ("1/2 ?", Some("open")));
+    assert_eq!(
+        cell_a[1].label.as_deref(),
+        Some("Cell A FR1: achieved 1, target 2; not yet assessed: 6 of 16 questions open")
+    );
     assert_eq!((cell_a[3].text().as_str(), cell_a[3].class), ("0/0", None));
-    assert_eq!(summary.rows[2].cells[1].label.as_deref(), Some("RTU FR1: achieved 0, target 1"));
+    assert_eq!(cell_a[3].label.as_deref(), Some("Cell A FR3: achieved 0, target 0"));
+    assert_eq!(
+        summary.rows[2].cells[1].label.as_deref(),
+        Some("RTU FR1: achieved 0, target 1; not yet assessed: 9 of 9 questions open")
+    );
+    // Once SR 1.2 is known to be missing, FR1 has a known gap.
+    answer(&mut a, &in_zone("z1"), &["sr-1.2"], Answer::NotImplemented);
+    let summary = live_summary_table(&score(&a));
+    let fr1 = &summary.rows[0].cells[1];
+    assert_eq!((fr1.text().as_str(), fr1.class), ("1/2 ▾", Some("gap")));
+    assert_eq!(fr1.label.as_deref(), Some("Cell A FR1: achieved 1, target 2; known gap, 5 of 16 questions open"));
 }
 
 #[test]
 fn the_gap_register_and_appendix_are_tables_with_their_classes() {
-    let a = plant();
+    let mut a = plant();
+    a.set_response(&in_zone("z1"), "sr-1.2", Response::with(Answer::NotImplemented));
     let report = report(&a, ReportBranding::default());
     let gaps = table(section(&report, "report-gaps"), "Gap register");
     assert_eq!(gaps.class, "data-table gap-register");
     let card = score(&a);
     let register = gap_register(&a, &card, &roadmap_with(&a, &card.zones));
-    assert_eq!(gaps.rows.len(), register.len());
+    // The one answered gap; the unanswered ones are counted in a sentence (see the test below).
+    let answered: Vec<_> = register.iter().filter(|g| g.response.answer.is_some()).collect();
+    assert_eq!((gaps.rows.len(), answered.len()), (1, 1));
     assert_eq!(
         gaps.columns.iter().map(Cell::text).collect::<Vec<_>>(),
         ["Requirement", "Zone", "Level", "Answer", "Justification and notes", "Action and plan"]
     );
     let first = &gaps.rows[0].cells;
-    let item = register[0].item;
+    let item = answered[0].item;
     assert_eq!(
         first[0].content,
         [Inline::Strong(item.refs.join(", ")), Inline::Text(format!(" {}", item.title))],
@@ -542,9 +672,15 @@ fn the_gap_register_and_appendix_are_tables_with_their_classes() {
     let [Block::Paragraph(status)] = &first[5].blocks[..] else { panic!("the plan below the action") };
     assert_eq!((status.class, blocks_text(&first[5].blocks)), (Some("muted"), "Status: Open".to_string()));
 
-    let appendix = table(section(&report, "report-appendix"), "Every question asked, with its answer");
+    let appendix = table(section(&report, "report-appendix"), "Every question answered or annotated");
     assert_eq!(appendix.class, "data-table appendix");
-    assert_eq!(appendix.rows.len(), a.progress().1);
+    assert_eq!(
+        appendix.columns.iter().map(Cell::text).collect::<Vec<_>>(),
+        ["Reference", "Question", "Zone", "Answer", "Justification and notes"]
+    );
+    let open = table(section(&report, "report-appendix"), "Questions not answered yet, by section");
+    assert_eq!(open.class, "data-table open-questions");
+    assert_eq!(open.columns.iter().map(Cell::text).collect::<Vec<_>>(), ["Section", "Zone", "Unanswered"]);
 }
 
 #[test]
@@ -712,7 +848,7 @@ fn a_vendor_to_confirm_answer_is_counted_in_the_gap_register_listed_for_vendors_
 
     // The Markdown export writes the same model.
     let card = score(&a);
-    let markdown = report_markdown(&a, &card, &roadmap_with(&a, &card.zones));
+    let markdown = report_markdown(&a, &card, &roadmap_with(&a, &card.zones), ReportLength::Full);
     assert!(markdown.contains("\n### Questions for vendors\n"));
     assert!(markdown.contains("1. SR 1.9 Strength of public key authentication (zone Cell A): "));
     // Without such answers the gap register has no questions for vendors.
@@ -740,7 +876,7 @@ fn the_appendix_keeps_a_zones_own_notes_beside_the_answer_it_follows() {
     a.set_zone_notes("z2", "sr-1.1", "Panel login shared on the night shift.");
     a.set_zone_notes("z2", "sr-1.4", "Ask the vendor.");
     let report = report(&a, ReportBranding::default());
-    let appendix = table(section(&report, "report-appendix"), "Every question asked, with its answer");
+    let appendix = table(section(&report, "report-appendix"), "Every question answered or annotated");
     let row = |reference: &str| {
         appendix
             .rows
@@ -776,21 +912,170 @@ fn a_suppliers_roadmap_and_projection_number_its_own_four_phases_from_one() {
             (3, "Phase 4: Release and support".to_string()),
         ]
     );
-    let projection =
-        table(roadmap, "Projected levels after each phase (SL-A per zone, SL-C per product; planned and done actions)");
+    let projection = table(roadmap, "Product RTU: projected SL-C");
     let columns: Vec<String> = projection.columns.iter().map(Cell::text).collect();
-    assert_eq!(
-        columns,
-        [
-            "Zone",
-            "Now",
-            "After phase 1",
-            "After phase 2",
-            "After phase 3",
-            "After phase 4",
-            "All actions done",
-            "Target"
-        ]
-    );
+    assert_eq!(columns, ["FR", "Now", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "All done", "Target"]);
     assert_eq!(projection.columns[2].title.as_deref(), Some("Secure development process"));
+}
+
+// --- issue 17: a short report to forward; a full one without rows of unanswered questions ---
+
+/// Three zones (SL-T 2, 2 and 3 in FR1), a few answers in each part, most questions open: the walkthrough
+/// of issue 17 in small. The DMZ keeps a note on a question nobody answered; SR 5.1's action is planned.
+fn half_finished() -> Assessment {
+    let mut a = assessment_with(vec![
+        zone("z1", "Treatment control", [2, 2, 2, 2, 2, 2, 2], Criticality::High),
+        zone("z2", "Plant DMZ", [2, 2, 2, 2, 3, 1, 2], Criticality::Medium),
+        zone("z3", "Chlorination safety PLCs", [3, 3, 3, 2, 3, 2, 3], Criticality::High),
+    ]);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-1.1", "sr-1.3", "sr-2.1"], Answer::Implemented);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-1.2", "sr-3.1"], Answer::Partial);
+    answer(&mut a, &in_zone("z3"), &["sr-5.1"], Answer::NotImplemented);
+    answer(&mut a, &AnswerScope::Assessment, &["zcr-1.1"], Answer::Implemented);
+    answer(&mut a, &AnswerScope::Assessment, &["org-1"], Answer::Ml2);
+    a.set_zone_notes("z2", "sr-1.4", "Ask the integrator.");
+    a.plan.insert(
+        "sr-5.1".to_string(),
+        ActionPlan {
+            status: ActionStatus::Planned,
+            owner: "OT team".to_string(),
+            target_date: "2027-03-31".to_string(),
+            ..ActionPlan::default()
+        },
+    );
+    a
+}
+
+fn report_of(a: &Assessment, length: ReportLength) -> Document {
+    let card = score(a);
+    report_document(a, &card, &roadmap_with(a, &card.zones), ReportBranding::default(), length)
+}
+
+#[test]
+fn the_short_report_is_the_full_reports_summary_scorecard_and_roadmap_with_a_table_per_phase() {
+    let a = half_finished();
+    let (short, full) = (report_of(&a, ReportLength::Short), report_of(&a, ReportLength::Full));
+    let ids: Vec<&str> = short.sections.iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["report-summary", "report-scorecard", "report-roadmap"]);
+    assert_eq!(short.sections[..2], full.sections[..2], "the same summary and scorecard");
+    assert_eq!(short.cover.running_head, full.cover.running_head);
+    let fact = |d: &Document| d.cover.facts.iter().find(|f| f.term == "Report").map(|f| f.value.clone());
+    assert_eq!(fact(&short).as_deref(), Some("Short report: executive summary, scorecard and roadmap"));
+
+    // The same phases, each a table of its actions in the full list's order, one line each.
+    let (roadmap, detailed) = (section(&short, "report-roadmap"), section(&full, "report-roadmap"));
+    assert_eq!(headings(roadmap), headings(detailed));
+    assert!(actions(roadmap).is_empty(), "no detailed action cards");
+    let phase_tables: Vec<&Table> =
+        tables(roadmap).into_iter().filter(|t| t.class.ends_with("roadmap-table")).collect();
+    assert_eq!(phase_tables.len(), headings(roadmap).len());
+    for (t, (_, heading)) in phase_tables.iter().zip(headings(roadmap)) {
+        assert_eq!(t.class, "data-table roadmap-table");
+        assert_eq!((t.caption.as_deref(), t.label.as_deref()), (None, Some(heading.as_str())));
+    }
+    let rows: Vec<&[Cell]> = phase_tables.iter().flat_map(|t| &t.rows).map(|r| &r.cells[..]).collect();
+    let titles: Vec<&Inline> = rows.iter().map(|cells| &cells[0].content[0]).collect();
+    let listed: Vec<&Inline> = actions(detailed).iter().map(|i| &i.content[0]).collect();
+    assert_eq!(titles, listed);
+    let columns: Vec<String> = phase_tables[0].columns.iter().map(Cell::text).collect();
+    assert_eq!(columns, ["Action", "Applies to", "Effort", "Horizon", "Status"]);
+    let sr_5_1 = rows
+        .iter()
+        .find(|cells| cells[0].text().starts_with("Network segmentation (SR 5.1)"))
+        .expect("SR 5.1 is on the roadmap")
+        .iter()
+        .map(Cell::text)
+        .collect::<Vec<_>>();
+    // Not met in the safety zone, unanswered in the other two.
+    assert_eq!(sr_5_1[1], "All zones");
+    let sr_1_2 = rows.iter().find(|cells| cells[0].text().starts_with("Software process and device")).unwrap();
+    assert_eq!(sr_1_2[1].text(), "All zones", "SR 1.2 is partly implemented in every zone");
+    let sr_1_1_re2 = rows.iter().find(|cells| cells[0].text().contains("(SR 1.1 RE(2))")).unwrap();
+    assert_eq!(sr_1_1_re2[1].text(), "Chlorination safety PLCs", "an SL 3 requirement: only the safety zone");
+    assert_eq!(sr_5_1[4], "Planned · Owner: OT team · 2027-03-31");
+    let [.., Block::Paragraph(hint)] = roadmap else { panic!("the roadmap ends with a paragraph") };
+    assert_eq!(hint.class, Some("hint"));
+    assert!(blocks_text(roadmap).ends_with("adds the gap register and every answer."));
+}
+
+#[test]
+fn the_running_head_names_the_assessment_and_its_date() {
+    let mut a = half_finished();
+    a.name = "Riverside <OT> review".to_string();
+    a.updated = "2026-11-24T16:45:00Z".to_string();
+    assert_eq!(report_of(&a, ReportLength::Short).cover.running_head, "Riverside <OT> review · 2026-11-24");
+    a.name = "  ".to_string();
+    assert_eq!(report_of(&a, ReportLength::Short).cover.running_head, "Untitled assessment · 2026-11-24");
+}
+
+#[test]
+fn the_appendix_lists_what_was_said_and_counts_the_open_questions_by_section_and_zone() {
+    let a = half_finished();
+    let report = report_of(&a, ReportLength::Full);
+    let appendix = section(&report, "report-appendix");
+    let listed = table(appendix, "Every question answered or annotated");
+    let row_texts: Vec<Vec<String>> = listed.rows.iter().map(|r| r.cells.iter().map(Cell::text).collect()).collect();
+    // 3-2: one answer; 3-3: five all-zones answers in each of three zones, SR 5.1 in the safety zone and
+    // the DMZ's note; 2-1: one answer.
+    assert_eq!(row_texts.len(), 1 + 5 * 3 + 1 + 1 + 1);
+    let note = row_texts.iter().find(|r| r[0] == "SR 1.4").expect("the question with a note only");
+    assert_eq!((note[2].as_str(), note[3].as_str()), ("Plant DMZ", "Not answered"));
+    assert!(row_texts.iter().filter(|r| r[0] != "SR 1.4").all(|r| r[3] != "Not answered"));
+
+    let open = table(appendix, "Questions not answered yet, by section");
+    let counts: Vec<Vec<String>> = open.rows.iter().map(|r| r.cells.iter().map(Cell::text).collect()).collect();
+    let row = |section: &str, zone: &str| {
+        counts.iter().find(|r| r[0] == section && r[1] == zone).unwrap_or_else(|| panic!("{section} in {zone}"))[2]
+            .clone()
+    };
+    // 28 steps of 3-2, one answered.
+    assert_eq!(counts[0], ["Risk assessment, zones and conduits", "Whole organisation", "27 of 28"]);
+    // FR1 asks 16 requirements up to SL 2 and 22 up to SL 3; three are answered for all zones. A note alone
+    // leaves the DMZ's SR 1.4 open.
+    let fr1 = "FR1 Identification and authentication control";
+    assert_eq!(row(fr1, "Treatment control"), "13 of 16");
+    assert_eq!(row(fr1, "Plant DMZ"), "13 of 16");
+    assert_eq!(row(fr1, "Chlorination safety PLCs"), "19 of 22");
+    // Questionnaire order, then zone order.
+    assert_eq!(&counts[1][..2], [fr1, "Treatment control"]);
+    assert_eq!(&counts[3][..2], [fr1, "Chlorination safety PLCs"]);
+    // Together the rows count every open question, as the progress does.
+    let (answered, asked) = a.progress();
+    let total: usize = counts.iter().map(|r| r[2].split(' ').next().unwrap().parse::<usize>().unwrap()).sum();
+    assert_eq!(total, asked - answered);
+    let sentence = format!("{} of the {asked} questions asked have no answer yet.", asked - answered);
+    assert!(blocks_text(appendix).contains(&sentence), "{sentence}");
+}
+
+#[test]
+fn the_gap_register_lists_what_was_said_and_counts_the_unanswered_in_a_sentence() {
+    let a = half_finished();
+    let report = report_of(&a, ReportLength::Full);
+    let gaps = section(&report, "report-gaps");
+    let register = table(gaps, "Gap register");
+    let rows: Vec<(String, String, String)> =
+        register.rows.iter().map(|r| (r.cells[0].text(), r.cells[1].text(), r.cells[3].text())).collect();
+    // SR 1.2 and SR 3.1 are partly implemented in all three zones; SR 5.1 is missing in the safety zone.
+    assert_eq!(rows.len(), 7);
+    assert!(rows.iter().all(|(_, _, answer)| answer != "Not answered"));
+    assert!(rows.contains(&(
+        "SR 5.1 Network segmentation".to_string(),
+        "Chlorination safety PLCs".to_string(),
+        "Not implemented".to_string()
+    )));
+    let card = score(&a);
+    let unanswered = gap_register(&a, &card, &roadmap_with(&a, &card.zones)).len() - 7;
+    assert!(unanswered > 100);
+    let sentence =
+        format!("Not listed: {unanswered} more entries of the register are questions nobody has answered yet");
+    assert!(blocks_text(gaps).contains(&sentence), "{}", blocks_text(gaps));
+
+    // Nothing answered yet: no empty table, and no claim that there are no gaps.
+    let mut blank = half_finished();
+    blank.answers = Default::default();
+    let report = report_of(&blank, ReportLength::Full);
+    let gaps = section(&report, "report-gaps");
+    assert!(tables(gaps).is_empty());
+    assert!(blocks_text(gaps).starts_with("No answer given so far is a gap. The register's "));
+    assert!(!blocks_text(gaps).contains("No gaps recorded"));
 }

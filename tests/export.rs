@@ -200,11 +200,68 @@ fn top_gaps_put_the_largest_gap_first_and_first_steps_follow_the_roadmap() {
     let r = results(&a);
     assert_eq!(keys(&r.roadmap.actions), ROADMAP_ORDER, "the hand-worked roadmap");
     let summary = executive_summary(&a, &r.card, &r.roadmap);
-    // Gap 2 first (blocking before not), then gap 1 blocking at Medium criticality and SL 1.
-    assert_eq!(keys(&summary.top_gaps), ["sr-1.3", "sr-1.1-re1", "sr-1.8", "zcr-4.1", "zcr-5.10"]);
+    // Ranked (docs/scoring.md section 6): answered as missing before unanswered (ZCR 5.10, ZCR 6.8, SR 5.3
+    // and SR 5.4 wait); among those, the groundwork SR 5.2 (zone boundary protection, Utilities, Low)
+    // first; then Cell A (High): SR 1.3 (gap 2, blocking), SR 1.1 RE(1) (don't know) and SR 1.8 (partial),
+    // both gap 2 at SL 2, by reference; then the Medium ones by order of work: CM 1 (inventory) before
+    // ZCR 4.1 (risk) and ORG 2 (operations).
+    assert_eq!(keys(&summary.top_gaps), ["sr-5.2", "sr-1.3", "sr-1.1-re1", "sr-1.8", "cm-1"]);
     // The first five 0-3 month actions in roadmap order; SR 5.3 and ORG 2 are 0-3 months too, later.
     assert_eq!(keys(&summary.first_steps), ["cm-1", "zcr-4.1", "zcr-5.10", "zcr-6.8", "sr-1.3"]);
     assert!(summary.first_steps.iter().all(|s| s.horizon == Horizon::Now));
+    assert_eq!(summary.done_not_answered, 0);
+}
+
+#[test]
+fn done_actions_leave_the_first_steps_and_top_gaps_and_planned_ones_say_so() {
+    let mut a = plant();
+    for key in ["cm-1", "sr-5.2"] {
+        a.plan.insert(key.to_string(), ActionPlan { status: ActionStatus::Done, ..ActionPlan::default() });
+    }
+    let r = results(&a);
+    let summary = executive_summary(&a, &r.card, &r.roadmap);
+    // Without CM 1, the 0-3 months actions in roadmap order reach SR 5.3.
+    assert_eq!(keys(&summary.first_steps), ["zcr-4.1", "zcr-5.10", "zcr-6.8", "sr-1.3", "sr-5.3"]);
+    // Without SR 5.2 and CM 1: Cell A's three, then the Medium ones by order of work.
+    assert_eq!(keys(&summary.top_gaps), ["sr-1.3", "sr-1.1-re1", "sr-1.8", "zcr-4.1", "org-2"]);
+    assert_eq!(summary.done_not_answered, 2);
+
+    // The report: SR 1.3 is planned, ZCR 5.10 unanswered; a sentence says where the done ones went.
+    let report = report_document(&a, &r.card, &r.roadmap, ReportBranding::default(), ReportLength::Short);
+    let text = iec62443_assess::document::blocks_text(&report.sections[0].blocks);
+    assert!(text.contains("Account management (SR 1.3) · Cell A · 0-3 months · Planned\n"), "{text}");
+    assert!(text.contains(" · Whole organisation · 0-3 months · unanswered"), "{text}");
+    assert!(text.contains(
+        "2 actions are marked done and left out above; the levels count them once their questions are answered \
+         Implemented."
+    ));
+}
+
+#[test]
+fn the_summary_tells_known_gaps_from_levels_not_yet_assessed() {
+    let mut a = assessment_with(vec![zone("z1", "Cell A", [1, 1, 0, 0, 0, 0, 0], Criticality::High)]);
+    settle_programme(&mut a);
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr1, 1);
+    answer(&mut a, &AnswerScope::AllZones, &["sr-1.3"], Answer::NotImplemented);
+    // FR1 has a known gap (SR 1.3); FR2 is not answered at all; the programme is settled.
+    let r = results(&a);
+    let summary = executive_summary(&a, &r.card, &r.roadmap);
+    assert_eq!(
+        summary.overall,
+        "1 zone assessed (full assessment). The zone does not yet reach its target in all seven foundational \
+         requirements; the largest gap is FR1 Identification and authentication control in zone Cell A \
+         (SL-A 0, SL-T 1). In the zone, 1 FR has a known gap and 1 FR is not yet assessed (only unanswered \
+         questions hold it down). Programme maturity (IEC 62443-2-1, lowest programme area): ML4 against a \
+         target of ML2. 8 of 80 questions unanswered."
+    );
+    // Nothing known missing: no largest gap is named.
+    answer(&mut a, &AnswerScope::AllZones, &["sr-1.3"], Answer::Implemented);
+    let r = results(&a);
+    let overall = executive_summary(&a, &r.card, &r.roadmap).overall;
+    assert!(overall.contains(
+        "The zone does not yet reach its target in all seven foundational requirements. In the zone, 1 FR is \
+         not yet assessed (only unanswered questions hold it down)."
+    ));
 }
 
 #[test]
@@ -239,7 +296,7 @@ fn an_empty_assessment_says_nothing_is_answered_yet() {
          yet: all 62 questions are open, so there are no results to report."
     );
     assert!(summary.zone_lines.is_empty());
-    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
     assert!(markdown.contains("No zones yet: add zones in Scope to see security levels."));
     assert!(markdown.contains("## Appendix: every answer"));
 }
@@ -466,7 +523,7 @@ fn every_formula_start_is_neutralised_in_csv() {
 fn plant_markdown() -> (Assessment, Results, String) {
     let a = plant();
     let r = results(&a);
-    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
     (a, r, markdown)
 }
 
@@ -504,14 +561,15 @@ fn the_markdown_report_has_every_section_zone_and_action() {
     // SR 1.3 is planned: after the controls phase (5) Cell A reaches SL 1 in FR1; with every action done,
     // SL 2 (the SL3 items are unanswered). Columns: now, after each of the asset owner's seven phases (the
     // only track these roles follow), all done, target.
-    let (zero, one, two) = ("{0 0 0 0 0 0 0}", "{1 0 0 0 0 0 0}", "{2 0 0 0 0 0 0}");
-    assert!(markdown.contains(&projection_row("Cell A", &[(zero, 5), (one, 3), (two, 2)])));
-    assert!(markdown.contains(
-        "| Zone | Now | After phase 1 | After phase 2 | After phase 3 | After phase 4 | After phase 5 \
-         | After phase 6 | After phase 7 | All actions done | Target |"
+    let cell_a = after(&markdown, "Cell A: projected SL-A\n");
+    assert!(cell_a.contains(
+        "| FR | Now | Phase 1 | Phase 2 | Phase 3 | Phase 4 | Phase 5 | Phase 6 | Phase 7 | All done | Target |"
     ));
+    assert!(cell_a.contains(&projection_row("FR1", &[("0", 5), ("↑1", 1), ("1", 2), ("↑2", 1), ("2", 1)])));
+    // Nothing planned moves FR1 past SL 1 before all is done: the reason follows the table.
+    assert!(cell_a.contains("- FR1 stays at 1 until SR 1.1 RE(1) and SR 1.8 are met.\n"));
     // The printed report and the Markdown say the same: every table of one is a table of the other.
-    let report = report_document(&a, &r.card, &r.roadmap, ReportBranding::default());
+    let report = report_document(&a, &r.card, &r.roadmap, ReportBranding::default(), ReportLength::Full);
     let tables: usize = report.sections.iter().map(|s| count_tables(&s.blocks)).sum();
     assert_eq!(markdown.matches("\n|---|").count(), tables);
     // The 3-2 steps still open are listed under their summary line.
@@ -592,7 +650,7 @@ fn markdown_tables_keep_their_shape_whatever_the_user_typed() {
         },
     );
     let r = results(&a);
-    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
     assert_tables_are_well_formed(&markdown);
     assert!(markdown.contains("a \\| b \\\\\\| c - d 1. e \\`f\\` \\*g\\*"), "list markers inside a line stay");
     assert!(markdown.lines().all(|l| !l.starts_with("# not")));
@@ -653,8 +711,9 @@ fn vendor() -> Assessment {
 /// The vendor's roadmap, worked out by hand: the integrator's track comes first, with SP 07-1 in its
 /// controls phase; then the supplier's track. In its implementation and verification phase every
 /// component action closes a gap of 1 and blocks; the level 1 requirements of the HMI come first (small
-/// effort, then by id), then CR 1.1 RE(1) at SL2; SDL DM-1 is in the release and support phase.
-const VENDOR_ROADMAP: [&str; 5] = ["sp07-1", "cr-1.12", "cr-1.7", "cr-1.1-re1", "sdl-dm-1"];
+/// effort, then by reference: CR 1.7 before CR 1.12), then CR 1.1 RE(1) at SL2; SDL DM-1 is in the
+/// release and support phase.
+const VENDOR_ROADMAP: [&str; 5] = ["sp07-1", "cr-1.7", "cr-1.12", "cr-1.1-re1", "sdl-dm-1"];
 
 #[test]
 fn the_executive_summary_speaks_of_products_and_of_the_maturity_parts_the_roles_answer() {
@@ -688,10 +747,12 @@ fn the_executive_summary_speaks_of_products_and_of_the_maturity_parts_the_roles_
              is reached yet; the development process (IEC 62443-4-1) is at ML0. The aimed SL-C 1 needs ML2.",
         ]
     );
-    // SDL DM-1 has the largest gap (ML0 of ML2); then the level 1 requirements before the level 2 ones, of
-    // which SP 07-1's controls phase comes before CR 1.1 RE(1)'s implementation phase.
-    assert_eq!(keys(&summary.top_gaps), ["sdl-dm-1", "cr-1.12", "cr-1.7", "sp07-1", "cr-1.1-re1"]);
-    assert_eq!(summary.top_gaps[1].zone_names(), "StationView HMI");
+    // All Medium (products and the whole organisation). Answered as missing first: SDL DM-1 has the
+    // largest gap (ML0 of ML2); then, gap 1 and blocking, by order of work: SP 07-1 (the integrator's
+    // controls phase) before the implementation phase, where CR 1.7 (SL 1) comes before CR 1.1 RE(1) (SL 2).
+    // CR 1.12 is only unanswered: last.
+    assert_eq!(keys(&summary.top_gaps), ["sdl-dm-1", "sp07-1", "cr-1.7", "cr-1.1-re1", "cr-1.12"]);
+    assert_eq!(summary.top_gaps[2].zone_names(), "StationView HMI");
 }
 
 /// Item id, zone or product name, SL-A or SL-C or current maturity, its target, status.
@@ -710,8 +771,8 @@ fn the_gap_register_lists_component_requirements_per_product_with_sl_c() {
         lines,
         [
             ("sp07-1", None, Some(1), Some(2), Status::Maturity(1)),
-            ("cr-1.12", Some("StationView HMI"), Some(0), Some(1), Status::Unanswered),
             ("cr-1.7", Some("StationView HMI"), Some(0), Some(1), Status::NotMet),
+            ("cr-1.12", Some("StationView HMI"), Some(0), Some(1), Status::Unanswered),
             ("cr-1.1-re1", Some("RTU 560"), Some(1), Some(2), Status::NotMet), // SL-C and aimed level of FR1
             ("sdl-dm-1", None, Some(0), Some(2), Status::Maturity(0)),
         ]
@@ -782,7 +843,7 @@ fn section<'a>(markdown: &'a str, heading: &str) -> &'a str {
 fn the_markdown_report_covers_products_and_the_2_4_and_4_1_practices() {
     let a = vendor();
     let r = results(&a);
-    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
     assert_tables_are_well_formed(&markdown);
 
     let scorecard = section(&markdown, "## Scorecard");
@@ -813,12 +874,13 @@ fn the_markdown_report_covers_products_and_the_2_4_and_4_1_practices() {
     assert!(roadmap.contains("   Applies to: Whole organisation · Effort: M"));
     // The projection: the zone, then each product. CR 1.1 RE(1) is planned (implementation and
     // verification, phase 10) and is the RTU's only open FR1 item below SL3, so FR1 reaches 2 after it.
-    let (zone, rtu_now, rtu_after) = ("{1 0 0 0 0 0 0}", "{1 1 0 0 0 0 0}", "{2 1 0 0 0 0 0}");
-    assert!(roadmap.contains(&projection_row("Customer line 3", &[(zone, 14)])));
-    // Now and after the first nine phases {1 1 ...}; after the implementation phase (10), the support
-    // phase, all done and the target {2 1 ...}.
-    assert!(roadmap.contains(&projection_row("Product RTU 560", &[(rtu_now, 10), (rtu_after, 4)])));
-    assert!(roadmap.contains("| Product StationView HMI | {0 0 0 0 0 0 0} | {0 0 0 0 0 0 0} |"));
+    assert!(after(roadmap, "Customer line 3: projected SL-A\n").contains(&projection_row("FR1", &[("1", 14)])));
+    // Now and after the first nine phases 1; after the implementation phase (10) 2, then the support phase,
+    // all done and the target.
+    let rtu = after(roadmap, "Product RTU 560: projected SL-C\n");
+    assert!(rtu.contains(&projection_row("FR1", &[("1", 10), ("↑2", 1), ("2", 3)])));
+    assert!(rtu.contains(&projection_row("FR2", &[("1", 14)])));
+    assert!(after(roadmap, "Product StationView HMI: projected SL-C\n").contains("| FR1 | 0 | 0 |"));
 
     let register = section(&markdown, "## Gap register");
     assert!(register.contains(
@@ -860,7 +922,7 @@ fn a_supplier_without_products_is_told_to_define_them() {
         "No products defined yet (full assessment), so no component capability is assessed. Nothing is \
          answered yet: all 47 questions are open, so there are no results to report."
     );
-    let markdown = report_markdown(&a, &r.card, &r.roadmap);
+    let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
     assert!(markdown.contains("No products yet: add products in Scope to see their capability levels."));
     assert!(!markdown.contains("No zones yet"), "a supplier has no zones to define");
 }
@@ -898,13 +960,18 @@ proptest! {
         let actions = parse_csv(&roadmap_csv(&a, &r.roadmap));
         prop_assert_eq!(actions.len(), 1 + r.roadmap.actions.len());
         prop_assert!(actions.iter().all(|row| row.len() == ROADMAP_COLUMNS.len()));
-        let markdown = report_markdown(&a, &r.card, &r.roadmap);
+        let markdown = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
         assert_tables_are_well_formed(&markdown);
-        prop_assert_eq!(&markdown, &report_markdown(&a, &r.card, &r.roadmap));
+        prop_assert_eq!(&markdown, &report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full));
     }
 }
 
-/// A row of the projection table in Markdown: the name, then each (levels, how many cells) in turn.
+/// The text from `needle` on (the table a caption opens, and what follows it).
+fn after<'a>(text: &'a str, needle: &str) -> &'a str {
+    &text[text.find(needle).unwrap_or_else(|| panic!("no {needle:?}"))..]
+}
+
+/// A row of a projection table in Markdown: the FR, then each (level, how many cells) in turn.
 fn projection_row(name: &str, cells: &[(&str, usize)]) -> String {
     let mut row = format!("| {name} |");
     for (levels, count) in cells {
@@ -1000,4 +1067,33 @@ fn questions_for_vendors_are_listed_apart_and_marked_in_the_gap_register() {
     let action = r.roadmap.action("sr-1.9").expect("SR 1.9 is not met in Cell A");
     assert!(action.vendor_to_confirm && !action.unanswered);
     assert_eq!(r.card.answer_counts.vendor_to_confirm, 2);
+}
+
+#[test]
+fn the_markdown_report_follows_the_length_chosen() {
+    let a = plant();
+    let r = results(&a);
+    let short = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Short);
+    let full = report_markdown(&a, &r.card, &r.roadmap, ReportLength::Full);
+    let headings =
+        |markdown: &str| markdown.lines().filter(|l| l.starts_with("## ")).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(headings(&short), ["## Executive summary", "## Scorecard", "## Roadmap"]);
+    assert_eq!(
+        headings(&full),
+        ["## Executive summary", "## Scorecard", "## Roadmap", "## Gap register", "## Appendix: every answer"]
+    );
+    assert!(short.contains("- Report: Short report: executive summary, scorecard and roadmap\n"));
+    // The short roadmap: a table per phase, a row per action, the same actions in the same order.
+    let roadmap = section(&short, "## Roadmap");
+    assert!(roadmap.contains("| Action | Applies to | Effort | Horizon | Status |\n|---|---|---|---|---|\n"));
+    let rows: Vec<&str> = roadmap.lines().filter(|l| l.starts_with("| **")).collect();
+    let in_order: Vec<&Action> = a.phases().into_iter().flat_map(|p| r.roadmap.in_phase(p)).collect();
+    assert_eq!(rows.len(), r.roadmap.actions.len());
+    assert_eq!(in_order.len(), r.roadmap.actions.len());
+    for (row, action) in rows.iter().zip(in_order) {
+        assert!(row.starts_with(&format!("| **{} ({})**", action.item.title, action.item.refs.join(", "))), "{row}");
+    }
+    // The summary and scorecard are the full report's, word for word.
+    assert_eq!(section(&short, "## Executive summary"), section(&full, "## Executive summary"));
+    assert_eq!(section(&short, "## Scorecard"), section(&full, "## Scorecard"));
 }

@@ -182,7 +182,8 @@ fn the_report_gains_a_progress_section_on_screen_and_in_markdown() {
     );
     let c = compare(&a.snapshots[0].as_assessment(), &a);
     let card = score(&a);
-    let mut report = report_document(&a, &card, &roadmap_with(&a, &card.zones), ReportBranding::default());
+    let mut report =
+        report_document(&a, &card, &roadmap_with(&a, &card.zones), ReportBranding::default(), ReportLength::Full);
     report.add_progress(&c);
     let section = &report.sections[1];
     assert_eq!((section.id, section.heading.as_str()), (PROGRESS_SECTION, "Progress since 2026-01-31"));
@@ -237,7 +238,8 @@ fn evidence_is_shown_in_the_gap_register_and_the_appendix() {
         },
     );
     let card = score(&a);
-    let report = report_document(&a, &card, &roadmap_with(&a, &card.zones), ReportBranding::default());
+    let report =
+        report_document(&a, &card, &roadmap_with(&a, &card.zones), ReportBranding::default(), ReportLength::Full);
     let gaps = report.sections.iter().find(|s| s.id == "report-gaps").expect("the gap register");
     let Block::Table(table) = &gaps.blocks[0] else { panic!("the gap register table") };
     let row = table.rows.iter().find(|r| r.cells[0].text().starts_with("SR 1.3")).expect("SR 1.3's gap");

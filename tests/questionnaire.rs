@@ -4,7 +4,9 @@
 mod common;
 
 use common::*;
-use iec62443_assess::questionnaire::{answer_scope, section_progress, visible_items, Filters, Section, ZoneChoice};
+use iec62443_assess::questionnaire::{
+    answer_scope, resume_at, section_progress, visible_items, Filters, Section, ZoneChoice,
+};
 use iec62443_assess::*;
 
 /// The ten FR1 requirements at SL 1 in IEC 62443-3-3.
@@ -127,4 +129,76 @@ fn section_progress_counts_each_zone_at_its_own_target() {
     assert_eq!(fr1, Some((4, 26)));
     assert_eq!(Section::Fr(Fr::Fr1).progress(&a), (4, 26));
     assert_eq!(Section::first_open(&a), Some(Section::Process));
+}
+
+#[test]
+fn the_questionnaire_reopens_in_the_section_and_zone_the_user_was_in() {
+    let mut a = two_zones();
+    // Nothing remembered: the first section with a question left (3-2, all unanswered).
+    assert_eq!(resume_at(&a), (Section::Process, ZoneChoice::All));
+    a.last_section = "fr5".into();
+    a.last_zone = "z2".into();
+    assert_eq!(resume_at(&a), (Section::Fr(Fr::Fr5), ZoneChoice::One("z2".into())));
+    // The zone choice stays while the user is in another section, as it does on screen.
+    a.last_section = "zcr".into();
+    assert_eq!(resume_at(&a), (Section::Process, ZoneChoice::One("z2".into())));
+}
+
+#[test]
+fn a_remembered_place_that_no_longer_exists_falls_back() {
+    let mut a = two_zones();
+    // A removed zone: all zones.
+    a.last_section = "fr2".into();
+    a.last_zone = "z9".into();
+    assert_eq!(resume_at(&a), (Section::Fr(Fr::Fr2), ZoneChoice::All));
+    // A section of a part the roles no longer answer (4-2 without the product supplier role), or a slug
+    // this version does not know: the first section with a question left.
+    for slug in ["cr-fr1", "fr99"] {
+        a.last_section = slug.into();
+        assert_eq!(resume_at(&a).0, Section::Process, "{slug}");
+    }
+}
+
+#[test]
+fn the_remembered_place_is_saved_only_when_set_and_read_back_exactly() {
+    let mut a = two_zones();
+    let without = storage::to_json(&a);
+    assert!(!without.contains("last_section") && !without.contains("last_zone"), "{without}");
+    assert_eq!(storage::from_json(&without).expect("reads back").assessment, a);
+    a.last_section = "fr3".into();
+    a.last_zone = "z2".into();
+    let with = storage::to_json(&a);
+    assert!(with.contains("\"last_section\": \"fr3\",\n    \"last_zone\": \"z2\""), "{with}");
+    let read = storage::from_json(&with).expect("reads back").assessment;
+    assert_eq!(read, a);
+    assert_eq!(storage::to_json(&read), with);
+}
+
+#[test]
+fn moving_around_is_not_a_change_of_the_work() {
+    let a = two_zones();
+    let mut moved = a.clone();
+    moved.last_step = "results".into();
+    moved.last_section = "fr2".into();
+    moved.last_zone = "z1".into();
+    assert!(a.same_work(&moved));
+    let mut answered = moved.clone();
+    answered.set_response(
+        &AnswerScope::AllZones,
+        "sr-1.1",
+        Response { answer: Some(Answer::Implemented), ..Response::default() },
+    );
+    assert!(!a.same_work(&answered));
+}
+
+#[test]
+fn every_item_belongs_to_the_one_section_that_lists_it() {
+    for section in Section::all() {
+        for item in section.items() {
+            assert_eq!(Section::of(item), section, "{}", item.id);
+        }
+    }
+    // Every item of the catalogue is in some section.
+    let listed: usize = Section::all().into_iter().map(|s| s.items().count()).sum();
+    assert_eq!(listed, catalogue::ITEMS.len());
 }

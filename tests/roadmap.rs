@@ -101,9 +101,81 @@ fn actions_are_ordered_by_phase_then_gap_then_blocking_then_effort() {
     let controls: Vec<&str> = roadmap.in_phase(Phase::Controls).map(|a| a.key).collect();
     assert_eq!(controls, ["sr-1.3", "sr-1.5", "sr-1.13-re1", "sr-1.8", "sr-5.3"]);
     assert_eq!(action(&roadmap, "sr-6.1").gap, 3);
-    // Across phases, the top gaps put the largest gap first.
+    // Across phases, the top gaps (all answered, none groundwork, one Medium zone) put the largest gap first.
     let top: Vec<&str> = roadmap.top(3).iter().map(|a| a.key).collect();
     assert_eq!(top, ["sr-6.1", "sr-1.3", "sr-1.5"]);
+}
+
+// --- ranking the gaps (docs/scoring.md section 6) ----------------------------------------------------------
+
+fn ranked(roadmap: &Roadmap) -> Vec<&'static str> {
+    roadmap.ranked().iter().map(|a| a.key).collect()
+}
+
+/// The water utility of issue 17: SCADA control (High) and the safety PLCs (Critical), targets from the
+/// wizard's reference zones; the programme settled, and of the system requirements only SR 5.1 answered:
+/// Not implemented in the safety PLC zone.
+fn water_utility_with_unsegmented_safety_plcs() -> Assessment {
+    let mut a = assessment_with(vec![
+        zone("z1", "SCADA control", [3, 3, 2, 2, 2, 3, 3], Criticality::High),
+        zone("z2", "Safety PLCs", [2, 2, 3, 2, 2, 2, 3], Criticality::Critical),
+    ]);
+    settle_programme(&mut a);
+    answer(&mut a, &in_zone("z2"), &["sr-5.1"], Answer::NotImplemented);
+    a
+}
+
+#[test]
+fn a_known_missing_segmentation_ranks_above_unanswered_password_masking_lockout_and_banner() {
+    let roadmap = roadmap_for(&water_utility_with_unsegmented_safety_plcs());
+    let ranked = ranked(&roadmap);
+    // Ranked by hand: SR 5.1 is the only gap an answer shows. The rest is unanswered, groundwork first; all
+    // concern the Critical zone; the largest gaps (3) that block SL 1 in the controls phase come by
+    // reference: SR 1.1, SR 1.13, SR 2.1, SR 3.2. Then SR 7.3 (the later operations phase), SR 7.8 (gap 3
+    // in FR7 but SL 2, so not blocking) and SR 5.2 (FR5: a gap of 2).
+    assert_eq!(ranked[..5], ["sr-5.1", "sr-1.1", "sr-1.13", "sr-2.1", "sr-3.2"]);
+    assert_eq!(ranked[5..8], ["sr-7.3", "sr-7.8", "sr-5.2"]);
+    let position = |key: &str| ranked.iter().position(|k| *k == key).expect("an action");
+    for refinement in ["sr-1.10", "sr-1.11", "sr-1.12"] {
+        assert!(position(refinement) >= 8, "{refinement} ranks after the groundwork");
+    }
+    // The roadmap itself keeps the order of work within each phase (gap first).
+    assert_eq!(roadmap.top(1)[0].key, "sr-5.1");
+}
+
+#[test]
+fn known_before_unanswered_then_groundwork_then_criticality_then_gap() {
+    let mut a = assessment_with(vec![
+        zone("z1", "Safety PLCs", [1, 0, 0, 0, 1, 0, 0], Criticality::Critical),
+        zone("z2", "Office DMZ", [0, 0, 0, 0, 2, 0, 0], Criticality::Low),
+        zone("z3", "Control room", [0, 2, 0, 0, 0, 0, 0], Criticality::High),
+    ]);
+    settle_programme(&mut a);
+    implement_fr(&mut a, &in_zone("z1"), Fr::Fr1, 1);
+    implement_fr(&mut a, &in_zone("z1"), Fr::Fr5, 1);
+    a.set_response(&in_zone("z1"), "sr-1.11", Response::default()); // login lockout: unanswered
+    answer(&mut a, &in_zone("z1"), &["sr-1.12"], Answer::NotImplemented); // login banner: gap 1
+    implement_fr(&mut a, &in_zone("z2"), Fr::Fr5, 2);
+    answer(&mut a, &in_zone("z2"), &["sr-5.2"], Answer::NotImplemented); // boundary protection: gap 2
+    implement_fr(&mut a, &in_zone("z3"), Fr::Fr2, 2);
+    answer(&mut a, &in_zone("z3"), &["sr-2.5"], Answer::NotImplemented); // session lock: gap 2
+
+    // Ranked by hand: the three answered gaps before the unanswered lockout, although its zone is the
+    // most critical; among them the groundwork SR 5.2, although its zone matters least; then the banner
+    // of the Critical zone (gap 1) before the session lock of the High one (gap 2).
+    assert_eq!(ranked(&roadmap_for(&a)), ["sr-5.2", "sr-1.12", "sr-2.5", "sr-1.11"]);
+}
+
+#[test]
+fn requirements_sort_by_their_numbers_so_sr_1_3_comes_before_sr_1_10() {
+    let mut a = assessment_with(vec![zone("z1", "Line 1", [1, 0, 0, 0, 0, 0, 0], Criticality::Medium)]);
+    settle_programme(&mut a);
+    implement_fr(&mut a, &AnswerScope::AllZones, Fr::Fr1, 1);
+    // Four small, blocking SL 1 requirements of one zone: every key ties but the reference.
+    answer(&mut a, &AnswerScope::AllZones, &["sr-1.12", "sr-1.3", "sr-1.11", "sr-1.10"], Answer::NotImplemented);
+    let roadmap = roadmap_for(&a);
+    assert_eq!(keys(&roadmap), ["sr-1.3", "sr-1.10", "sr-1.11", "sr-1.12"]);
+    assert_eq!(ranked(&roadmap), ["sr-1.3", "sr-1.10", "sr-1.11", "sr-1.12"]);
 }
 
 #[test]
@@ -531,12 +603,13 @@ fn all_three_roles_get_every_part_in_one_scorecard_and_one_roadmap() {
 
 proptest! {
     #[test]
-    fn the_roadmap_is_sorted_by_phase_gap_blocking_level_criticality_effort_and_id(a in arb_assessment()) {
+    fn the_roadmap_is_sorted_by_phase_gap_blocking_level_criticality_effort_and_reference(a in arb_assessment()) {
         let roadmap = roadmap_for(&a);
         // IEC 62443-3-2 steps first in their phase, in ZCR (catalogue) order.
         let sequence = |x: &Action| if x.item.part == Part::RiskAssessment { catalogue::index_of(x.item) } else { usize::MAX };
         let order = |x: &Action| {
-            (x.phase(), sequence(x), Reverse(x.gap), Reverse(x.blocking), x.level, Reverse(x.criticality()), x.effort(), x.key)
+            let reference = catalogue::reference_rank(x.item);
+            (x.phase(), sequence(x), Reverse(x.gap), Reverse(x.blocking), x.level, Reverse(x.criticality()), x.effort(), reference)
         };
         for pair in roadmap.actions.windows(2) {
             prop_assert!(order(&pair[0]) < order(&pair[1]), "{} should come after {}", pair[0].key, pair[1].key);

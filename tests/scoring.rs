@@ -379,21 +379,88 @@ fn sl1_everywhere_with_fr5_and_fr7_short() -> Assessment {
 }
 
 #[test]
-fn readiness_names_the_largest_gap_and_the_unanswered_questions() {
+fn readiness_names_the_largest_known_gap_the_fr_not_yet_assessed_and_the_unanswered_questions() {
     let mut a = sl1_everywhere_with_fr5_and_fr7_short();
-    // FR5 and FR7 both miss SL1 by one level: the lower FR is named.
+    // FR5 and FR7 both miss SL1: FR5 because SR 5.1 is not implemented, FR7 only because SR 7.2 is
+    // unanswered, so FR7 is not yet assessed.
     assert_eq!(
         score_of(&a, "z1").readiness(),
         "Control network: target reached in 5 of 7 FRs; largest gap FR5 Restricted data flow (SL-A 0, SL-T 1); \
-         1 of 38 in-scope questions unanswered."
+         not yet assessed: FR7; 1 of 38 in-scope questions unanswered."
     );
-    // Aiming for SL2 in FR7 makes its gap the largest and brings its three SL2 items into scope.
+    // Both known: the lower FR is named on a tie.
+    answer(&mut a, &AnswerScope::AllZones, &["sr-7.2"], Answer::Partial);
+    assert_eq!(
+        score_of(&a, "z1").readiness(),
+        "Control network: target reached in 5 of 7 FRs; largest gap FR5 Restricted data flow (SL-A 0, SL-T 1)."
+    );
+    a.set_response(&AnswerScope::AllZones, "sr-7.2", Response::default());
+    // Aiming for SL2 in FR7 brings its three SL2 items into scope: FR7 is held down only by unanswered
+    // questions, so it is not yet assessed and FR5 keeps the largest gap that answers show.
     a.zones[0].target.set(Fr::Fr7, sl(2));
     assert_eq!(
         score_of(&a, "z1").readiness(),
-        "Control network: target reached in 5 of 7 FRs; largest gap FR7 Resource availability (SL-A 0, SL-T 2); \
-         4 of 41 in-scope questions unanswered."
+        "Control network: target reached in 5 of 7 FRs; largest gap FR5 Restricted data flow (SL-A 0, SL-T 1); \
+         not yet assessed: FR7; 4 of 41 in-scope questions unanswered."
     );
+    // Nothing answered at all: every FR is not yet assessed.
+    let blank = assessment_with(vec![zone("z9", "Pump station", [1; 7], Criticality::Low)]);
+    assert_eq!(
+        score_of(&blank, "z9").readiness(),
+        "Pump station: target reached in 0 of 7 FRs; not yet assessed: all 7 FRs; 38 of 38 in-scope questions \
+         unanswered."
+    );
+    // Once SR 7.2 is known to be missing, FR7's gap of 2 is established and the largest.
+    answer(&mut a, &AnswerScope::AllZones, &["sr-7.2"], Answer::NotImplemented);
+    assert_eq!(
+        score_of(&a, "z1").readiness(),
+        "Control network: target reached in 5 of 7 FRs; largest gap FR7 Resource availability (SL-A 0, SL-T 2); \
+         3 of 41 in-scope questions unanswered."
+    );
+}
+
+#[test]
+fn a_level_held_down_only_by_unanswered_questions_is_not_yet_assessed() {
+    let mut a = assessment_with(vec![zone("z1", "Control network", [2, 0, 0, 0, 0, 0, 0], Criticality::High)]);
+    let z1 = in_zone("z1");
+    // FR1 up to SL1 implemented (10 questions), and of its six SL2 questions only SR 1.1 RE(1): SL-A 1, and
+    // 5 of the 16 in-scope questions open. Were they met, SL-A would be 2 (the SL3 and SL4 ones are outside
+    // the target and count as they are, unanswered): the target, so the level is not yet assessed.
+    implement_fr(&mut a, &z1, Fr::Fr1, 1);
+    answer(&mut a, &z1, &["sr-1.1-re1"], Answer::Implemented);
+    let fr1 = fr_result(&score_of(&a, "z1"), Fr::Fr1).clone();
+    assert_eq!((fr1.achieved, fr1.reachable, fr1.target), (sl(1), sl(2), sl(2)));
+    assert_eq!(fr1.open(), (5, 16));
+    assert_eq!(fr1.standing(), Standing::NotYetAssessed);
+
+    // SR 1.2 (SL2) Not implemented: even with the open ones met, SL-A stays 1. A known gap.
+    answer(&mut a, &z1, &["sr-1.2"], Answer::NotImplemented);
+    let fr1 = fr_result(&score_of(&a, "z1"), Fr::Fr1).clone();
+    assert_eq!((fr1.achieved, fr1.reachable), (sl(1), sl(1)));
+    assert_eq!(fr1.open(), (4, 16));
+    assert_eq!(fr1.standing(), Standing::KnownGap);
+
+    // SR 1.3 (SL1) unanswered as well: SL-A 0 today, at most 1 once it is answered Implemented.
+    a.set_response(&z1, "sr-1.3", Response::default());
+    let fr1 = fr_result(&score_of(&a, "z1"), Fr::Fr1).clone();
+    assert_eq!((fr1.achieved, fr1.reachable), (sl(0), sl(1)));
+    assert_eq!(fr1.open(), (5, 16));
+    assert_eq!(fr1.standing(), Standing::KnownGap);
+
+    // Don't know counts as an answer that something may be missing, not as an open question.
+    answer(&mut a, &z1, &["sr-1.3"], Answer::Implemented);
+    answer(&mut a, &z1, &["sr-1.2"], Answer::DontKnow);
+    let fr1 = fr_result(&score_of(&a, "z1"), Fr::Fr1).clone();
+    assert_eq!((fr1.achieved, fr1.reachable, fr1.open()), (sl(1), sl(1), (4, 16)));
+    assert_eq!(fr1.standing(), Standing::KnownGap);
+
+    // Everything in scope met: the target is reached, and nothing open counts.
+    implement_fr(&mut a, &z1, Fr::Fr1, 2);
+    let fr1 = fr_result(&score_of(&a, "z1"), Fr::Fr1).clone();
+    assert_eq!((fr1.achieved, fr1.reachable, fr1.open()), (sl(2), sl(2), (0, 16)));
+    assert_eq!(fr1.standing(), Standing::Reached);
+    // An FR without a target is reached at 0, whatever is open.
+    assert_eq!(fr_result(&score_of(&a, "z1"), Fr::Fr2).standing(), Standing::Reached);
 }
 
 #[test]

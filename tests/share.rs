@@ -136,7 +136,7 @@ fn a_link_whose_contents_break_the_rules_is_refused_like_a_file() {
     let payload = encoder.finish(false).expect("finished");
     let link = format!("{SHARE_PREFIX}1{}", URL_SAFE_NO_PAD.encode(payload));
     let Err(ShareError::Unreadable(e)) = open_link(&link) else { panic!("refused as unreadable") };
-    assert!(e.problem.contains("newer version of this tool (schema 9"), "{}", e.problem);
+    assert!(e.to_string().contains("newer version of this tool (schema 9"), "{e}");
 }
 
 proptest! {

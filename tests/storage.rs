@@ -7,7 +7,9 @@
 mod common;
 
 use common::*;
-use iec62443_assess::storage::{from_json, to_json, to_json_into, validate, ImportError, Loaded, MAX_IMPORT_BYTES};
+use iec62443_assess::storage::{
+    from_json, to_json, to_json_into, validate, ImportError, Loaded, Problem, MAX_IMPORT_BYTES, MAX_PROBLEMS,
+};
 use iec62443_assess::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -62,11 +64,17 @@ fn schema_5_with(edit: impl FnOnce(&mut Value)) -> String {
     edited(SCHEMA_5, edit)
 }
 
-fn refused(text: &str) -> ImportError {
+/// Every problem found in a refused file.
+fn refusal(text: &str) -> ImportError {
     match from_json(text) {
         Ok(_) => panic!("the file was accepted"),
         Err(e) => e,
     }
+}
+
+/// The first problem of a refused file.
+fn refused(text: &str) -> Problem {
+    refusal(text).problems[0].clone()
 }
 
 fn accepted(text: &str) -> Loaded {
@@ -78,8 +86,15 @@ fn line_where(text: &str, matches: impl Fn(&str) -> bool) -> usize {
     text.lines().position(matches).expect("a matching line") + 1
 }
 
-fn location(e: &ImportError) -> &str {
-    e.location.as_deref().unwrap_or_else(|| panic!("no location for: {}", e.problem))
+/// Where a problem is: `line 12, column 9, assessment.zones[0].colour`, or the line and column or the field
+/// path alone.
+fn location(e: &Problem) -> String {
+    match (e.position, &e.path) {
+        (Some((line, column)), Some(path)) => format!("line {line}, column {column}, {path}"),
+        (Some((line, column)), None) => format!("line {line}, column {column}"),
+        (None, Some(path)) => path.clone(),
+        (None, None) => panic!("no location for: {}", e.message),
+    }
 }
 
 // --- round trip and the schema-1 fixture ----------------------------------------------------------------
@@ -296,28 +311,33 @@ fn the_schema_2_file_loads_with_its_values() {
 #[test]
 fn text_that_is_not_json_is_refused_with_its_line_and_column() {
     let e = refused("{\n  \"format\": oops\n}");
-    assert_eq!(e.problem, "The file is not valid JSON: expected value.");
+    let words = "something here is not a JSON value (texts are written in double quotes; true, false and null in \
+                 lower case)";
+    assert_eq!(e.message, format!("The file is not valid JSON: {words}."));
     assert_eq!(location(&e), "line 2, column 13");
-    assert_eq!(e.to_string(), "The file is not valid JSON: expected value. (at line 2, column 13)");
+    assert_eq!(e.to_string(), format!("The file is not valid JSON: {words}. (Line 2, column 13.)"));
 }
 
 #[test]
-fn syntax_errors_name_what_and_where() {
+fn syntax_errors_name_what_and_where_in_words() {
+    let escape = "a text holds a backslash (\\) that starts no valid escape";
     let cases = [
-        ("{\n  \"a\": oops\n}", "expected value", 2, 8),
-        ("{\"a\": 1,}", "trailing comma", 1, 9),
-        ("[1, 2", "EOF while parsing a list", 1, 5),
-        ("{\"a\" 1}", "expected `:`", 1, 6),
-        ("{1: 2}", "key must be a string", 1, 2),
-        ("\"a\\qb\"", "invalid escape", 1, 4),
-        ("01", "invalid number", 1, 2),
-        ("{} x", "trailing characters", 1, 4),
-        ("\"\\ud83c\"", "unexpected end of hex escape", 1, 8),
-        ("\"tab\there\"", "control character (\\u0000-\\u001F) found while parsing a string", 1, 5),
+        ("{\n  \"a\": oops\n}", "something here is not a JSON value (texts are written in double quotes; true, false and null in lower case)", 2, 8),
+        ("{\"a\": 1,}", "a comma stands right before a closing bracket", 1, 9),
+        ("[1, 2", "the file ends too early (it may have been cut off)", 1, 5),
+        ("[1, 2 3]", "a comma or a closing ] is missing", 1, 7),
+        ("{\"a\": 1 \"b\": 2}", "a comma or a closing } is missing", 1, 9),
+        ("{\"a\" 1}", "a colon is missing after a field name", 1, 6),
+        ("{1: 2}", "a field name is not in double quotes", 1, 2),
+        ("\"a\\qb\"", escape, 1, 4),
+        ("01", "a number is written wrongly or is too large", 1, 2),
+        ("{} x", "there is more text after the end of the data", 1, 4),
+        ("\"\\ud83c\"", escape, 1, 8),
+        ("\"tab\there\"", "a text holds a line break or tab; write it as \\n or \\t", 1, 5),
     ];
     for (text, message, line, column) in cases {
         let e = refused(text);
-        assert_eq!(e.problem, format!("The file is not valid JSON: {message}."), "{text:?}");
+        assert_eq!(e.message, format!("The file is not valid JSON: {message}."), "{text:?}");
         assert_eq!(location(&e), format!("line {line}, column {column}"), "{text:?}");
     }
 }
@@ -325,22 +345,22 @@ fn syntax_errors_name_what_and_where() {
 #[test]
 fn nesting_deeper_than_128_levels_is_refused_not_overflowing_the_stack() {
     let e = refused(&"[".repeat(100_000));
-    assert_eq!(e.problem, "The file is not valid JSON: recursion limit exceeded.");
+    assert_eq!(e.message, "The file is not valid JSON: the data is nested too deeply (more than 128 levels).");
     let e = refused(&format!("{}{}", "[".repeat(100), "]".repeat(100)));
-    assert_eq!(e.problem, "The file does not contain an assessment (expected a JSON object).");
+    assert_eq!(e.message, "The file does not contain an assessment (it is not a group of fields in { }).");
 }
 
 #[test]
 fn json_that_is_not_an_object_is_refused() {
     let e = refused("[1, 2, 3]");
-    assert_eq!(e.problem, "The file does not contain an assessment (expected a JSON object).");
-    assert_eq!(e.location, None);
+    assert_eq!(e.message, "The file does not contain an assessment (it is not a group of fields in { }).");
+    assert_eq!((e.path.as_deref(), e.position), (None, None));
 }
 
 #[test]
 fn a_file_with_another_format_marker_is_refused() {
     let e = refused(&fixture_with(|v| v["format"] = json!("someone-else/report")));
-    assert_eq!(e.problem, "This is not an assessment file of this tool (its \"format\" is missing or different).");
+    assert_eq!(e.message, "This is not an assessment file of this tool (its \"format\" is missing or different).");
     assert_eq!(location(&e), "format");
     let e = refused(&fixture_with(|v| delete(v, "/format")));
     assert_eq!(location(&e), "format");
@@ -356,7 +376,7 @@ fn a_missing_or_malformed_schema_is_refused() {
     ];
     for edit in edits {
         let e = refused(&fixture_with(edit));
-        assert_eq!(e.problem, "The schema version is missing or not a whole number.");
+        assert_eq!(e.message, "The schema version (\"schema\") is missing or not a whole number; it must be 1 to 5.");
         assert_eq!(location(&e), "schema");
     }
 }
@@ -365,7 +385,7 @@ fn a_missing_or_malformed_schema_is_refused() {
 fn a_file_from_a_newer_version_is_refused_with_advice() {
     let e = refused(&fixture_with(|v| v["schema"] = json!(6)));
     assert_eq!(
-        e.problem,
+        e.message,
         "The file was written by a newer version of this tool (schema 6; this version reads up to 5). \
          Open it with the newer version, or update this copy."
     );
@@ -375,7 +395,7 @@ fn a_file_from_a_newer_version_is_refused_with_advice() {
 #[test]
 fn schema_0_is_refused() {
     let e = refused(&fixture_with(|v| v["schema"] = json!(0)));
-    assert_eq!(e.problem, "Schema version 0 does not exist.");
+    assert_eq!(e.message, "Schema version 0 does not exist; the schema version must be 1 to 5.");
     assert_eq!(location(&e), "schema");
 }
 
@@ -383,14 +403,22 @@ fn schema_0_is_refused() {
 fn an_unknown_field_is_refused_at_its_line() {
     let text = current_with(|v| v["assessment"]["zones"][0]["colour"] = json!("red"));
     let e = refused(&text);
-    assert!(e.problem.starts_with("The file has an unexpected value: unknown field `colour`, expected one of `id`"));
+    assert_eq!(
+        e.message,
+        "Zone 1 (\"Harbour pumping control\") has a field \"colour\" that this tool does not know; remove it. The \
+         fields it can have: id, name, description, asset_types, criticality, target, wizard."
+    );
     let line = line_where(&text, |l| l.contains("\"colour\""));
     assert!(location(&e).starts_with(&format!("line {line}, column ")), "{}", location(&e));
     assert!(location(&e).ends_with(", assessment.zones[0].colour"), "the field path follows: {}", location(&e));
 
     let text = current_with(|v| v["assessment"]["answers"]["all_zones"]["sr-1.1"]["comment"] = json!("?"));
     let e = refused(&text);
-    assert!(e.problem.contains("unknown field `comment`"), "{}", e.problem);
+    assert_eq!(
+        e.message,
+        "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones has a field \
+         \"comment\" that this tool does not know; remove it. The fields it can have: answer, justification, notes, evidence."
+    );
     let line = line_where(&text, |l| l.contains("\"comment\""));
     assert!(location(&e).starts_with(&format!("line {line}, ")));
 }
@@ -399,7 +427,11 @@ fn an_unknown_field_is_refused_at_its_line() {
 fn a_security_level_of_5_is_refused_at_its_line() {
     let text = current_with(|v| v["assessment"]["zones"][1]["target"][4] = json!(5));
     let e = refused(&text);
-    assert_eq!(e.problem, "The file has an unexpected value: security level 5 is outside 0..4.");
+    assert_eq!(
+        e.message,
+        "Zone 2 (\"Service access DMZ\"): the target security level (SL-T) for FR 5 cannot be 5; it must be a whole \
+         number from 0 to 4."
+    );
     // serde_json reports where it stopped reading: for a list element, the start of the next element.
     let line = line_where(&text, |l| l.trim().trim_end_matches(',') == "5");
     let near = [line, line + 1].map(|l| format!("line {l}, "));
@@ -410,7 +442,13 @@ fn a_security_level_of_5_is_refused_at_its_line() {
 fn an_unknown_answer_is_refused_at_its_line() {
     let text = current_with(|v| v["assessment"]["answers"]["assessment"]["org-1"]["answer"] = json!("maybe"));
     let e = refused(&text);
-    assert!(e.problem.starts_with("The file has an unexpected value: unknown variant `maybe`"), "{}", e.problem);
+    // The answers of the question's own scale (a programme practice's maturity levels), not every code.
+    assert_eq!(
+        e.message,
+        "The answer to ORG 1 (\"OT security policy\") given once for the assessment: the chosen answer cannot be \
+         \"maybe\"; it must be one of \"not_performed\", \"ml1\", \"ml2\", \"ml3\", \"ml4\", \"not_applicable\", \
+         \"dont_know\"."
+    );
     let line = line_where(&text, |l| l.contains("\"maybe\""));
     assert!(location(&e).starts_with(&format!("line {line}, ")));
     assert!(location(&e).ends_with(", assessment.answers.assessment.org-1.answer"), "{}", location(&e));
@@ -421,20 +459,28 @@ fn a_wrong_value_is_located_by_its_field_path_too() {
     let e = refused(&current_with(|v| v["assessment"]["zones"][1]["target"][4] = json!(5)));
     assert!(location(&e).ends_with(", assessment.zones[1].target[4]"), "{}", location(&e));
     let e = refused(&current_with(|v| v["assessment"]["products"][0]["target"] = json!([1, 2, 3])));
-    assert_eq!(e.problem, "The file has an unexpected value: invalid length 3, expected an array of length 7.");
+    assert_eq!(
+        e.message,
+        "Product 1 (\"NW-RTU 560 firmware 4.2\"): the aimed capability level (SL-C) cannot be a list of 3 entries; it \
+         must be a list of seven whole numbers from 0 to 4, one per foundational requirement (FR 1 to FR 7)."
+    );
     assert!(location(&e).ends_with(", assessment.products[0].target"), "{}", location(&e));
     let e = refused(&current_with(|v| v["assessment"]["zones"][0]["name"] = json!(42)));
-    assert_eq!(e.problem, "The file has an unexpected value: invalid type: integer `42`, expected a string.");
+    assert_eq!(e.message, "Zone 1: the name cannot be 42; it must be a text in double quotes.");
     assert!(location(&e).ends_with(", assessment.zones[0].name"), "{}", location(&e));
     let e = refused(&current_with(|v| v["assessment"]["plan"]["sdl-dm-1"]["status"] = json!("someday")));
     assert_eq!(
-        e.problem,
-        "The file has an unexpected value: unknown variant `someday`, expected one of `open`, `planned`, `done`."
+        e.message,
+        "The roadmap plan for DM-1 (\"Receiving notifications of security-related issues\"): the status cannot be \
+         \"someday\"; it must be one of \"open\", \"planned\", \"done\"."
     );
     assert!(location(&e).ends_with(", assessment.plan.sdl-dm-1.status"), "{}", location(&e));
     // A number that is not a whole one where a level is expected.
     let e = refused(&current_with(|v| v["assessment"]["profile"]["target_maturity"] = json!(2.5)));
-    assert_eq!(e.problem, "The file has an unexpected value: invalid type: floating point `2.5`, expected u8.");
+    assert_eq!(
+        e.message,
+        "The profile: the target maturity level cannot be 2.5; it must be a whole number from 1 to 4."
+    );
     assert!(location(&e).ends_with(", assessment.profile.target_maturity"), "{}", location(&e));
 }
 
@@ -443,7 +489,7 @@ fn a_wrong_value_in_an_older_schema_is_refused_with_the_same_problem_and_its_lin
     // Older schemas are read from the text itself, so their values keep their positions too.
     let text = fixture_with(|v| v["assessment"]["zones"][0]["colour"] = json!("red"));
     let e = refused(&text);
-    assert!(e.problem.starts_with("The file has an unexpected value: unknown field `colour`, expected one of `id`"));
+    assert!(e.message.starts_with("Zone 1 (\"Treatment control\") has a field \"colour\""), "{}", e.message);
     let line = line_where(&text, |l| l.contains("\"colour\""));
     // serde_json names where it stopped reading: the end of the key (eight spaces of indent, then `"colour"`).
     assert_eq!(location(&e), format!("line {line}, column 16, assessment.zones[0].colour"));
@@ -453,7 +499,11 @@ fn a_wrong_value_in_an_older_schema_is_refused_with_the_same_problem_and_its_lin
 fn an_unknown_component_type_is_refused_at_its_line() {
     let text = current_with(|v| v["assessment"]["products"][1]["component_type"] = json!("robot"));
     let e = refused(&text);
-    assert!(e.problem.starts_with("The file has an unexpected value: unknown variant `robot`"), "{}", e.problem);
+    assert_eq!(
+        e.message,
+        "Product 2 (\"StationView HMI 7.1\"): the component type cannot be \"robot\"; it must be one of \
+         \"software_application\", \"embedded_device\", \"host_device\", \"network_device\"."
+    );
     let line = line_where(&text, |l| l.contains("\"robot\""));
     assert!(location(&e).starts_with(&format!("line {line}, ")));
 }
@@ -462,7 +512,10 @@ fn an_unknown_component_type_is_refused_at_its_line() {
 fn a_target_maturity_outside_1_to_4_is_refused() {
     for maturity in [0, 5] {
         let e = refused(&fixture_with(|v| v["assessment"]["profile"]["target_maturity"] = json!(maturity)));
-        assert_eq!(e.problem, format!("The target maturity is {maturity}; it must be between 1 and 4."));
+        assert_eq!(
+            e.message,
+            format!("The profile: the target maturity level is {maturity}; it must be a whole number from 1 to 4.")
+        );
         assert_eq!(location(&e), "assessment.profile.target_maturity");
     }
 }
@@ -470,14 +523,21 @@ fn a_target_maturity_outside_1_to_4_is_refused() {
 #[test]
 fn two_zones_with_the_same_id_are_refused() {
     let e = refused(&fixture_with(|v| v["assessment"]["zones"][1]["id"] = json!("z1")));
-    assert_eq!(e.problem, "Two zones share the id \"z1\".");
+    assert_eq!(
+        e.message,
+        "Zone 2 (\"Plant DMZ\"): the id \"z1\" is also the id of zone 1; each zone needs its own id."
+    );
     assert_eq!(location(&e), "assessment.zones[1].id");
 }
 
 #[test]
 fn two_zones_with_the_same_name_in_any_case_are_refused() {
     let e = refused(&fixture_with(|v| v["assessment"]["zones"][1]["name"] = json!(" treatment CONTROL ")));
-    assert_eq!(e.problem, "Two zones are both called \"treatment CONTROL\".");
+    assert_eq!(
+        e.message,
+        "Zone 2 (\"treatment CONTROL\") has the same name as zone 1 (\"Treatment control\"); each zone needs its own \
+         name (capitals and spaces at either end do not count)."
+    );
     assert_eq!(location(&e), "assessment.zones[1].name");
 }
 
@@ -490,13 +550,17 @@ fn a_zone_name_the_app_accepts_is_a_name_import_accepts() {
     assert_eq!(check_zone_name(&a, "Äußere Anlage 2", None), Ok(()));
     assert_eq!(check_zone_name(&a, "ÄUSSERE ANLAGE", None), Ok(()), "ß is not expanded: a different name");
     a.zones.push(zone("z2", "äußere anlage", [1; 7], Criticality::Medium));
-    assert_eq!(refused(&to_json(&a)).location.as_deref(), Some("assessment.zones[1].name"));
+    assert_eq!(refused(&to_json(&a)).path.as_deref(), Some("assessment.zones[1].name"));
 }
 
 #[test]
 fn a_conduit_to_a_missing_zone_is_refused() {
     let e = refused(&fixture_with(|v| v["assessment"]["conduits"][0]["to"] = json!("z9")));
-    assert_eq!(e.problem, "The conduit \"Historian link\" connects to zone \"z9\", which is not in the file.");
+    assert_eq!(
+        e.message,
+        "Conduit 1 (\"Historian link\") connects to zone \"z9\", which is not in the file; \"to\" must be the id of \
+         one of its zones."
+    );
     assert_eq!(location(&e), "assessment.conduits[0].to");
 }
 
@@ -505,18 +569,23 @@ fn answers_for_a_missing_zone_are_refused() {
     let e = refused(&fixture_with(|v| {
         v["assessment"]["answers"]["zones"]["z9"] = json!({ "sr-1.1": { "answer": "implemented" } });
     }));
-    assert_eq!(e.problem, "There are answers for zone \"z9\", which is not in the file.");
+    assert_eq!(e.message, "There are answers for zone \"z9\", which is not in the file; remove them or add the zone.");
     assert_eq!(location(&e), "assessment.answers.zones[\"z9\"]");
 }
 
 #[test]
 fn an_answer_from_the_wrong_scale_is_refused() {
     let e = refused(&fixture_with(|v| v["assessment"]["answers"]["all_zones"]["sr-1.1"]["answer"] = json!("ml2")));
-    assert_eq!(e.problem, "\"ML2 Managed\" is not a possible answer to question sr-1.1.");
+    assert_eq!(
+        e.message,
+        "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones: \"ml2\" (ML2 Managed) \
+         is not an answer to this question; it takes one of \"implemented\", \"partial\", \"not_implemented\", \
+         \"compensating\", \"not_applicable\", \"dont_know\", \"vendor_to_confirm\"."
+    );
     assert_eq!(location(&e), "assessment.answers.all_zones[\"sr-1.1\"].answer");
 
     let e = refused(&fixture_with(|v| v["assessment"]["answers"]["assessment"]["org-1"]["answer"] = json!("partial")));
-    assert_eq!(e.problem, "\"Partially implemented\" is not a possible answer to question org-1.");
+    assert!(e.message.contains(": \"partial\" (Partially implemented) is not an answer to this question; it takes one of \"not_performed\""), "{}", e.message);
     assert_eq!(location(&e), "assessment.answers.assessment[\"org-1\"].answer");
 }
 
@@ -526,8 +595,9 @@ fn an_item_answered_in_the_wrong_place_is_refused() {
         v["assessment"]["answers"]["assessment"]["sr-1.1"] = json!({ "answer": "implemented" });
     }));
     assert_eq!(
-        e.problem,
-        "Question sr-1.1 is answered in the wrong place (per zone, per product or once for the assessment)."
+        e.message,
+        "The answer to SR 1.1 (\"Human user identification and authentication\") given once for the assessment is in \
+         the wrong place: this question is answered per zone, under \"all_zones\" or \"zones\"."
     );
     assert_eq!(location(&e), "assessment.answers.assessment[\"sr-1.1\"]");
 
@@ -540,7 +610,10 @@ fn answers_for_a_missing_product_are_refused() {
     let e = refused(&current_with(|v| {
         v["assessment"]["answers"]["products"]["p9"] = json!({ "cr-1.1": { "answer": "implemented" } });
     }));
-    assert_eq!(e.problem, "There are answers for product \"p9\", which is not in the file.");
+    assert_eq!(
+        e.message,
+        "There are answers for product \"p9\", which is not in the file; remove them or add the product."
+    );
     assert_eq!(location(&e), "assessment.answers.products[\"p9\"]");
     // Removing a product removes its answers, so the app never writes such a file.
     let mut a = accepted(SCHEMA_2).assessment;
@@ -552,20 +625,31 @@ fn answers_for_a_missing_product_are_refused() {
 #[test]
 fn two_products_with_the_same_id_are_refused() {
     let e = refused(&current_with(|v| v["assessment"]["products"][1]["id"] = json!("p1")));
-    assert_eq!(e.problem, "Two products share the id \"p1\".");
+    assert_eq!(
+        e.message,
+        "Product 2 (\"StationView HMI 7.1\"): the id \"p1\" is also the id of product 1; each product needs its own id."
+    );
     assert_eq!(location(&e), "assessment.products[1].id");
     let e = refused(&current_with(|v| v["assessment"]["products"][0]["id"] = json!("  ")));
-    assert_eq!(e.problem, "A product has an empty or overlong id.");
+    assert_eq!(
+        e.message,
+        "Product 1 (\"NW-RTU 560 firmware 4.2\"): the id is empty or longer than 40 characters; give each product a \
+         short id, such as \"p1\"."
+    );
     assert_eq!(location(&e), "assessment.products[0].id");
 }
 
 #[test]
 fn two_products_with_the_same_name_in_any_case_are_refused() {
     let e = refused(&current_with(|v| v["assessment"]["products"][1]["name"] = json!(" nw-rtu 560 FIRMWARE 4.2 ")));
-    assert_eq!(e.problem, "Two products are both called \"nw-rtu 560 FIRMWARE 4.2\".");
+    assert_eq!(
+        e.message,
+        "Product 2 (\"nw-rtu 560 FIRMWARE 4.2\") has the same name as product 1 (\"NW-RTU 560 firmware 4.2\"); each \
+         product needs its own name (capitals and spaces at either end do not count)."
+    );
     assert_eq!(location(&e), "assessment.products[1].name");
     let e = refused(&current_with(|v| v["assessment"]["products"][1]["name"] = json!(" ")));
-    assert_eq!(e.problem, "A product has no name.");
+    assert_eq!(e.message, "Product 2 has no name; each product needs one.");
     assert_eq!(location(&e), "assessment.products[1].name");
 }
 
@@ -581,7 +665,7 @@ fn a_product_name_the_app_accepts_is_a_name_import_accepts() {
     a.products.push(Product::new(&a.next_product_id(), "StationView HMI 8.0", ComponentType::SoftwareApplication));
     assert_eq!(accepted(&to_json(&a)).assessment, a);
     a.products[2].name = "STATIONVIEW HMI 7.1".into();
-    assert_eq!(refused(&to_json(&a)).location.as_deref(), Some("assessment.products[2].name"));
+    assert_eq!(refused(&to_json(&a)).path.as_deref(), Some("assessment.products[2].name"));
 }
 
 #[test]
@@ -590,7 +674,12 @@ fn a_compensating_control_is_not_an_answer_to_a_component_requirement() {
         v["assessment"]["answers"]["products"]["p1"]["cr-1.1"] =
             json!({ "answer": "compensating", "justification": "The RTU sits behind a firewall." });
     }));
-    assert_eq!(e.problem, "\"Compensating control\" is not a possible answer to question cr-1.1.");
+    assert_eq!(
+        e.message,
+        "The answer to CR 1.1 (\"Human user identification and authentication\") for product \"NW-RTU 560 firmware \
+         4.2\": \"compensating\" (Compensating control) is not an answer to this question; it takes one of \
+         \"implemented\", \"partial\", \"not_implemented\", \"not_applicable\", \"dont_know\"."
+    );
     assert_eq!(location(&e), "assessment.answers.products[\"p1\"][\"cr-1.1\"].answer");
     // Nor a maturity level.
     let e = refused(&current_with(|v| v["assessment"]["answers"]["products"]["p2"]["cr-1.7"]["answer"] = json!("ml3")));
@@ -599,17 +688,22 @@ fn a_compensating_control_is_not_an_answer_to_a_component_requirement() {
 
 #[test]
 fn a_component_requirement_answered_outside_a_product_is_refused() {
-    let wrong_place =
-        "Question cr-1.1 is answered in the wrong place (per zone, per product or once for the assessment).";
+    let wrong_place = |place: &str| {
+        format!(
+            "The answer to CR 1.1 (\"Human user identification and authentication\") {place} is in the wrong place: \
+             this question is answered per product, under \"products\"."
+        )
+    };
     let e = refused(&current_with(|v| {
         v["assessment"]["answers"]["zones"]["z1"]["cr-1.1"] = json!({ "answer": "implemented" })
     }));
-    assert_eq!(e.problem, wrong_place);
+    assert_eq!(e.message, wrong_place("for zone \"Harbour pumping control\""));
     assert_eq!(location(&e), "assessment.answers.zones[\"z1\"][\"cr-1.1\"]");
     let e = refused(&current_with(|v| {
         v["assessment"]["answers"]["all_zones"]["cr-1.1"] = json!({ "answer": "implemented" })
     }));
-    assert_eq!((e.problem.as_str(), location(&e)), (wrong_place, "assessment.answers.all_zones[\"cr-1.1\"]"));
+    assert_eq!(e.message, wrong_place("for all zones"));
+    assert_eq!(location(&e), "assessment.answers.all_zones[\"cr-1.1\"]");
     let e = refused(&current_with(|v| {
         v["assessment"]["answers"]["assessment"]["cr-1.1"] = json!({ "answer": "implemented" })
     }));
@@ -630,7 +724,7 @@ fn text_over_the_limits_is_refused_and_text_at_the_limits_is_accepted() {
     // Limits count characters, not bytes: 120 "é" are 240 bytes and still a valid name.
     accepted(&fixture_with(|v| v["assessment"]["zones"][0]["name"] = json!("é".repeat(120))));
     let e = refused(&fixture_with(|v| v["assessment"]["zones"][0]["name"] = json!("é".repeat(121))));
-    assert_eq!(e.problem, "The zone name is 121 characters long; at most 120 are accepted.");
+    assert!(e.message.ends_with("…\"): the name is 121 characters long; at most 120 are allowed."), "{}", e.message);
     assert_eq!(location(&e), "assessment.zones[0].name");
 
     let long = "x".repeat(10_001);
@@ -639,7 +733,11 @@ fn text_over_the_limits_is_refused_and_text_at_the_limits_is_accepted() {
     }));
     let e =
         refused(&fixture_with(|v| v["assessment"]["answers"]["assessment"]["zcr-3.2"]["justification"] = json!(long)));
-    assert_eq!(e.problem, "The justification is 10001 characters long; at most 10000 are accepted.");
+    assert_eq!(
+        e.message,
+        "The answer to ZCR 3.2 (\"Separate business and IACS assets\") given once for the assessment: \
+         the justification is 10001 characters long; at most 10000 are allowed."
+    );
     assert_eq!(location(&e), "assessment.answers.assessment[\"zcr-3.2\"].justification");
 
     let e = refused(&fixture_with(|v| v["assessment"]["plan"]["sr-5.2-re1"]["owner"] = json!("o".repeat(121))));
@@ -656,16 +754,20 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     at_limit.push(' ');
     let e = refused(&at_limit);
     assert_eq!(
-        e.problem,
+        e.message,
         "The file is 5120 KB; the largest accepted is 5120 KB. Choose an assessment file exported by this tool."
     );
-    assert_eq!(e.location, None);
+    assert_eq!((e.path.as_deref(), e.position), (None, None));
 }
 
 #[test]
 fn disagreeing_catalogue_versions_are_refused() {
     let e = refused(&fixture_with(|v| v["catalogue_version"] = json!("2025.01-1")));
-    assert_eq!(e.problem, "The two catalogue versions in the file disagree.");
+    assert_eq!(
+        e.message,
+        "The file names two catalogue versions, \"2025.01-1\" at the top and \"2026.11-1\" in the assessment; they \
+         must be the same."
+    );
     assert_eq!(location(&e), "assessment.catalogue_version");
 }
 
@@ -674,7 +776,10 @@ fn a_built_assessment_that_breaks_a_rule_fails_validation_too() {
     let mut a = fixture();
     assert_eq!(validate(&a), Ok(()));
     a.conduits[0].from = "z7".into();
-    assert_eq!(validate(&a).map_err(|e| e.location), Err(Some("assessment.conduits[0].from".to_string())));
+    assert_eq!(
+        validate(&a).map_err(|e| e.problems[0].path.clone()),
+        Err(Some("assessment.conduits[0].from".to_string()))
+    );
 }
 
 // --- notices ---------------------------------------------------------------------------------------------
@@ -722,7 +827,11 @@ fn an_older_catalogue_version_is_read_with_a_notice() {
 fn sound(result: Result<Loaded, ImportError>) -> Result<(), TestCaseError> {
     match result {
         Err(e) => {
-            prop_assert!(!e.problem.is_empty() && e.problem.ends_with('.'), "unclear message: {:?}", e.problem);
+            prop_assert!(!e.problems.is_empty() && e.problems.len() <= MAX_PROBLEMS);
+            for p in &e.problems {
+                prop_assert!(!p.message.is_empty() && p.message.ends_with('.'), "unclear message: {:?}", p.message);
+                prop_assert!(!p.message.contains('`'), "the parser's wording: {:?}", p.message);
+            }
         }
         Ok(loaded) => {
             prop_assert_eq!(validate(&loaded.assessment), Ok(()));
@@ -871,15 +980,16 @@ fn optional_fields_may_be_left_out_and_required_ones_may_not() {
     assert_eq!(loaded.assessment.products[0].description, "");
 
     let e = refused(&current_with(|v| delete(v, "/assessment/zones/0/target")));
-    assert!(e.problem.starts_with("The file has an unexpected value: missing field `target`"), "{}", e.problem);
+    assert_eq!(
+        e.message,
+        "Zone 1 (\"Harbour pumping control\"): the target security level (SL-T) (\"target\") is missing; it must be a \
+         list of seven whole numbers from 0 to 4, one per foundational requirement (FR 1 to FR 7)."
+    );
     assert!(location(&e).starts_with("line "));
     for field in ["component_type", "target"] {
         let e = refused(&current_with(|v| delete(v, &format!("/assessment/products/1/{field}"))));
-        assert!(
-            e.problem.starts_with(&format!("The file has an unexpected value: missing field `{field}`")),
-            "{}",
-            e.problem
-        );
+        assert!(e.message.starts_with("Product 2 (\"StationView HMI 7.1\"): the "), "{}", e.message);
+        assert!(e.message.contains(&format!("(\"{field}\") is missing; it must be ")), "{}", e.message);
     }
 }
 
@@ -925,14 +1035,26 @@ fn the_schema_3_file_loads_with_its_conduit_targets_vendor_answer_and_zone_note(
 fn older_versions_refuse_what_schema_3_adds_and_this_one_checks_it() {
     // A conduit target must be seven levels of 0 to 4.
     let e = refused(&current_with(|v| v["assessment"]["conduits"][1]["target"] = json!([3, 3, 2])));
-    assert!(e.problem.contains("expected an array of length 7"), "{}", e.problem);
+    assert!(
+        e.message.contains("own target level cannot be a list of 3 entries; it must be a list of seven"),
+        "{}",
+        e.message
+    );
     let e = refused(&current_with(|v| v["assessment"]["conduits"][1]["target"] = json!([5, 3, 2, 2, 3, 1, 2])));
-    assert!(e.problem.contains("security level 5 is outside 0..4"), "{}", e.problem);
+    assert!(
+        e.message.contains("own target level for FR 1 cannot be 5; it must be a whole number from 0 to 4"),
+        "{}",
+        e.message
+    );
     // Vendor to confirm belongs to 3-3 items only.
     let e = refused(&current_with(|v| {
         v["assessment"]["answers"]["assessment"]["zcr-2.1"] = json!({ "answer": "vendor_to_confirm" })
     }));
-    assert_eq!(e.problem, "\"Vendor to confirm\" is not a possible answer to question zcr-2.1.");
+    assert!(
+        e.message.contains(": \"vendor_to_confirm\" (Vendor to confirm) is not an answer to this question"),
+        "{}",
+        e.message
+    );
     assert_eq!(location(&e), "assessment.answers.assessment[\"zcr-2.1\"].answer");
 }
 
@@ -979,6 +1101,177 @@ fn answers_of_catalogue_2026_11_are_brought_forward_to_the_split_and_swapped_que
     assert_eq!(&again.assessment, a);
 }
 
+// --- every problem, in the user's words -------------------------------------------------------------------
+
+#[test]
+fn an_import_reports_every_wrong_value_not_only_the_first() {
+    let text = current_with(|v| {
+        v["comment"] = json!("exported by hand");
+        v["assessment"]["zones"][0]["__proto__"] = json!({ "polluted": true });
+        v["assessment"]["zones"][1]["target"][2] = json!(7);
+        v["assessment"]["conduits"][0]["crosses_it"] = json!("yes");
+        v["assessment"]["answers"]["zones"]["z1"]["sr-5.1"]["answer"] = json!("done");
+        v["assessment"]["plan"]["sdl-dm-1"]["status"] = json!(2);
+    });
+    let e = refusal(&text);
+    let messages: Vec<&str> = e.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "The file has a field \"comment\" that this tool does not know; remove it. The fields it can have: \
+             format, schema, catalogue_version, assessment.",
+            "Zone 1 (\"Harbour pumping control\") has a field \"__proto__\" that this tool does not know; remove it. \
+             The fields it can have: id, name, description, asset_types, criticality, target, wizard.",
+            "Zone 2 (\"Service access DMZ\"): the target security level (SL-T) for FR 3 cannot be 7; it must be a \
+             whole number from 0 to 4.",
+            "Conduit 1 (\"Service link\"): \"crosses_it\" (whether it crosses the IT network) cannot be \"yes\"; it \
+             must be true or false.",
+            "The answer to SR 5.1 (\"Network segmentation\") for zone \"Harbour pumping control\": the chosen answer \
+             cannot be \"done\"; it must be one of \"implemented\", \"partial\", \"not_implemented\", \
+             \"compensating\", \"not_applicable\", \"dont_know\", \"vendor_to_confirm\".",
+            "The roadmap plan for DM-1 (\"Receiving notifications of security-related issues\"): the status cannot \
+             be 2; it must be one of \"open\", \"planned\", \"done\".",
+        ]
+    );
+    let paths: Vec<&str> = e.problems.iter().filter_map(|p| p.path.as_deref()).collect();
+    assert_eq!(
+        paths,
+        [
+            "comment",
+            "assessment.zones[0].__proto__",
+            "assessment.zones[1].target[2]",
+            "assessment.conduits[0].crosses_it",
+            "assessment.answers.zones.z1.sr-5.1.answer",
+            "assessment.plan.sdl-dm-1.status",
+        ]
+    );
+    // The first problem serde met in the whole file keeps its line; the others are found part by part.
+    assert_eq!(e.problems.iter().filter(|p| p.position.is_some()).count(), 1);
+    assert_eq!(e.more, 0);
+}
+
+#[test]
+fn an_import_reports_every_broken_rule_not_only_the_first() {
+    let text = fixture_with(|v| {
+        v["assessment"]["profile"]["target_maturity"] = json!(6);
+        v["assessment"]["zones"][1]["name"] = json!("treatment control");
+        v["assessment"]["conduits"][0]["to"] = json!("z7");
+        v["assessment"]["answers"]["all_zones"]["sr-1.1"]["answer"] = json!("ml2");
+        v["assessment"]["answers"]["zones"]["z9"] = json!({ "sr-1.1": { "answer": "implemented" } });
+    });
+    let e = refusal(&text);
+    let paths: Vec<&str> = e.problems.iter().filter_map(|p| p.path.as_deref()).collect();
+    assert_eq!(
+        paths,
+        [
+            "assessment.profile.target_maturity",
+            "assessment.zones[1].name",
+            "assessment.conduits[0].to",
+            "assessment.answers.all_zones[\"sr-1.1\"].answer",
+            "assessment.answers.zones[\"z9\"]",
+        ]
+    );
+    assert_eq!(
+        e.to_string(),
+        format!("{} 4 more problems were found.", e.problems[0].message),
+        "a short form for lists (stored entries that cannot be read)"
+    );
+}
+
+#[test]
+fn at_most_twenty_problems_are_listed_and_the_rest_are_counted() {
+    // Thirty zones with the same name.
+    let text = fixture_with(|v| {
+        let zone = v["assessment"]["zones"][0].clone();
+        let zones: Vec<Value> = (0..31)
+            .map(|i| {
+                let mut z = zone.clone();
+                z["id"] = json!(format!("z{i}"));
+                z
+            })
+            .collect();
+        v["assessment"]["zones"] = json!(zones);
+        v["assessment"]["conduits"] = json!([]);
+        v["assessment"]["answers"]["zones"] = json!({});
+    });
+    let e = refusal(&text);
+    assert_eq!((e.problems.len(), e.more, e.count()), (MAX_PROBLEMS, 10, 30));
+    assert_eq!(MAX_PROBLEMS, 20);
+    assert!(e.problems[0].message.starts_with("Zone 2 (\"Treatment control\") has the same name as zone 1"));
+    assert!(e.to_string().ends_with(" 29 more problems were found."));
+}
+
+#[test]
+fn no_refusal_uses_the_parsers_words() {
+    let edits: [fn(&mut Value); 14] = [
+        |v| v["assessment"]["profile"]["target_maturity"] = json!(300),
+        |v| v["assessment"]["profile"]["roles"] = json!(["owner"]),
+        |v| v["assessment"]["profile"]["mode"] = json!(null),
+        |v| v["assessment"]["zones"] = json!("three"),
+        |v| v["assessment"]["zones"][0]["asset_types"] = json!(["plc", 4]),
+        |v| v["assessment"]["zones"][0]["wizard"] = json!({ "safety": 3 }),
+        |v| v["assessment"]["products"][0]["id"] = json!(["p1"]),
+        |v| v["assessment"]["answers"] = json!("none"),
+        |v| v["assessment"]["answers"]["zones"]["z1"] = json!(true),
+        |v| v["assessment"]["answers"]["products"]["p1"]["cr-1.1"]["notes"] = json!({}),
+        |v| v["assessment"]["plan"]["sdl-dm-1"] = json!("soon"),
+        |v| v["assessment"]["created"] = json!(20260302),
+        |v| delete(v, "/assessment/name"),
+        |v| delete(v, "/assessment/products/0/component_type"),
+    ];
+    for (n, edit) in edits.iter().enumerate() {
+        let text = current_with(edit);
+        let Err(e) = from_json(&text) else { panic!("edit {n} was accepted") };
+        for p in &e.problems {
+            let m = p.message.as_str();
+            assert!(!m.contains('`') && !m.contains("invalid type") && !m.contains("unit value"), "{m:?}");
+            let words: Vec<&str> = m.split(|c: char| !c.is_alphanumeric()).collect();
+            for jargon in ["expected", "variant", "u8", "sequence", "map", "struct", "EOF"] {
+                assert!(!words.contains(&jargon), "{jargon:?} in {m:?}");
+            }
+            assert!(m.ends_with('.') && m.contains(" must be ") || m.contains(" is missing"), "{m}");
+        }
+    }
+}
+
+/// The codes serde reads for an enum, sorted: the list it gives when it refuses an empty code.
+fn serde_codes<T: serde::de::DeserializeOwned>() -> Vec<String> {
+    let message = serde_json::from_str::<T>("\"\"").err().expect("an empty code is refused").to_string();
+    let mut codes: Vec<String> = message.split('`').skip(1).step_by(2).skip(1).map(str::to_string).collect();
+    codes.sort();
+    codes
+}
+
+/// The codes a message allows (`... it must be one of "a", "b".`), sorted.
+fn allowed_codes(message: &str) -> Vec<String> {
+    let list = message.rsplit_once("one of ").map_or("", |(_, list)| list);
+    let mut codes: Vec<String> = list.split('"').skip(1).step_by(2).map(str::to_string).collect();
+    codes.sort();
+    codes
+}
+
+/// An edit that puts a wrong code in a file, and the codes serde reads there.
+type CodeCase = (fn(&mut Value), Vec<String>);
+
+#[test]
+fn the_codes_a_message_allows_are_the_codes_serde_reads() {
+    let cases: [CodeCase; 7] = [
+        (|v| v["assessment"]["profile"]["mode"] = json!(1), serde_codes::<Mode>()),
+        (|v| v["assessment"]["profile"]["roles"][0] = json!(1), serde_codes::<Role>()),
+        (|v| v["assessment"]["zones"][0]["asset_types"] = json!([1]), serde_codes::<AssetType>()),
+        (|v| v["assessment"]["zones"][0]["criticality"] = json!(1), serde_codes::<Criticality>()),
+        (|v| v["assessment"]["products"][0]["component_type"] = json!(1), serde_codes::<ComponentType>()),
+        (|v| v["assessment"]["plan"]["sdl-dm-1"]["status"] = json!(1), serde_codes::<ActionStatus>()),
+        // An answer to a question the catalogue does not know: any answer code.
+        (|v| v["assessment"]["answers"]["assessment"]["x-1"] = json!({ "answer": 1 }), serde_codes::<Answer>()),
+    ];
+    for (edit, codes) in cases {
+        let e = refused(&current_with(edit));
+        assert!(e.message.contains(" cannot be 1; it must be "), "{}", e.message);
+        assert_eq!(allowed_codes(&e.message), codes, "{}", e.message);
+    }
+}
+
 // --- schema 5: snapshots and evidence references ------------------------------------------------------
 
 #[test]
@@ -1017,17 +1310,29 @@ fn older_files_read_as_schema_5_without_snapshots_or_evidence() {
 
 #[test]
 fn a_snapshot_is_checked_like_the_assessment_and_located_inside_it() {
-    // An answer from the wrong scale inside the snapshot's state.
+    // An answer from the wrong scale inside the snapshot's state: the assessment's own sentence, said of
+    // the snapshot.
     let e = refused(&schema_5_with(|v| {
         v["assessment"]["snapshots"][0]["state"]["answers"]["all_zones"]["sr-1.1"]["answer"] = json!("ml2")
     }));
-    assert_eq!(e.problem, "\"ML2 Managed\" is not a possible answer to question sr-1.1.");
+    assert_eq!(
+        e.message,
+        "In snapshot 1 (as it was): The answer to SR 1.1 (\"Human user identification and authentication\") for \
+         all zones: \"ml2\" (ML2 Managed) is not an answer to this question; it takes one of \"implemented\", \
+         \"partial\", \"not_implemented\", \"compensating\", \"not_applicable\", \"dont_know\", \
+         \"vendor_to_confirm\"."
+    );
     assert_eq!(location(&e), "assessment.snapshots[0].state.answers.all_zones[\"sr-1.1\"].answer");
     // Answers for a zone the snapshot did not have.
     let e = refused(&schema_5_with(|v| {
         v["assessment"]["snapshots"][0]["state"]["answers"]["zones"]["z2"] =
             json!({ "sr-1.1": { "answer": "implemented" } })
     }));
+    assert_eq!(
+        e.message,
+        "In snapshot 1 (as it was): There are answers for zone \"z2\", which is not in the file; remove them or \
+         add the zone."
+    );
     assert_eq!(location(&e), "assessment.snapshots[0].state.answers.zones[\"z2\"]");
     // Two snapshots with the same name, in any case.
     let e = refused(&schema_5_with(|v| {
@@ -1036,18 +1341,41 @@ fn a_snapshot_is_checked_like_the_assessment_and_located_inside_it() {
         second["name"] = json!(" baseline, APRIL 2026");
         v["assessment"]["snapshots"].as_array_mut().expect("a list").push(second);
     }));
-    assert_eq!(e.problem, "Two snapshots are both called \"baseline, APRIL 2026\".");
+    assert_eq!(
+        e.message,
+        "Snapshot 2 (\"baseline, APRIL 2026\") has the same name as snapshot 1 (\"Baseline, April 2026\"); each \
+         snapshot needs its own name (capitals and spaces at either end do not count)."
+    );
     assert_eq!(location(&e), "assessment.snapshots[1].name");
     // A snapshot inside a snapshot.
     let e = refused(&schema_5_with(|v| {
         let inner = v["assessment"]["snapshots"][0].clone();
         v["assessment"]["snapshots"][0]["state"]["snapshots"] = json!([inner]);
     }));
-    assert_eq!(e.problem, "A snapshot holds snapshots of its own.");
+    assert_eq!(
+        e.message,
+        "Snapshot 1 (\"Baseline, April 2026\") holds snapshots of its own; a snapshot's state cannot have any. \
+         Remove them."
+    );
     assert_eq!(location(&e), "assessment.snapshots[0].state.snapshots");
-    // An unknown field in a snapshot.
-    let e = refused(&schema_5_with(|v| v["assessment"]["snapshots"][0]["colour"] = json!("red")));
-    assert!(e.problem.contains("unknown field `colour`"), "{}", e.problem);
+    // An unknown field in a snapshot, and a wrong value inside its state, in the user's words.
+    let e = refusal(&schema_5_with(|v| {
+        v["assessment"]["snapshots"][0]["colour"] = json!("red");
+        v["assessment"]["snapshots"][0]["state"]["zones"][0]["target"][2] = json!(7);
+    }));
+    let messages: Vec<&str> = e.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["Snapshot 1 (\"Baseline, April 2026\") has a field \"colour\" that this tool does not know; remove it. \
+             The fields it can have: id, name, taken, state."]
+    );
+    let e = refused(&schema_5_with(|v| v["assessment"]["snapshots"][0]["state"]["zones"][0]["target"][2] = json!(7)));
+    assert_eq!(
+        e.message,
+        "In snapshot 1 (as it was): Zone 1 (\"Harbour pumping control\"): the target security level (SL-T) for FR 3 \
+         cannot be 7; it must be a whole number from 0 to 4."
+    );
+    assert_eq!(e.path.as_deref(), Some("assessment.snapshots[0].state.zones[0].target[2]"));
 }
 
 #[test]
@@ -1056,18 +1384,43 @@ fn evidence_references_are_checked_for_count_and_length() {
     let e =
         refused(&schema_5_with(|v| v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"] = json!(too_many)));
     assert_eq!(
-        e.problem,
-        format!("An answer has {} evidence references; at most {MAX_EVIDENCE} are accepted.", MAX_EVIDENCE + 1)
+        e.message,
+        format!(
+            "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones has {} evidence \
+             references; at most {MAX_EVIDENCE} are allowed. Remove some from the file.",
+            MAX_EVIDENCE + 1
+        )
     );
     assert_eq!(location(&e), "assessment.answers.all_zones[\"sr-1.1\"].evidence");
     let e = refused(&schema_5_with(|v| {
         v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"][0]["link"] = json!("x".repeat(1001))
     }));
+    assert_eq!(
+        e.message,
+        "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones: the link of evidence \
+         reference 1 is 1001 characters long; at most 1000 are allowed."
+    );
     assert_eq!(location(&e), "assessment.answers.all_zones[\"sr-1.1\"].evidence[0].link");
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"][0]["document"] = json!("  ")
+    }));
+    assert_eq!(
+        e.message,
+        "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones: evidence reference \
+         1 names no document; give it a name or remove it."
+    );
     let e = refused(&schema_5_with(|v| {
         v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"][0]["pages"] = json!(3)
     }));
-    assert!(e.problem.contains("unknown field `pages`"), "{}", e.problem);
+    assert!(e.message.contains("a field \"pages\" that this tool does not know"), "{}", e.message);
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"][0]["date"] = json!(20260414)
+    }));
+    assert_eq!(
+        e.message,
+        "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones: the date of evidence \
+         reference 1 cannot be 20260414; it must be a text in double quotes."
+    );
 }
 
 #[test]
@@ -1113,5 +1466,9 @@ fn repair_keeps_the_snapshots_that_read_and_drops_the_rest() {
     let repaired = storage::repair(&text, "a-new", NOW).expect("repairable");
     assert_eq!(repaired.assessment.snapshots.len(), 1);
     assert_eq!(repaired.assessment.snapshots[0].name, "Baseline, April 2026");
-    assert!(repaired.dropped.iter().any(|d| d == "Snapshot number 2 could not be read and was left out."));
+    assert_eq!(
+        repaired.dropped.last().map(String::as_str),
+        Some("In snapshot 2 (as it was): The assessment: the list of zones cannot be \"not a list\"; it must be a list in \
+          square brackets [ ]. The snapshot was left out.")
+    );
 }

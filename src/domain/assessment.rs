@@ -445,6 +445,14 @@ pub struct Assessment {
     /// The step the user was last on, to reopen there.
     #[serde(default)]
     pub last_step: String,
+    /// The questionnaire section the user was last in (its slug, e.g. `fr3`), to return there; left out
+    /// of files when empty. A slug this version does not know is ignored.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub last_section: String,
+    /// The zone the user was answering for in the questionnaire (a zone id; empty for all zones), left out
+    /// of files when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub last_zone: String,
     /// Frozen earlier states, oldest first (schema 5); left out of files when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub snapshots: Vec<Snapshot>,
@@ -576,7 +584,21 @@ impl Assessment {
             plan: BTreeMap::new(),
             last_step: String::new(),
             snapshots: Vec::new(),
+            last_section: String::new(),
+            last_zone: String::new(),
         }
+    }
+
+    /// Whether two versions differ at most in where the user was (`last_step`, `last_section`,
+    /// `last_zone`), which another tab changes just by moving around.
+    pub fn same_work(&self, other: &Assessment) -> bool {
+        let work = |a: &Assessment| Assessment {
+            last_step: String::new(),
+            last_section: String::new(),
+            last_zone: String::new(),
+            ..a.clone()
+        };
+        work(self) == work(other)
     }
 
     /// The product with this id.
@@ -687,6 +709,11 @@ impl Assessment {
     /// Whether one of the profile's roles answers this part.
     pub fn answers_part(&self, part: Part) -> bool {
         self.profile.roles.iter().any(|r| r.answers_part(part))
+    }
+
+    /// The status the user gave the action of an item (open when nothing is decided).
+    pub fn action_status(&self, key: &str) -> ActionStatus {
+        self.plan.get(key).map(|p| p.status).unwrap_or_default()
     }
 
     /// The roadmap phases of the tracks the roles follow, in order: the asset owner's and integrator's seven

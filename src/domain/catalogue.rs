@@ -429,6 +429,10 @@ pub struct Item {
     /// Whether the item asks about a technical property that the people running a plant usually cannot
     /// check themselves, so that its guidance points to the vendor ([`Item::vendor_hint`]).
     pub ask_vendor: bool,
+    /// Whether the requirement is groundwork that other measures rest on (segmentation, boundary
+    /// protection, knowing who is logged in...): in the order of work it comes before refinements such as
+    /// login banners, and the ranking of gaps puts it first (docs/scoring.md, section 6).
+    pub groundwork: bool,
 }
 
 /// The guidance of an IEC 62443-3-3 item that the system or product vendor is best placed to answer.
@@ -687,6 +691,8 @@ struct ItemMeta {
     uncertain: bool,
     /// Whether the vendor is best placed to answer.
     ask_vendor: bool,
+    /// Whether the requirement is groundwork.
+    groundwork: bool,
 }
 
 /// [`ItemKind`] without its texts (a maturity item's area and levels are the last texts of the item).
@@ -752,6 +758,7 @@ fn decode_items() -> Vec<Item> {
                 quick_scan: m.quick_scan,
                 uncertain,
                 ask_vendor: m.ask_vendor,
+                groundwork: m.groundwork,
             }
         })
         .collect()
@@ -817,6 +824,25 @@ pub fn index_of(item: &Item) -> usize {
     index
 }
 
+/// Where an item comes when items are sorted by requirement: its id in natural order, numbers compared as
+/// numbers (`sr-1.3` before `sr-1.10`, `sr-1.1` before `sr-1.1-re1`, `sr-7.4` before its split question
+/// `sr-7.4-b`; sorted at build time by the `alphanumeric-sort` crate). The ids carry the requirement's numbers under one prefix
+/// per part, where the references of IEC 62443-4-2 change prefix with the component type (`CR 1.5`,
+/// `NDR 1.6`, `CR 1.7`). Every list ordered by requirement uses it as its last key, so no list puts
+/// `SR 1.13` before `SR 1.3`.
+///
+/// ```
+/// use iec62443_assess::catalogue::{item, reference_rank};
+/// let rank = |id| reference_rank(item(id).unwrap());
+/// assert!(rank("sr-1.3") < rank("sr-1.10"));
+/// assert!(rank("sr-1.1") < rank("sr-1.1-re1"));
+/// assert!(rank("sr-7.4") < rank("sr-7.4-b"));
+/// ```
+pub fn reference_rank(item: &Item) -> usize {
+    // Sorted by build.rs, which reads the questionnaires.
+    usize::from(REFERENCE_RANKS[index_of(item)])
+}
+
 /// The items of one part, in catalogue order.
 pub fn items_of(part: Part) -> impl Iterator<Item = &'static Item> {
     ITEMS.iter().filter(move |i| i.part == part)
@@ -863,6 +889,10 @@ mod tests {
         assert_eq!(text_block(0).matches('\u{1f}').count(), expected);
         assert!(text_block(0).ends_with('\u{1f}'));
         assert_eq!(ITEMS.len(), ITEM_META.len());
+        assert_eq!(REFERENCE_RANKS.len(), ITEM_META.len(), "one rank per item");
+        let mut ranks = REFERENCE_RANKS.to_vec();
+        ranks.sort_unstable();
+        assert!(ranks.iter().enumerate().all(|(i, r)| usize::from(*r) == i), "every rank once");
         assert_eq!(ITEMS.first().map(|i| i.id), text_block(0).split('\u{1f}').next());
     }
 

@@ -36,7 +36,8 @@
 //! let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
 //! a.zones.push(Zone::new("z1", "Cell <A>"));
 //! let card = score(&a);
-//! let report = report_document(&a, &card, &roadmap_with(&a, &card.zones), ReportBranding::default());
+//! let roadmap = roadmap_with(&a, &card.zones);
+//! let report = report_document(&a, &card, &roadmap, ReportBranding::default(), ReportLength::Full);
 //! assert_eq!(report.cover.title, "Plant");
 //! let headings: Vec<&str> = report.sections.iter().map(|s| s.heading.as_str()).collect();
 //! assert_eq!(headings, ["Executive summary", "Scorecard", "Roadmap", "Gap register", "Appendix: every answer"]);
@@ -55,8 +56,9 @@ pub use progress::*;
 pub use report::*;
 pub use results::*;
 
-/// The whole report: its cover, then its sections in order (executive summary, scorecard, roadmap, gap
-/// register, appendix). Rendered as `<article class="report-document" aria-label="Report">`.
+/// The whole report: its cover, then its sections in order (executive summary, scorecard, roadmap, and in
+/// the full report the gap register and appendix). Rendered as
+/// `<article class="report-document" aria-label="Report">`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     /// The first page.
@@ -74,10 +76,14 @@ pub struct Document {
 pub struct Cover {
     /// "IEC 62443 self-assessment report".
     pub kicker: &'static str,
+    /// The line at the top of every printed page after the cover: the assessment's name ("Untitled
+    /// assessment" when blank) and date, e.g. "Water works · 2026-11-20". Not an element: the UI hands it to
+    /// the page margin boxes of the print rules (style/main.css).
+    pub running_head: String,
     /// The assessment's name, as typed.
     pub title: String,
-    /// Organisation and sector (only when given), then date, assessment mode, catalogue version and the
-    /// number of zones.
+    /// Organisation and sector (only when given), then date, assessment mode, which report this is
+    /// ([`ReportLength`]), catalogue version and the number of zones.
     pub facts: Vec<Fact>,
     /// The edition of each part of IEC 62443 the assessment follows ([`crate::domain::editions_line`]), e.g.
     /// "Follows IEC 62443-3-2:2020, IEC 62443-3-3:2013 and IEC 62443-2-1:2024."
@@ -137,7 +143,7 @@ impl Link {
 
 /// A section of the report: `<section class="report-section" aria-labelledby={id}>` opening with
 /// `<h2 id={id}>{heading}</h2>`, then its blocks. The browser tests find the headings as
-/// `.report-document .report-section > h2`; print.css starts each section on a new page.
+/// `.report-document .report-section > h2`; the print rules start each section on a new page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     /// A stable id: `report-summary`, `report-scorecard`, `report-roadmap`, `report-gaps`, `report-appendix`.
@@ -233,7 +239,8 @@ pub struct Heading {
 ///
 /// Classes in use: `overall` (the summary's first paragraph), `hint`, `muted`, `notice`, `empty-state`,
 /// `note` (a plan note), `report-contact` (the contact link after the summary), `process-readiness` (in a
-/// product's card: whether its development process backs its SL-C).
+/// product's card: whether its development process backs its SL-C), `not-assessed` (in a zone's or
+/// product's card: its FRs not yet assessed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     /// The CSS class, if any.
@@ -253,7 +260,8 @@ impl Paragraph {
 ///
 /// Classes in use: `counts` (answer counts, shown in a row), `readiness`, `conduits` (each conduit's target
 /// level), `blocking`, `summary-actions`, `report-actions-list`, `vendor-questions` (the gap register's
-/// questions for vendors).
+/// questions for vendors), `level-legend` (what the levels mean, in plain words), `projection-held` (why a
+/// zone's levels stay below target in the projection).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct List {
     /// Numbered (`ol`) or bulleted (`ul`).
@@ -300,7 +308,8 @@ impl ListItem {
 ///
 /// Classes in use: `data-table` on every table of the report and results, plus `sl-table` (SL-A against
 /// SL-T: its cells are coloured by their `gap`/`met` class), `coverage-table`, `projection`,
-/// `gap-register` and `appendix`; `mini-table` for the live summary.
+/// `roadmap-table` (a phase's actions in the short report), `gap-register`, `appendix` and
+/// `open-questions`; `mini-table` for the live summary.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
     /// The CSS classes.
@@ -341,8 +350,9 @@ pub struct Row {
 pub struct Cell {
     /// A heading cell (`th`) rather than data (`td`).
     pub header: bool,
-    /// `gap` (below target) or `met` (target reached) on level cells; styled by `.sl-table td.gap`,
-    /// `.sl-table td.met` and `.mini-table td.gap`.
+    /// `gap` (below target: a known gap), `open` (below target, not yet assessed) or `met` (target reached)
+    /// on level cells; styled by `.sl-table td.gap`, `.sl-table td.open`, `.sl-table td.met`,
+    /// `.mini-table td.gap`, `.mini-table td.open` and `.projection td.gap`/`.met`.
     pub class: Option<&'static str>,
     /// The accessible name (`aria-label`), when the visible text is too terse (the live summary).
     pub label: Option<String>,
@@ -383,8 +393,8 @@ impl Cell {
 /// In use: the report's `results-body` ([`GroupKind::Div`]); each zone's and product's
 /// `zone-detail card` ([`GroupKind::Section`], labelled "Zone {name}"); the `zone-detail-grid` that sets
 /// the radar beside the coverage table; the `card` sections of the 3-2 process and of each maturity part
-/// (labelled by their heading's id); the `table-scroll` region around the projection table
-/// ([`GroupKind::ScrollRegion`]).
+/// (labelled by their heading's id); the `table-scroll projection-grid` region around the projection tables
+/// ([`GroupKind::ScrollRegion`]), holding a `projection-zone` div per zone and product.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
     /// Which element.
@@ -427,7 +437,8 @@ pub enum Inline {
     Text(String),
     /// `<strong>`: a title or a number that leads its line.
     Strong(String),
-    /// `<span class={class}>`: `gap-marker` (" ▼ gap 2") and `met-marker` (" ✓") in SL cells.
+    /// `<span class={class}>`: `gap-marker` (" ▼ gap 2"), `met-marker` (" ✓"), `open-marker`
+    /// (" ◌ not yet assessed") and `open-count` ("13 of 37 questions open") in SL cells.
     Span {
         /// The CSS class.
         class: &'static str,

@@ -4,7 +4,7 @@
 
 use crate::domain::assessment::{ActionPlan, Assessment};
 use crate::domain::catalogue::{Fr, Item};
-use crate::domain::document::{report_document, ReportBranding};
+use crate::domain::document::{report_document, ReportBranding, ReportLength};
 use crate::domain::report::{answer_text, gap_register, GapEntry, WHOLE_ORGANISATION};
 use crate::domain::roadmap::{Action, Roadmap};
 use crate::domain::scoring::Scorecard;
@@ -195,10 +195,10 @@ fn plan_of(assessment: &Assessment, action: &Action) -> ActionPlan {
 
 // --- Markdown -------------------------------------------------------------------------------------------
 
-/// The whole report as Markdown, to edit in a word processor or a wiki: the report's [`Document`]
-/// ([`report_document`], without branding) written by [`document_markdown`], so both say the same: cover
-/// details, executive summary, scorecard, roadmap by phase with the projected levels, gap register and an
-/// appendix with every answer.
+/// The report as Markdown, to edit in a word processor or a wiki: the report's [`Document`] of that
+/// `length` ([`report_document`], without branding) written by [`document_markdown`], so both say the
+/// same: cover details, executive summary, scorecard, roadmap by phase with the projected levels, and in
+/// the full report each action in detail, the gap register and the appendix of answers.
 ///
 /// Text typed by the user (names, notes, justifications, owners...) appears literally: Markdown and HTML
 /// characters are escaped and line breaks become spaces, so nothing in it can format the document, break
@@ -210,14 +210,15 @@ fn plan_of(assessment: &Assessment, action: &Action) -> ActionPlan {
 /// let mut a = Assessment::new("a1", "Plant <1>", "2026-11-20T09:00:00Z");
 /// a.zones.push(Zone::new("z1", "Cell A"));
 /// let card = score(&a);
-/// let markdown = report_markdown(&a, &card, &roadmap_with(&a, &card.zones));
+/// let markdown = report_markdown(&a, &card, &roadmap_with(&a, &card.zones), ReportLength::Short);
 /// assert!(markdown.starts_with("# IEC 62443 self-assessment: Plant \\<1\\>\n\n- Date: 2026-11-20\n"));
 /// assert!(markdown.contains("\n## Scorecard\n"));
+/// assert!(!markdown.contains("\n## Gap register\n"));
 /// ```
 ///
 /// [`Document`]: crate::domain::document::Document
-pub fn report_markdown(assessment: &Assessment, card: &Scorecard, roadmap: &Roadmap) -> String {
-    document_markdown(&report_document(assessment, card, roadmap, ReportBranding::default()))
+pub fn report_markdown(assessment: &Assessment, card: &Scorecard, roadmap: &Roadmap, length: ReportLength) -> String {
+    document_markdown(&report_document(assessment, card, roadmap, ReportBranding::default(), length))
 }
 
 #[cfg(test)]

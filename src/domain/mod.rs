@@ -18,6 +18,7 @@ pub mod roadmap;
 pub mod scoring;
 pub mod share;
 pub mod storage;
+pub mod theme;
 pub mod wizard;
 
 pub use answers::*;
@@ -27,6 +28,7 @@ pub use catalogue::*;
 // the document itself are used everywhere.
 pub use document::{
     live_summary_table, projection_blocks, projection_table, report_document, results_body, Document, ReportBranding,
+    ReportLength,
 };
 pub use progress::*;
 pub use report::*;

@@ -88,6 +88,24 @@ impl Section {
         Section::all().into_iter().find(|s| s.slug() == slug)
     }
 
+    /// The section that asks `item`: the one whose [`Section::items`] hold it.
+    ///
+    /// ```
+    /// use iec62443_assess::questionnaire::Section;
+    /// use iec62443_assess::{item, Fr};
+    /// assert_eq!(Section::of(item("sr-1.1").unwrap()), Section::Fr(Fr::Fr1));
+    /// assert_eq!(Section::of(item("zcr-3.5").unwrap()), Section::Process);
+    /// assert_eq!(Section::of(item("net-1").unwrap()), Section::Area("net"));
+    /// ```
+    pub fn of(item: &Item) -> Section {
+        match item.kind {
+            ItemKind::SystemRequirement { fr, .. } => Section::Fr(fr),
+            ItemKind::ComponentRequirement { fr, .. } => Section::Component(fr),
+            ItemKind::Maturity { area, .. } => Section::Area(area),
+            ItemKind::Process => Section::Process,
+        }
+    }
+
     /// The catalogue items of the section, in catalogue order (before any filter).
     pub fn items(self) -> impl Iterator<Item = &'static Item> {
         catalogue::ITEMS.iter().filter(move |i| match self {
@@ -102,6 +120,31 @@ impl Section {
     pub fn progress(self, a: &Assessment) -> (usize, usize) {
         a.progress_of(self.items())
     }
+}
+
+/// Where the questionnaire opens: the section the user was last in ([`Assessment::last_section`]) while
+/// the profile still asks its part, else the first section with a question left, else the first asked
+/// one (3-2 when none is); and the zone they were answering for in the sections of IEC 62443-3-3
+/// ([`Assessment::last_zone`]) while that zone exists.
+///
+/// ```
+/// use iec62443_assess::questionnaire::{resume_at, Section, ZoneChoice};
+/// use iec62443_assess::{Assessment, Fr, Zone};
+/// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+/// a.zones.push(Zone::new("z1", "Cell A"));
+/// a.last_section = "fr3".into();
+/// a.last_zone = "z1".into();
+/// assert_eq!(resume_at(&a), (Section::Fr(Fr::Fr3), ZoneChoice::One("z1".into())));
+/// ```
+pub fn resume_at(a: &Assessment) -> (Section, ZoneChoice) {
+    let asked = Section::asked(a);
+    let section = Section::from_slug(&a.last_section)
+        .filter(|s| asked.contains(s))
+        .or_else(|| Section::first_open(a))
+        .or_else(|| asked.first().copied())
+        .unwrap_or(Section::Process);
+    let zone = if a.zone(&a.last_zone).is_some() { ZoneChoice::One(a.last_zone.clone()) } else { ZoneChoice::All };
+    (section, zone)
 }
 
 /// Answered and asked questions of every section, in [`Section::all`] order, reading each answer once.

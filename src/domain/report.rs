@@ -4,11 +4,11 @@
 
 use crate::domain::answers::Answer;
 use crate::domain::answers::{Response, Status};
-use crate::domain::assessment::{ActionPlan, AnswerScope, Assessment, Mode};
+use crate::domain::assessment::{ActionPlan, ActionStatus, AnswerScope, Assessment, Mode};
 use crate::domain::catalogue::Fr;
 use crate::domain::catalogue::{self, Item, ItemKind, Part};
 use crate::domain::roadmap::{Action, Horizon, Roadmap};
-use crate::domain::scoring::{item_maturity, process_readiness, FrResult, Scorecard, ZoneResult};
+use crate::domain::scoring::{item_maturity, process_readiness, FrResult, Scorecard, Standing, ZoneResult};
 
 /// How many gaps and first steps the executive summary lists.
 pub const SUMMARY_LENGTH: usize = 5;
@@ -23,10 +23,14 @@ pub struct ExecutiveSummary {
     /// product ([`crate::domain::ZoneResult::capability_line`]) followed by whether its development process
     /// backs its SL-C ([`crate::domain::ProcessReadiness::sentence`]).
     pub zone_lines: Vec<String>,
-    /// The most important gaps ([`Roadmap::top`]), at most five.
+    /// The most important gaps ([`Roadmap::ranked`]) whose action is not marked done, at most five.
     pub top_gaps: Vec<Action>,
-    /// The first five actions of the 0-3 months horizon in roadmap order, topped up from 3-12 months.
+    /// The first five actions of the 0-3 months horizon in roadmap order, topped up from 3-12 months;
+    /// actions marked done are left out.
     pub first_steps: Vec<Action>,
+    /// How many actions are marked done while their questions are still answered as not met (or not
+    /// answered): the levels count them only once the answers say so.
+    pub done_not_answered: usize,
 }
 
 /// Builds the executive summary from the scorecard and roadmap of the same assessment.
@@ -42,10 +46,14 @@ pub struct ExecutiveSummary {
 /// assert_eq!(summary.top_gaps.len(), 5);
 /// ```
 pub fn executive_summary(assessment: &Assessment, card: &Scorecard, roadmap: &Roadmap) -> ExecutiveSummary {
-    let mut first_steps: Vec<Action> = roadmap.in_horizon(Horizon::Now).take(SUMMARY_LENGTH).cloned().collect();
+    // Done actions are finished work: they leave the lists of what to do.
+    let not_done = |a: &&Action| assessment.action_status(a.key) != ActionStatus::Done;
+    let mut first_steps: Vec<Action> =
+        roadmap.in_horizon(Horizon::Now).filter(not_done).take(SUMMARY_LENGTH).cloned().collect();
     let missing = SUMMARY_LENGTH - first_steps.len();
-    first_steps.extend(roadmap.in_horizon(Horizon::Next).take(missing).cloned());
+    first_steps.extend(roadmap.in_horizon(Horizon::Next).filter(not_done).take(missing).cloned());
     ExecutiveSummary {
+        done_not_answered: roadmap.actions.iter().filter(|a| !not_done(a)).count(),
         overall: overall(assessment, card),
         zone_lines: card
             .zones
@@ -58,7 +66,7 @@ pub fn executive_summary(assessment: &Assessment, card: &Scorecard, roadmap: &Ro
                     .map(|(p, process)| format!("Product {} {}", p.capability_line(), process.sentence())),
             )
             .collect(),
-        top_gaps: roadmap.top(SUMMARY_LENGTH).into_iter().cloned().collect(),
+        top_gaps: roadmap.ranked().into_iter().filter(not_done).take(SUMMARY_LENGTH).cloned().collect(),
         first_steps,
     }
 }
@@ -76,11 +84,12 @@ pub fn mode_label(mode: Mode) -> &'static str {
     }
 }
 
-/// The largest gap over zones (or products); on a tie the first one, then the lowest FR.
+/// The largest known gap ([`Standing::KnownGap`]) over zones (or products); on a tie the first one, then the
+/// lowest FR. A gap held only by unanswered questions is not yet established, so it is not named here.
 fn largest_gap(results: &[ZoneResult]) -> Option<(&ZoneResult, &FrResult)> {
     let mut largest: Option<(&ZoneResult, &FrResult)> = None;
     for result in results {
-        for fr in &result.frs {
+        for fr in result.frs.iter().filter(|f| f.standing() == Standing::KnownGap) {
             if fr.gap() > largest.map_or(0, |(_, best)| best.gap()) {
                 largest = Some((result, fr));
             }
@@ -145,6 +154,7 @@ fn overall(assessment: &Assessment, card: &Scorecard) -> String {
         }
         sentence.push('.');
         sentences.push(sentence);
+        sentences.extend(standing_sentence(&card.zones, zones == 1, "zone"));
     }
 
     if products > 0 {
@@ -172,6 +182,7 @@ fn overall(assessment: &Assessment, card: &Scorecard) -> String {
         }
         sentence.push('.');
         sentences.push(sentence);
+        sentences.extend(standing_sentence(&card.products, products == 1, "product"));
     }
 
     // The overall levels are this tool's summary (the lowest area), which the sentences say.
@@ -204,6 +215,31 @@ fn overall(assessment: &Assessment, card: &Scorecard) -> String {
         );
     }
     sentences.join(" ")
+}
+
+/// How many FRs below target have a known gap and how many are not yet assessed, when some are not yet
+/// assessed, e.g. "Across the zones, 2 FRs have a known gap and 9 FRs are not yet assessed (only unanswered
+/// questions hold them down)."
+fn standing_sentence(results: &[ZoneResult], one: bool, noun: &str) -> Option<String> {
+    let standings = results.iter().flat_map(|r| &r.frs).map(FrResult::standing);
+    let (known, open) = standings.fold((0, 0), |(k, o), s| match s {
+        Standing::KnownGap => (k + 1, o),
+        Standing::NotYetAssessed => (k, o + 1),
+        Standing::Reached => (k, o),
+    });
+    if open == 0 {
+        return None;
+    }
+    let place = if one { format!("In the {noun}") } else { format!("Across the {noun}s") };
+    let known = match known {
+        0 => String::new(),
+        k => format!("{} a known gap and ", count(k, "FR has", "FRs have")),
+    };
+    Some(format!(
+        "{place}, {known}{} not yet assessed (only unanswered questions hold {} down).",
+        count(open, "FR is", "FRs are"),
+        if open == 1 { "it" } else { "them" }
+    ))
 }
 
 /// One line of the gap register: an item that is not met (or met only through a compensating control)

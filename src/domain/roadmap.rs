@@ -3,7 +3,7 @@
 
 use crate::domain::answers::{Answer, Response, Status};
 use crate::domain::assessment::{ActionStatus, AnswerScope, Assessment, Criticality, SlVector};
-use crate::domain::catalogue::{self, Effort, Item, ItemKind, Part, Phase, ITEMS};
+use crate::domain::catalogue::{self, Effort, Fr, Item, ItemKind, Part, Phase, SecurityLevel, ITEMS};
 use crate::domain::scoring::{item_maturity, score_product, score_product_with, score_zone, ZoneResult};
 use std::cmp::Reverse;
 
@@ -126,7 +126,25 @@ impl Action {
             self.level,
             Reverse(self.criticality()),
             self.effort(),
-            self.key,
+            catalogue::reference_rank(self.item),
+        )
+    }
+
+    /// How much the gap matters, for the executive summary's top gaps (smaller first; docs/scoring.md,
+    /// section 6, "Ranking the gaps"): answered as not met before only unanswered, groundwork before the
+    /// rest, then the zone's criticality, the size of the gap, blocking, the order of work (phase), the
+    /// level, the effort and the reference.
+    fn rank(&self) -> impl Ord + '_ {
+        (
+            self.unanswered,
+            Reverse(self.item.groundwork),
+            Reverse(self.criticality()),
+            Reverse(self.gap),
+            Reverse(self.blocking),
+            self.phase(),
+            self.level,
+            self.effort(),
+            catalogue::reference_rank(self.item),
         )
     }
 }
@@ -154,12 +172,19 @@ impl Roadmap {
         self.actions.iter().find(|a| a.key == key)
     }
 
-    /// The most important gaps across phases: blocking actions with the largest gaps first.
-    pub fn top(&self, n: usize) -> Vec<&Action> {
+    /// Every action, the gaps that matter most first (docs/scoring.md, section 6, "Ranking the gaps"): what
+    /// the answers show to be missing before what is only unanswered, groundwork (segmentation, boundary
+    /// protection...) before refinements (login banners...), then the zone's criticality and the size of
+    /// its gap.
+    pub fn ranked(&self) -> Vec<&Action> {
         let mut all: Vec<&Action> = self.actions.iter().collect();
-        all.sort_by_key(|a| {
-            (Reverse(a.gap), Reverse(a.blocking), Reverse(a.criticality()), a.level, a.phase(), a.effort(), a.key)
-        });
+        all.sort_by(|a, b| a.rank().cmp(&b.rank()));
+        all
+    }
+
+    /// The first `n` of [`Roadmap::ranked`].
+    pub fn top(&self, n: usize) -> Vec<&Action> {
+        let mut all = self.ranked();
         all.truncate(n);
         all
     }
@@ -362,12 +387,51 @@ pub struct ZoneProjection {
     pub after_phase: Vec<SlVector>,
     /// SL-A if every roadmap action were done.
     pub all_done: SlVector,
+    /// The FRs that stay below target after every phase (counting planned and done actions), with what
+    /// holds each one: the answer to "why does marking actions change nothing here?".
+    pub held: Vec<HeldLevel>,
+}
+
+/// One FR that stays below target in the projection, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldLevel {
+    /// The FR.
+    pub fr: Fr,
+    /// The level it stays at once every planned and done action is counted.
+    pub level: SecurityLevel,
+    /// The requirements of the next level that are neither met nor planned, in catalogue order; empty
+    /// when the level is held by the quick scan, which asks nothing above `level`.
+    pub blocking: Vec<&'static Item>,
+}
+
+impl HeldLevel {
+    /// One sentence: "FR1 stays at 0 until SR 1.1 is met.", "FR3 stays at 1 until SR 3.1 RE(1) and SR 3.2
+    /// RE(1) are met.", "FR2 stays at 1 until SR 2.1 RE(1), SR 2.2, SR 2.3 and 2 more are met.", or for a
+    /// quick scan "FR4 stays at 3: the quick scan asks nothing above SL 3."
+    pub fn sentence(&self) -> String {
+        let (fr, level) = (self.fr.code(), self.level);
+        let mut refs: Vec<&str> = self.blocking.iter().map(|i| i.main_ref()).collect();
+        refs.dedup(); // the questions split from one requirement share its reference
+        let until = match refs.as_slice() {
+            [] => return format!("{fr} stays at {level}: the quick scan asks nothing above SL {level}."),
+            [one] => format!("{one} is met"),
+            [a, b] => format!("{a} and {b} are met"),
+            [a, b, c] => format!("{a}, {b} and {c} are met"),
+            [a, b, c, rest @ ..] => format!("{a}, {b}, {c} and {} more are met", rest.len()),
+        };
+        format!("{fr} stays at {level} until {until}.")
+    }
 }
 
 impl ZoneProjection {
     /// The projected levels after `phase` (and every phase before it in [`Phase::ALL`]).
     pub fn after(&self, phase: Phase) -> SlVector {
         self.after_phase.get(phase.index()).copied().unwrap_or(self.current)
+    }
+
+    /// The levels after the last phase: every planned and done action counted.
+    pub fn planned(&self) -> SlVector {
+        self.after_phase.last().copied().unwrap_or(self.current)
     }
 }
 
@@ -401,13 +465,28 @@ fn apply(copy: &mut Assessment, action: &Action) {
     }
 }
 
-/// SL-A of every assessed zone, then SL-C of every assessed product.
-fn achieved_vectors(assessment: &Assessment) -> Vec<SlVector> {
+/// The results of every assessed zone, then of every assessed product.
+fn assessed_results(assessment: &Assessment) -> Vec<ZoneResult> {
     assessment
         .assessed_zones()
         .iter()
-        .map(|z| score_zone(assessment, z).achieved)
-        .chain(assessment.assessed_products().iter().map(|p| score_product(assessment, p).achieved))
+        .map(|z| score_zone(assessment, z))
+        .chain(assessment.assessed_products().iter().map(|p| score_product(assessment, p)))
+        .collect()
+}
+
+/// SL-A of every assessed zone, then SL-C of every assessed product.
+fn achieved_vectors(assessment: &Assessment) -> Vec<SlVector> {
+    assessed_results(assessment).into_iter().map(|r| r.achieved).collect()
+}
+
+/// The FRs of a result that stay below target, with the requirements of the next level still open.
+fn held_levels(result: &ZoneResult) -> Vec<HeldLevel> {
+    result
+        .frs
+        .iter()
+        .filter(|f| f.gap() > 0)
+        .map(|f| HeldLevel { fr: f.fr, level: f.achieved, blocking: f.blocking.clone() })
         .collect()
 }
 
@@ -425,13 +504,13 @@ pub fn projection(assessment: &Assessment, roadmap: &Roadmap) -> Vec<ZoneProject
     let mut after: Vec<Vec<SlVector>> = Vec::new();
     for phase in Phase::ALL {
         for action in roadmap.in_phase(phase) {
-            let status = assessment.plan.get(action.key).map(|p| p.status).unwrap_or_default();
-            if status != ActionStatus::Open && moves_levels(action) {
+            if assessment.action_status(action.key) != ActionStatus::Open && moves_levels(action) {
                 apply(&mut copy, action);
             }
         }
         after.push(achieved_vectors(&copy));
     }
+    let held: Vec<Vec<HeldLevel>> = assessed_results(&copy).iter().map(held_levels).collect();
     let mut everything = assessment.clone();
     for action in roadmap.actions.iter().filter(|a| moves_levels(a)) {
         apply(&mut everything, action);
@@ -452,6 +531,7 @@ pub fn projection(assessment: &Assessment, roadmap: &Roadmap) -> Vec<ZoneProject
             current: current[i],
             after_phase: after.iter().map(|v| v[i]).collect(),
             all_done: all_done[i],
+            held: held[i].clone(),
         })
         .collect()
 }

@@ -92,12 +92,47 @@ pub struct FrResult {
     pub compensating: Vec<&'static Item>,
     /// Coverage of the in-scope items (lowest level at most SL-T).
     pub coverage: Coverage,
+    /// The level the answers would show if every unanswered in-scope question (lowest level at most SL-T)
+    /// were met, answered ones counting as they are: how far the open questions can carry SL-A. Equal to
+    /// `achieved` when no in-scope question is open.
+    pub reachable: SecurityLevel,
+}
+
+/// Where an FR stands against its target, telling a level held down by unanswered questions from one held
+/// down by something known to be missing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// SL-A reaches SL-T.
+    Reached,
+    /// Below target, but only unanswered questions stand in the way: were they all met, the target would
+    /// be reached. The level is not yet assessed.
+    NotYetAssessed,
+    /// Below target because an answer at or below the target says something is missing (not met, partly,
+    /// don't know or vendor to confirm): even with every open question met the target is not reached.
+    KnownGap,
 }
 
 impl FrResult {
     /// Levels missing to reach the target (0 when met).
     pub fn gap(&self) -> u8 {
         self.target.get().saturating_sub(self.achieved.get())
+    }
+
+    /// Where the FR stands ([`Standing`]).
+    pub fn standing(&self) -> Standing {
+        if self.gap() == 0 {
+            Standing::Reached
+        } else if self.reachable >= self.target {
+            Standing::NotYetAssessed
+        } else {
+            Standing::KnownGap
+        }
+    }
+
+    /// In-scope questions still open (unanswered, or lacking a justification), and all in-scope questions:
+    /// "13 of 37 questions open".
+    pub fn open(&self) -> (usize, usize) {
+        (self.coverage.unanswered, self.coverage.in_scope)
     }
 }
 
@@ -133,7 +168,9 @@ impl ZoneResult {
     }
 
     /// One line a manager can read, e.g. "Control network: target reached in 3 of 7 FRs; largest gap
-    /// FR5 Restricted data flow (SL-A 0, SL-T 3); 12 of 60 in-scope questions unanswered."
+    /// FR5 Restricted data flow (SL-A 0, SL-T 3); not yet assessed: FR1, FR2; 12 of 60 in-scope questions
+    /// unanswered." The largest gap is the largest [`Standing::KnownGap`]; the FRs [`Standing::NotYetAssessed`]
+    /// are listed apart ("all 7 FRs" when none is assessed yet).
     pub fn readiness(&self) -> String {
         self.readiness_as("SL-A", "SL-T")
     }
@@ -149,15 +186,26 @@ impl ZoneResult {
         let mut line = if meeting == 7 {
             format!("{}: target reached in all 7 FRs", self.zone_name)
         } else {
-            let worst = self.frs.iter().max_by_key(|f| (f.gap(), std::cmp::Reverse(f.fr))).expect("seven FRs");
-            format!(
-                "{}: target reached in {meeting} of 7 FRs; largest gap {} {} ({achieved_label} {}, {target_label} {})",
-                self.zone_name,
-                worst.fr.code(),
-                worst.fr.name(),
-                worst.achieved,
-                worst.target
-            )
+            let mut line = format!("{}: target reached in {meeting} of 7 FRs", self.zone_name);
+            // The largest gap that answers establish; FRs held down only by open questions are named apart.
+            let known = self.frs.iter().filter(|f| f.standing() == Standing::KnownGap);
+            if let Some(worst) = known.max_by_key(|f| (f.gap(), std::cmp::Reverse(f.fr))) {
+                line.push_str(&format!(
+                    "; largest gap {} {} ({achieved_label} {}, {target_label} {})",
+                    worst.fr.code(),
+                    worst.fr.name(),
+                    worst.achieved,
+                    worst.target
+                ));
+            }
+            let open: Vec<&str> =
+                self.frs.iter().filter(|f| f.standing() == Standing::NotYetAssessed).map(|f| f.fr.code()).collect();
+            match open.len() {
+                0 => {}
+                7 => line.push_str("; not yet assessed: all 7 FRs"),
+                _ => line.push_str(&format!("; not yet assessed: {}", open.join(", "))),
+            }
+            line
         };
         if coverage.unanswered > 0 {
             line.push_str(&format!("; {} of {} in-scope questions unanswered", coverage.unanswered, coverage.in_scope));
@@ -227,6 +275,14 @@ fn score_vector<I: Iterator<Item = &'static Item>>(
         };
         let sl_a = achieved_level(asked.iter().map(|(i, s)| (i.level().unwrap_or_default(), *s)), cap);
         let target = target_vector.get(fr);
+        // The same with every unanswered in-scope question taken as met: how far the open questions could
+        // carry it.
+        let if_open_met = |(item, status): &(&Item, Status)| {
+            let level = item.level().unwrap_or_default();
+            let open = *status == Status::Unanswered && level <= target;
+            (level, if open { Status::Met } else { *status })
+        };
+        let reachable = achieved_level(asked.iter().map(if_open_met), cap);
         let next = sl_a.next();
         let mut result = FrResult {
             fr,
@@ -235,6 +291,7 @@ fn score_vector<I: Iterator<Item = &'static Item>>(
             blocking: Vec::new(),
             compensating: Vec::new(),
             coverage: Coverage::default(),
+            reachable,
         };
         for (item, status) in &asked {
             let level = item.level().unwrap_or_default();
@@ -376,7 +433,7 @@ pub fn score_maturity_of(assessment: &Assessment, part: Part) -> MaturityResult 
                 }
             }
         }
-        below_target.sort_by_key(|(i, l)| (*l, i.id));
+        below_target.sort_by_key(|(i, l)| (*l, catalogue::reference_rank(i)));
         areas.push(AreaMaturity { area, level, distribution, below_target });
     }
     let overall = areas.iter().filter_map(|a| a.level).min();

@@ -43,7 +43,8 @@ pub fn TableView(
 }
 
 fn cover_view(cover: Cover) -> impl IntoView {
-    let Cover { kicker, title, facts, editions, brand, logo, contact, hint } = cover;
+    // The running head is not part of the page: the Report step hands it to the print rules' page margins.
+    let Cover { kicker, running_head: _, title, facts, editions, brand, logo, contact, hint } = cover;
     view! {
         <header class="report-cover">
             {logo.map(|logo| view! { <img class="report-logo" src=logo.src alt=logo.alt /> })}

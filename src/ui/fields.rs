@@ -1,7 +1,8 @@
 //! Form fields shared by the zone and product cards of the Scope step: name, description and a 7-FR level
 //! vector (SL-T for zones, aimed SL-C for products).
 
-use crate::domain::{Fr, SecurityLevel, SlVector, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::domain::{Fr, SecurityLevel, SlVector, MAX_NAME_CHARS};
+use crate::ui::limited_text::LimitedTextArea;
 use leptos::prelude::*;
 
 /// Chooses a 7-FR level vector: one level for all FRs, or one per FR.
@@ -124,8 +125,8 @@ pub fn NameField(
     }
 }
 
-/// The description field of a zone or product card (`{card}-description`): each key saves the text, cut
-/// to `MAX_TEXT_CHARS`.
+/// The description field of a zone or product card (`{card}-description`): each key saves the text, up to
+/// `MAX_TEXT_CHARS` (with a counter near the limit).
 #[component]
 pub fn DescriptionField(
     /// The card's element id prefix (the zone or product id).
@@ -143,14 +144,7 @@ pub fn DescriptionField(
     view! {
         <div class="field wide">
             <label for=id.clone()>"Description"</label>
-            <textarea
-                id=id
-                rows="2"
-                maxlength=MAX_TEXT_CHARS.to_string()
-                placeholder=(!placeholder.is_empty()).then_some(placeholder)
-                prop:value=move || value.get()
-                on:input=move |ev| set.run(event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect())
-            ></textarea>
+            <LimitedTextArea id=id value=value set=set placeholder=placeholder />
         </div>
     }
 }

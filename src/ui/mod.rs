@@ -9,6 +9,7 @@ pub mod document;
 pub mod download;
 pub mod fields;
 pub mod handover;
+pub mod limited_text;
 pub mod offline;
 pub mod persist;
 pub mod products;
@@ -18,6 +19,7 @@ pub mod questionnaire;
 pub mod report;
 pub mod results;
 pub mod roadmap;
+pub mod save_alert;
 pub mod scope;
 pub mod shared;
 pub mod start;
@@ -81,6 +83,13 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // Closing or reloading the tab would lose changes the browser refused to store: ask first.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev: web_sys::BeforeUnloadEvent| {
+        if state.unsaved.with_untracked(Option::is_some) {
+            ev.prevent_default();
+            ev.set_return_value("Some changes are not saved.");
+        }
+    });
     // Changes made in other tabs.
     let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         state.on_storage_event(ev.key(), ev.new_value());
@@ -89,11 +98,13 @@ pub fn App() -> impl IntoView {
     // Remember the step in the assessment (without counting it as a change), to reopen there.
     Effect::new(move || {
         let step = state.step.get();
-        let differs = state.assessment.with_untracked(|a| a.last_step != step.slug());
-        if differs && state.stored.get_untracked() {
-            state.assessment.update_untracked(|a| a.last_step = step.slug().to_string());
-            state.save();
-        }
+        state.remember(|a| {
+            let differs = a.last_step != step.slug();
+            if differs {
+                a.last_step = step.slug().to_string();
+            }
+            differs
+        });
     });
     let current = move || state.step.get();
     let name = move || state.assessment.with(|a| a.name.clone());
@@ -172,5 +183,6 @@ pub fn App() -> impl IntoView {
                 ". Questions are written for this tool and cite IEC 62443 identifiers; they do not reproduce the standard."
             </p>
         </footer>
+        <save_alert::SaveAlert />
     }
 }

@@ -4,12 +4,11 @@
 //! shows and where an answer is recorded is decided by `domain::questionnaire`.
 
 use crate::domain::questionnaire::{
-    answer_scope, level_text, section_intro, section_progress, visible_items, Filters, Section, ZoneChoice,
+    answer_scope, level_text, resume_at, section_intro, section_progress, visible_items, Filters, Section, ZoneChoice,
 };
 use crate::domain::storage::MAX_EVIDENCE_LINK_CHARS;
-use crate::domain::{
-    Answer, AnswerScope, Evidence, Item, ItemKind, Part, Response, MAX_EVIDENCE, MAX_NAME_CHARS, MAX_TEXT_CHARS,
-};
+use crate::domain::{Answer, AnswerScope, Evidence, Item, ItemKind, Part, Response, MAX_EVIDENCE, MAX_NAME_CHARS};
+use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::summary::LiveSummary;
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
@@ -37,8 +36,9 @@ struct View {
 impl View {
     fn new() -> View {
         let a = StepState::get().assessment;
-        let section = RwSignal::new(a.with_untracked(Section::first_open).unwrap_or(Section::Process));
-        let zone = RwSignal::new(ZoneChoice::All);
+        // Where the user was last time (kept in the assessment by `QuestionnaireStep`).
+        let (section, zone) = a.with_untracked(resume_at);
+        let (section, zone) = (RwSignal::new(section), RwSignal::new(zone));
         let product = RwSignal::new(a.with_untracked(|a| a.products.first().map(|p| p.id.clone()).unwrap_or_default()));
         let unanswered_only = RwSignal::new(false);
         let all_levels = RwSignal::new(false);
@@ -129,6 +129,20 @@ pub fn QuestionnaireStep() -> impl IntoView {
         if gone {
             v.zone.set(ZoneChoice::All);
         }
+    });
+    // Remember the section and zone in the assessment, so that a reload or a later visit returns here.
+    let state = AppState::get();
+    Effect::new(move || {
+        let section = v.section.get().slug();
+        let zone = v.zone.with(|z| z.value().to_string());
+        state.remember(move |a| {
+            let differs = a.last_section != section || a.last_zone != zone;
+            if differs {
+                a.last_section = section;
+                a.last_zone = zone;
+            }
+            differs
+        });
     });
     Effect::new(move || {
         let n = v.visible.with(Vec::len);
@@ -507,15 +521,22 @@ fn ItemCard(
         r.notes = notes.get_untracked();
         change(&mut r);
         scope.with_value(|scope| state.edit(|a| a.set_response(scope, item.id, r)));
+        scope.with_value(|scope| state.note_not_stored(scope, item.id));
     };
     let choose = move |answer: Answer| write(&|r| r.answer = Some(answer));
     // In a zone, clearing goes back to the all-zones answer and keeps the zone's notes.
     let clear = move |_| match scope.get_value() {
-        AnswerScope::Zone(z) => state.edit(|a| a.clear_override(&z, item.id)),
+        AnswerScope::Zone(z) => {
+            state.edit(|a| a.clear_override(&z, item.id));
+            scope.with_value(|scope| state.note_not_stored(scope, item.id));
+        }
         _ => write(&|r| r.answer = None),
     };
     let set_notes = move |text: String| match scope.get_value() {
-        AnswerScope::Zone(z) => state.edit(|a| a.set_zone_notes(&z, item.id, &text)),
+        AnswerScope::Zone(z) => {
+            state.edit(|a| a.set_zone_notes(&z, item.id, &text));
+            scope.with_value(|scope| state.note_not_stored(scope, item.id));
+        }
         _ => write(&|r| r.notes = text.clone()),
     };
     // Evidence belongs to the answer it backs: a zone that follows the all-zones answer shows that
@@ -585,8 +606,12 @@ fn ItemCard(
         }
     };
 
+    // A change the browser refused to store is said on the card too, not only in the save alert.
+    let not_stored = move || {
+        scope.with_value(|scope| state.not_stored.with(|set| set.contains(&(scope.clone(), item.id.to_string()))))
+    };
     let status_text = move || {
-        shown.with(|r| {
+        let status = shown.with(|r| {
             if r.is_incomplete() {
                 "Needs a justification"
             } else if r.answer.is_some() {
@@ -594,7 +619,12 @@ fn ItemCard(
             } else {
                 "Unanswered"
             }
-        })
+        });
+        if not_stored() {
+            format!("{status}, not saved yet")
+        } else {
+            status.to_string()
+        }
     };
 
     view! {
@@ -611,7 +641,7 @@ fn ItemCard(
                 <span class="item-ref">{item.refs.join(" · ")}</span>
                 <span class="item-title">{item.title}</span>
                 <span class="item-level">{level_text(item)}</span>
-                <span class="item-status">{status_text}</span>
+                <span class="item-status" class:not-stored=not_stored>{status_text}</span>
             </header>
             <p class="item-question" id=question_id.clone()>
                 {item.question}
@@ -699,19 +729,14 @@ fn ItemCard(
                             }
                         }}
                     </label>
-                    <textarea
+                    <LimitedTextArea
                         id=justification_id.clone()
-                        rows="2"
-                        maxlength=MAX_TEXT_CHARS.to_string()
+                        value=Signal::derive(move || shown.with(|r| r.justification.clone()))
+                        set=Callback::new(move |text: String| write(&|r| r.justification = text.clone()))
                         required=true
-                        aria-invalid=move || shown.with(Response::is_incomplete).to_string()
-                        aria-describedby=justification_error.clone()
-                        prop:value=move || shown.with(|r| r.justification.clone())
-                        on:input=move |ev| {
-                            let text: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect();
-                            write(&|r| r.justification = text.clone())
-                        }
-                    ></textarea>
+                        invalid=Signal::derive(move || shown.with(Response::is_incomplete))
+                        described_by=justification_error.clone()
+                    />
                     <p id=justification_error.clone() class="field-error">
                         {move || {
                             shown
@@ -723,13 +748,7 @@ fn ItemCard(
             </Show>
             <div class="field">
                 <label for=notes_id.clone()>"Notes (optional)"</label>
-                <textarea
-                    id=notes_id
-                    rows="1"
-                    maxlength=MAX_TEXT_CHARS.to_string()
-                    prop:value=move || notes.get()
-                    on:input=move |ev| set_notes(event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect())
-                ></textarea>
+                <LimitedTextArea id=notes_id rows="1" value=notes set=Callback::new(set_notes) />
             </div>
             <fieldset class="evidence-refs">
                 <legend>"Evidence references (optional)"</legend>

@@ -1,32 +1,36 @@
-//! The printable report (cover, executive summary, scorecard, roadmap, gap register, appendix) and the
-//! exports (JSON that re-imports, CSV gap register and roadmap, Markdown report). The optional
-//! "Progress since DATE" section compares a chosen snapshot with the current answers; the screen and the
-//! Markdown export carry the same section.
+//! The printable report, short or full (cover, executive summary, scorecard, roadmap; the full one adds
+//! each action in detail, the gap register and the appendix), and the exports (JSON that re-imports, CSV
+//! gap register and roadmap, Markdown report of the length chosen). The optional "Progress since DATE"
+//! section compares a chosen snapshot with the current answers; the screen and the Markdown export carry
+//! the same section, in either length.
 
 use crate::domain::document::Document;
 use crate::domain::export::{document_markdown, gap_register_csv, roadmap_csv};
 use crate::domain::storage::to_json;
-use crate::domain::{compare, report_document, Assessment, ReportBranding, Roadmap, Scorecard};
+use crate::domain::{compare, report_document, Assessment, ReportBranding, ReportLength, Roadmap, Scorecard};
 use crate::ui::document::DocumentView;
 use crate::ui::download::{download, file_stem};
 use crate::ui::handover::SendTo;
 use crate::ui::state::{view_memo, AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// The report step.
+/// The report step. Which report (short or full) is the step's own view state: it starts short each visit.
 #[component]
 pub fn ReportStep() -> impl IntoView {
+    let length = RwSignal::new(ReportLength::Short);
     // The id of the snapshot the "Progress since" section compares with; empty for no such section.
     let since = RwSignal::new(String::new());
     view! {
         <section class="step report" aria-labelledby="report-title">
             <h1 id="report-title" tabindex="-1">"Report"</h1>
             <NeedsAssessment>
-                <ExportBar since=since />
+                <LengthChoice length=length />
+                <ExportBar length=length since=since />
                 <SendTo />
                 <ProgressSince since=since />
-                <ReportDocument since=since />
+                <ReportDocument length=length since=since />
             </NeedsAssessment>
             <StepFooter step=Step::Report />
         </section>
@@ -40,9 +44,10 @@ fn document_with_progress(
     card: &Scorecard,
     roadmap: &Roadmap,
     branding: ReportBranding,
+    length: ReportLength,
     since: &str,
 ) -> Document {
-    let mut document = report_document(a, card, roadmap, branding);
+    let mut document = report_document(a, card, roadmap, branding, length);
     if let Some(snapshot) = a.snapshot(since) {
         document.add_progress(&compare(&snapshot.as_assessment(), a));
     }
@@ -75,8 +80,35 @@ fn ProgressSince(since: RwSignal<String>) -> impl IntoView {
     }
 }
 
+/// Short or full report: what is shown, printed and exported as Markdown.
 #[component]
-fn ExportBar(since: RwSignal<String>) -> impl IntoView {
+fn LengthChoice(length: RwSignal<ReportLength>) -> impl IntoView {
+    view! {
+        <fieldset class="report-length no-print">
+            <legend>"Which report"</legend>
+            {ReportLength::ALL
+                .into_iter()
+                .map(|choice| {
+                    let id = format!("report-{}", choice.slug());
+                    view! {
+                        <div class="check">
+                            <input type="radio" name="report-length" id=id.clone()
+                                prop:checked=move || length.get() == choice
+                                on:change=move |_| length.set(choice) />
+                            <label for=id>
+                                {choice.label()}
+                                <span class="muted">{format!(": {}", choice.contents())}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn ExportBar(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl IntoView {
     let state = AppState::get();
     let step = StepState::get();
     let save = move |suffix: &str, mime: &str, text: String| {
@@ -97,15 +129,16 @@ fn ExportBar(since: RwSignal<String>) -> impl IntoView {
         save("-roadmap.csv", "text/csv;charset=utf-8", text)
     };
     let markdown = move |_| {
+        let length = length.get_untracked();
         let since = since.get_untracked();
         let text = state.assessment.with_untracked(|a| {
             step.scorecard.with_untracked(|c| {
                 step.roadmap.with_untracked(|r| {
-                    document_markdown(&document_with_progress(a, c, r, ReportBranding::default(), &since))
+                    document_markdown(&document_with_progress(a, c, r, ReportBranding::default(), length, &since))
                 })
             })
         });
-        save("-report.md", "text/markdown;charset=utf-8", text)
+        save(&format!("-{}-report.md", length.slug()), "text/markdown;charset=utf-8", text)
     };
     view! {
         <div class="report-actions no-print" role="group" aria-label="Print and export">
@@ -117,17 +150,18 @@ fn ExportBar(since: RwSignal<String>) -> impl IntoView {
             <button type="button" class="button secondary" on:click=roadmap>"Export roadmap (CSV)"</button>
             <button type="button" class="button secondary" on:click=markdown>"Export report (Markdown)"</button>
         </div>
-        <p class="hint no-print">"In the print dialog choose \"Save as PDF\"; A4 and Letter both work. Navigation and buttons are left out of the printout."</p>
+        <p class="hint no-print">"Printing and the Markdown export give the report chosen above. In the print dialog choose \"Save as PDF\"; A4 and Letter both work, with page numbers. Navigation and buttons are left out of the printout."</p>
     }
 }
 
 /// The report itself, built by the domain (`report_document`) and rendered by `DocumentView`.
 #[component]
-fn ReportDocument(since: RwSignal<String>) -> impl IntoView {
+fn ReportDocument(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl IntoView {
     let state = AppState::get();
     let step = StepState::get();
     let branding = view_memo(move || state.branding.get());
     let document = Memo::new(move |_| {
+        let length = length.get();
         branding.with(|b| {
             let branding = ReportBranding {
                 name: &b.name,
@@ -137,10 +171,28 @@ fn ReportDocument(since: RwSignal<String>) -> impl IntoView {
             };
             step.assessment.with(|a| {
                 step.scorecard.with(|card| {
-                    step.roadmap.with(|roadmap| since.with(|id| document_with_progress(a, card, roadmap, branding, id)))
+                    step.roadmap
+                        .with(|roadmap| since.with(|id| document_with_progress(a, card, roadmap, branding, length, id)))
                 })
             })
         })
     });
+    // The printed pages' running head (print rules in style/main.css): set while the report is shown.
+    Effect::new(move |_| document.with(|d| set_running_head(Some(&d.cover.running_head))));
+    on_cleanup(|| set_running_head(None));
     move || view! { <DocumentView document=document.get() /> }
+}
+
+/// Sets (or removes) `--report-running-head` on the root element, as a CSS string. Page margin boxes
+/// inherit from the root element only, so the property cannot sit on the report itself. `CSS.escape`
+/// escapes every character that could end or break the string; inside a string its escapes stand for the
+/// characters themselves.
+fn set_running_head(text: Option<&str>) {
+    let Some(root) = document().document_element() else { return };
+    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
+    let style = root.style();
+    let _ = match text {
+        Some(text) => style.set_property("--report-running-head", &format!("\"{}\"", web_sys::css::escape(text))),
+        None => style.remove_property("--report-running-head").map(|_| ()),
+    };
 }

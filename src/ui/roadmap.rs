@@ -2,11 +2,13 @@
 //! user's plan (status, owner, date, note) and the projected SL-A after each phase.
 
 use crate::domain::document::{projection_blocks, VENDOR_FIRST};
-use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::domain::{projection, Action, ActionPlan, ActionStatus, Horizon, MAX_NAME_CHARS};
 use crate::ui::document::BlocksView;
+use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// The roadmap step.
 #[component]
@@ -16,6 +18,27 @@ pub fn RoadmapStep() -> impl IntoView {
     let count = move || step.roadmap.with(|r| r.actions.len());
     // The asset owner's track, the product supplier's, or both (Assessment::phases).
     let phases = Memo::new(move |_| step.assessment.with(|a| a.phases()));
+    // Done actions leave the list unless asked for; the keys change only when a status does, so typing an
+    // owner or a note does not redraw the cards.
+    let show_done = RwSignal::new(false);
+    let done = Memo::new(move |_| {
+        step.assessment.with(|a| {
+            a.plan
+                .iter()
+                .filter(|(_, p)| p.status == ActionStatus::Done)
+                .map(|(k, _)| k.clone())
+                .collect::<BTreeSet<String>>()
+        })
+    });
+    let done_count =
+        move || step.roadmap.with(|r| done.with(|d| r.actions.iter().filter(|a| d.contains(a.key)).count()));
+    let visible = move |actions: Vec<Action>| -> Vec<Action> {
+        if show_done.get() {
+            actions
+        } else {
+            done.with(|d| actions.into_iter().filter(|a| !d.contains(a.key)).collect())
+        }
+    };
     view! {
         <section class="step roadmap" aria-labelledby="roadmap-title">
             <h1 id="roadmap-title" tabindex="-1">"Roadmap"</h1>
@@ -33,7 +56,18 @@ pub fn RoadmapStep() -> impl IntoView {
                         <input type="radio" name="roadmap-group" id="group-horizon" prop:checked=move || by_horizon.get() on:change=move |_| by_horizon.set(true) />
                         <label for="group-horizon">"Group by horizon"</label>
                     </div>
+                    <div class="check">
+                        <input type="checkbox" id="show-done" prop:checked=move || show_done.get() on:change=move |ev| show_done.set(event_target_checked(&ev)) />
+                        <label for="show-done">{move || format!("Show done actions ({})", done_count())}</label>
+                    </div>
                 </div>
+                <p class="muted done-note" aria-live="polite">{move || match (done_count(), show_done.get()) {
+                    (0, _) => String::new(),
+                    (1, false) => "1 done action left the list; it still counts in the projection below. Tick \"Show done actions\" to see or reopen it.".to_string(),
+                    (n, false) => format!("{n} done actions left the list; they still count in the projection below. Tick \"Show done actions\" to see or reopen them."),
+                    (1, true) => "1 done action is shown with its status Done.".to_string(),
+                    (n, true) => format!("{n} done actions are shown with their status Done."),
+                }}</p>
                 <Projection />
                 {move || {
                     let roadmap = step.roadmap.get();
@@ -42,12 +76,12 @@ pub fn RoadmapStep() -> impl IntoView {
                     }
                     if by_horizon.get() {
                         Horizon::ALL.into_iter().map(|h| {
-                            let actions: Vec<Action> = roadmap.in_horizon(h).cloned().collect();
+                            let actions = visible(roadmap.in_horizon(h).cloned().collect());
                             view! { <ActionGroup title=h.label().to_string() actions=actions /> }
                         }).collect_view().into_any()
                     } else {
                         phases.get().into_iter().enumerate().map(|(i, p)| {
-                            let actions: Vec<Action> = roadmap.in_phase(p).cloned().collect();
+                            let actions = visible(roadmap.in_phase(p).cloned().collect());
                             view! { <ActionGroup title=format!("Phase {}: {}", i + 1, p.title()) actions=actions /> }
                         }).collect_view().into_any()
                     }
@@ -140,8 +174,8 @@ fn ActionCard(action: Action) -> impl IntoView {
                 </div>
                 <div class="field wide">
                     <label for=format!("{dom}-note")>"Note"</label>
-                    <textarea id=format!("{dom}-note") rows="1" maxlength=MAX_TEXT_CHARS.to_string() prop:value=move || plan().note
-                        on:input=move |ev| { let v: String = event_target_value(&ev).chars().take(MAX_TEXT_CHARS).collect(); edit(Box::new(move |p| p.note = v)) }></textarea>
+                    <LimitedTextArea id=format!("{dom}-note") rows="1" value=Signal::derive(move || plan().note)
+                        set=Callback::new(move |v: String| edit(Box::new(move |p| p.note = v))) />
                 </div>
             </div>
         </li>

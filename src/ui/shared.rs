@@ -4,7 +4,7 @@
 //! is shown only, never saved.
 
 use crate::domain::share::{open_link, share_link, MAX_SHARE_CHARS, SHARE_PREFIX};
-use crate::domain::{report_document, roadmap_with, score, ReportBranding};
+use crate::domain::{report_document, roadmap_with, score, ReportBranding, ReportLength};
 use crate::ui::document::DocumentView;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -87,7 +87,7 @@ pub fn SharedView() -> impl IntoView {
         let a = loaded.assessment;
         let card = score(&a);
         let roadmap = roadmap_with(&a, &card.zones);
-        (a.name.clone(), report_document(&a, &card, &roadmap, ReportBranding::default()))
+        (a.name.clone(), report_document(&a, &card, &roadmap, ReportBranding::default(), ReportLength::Full))
     });
     match opened {
         Ok((name, document)) => view! {

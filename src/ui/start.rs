@@ -1,6 +1,6 @@
 //! Start: what the tool does, privacy, new assessment, saved assessments, import.
 
-use crate::domain::storage::{self, Loaded};
+use crate::domain::storage::{self, ImportError, Loaded};
 use crate::domain::{Assessment, MAX_NAME_CHARS};
 use crate::ui::download::{download, file_stem};
 use crate::ui::persist;
@@ -20,7 +20,9 @@ pub fn StartStep() -> impl IntoView {
             state.error(&format!("Keep the assessment name under {MAX_NAME_CHARS} characters."));
             return;
         }
-        state.start_new(&name);
+        if !state.start_new(&name) {
+            return;
+        }
         new_name.set(String::new());
         state.step.set(Step::Profile);
         let _ = window().location().set_hash(&Step::Profile.href());
@@ -70,12 +72,23 @@ pub fn StartStep() -> impl IntoView {
 fn SavedList() -> impl IntoView {
     let state = AppState::get();
     let library = view_memo(move || state.library.get());
+    let unreadable = view_memo(move || state.broken.with(Vec::len));
+    // With unreadable entries, "nothing saved" would be wrong: something is saved, it cannot be read.
+    let empty = move || {
+        match unreadable.get() {
+        0 => "No saved assessments in this browser yet.".to_string(),
+        n => format!(
+            "No assessment here can be opened: {n} saved entr{} could not be read (see \"Saved data that could not be read\" below).",
+            if n == 1 { "y" } else { "ies" }
+        ),
+    }
+    };
     view! {
         <div class="card">
             <h2>"Saved assessments"</h2>
             <Show
                 when=move || library.with(|l| !l.is_empty())
-                fallback=|| view! { <p class="muted">"No saved assessments in this browser yet."</p> }
+                fallback=move || view! { <p class="muted">{empty}</p> }
             >
                 <ul class="saved-list" aria-label="Saved assessments">
                     // Keyed by id: a row stays (with the focus in its rename field) while its entry changes.
@@ -200,9 +213,7 @@ fn SavedRow(id: String, library: Memo<Vec<LibraryEntry>>) -> impl IntoView {
         match persist::delete(&target) {
             Ok(()) => {
                 if state.assessment.with_untracked(|a| a.id == target) {
-                    state.assessment.set(crate::ui::state::draft());
-                    state.stored.set(false);
-                    let _ = persist::remove(persist::CURRENT_KEY);
+                    state.deleted_open();
                 }
                 state.refresh_library();
                 state.info("The assessment was deleted.");
@@ -258,7 +269,8 @@ fn SavedRow(id: String, library: Memo<Vec<LibraryEntry>>) -> impl IntoView {
 fn ImportCard() -> impl IntoView {
     let state = AppState::get();
     let pending = RwSignal::new(None::<Loaded>);
-    let error = RwSignal::new(None::<String>);
+    // Why the chosen file was not imported: a sentence, and the problems found in it.
+    let error = RwSignal::new(None::<(String, Vec<String>)>);
 
     let finish = move |mut assessment: Assessment, as_copy: bool, notices: Vec<String>| {
         if as_copy {
@@ -269,7 +281,12 @@ fn ImportCard() -> impl IntoView {
             Ok(()) => {
                 let id = assessment.id.clone();
                 state.refresh_library();
+                pending.set(None);
                 state.open(&id);
+                if state.assessment.with_untracked(|a| a.id != id) {
+                    // Saved, but not opened: the open assessment has changes that exist only in this tab.
+                    return;
+                }
                 let mut text = format!("Imported \"{}\".", assessment.name);
                 for n in notices {
                     text.push(' ');
@@ -289,11 +306,14 @@ fn ImportCard() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         if file.size() > storage::MAX_IMPORT_BYTES as f64 {
-            error.set(Some(format!(
-                "\"{}\" is {} KB; the largest accepted file is {} KB. Choose an assessment file exported by this tool.",
-                file.name(),
-                whole_kb(file.size()),
-                storage::MAX_IMPORT_BYTES / 1024
+            error.set(Some((
+                format!(
+                    "\"{}\" is {} KB; the largest accepted file is {} KB. Choose an assessment file exported by this tool.",
+                    file.name(),
+                    whole_kb(file.size()),
+                    storage::MAX_IMPORT_BYTES / 1024
+                ),
+                Vec::new(),
             )));
             return;
         }
@@ -302,12 +322,12 @@ fn ImportCard() -> impl IntoView {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(v) => v.as_string().unwrap_or_default(),
                 Err(_) => {
-                    error.set(Some(format!("\"{name}\" could not be read. Is it a text file?")));
+                    error.set(Some((format!("\"{name}\" could not be read. Is it a text file?"), Vec::new())));
                     return;
                 }
             };
             match storage::from_json(&text) {
-                Err(e) => error.set(Some(format!("\"{name}\" was not imported: {e}. Nothing was changed."))),
+                Err(e) => error.set(Some(refusal(&name, &e))),
                 Ok(loaded) => {
                     let exists =
                         persist::read(&format!("{}{}", persist::ASSESSMENT_PREFIX, loaded.assessment.id)).is_some();
@@ -327,7 +347,25 @@ fn ImportCard() -> impl IntoView {
             <p class="muted">"Choose a JSON file exported by this tool. It is checked completely before anything is saved."</p>
             <label class="button secondary file-button" for="import-file">"Choose a file to import"</label>
             <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_file />
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|(summary, problems)| {
+                        view! {
+                            <div class="field-error import-problems" role="alert">
+                                <p>{summary}</p>
+                                {(!problems.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <ul>
+                                                {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                                            </ul>
+                                        }
+                                    })}
+                            </div>
+                        }
+                    })
+            }}
             {move || pending.get().map(|loaded| {
                 let name = loaded.assessment.name.clone();
                 let keep = StoredValue::new(loaded);
@@ -374,16 +412,11 @@ fn BrokenList() -> impl IntoView {
                                         Ok(repaired) => match persist::save(&repaired.assessment) {
                                             Ok(()) => {
                                                 state.refresh_library();
-                                                let mut text = format!("Recovered \"{}\" as a new assessment; the damaged entry is kept until you remove it.", repaired.assessment.name);
-                                                if !repaired.dropped.is_empty() {
-                                                    text.push_str(" Left out: ");
-                                                    text.push_str(&repaired.dropped.join(" "));
-                                                }
-                                                state.info(&text);
+                                                state.info(&repair_report(&repaired));
                                             }
                                             Err(e) => state.error(&e.message()),
                                         },
-                                        Err(e) => state.error(&format!("Nothing could be recovered automatically: {e}. Download the raw data to keep it.")),
+                                        Err(e) => state.error(&format!("{e} Download the raw data to keep it.")),
                                     }
                                 }>"Repair what can be read"</button>
                                 <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Remove it"</button>
@@ -399,6 +432,38 @@ fn BrokenList() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// What the import dialog says about a refused file: a sentence, then each problem.
+fn refusal(file: &str, e: &ImportError) -> (String, Vec<String>) {
+    let problems: Vec<String> = e.problems.iter().map(ToString::to_string).collect();
+    let summary = match (e.count(), e.more) {
+        (1, _) => format!("\"{file}\" was not imported; nothing was changed. The problem:"),
+        (n, 0) => format!("\"{file}\" was not imported; nothing was changed. It has {n} problems:"),
+        (n, more) => format!(
+            "\"{file}\" was not imported; nothing was changed. It has {n} problems; the first {} are listed (fix them and import the file again to see the other {more}):",
+            e.problems.len()
+        ),
+    };
+    (summary, problems)
+}
+
+/// What a repair recovered and what it left out, each said once; a long list is cut after ten parts.
+fn repair_report(repaired: &storage::Repaired) -> String {
+    const LISTED: usize = 10;
+    let mut text = format!(
+        "Recovered \"{}\" as a new assessment; the damaged entry is kept until you remove it.",
+        repaired.assessment.name
+    );
+    let dropped = &repaired.dropped;
+    if !dropped.is_empty() {
+        text.push_str(" Left out or changed: ");
+        text.push_str(&dropped.iter().take(LISTED).cloned().collect::<Vec<_>>().join(" "));
+        if dropped.len() > LISTED {
+            text.push_str(&format!(" And {} more parts.", dropped.len() - LISTED));
+        }
+    }
+    text
 }
 
 /// A file size in whole KB, rounded like `format!("{:.0}", bytes / 1024.0)` (half to even), in integers:

@@ -2,11 +2,12 @@
 //! message banner. `AppState::edit` is the only way the assessment changes, and it saves every change.
 
 use crate::domain::storage::{self, Loaded};
-use crate::domain::{roadmap_with, score, Assessment, Roadmap, Scorecard};
+use crate::domain::{roadmap_with, score, AnswerScope, Assessment, Roadmap, Scorecard};
 use crate::ui::branding::Branding;
 use crate::ui::persist::{self, SaveError, StoredEntry};
 use leptos::prelude::*;
 use leptos::reactive::graph::{Subscriber, ToAnySubscriber};
+use std::time::Duration;
 
 /// The steps of the assessment, each a hash route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,6 +91,24 @@ pub struct Message {
     pub text: String,
 }
 
+/// Changes to the open assessment that the browser refused to store. They stay in memory, the save is
+/// tried again (every [`RETRY_SECONDS`], at the next change, and when another tab or a deletion frees
+/// storage), and the save alert offers them as a download until they are stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unsaved {
+    /// Why the last attempt failed.
+    pub error: SaveError,
+    /// When the first change that is not stored was made (local time, `14:02`).
+    pub since: String,
+    /// When this tab last stored the assessment (local time), if it did.
+    pub last_saved: Option<String>,
+    /// When the user last downloaded a copy that holds every change so far (local time).
+    pub downloaded: Option<String>,
+}
+
+/// How often a refused save is tried again.
+pub const RETRY_SECONDS: u64 = 5;
+
 /// One entry of the list of saved assessments.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LibraryEntry {
@@ -134,8 +153,17 @@ pub struct AppState {
     pub broken: RwSignal<Vec<BrokenEntry>>,
     /// Banner message.
     pub message: RwSignal<Option<Message>>,
-    /// Whether the last save failed (shown next to the progress).
-    pub save_error: RwSignal<Option<String>>,
+    /// Changes that could not be stored (shown by the save alert, which stays in view).
+    pub unsaved: RwSignal<Option<Unsaved>>,
+    /// Whether changes that could not be stored have been stored since (the save alert says so).
+    pub saved_again: RwSignal<bool>,
+    /// The questions (where answered, and id) changed while the browser refused to store changes: their
+    /// cards say "not saved yet" until the changes are stored.
+    pub not_stored: RwSignal<Vec<(AnswerScope, String)>>,
+    /// When this tab last stored the assessment (local time).
+    last_saved: StoredValue<Option<String>>,
+    /// The timer that tries a refused save again, while one runs.
+    retry: StoredValue<Option<IntervalHandle>>,
     /// The deployment's `branding.json` (neutral until it arrives).
     pub branding: RwSignal<Branding>,
 }
@@ -234,6 +262,12 @@ impl StepState {
     }
 }
 
+/// The local time of day, `14:02`, to say when something was saved.
+pub fn local_time() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
+}
+
 /// The current time as ISO 8601.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -310,7 +344,11 @@ impl AppState {
             library,
             broken: RwSignal::new(broken),
             message: RwSignal::new(message),
-            save_error: RwSignal::new(None),
+            unsaved: RwSignal::new(None),
+            saved_again: RwSignal::new(false),
+            not_stored: RwSignal::new(Vec::new()),
+            last_saved: StoredValue::new(None),
+            retry: StoredValue::new(None),
             branding: crate::ui::branding::load_branding(),
         }
     }
@@ -329,7 +367,20 @@ impl AppState {
         self.save();
     }
 
-    /// Saves the open assessment now and refreshes the library entry.
+    /// Records where the user is (the step, the questionnaire's section and zone) in the open assessment,
+    /// without counting it as a change (`updated` stays and views are not notified), and saves it when the
+    /// assessment is stored and `change` changed something.
+    pub fn remember(&self, change: impl FnOnce(&mut Assessment) -> bool) {
+        let mut changed = false;
+        self.assessment.update_untracked(|a| changed = change(a));
+        if changed && self.stored.get_untracked() {
+            self.save();
+        }
+    }
+
+    /// Saves the open assessment now and refreshes the library entry. When the browser refuses, the
+    /// change stays in memory and is noted in [`AppState::unsaved`] (the save alert), and the save is
+    /// tried again every [`RETRY_SECONDS`] until it succeeds.
     pub fn save(&self) {
         let result = self.assessment.with_untracked(persist::save);
         match result {
@@ -339,19 +390,121 @@ impl AppState {
                     let id = self.assessment.with_untracked(|a| a.id.clone());
                     let _ = persist::write(persist::CURRENT_KEY, &id);
                 }
-                self.save_error.set(None);
+                self.last_saved.set_value(Some(local_time()));
+                if self.unsaved.with_untracked(Option::is_some) {
+                    self.unsaved.set(None);
+                    self.not_stored.set(Vec::new());
+                    self.saved_again.set(true);
+                    self.stop_retrying();
+                    let saved_again = self.saved_again;
+                    set_timeout(move || saved_again.set(false), Duration::from_secs(10));
+                }
                 let entry = self.assessment.with_untracked(summary);
                 self.library.update(|lib| {
                     lib.retain(|e| e.id != entry.id);
                     lib.insert(0, entry);
                 });
             }
-            Err(e) => self.save_error.set(Some(e.message())),
+            Err(error) => {
+                let retry = matches!(error, SaveError::Refused(_));
+                let unsaved = Unsaved {
+                    since: self
+                        .unsaved
+                        .with_untracked(|u| u.as_ref().map(|u| u.since.clone()))
+                        .unwrap_or_else(local_time),
+                    last_saved: self.last_saved.get_value(),
+                    // A retry changes nothing, so a copy downloaded before it still holds every change.
+                    downloaded: self.unsaved.with_untracked(|u| u.as_ref().and_then(|u| u.downloaded.clone())),
+                    error,
+                };
+                // Set only when it differs, so that the alert is not rebuilt (and announced again) by each retry.
+                if self.unsaved.with_untracked(|u| u.as_ref() != Some(&unsaved)) {
+                    self.unsaved.set(Some(unsaved));
+                }
+                self.saved_again.set(false);
+                if retry {
+                    self.keep_retrying();
+                }
+            }
         }
     }
 
-    /// Opens a saved assessment.
+    /// Notes, after an edit of the answer to `item` where it is answered, that the browser refused to store
+    /// it (nothing to do when the save went through).
+    pub fn note_not_stored(&self, scope: &AnswerScope, item: &str) {
+        if self.unsaved.with_untracked(Option::is_none) {
+            return;
+        }
+        let key = (scope.clone(), item.to_string());
+        if !self.not_stored.with_untracked(|set| set.contains(&key)) {
+            self.not_stored.update(|set| set.push(key));
+        }
+    }
+
+    /// Tries again to store changes the browser refused (nothing to do when there are none).
+    pub fn retry_save(&self) {
+        if self.unsaved.with_untracked(Option::is_some) {
+            self.save();
+        }
+    }
+
+    fn keep_retrying(&self) {
+        if self.retry.with_value(Option::is_some) {
+            return;
+        }
+        let state = *self;
+        let timer = set_interval_with_handle(move || state.retry_save(), Duration::from_secs(RETRY_SECONDS));
+        if let Ok(handle) = timer {
+            self.retry.set_value(Some(handle));
+        }
+    }
+
+    fn stop_retrying(&self) {
+        self.retry.update_value(|timer| {
+            if let Some(handle) = timer.take() {
+                handle.clear();
+            }
+        });
+    }
+
+    /// Notes that the user downloaded a copy holding every change so far.
+    pub fn downloaded_unsaved(&self) {
+        if self.unsaved.with_untracked(Option::is_some) {
+            self.unsaved.update(|u| {
+                if let Some(u) = u {
+                    u.downloaded = Some(local_time());
+                }
+            });
+        }
+    }
+
+    /// Whether the open assessment may be replaced by another one. Not while it has changes the browser
+    /// refused to store that the user has not downloaded: they exist only in this tab.
+    fn may_replace(&self) -> bool {
+        self.retry_save();
+        let keep = self.unsaved.with_untracked(|u| u.as_ref().is_some_and(|u| u.downloaded.is_none()));
+        if keep {
+            let name = self.assessment.with_untracked(|a| a.name.clone());
+            self.error(&format!(
+                "\"{name}\" has changes that this browser could not store. Download a copy first (the button is in the alert at the bottom of the page) or free some storage, then try again."
+            ));
+        }
+        !keep
+    }
+
+    /// Forgets changes that could not be stored (the user deleted the assessment they belong to).
+    fn drop_unsaved(&self) {
+        self.stop_retrying();
+        self.unsaved.set(None);
+        self.not_stored.set(Vec::new());
+        self.saved_again.set(false);
+    }
+
+    /// Opens a saved assessment (not while the open one has changes that exist only in this tab).
     pub fn open(&self, id: &str) {
+        if self.assessment.with_untracked(|a| a.id != id) && !self.may_replace() {
+            return;
+        }
         let Some(text) = persist::read(&format!("{}{id}", persist::ASSESSMENT_PREFIX)) else {
             self.error("That assessment is no longer in this browser's storage.");
             return;
@@ -371,8 +524,13 @@ impl AppState {
         }
     }
 
-    /// Starts a new assessment (saved at once so it appears in the list).
-    pub fn start_new(&self, name: &str) {
+    /// Starts a new assessment (saved at once so it appears in the list), not while the open one has changes
+    /// that exist only in this tab. Returns whether it started.
+    pub fn start_new(&self, name: &str) -> bool {
+        if !self.may_replace() {
+            return false;
+        }
+        self.drop_unsaved();
         let mut fresh = draft();
         if !name.trim().is_empty() {
             fresh.name = name.trim().to_string();
@@ -381,6 +539,16 @@ impl AppState {
         self.stored.set(false);
         self.message.set(None);
         self.save();
+        true
+    }
+
+    /// The open assessment was deleted: a fresh draft takes its place, and its changes that could not be
+    /// stored are forgotten with it.
+    pub fn deleted_open(&self) {
+        self.drop_unsaved();
+        self.assessment.set(draft());
+        self.stored.set(false);
+        let _ = persist::remove(persist::CURRENT_KEY);
     }
 
     /// Shows an error banner.
@@ -396,6 +564,13 @@ impl AppState {
     /// Another tab changed local storage: reflect a change to the open assessment here, so that no update
     /// is lost silently, and keep the list of saved assessments current.
     pub fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
+        if self.unsaved.with_untracked(Option::is_some) {
+            // Another tab may have freed storage: try again. Changes this tab could not store are never
+            // replaced by what another tab stored; once stored, they are the latest version.
+            self.retry_save();
+            self.refresh_library();
+            return;
+        }
         let Some(key) = key else {
             // The other tab cleared all storage.
             self.refresh_library();
@@ -413,7 +588,8 @@ impl AppState {
         }
         match new_value.map(|text| storage::from_json(&text)) {
             Some(Ok(loaded)) => {
-                if self.assessment.with_untracked(|a| *a != loaded.assessment) {
+                // Moving around in the other tab (step, section) is not news here.
+                if self.assessment.with_untracked(|a| !a.same_work(&loaded.assessment)) {
                     self.assessment.set(loaded.assessment);
                     self.info("This assessment was changed in another tab or window; the latest version is shown.");
                 }
@@ -428,8 +604,10 @@ impl AppState {
         }
     }
 
-    /// Re-reads the library from storage (after delete, duplicate, import).
+    /// Re-reads the library from storage (after delete, duplicate, import), and tries again to store
+    /// changes the browser refused: a deletion may have made room.
     pub fn refresh_library(&self) {
+        self.retry_save();
         let (mut readable, broken) = split_entries(persist::load_all());
         readable.sort_by(|a, b| b.assessment.updated.cmp(&a.assessment.updated));
         self.library.set(readable.iter().map(|l| summary(&l.assessment)).collect());

@@ -26,7 +26,7 @@ pub fn LiveSummary() -> impl IntoView {
             </Show>
             {move || view! { <TableView table=table.get() /> }}
             <p class="hint">
-                "Cells show achieved / target level (SL-A / SL-T for zones, SL-C / aimed for products); ▾ marks a gap."
+                "Cells show achieved / target level (SL-A / SL-T for zones, SL-C / aimed for products); ▾ marks a gap the answers show, ? a level not yet assessed: only unanswered questions hold it down."
             </p>
         </aside>
     }

@@ -3,19 +3,11 @@
 use crate::ui::state::{AppState, Step, StepState};
 use leptos::prelude::*;
 
-/// The message banner (errors as alerts, information as status).
+/// The message banner (errors as alerts, information as status). A failed save has its own alert, which
+/// stays in view ([`crate::ui::save_alert`]).
 #[component]
 pub fn Banner() -> impl IntoView {
     let state = AppState::get();
-    let save_error = move || {
-        state.save_error.get().map(|text| {
-            view! {
-                <div class="banner banner-error" role="alert">
-                    <p>{text}</p>
-                </div>
-            }
-        })
-    };
     let message = move || {
         state.message.get().map(|m| {
             let class = if m.is_error { "banner banner-error" } else { "banner banner-info" };
@@ -30,7 +22,7 @@ pub fn Banner() -> impl IntoView {
             }
         })
     };
-    view! { {save_error} {message} }
+    view! { {message} }
 }
 
 /// Previous / next links at the bottom of a step.
@@ -82,7 +74,9 @@ pub fn NeedsAssessment(children: ChildrenFn) -> impl IntoView {
                 view! {
                     <div class="empty-state">
                         <p>"No assessment is open yet."</p>
-                        <button type="button" class="button primary" on:click=move |_| state.start_new("")>
+                        <button type="button" class="button primary" on:click=move |_| {
+                            state.start_new("");
+                        }>
                             "Start a new assessment"
                         </button>
                         " "

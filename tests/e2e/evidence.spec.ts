@@ -42,8 +42,9 @@ test('evidence references recorded on an answer appear in the gap register and s
   await page.getByLabel('Answer for').selectOption({ label: 'Boiler <b>house</b>' });
   await expect(itemCard(page, 'sr-1.1').getByRole('list', { name: 'Evidence references' }).getByRole('listitem')).toHaveCount(1);
 
-  // The report's gap register names the evidence; a web address becomes a link, the markup stays text.
+  // The full report's gap register names the evidence; a web address becomes a link, the markup stays text.
   await gotoStep(page, 'Report');
+  await page.getByRole('radio', { name: /^Full report/ }).check();
   const report = page.getByRole('article', { name: 'Report' });
   const gaps = report.getByRole('table', { name: 'Gap register' });
   const row = gaps.getByRole('row').filter({ hasText: 'Boiler <b>house</b>' }).filter({ hasText: 'Evidence:' });

@@ -49,3 +49,17 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
     }
   });
 }
+
+test('when the WebAssembly never arrives, the first screen says after a while what to do', async ({ browser, baseURL }) => {
+  // Not the `page` fixture: the blocked module is meant to fail here, with the errors that go with it.
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('./#/start');
+  const hint = page.getByText(/^Still loading\? The tool needs a current browser with WebAssembly/);
+  await expect(page.getByRole('heading', { level: 1, name: HEADING })).toBeVisible();
+  await expect(hint).toBeHidden();
+  await expect(hint).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('#boot')).toBeVisible();
+  await context.close();
+});

@@ -40,3 +40,12 @@ export async function answer(card: Locator, code: string) {
 export async function openSection(page: Page, slug: string) {
   await page.locator(`button[data-section="${slug}"]`).click();
 }
+
+/** Imports an assessment file (as built in data.ts) on the Start step, which opens it. */
+export async function importAssessment(page: Page, file: { assessment: { name: string } }) {
+  await open(page, '#/start');
+  await page.locator('#import-file').setInputFiles({
+    name: 'assessment.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(page.getByRole('status')).toContainText(`Imported "${file.assessment.name}"`);
+}

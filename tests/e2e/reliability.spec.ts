@@ -61,6 +61,10 @@ test('corrupt saved data: the app starts, says so, keeps the raw data, offers do
   await gotoStep(page, 'Start');
   const broken = page.locator('.broken-row');
   await expect(broken).toContainText(KEY('a-broken'));
+  await expect(broken).toContainText('Zone 1 ("Cell A"): the target security level (SL-T) for FR 3 cannot be 9; it must be a whole number from 0 to 4.');
+  // Something is saved, it just cannot be read: the list does not say "nothing saved".
+  await expect(page.getByText('No saved assessments in this browser yet.')).toHaveCount(0);
+  await expect(page.getByText('No assessment here can be opened: 1 saved entry could not be read')).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), broken.getByRole('button', { name: 'Download the raw data' }).click()]);
   const saved = join(tmpdir(), `raw-${Date.now()}.json`);
   await download.saveAs(saved);
@@ -68,7 +72,10 @@ test('corrupt saved data: the app starts, says so, keeps the raw data, offers do
 
   await broken.getByRole('button', { name: 'Repair what can be read' }).click();
   await expect(page.getByRole('status')).toContainText('Recovered "Known answers (repaired)" as a new assessment');
-  await expect(page.getByRole('status')).toContainText('Zone number 1 could not be read');
+  const report = page.getByRole('status');
+  await expect(report).toContainText('Zone 1 ("Cell A"): the target security level (SL-T) for FR 3 cannot be 9; it must be a whole number from 0 to 4. The zone was left out.');
+  // Each thing is said once.
+  expect((await report.innerText()).match(/cannot be 9/g)).toHaveLength(1);
   const list = page.getByRole('list', { name: 'Saved assessments' });
   await expect(list).toContainText('Known answers (repaired)');
   // The damaged entry is still there, untouched.
@@ -110,10 +117,13 @@ test('a full storage quota gives a clear message and what was saved stays intact
   await page.getByLabel('Organisation (optional)').fill('Saved before');
   await page.evaluate(() => sessionStorage.setItem('quota-full', '1'));
   await page.getByLabel('Organisation (optional)').fill('Not saved');
-  await expect(page.getByRole('alert')).toContainText('The browser refused to save the latest change (QuotaExceededError)');
-  await page.evaluate(() => sessionStorage.setItem('quota-full', '0'));
+  await expect(page.getByRole('alert')).toContainText(/Not saved: the browser refused to store your changes since \d\d:\d\d \(QuotaExceededError\)/);
+  await expect(page.getByRole('alert')).toContainText(/The version saved at \d\d:\d\d is still stored/);
+  // Reloading anyway (the browser asks first): the version saved before is intact.
+  page.on('dialog', (dialog) => dialog.accept());
   await page.reload();
   await expect(page.getByLabel('Organisation (optional)')).toHaveValue('Saved before');
+  await page.evaluate(() => sessionStorage.setItem('quota-full', '0'));
 });
 
 test('two tabs on the same assessment: a change in one shows in the other', async ({ page, context }) => {
@@ -134,13 +144,13 @@ test('import validates first, explains rejections, and never overwrites without 
   await open(page, '#/start');
   const input = page.locator('#import-file');
   await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello\nworld') });
-  await expect(page.getByRole('alert')).toContainText('"notes.txt" was not imported: The file is not valid JSON');
-  await expect(page.getByRole('alert')).toContainText('line 1, column 1');
+  await expect(page.getByRole('alert')).toContainText('"notes.txt" was not imported; nothing was changed. The problem:');
+  await expect(page.getByRole('alert')).toContainText('The file is not valid JSON: something here is not a JSON value');
+  await expect(page.getByRole('alert')).toContainText('(Line 1, column 1.)');
   const bad = knownAssessment();
   bad.assessment.conduits[0].to = 'z7';
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-  await expect(page.getByRole('alert')).toContainText('connects to zone "z7", which is not in the file');
-  await expect(page.getByRole('alert')).toContainText('assessment.conduits[0].to');
+  await expect(page.getByRole('alert')).toContainText('Conduit 1 ("Historian link") connects to zone "z7", which is not in the file; "to" must be the id of one of its zones.');
   await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
   await expect(page.getByRole('alert')).toContainText('the largest accepted file is 5120 KB');
   await expect(page.getByRole('list', { name: 'Saved assessments' })).toHaveCount(0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { test, expect, open } from './fixtures';
 import { gotoStep, itemCard, openSection } from './pages';
-import { knownAssessment } from './data';
+import { halfFinishedAssessment, knownAssessment } from './data';
 import type { Page } from '@playwright/test';
 
 async function importAssessment(page: Page, data: object, name = 'known.json') {
@@ -17,6 +17,75 @@ async function downloadText(page: Page, button: string): Promise<{ name: string;
   const path = join(tmpdir(), `${Date.now()}-${download.suggestedFilename()}`);
   await download.saveAs(path);
   return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** One word of a PDF page and its box, in points from the top left (poppler's `pdftotext -bbox`). */
+type Word = { text: string; x0: number; y0: number; x1: number; y1: number };
+type PdfPage = { width: number; height: number; words: Word[] };
+
+const MM = 72 / 25.4;
+/** The page margins of the print rules (style/main.css `@page`), in points. */
+const MARGIN = { top: 17 * MM, side: 14 * MM, bottom: 15 * MM };
+
+function pdfPages(path: string): PdfPage[] {
+  const xhtml = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const decode = (t: string) =>
+    t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&(#39|apos);/g, "'").replace(/&amp;/g, '&');
+  return [...xhtml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((p) => ({
+    width: Number(p[1]),
+    height: Number(p[2]),
+    words: [...p[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
+      x0: Number(w[1]), y0: Number(w[2]), x1: Number(w[3]), y1: Number(w[4]), text: decode(w[5]),
+    })),
+  }));
+}
+
+/** The words of a page's body, between its top and bottom margins, in reading order. */
+const body = (p: PdfPage) => p.words.filter((w) => w.y0 >= MARGIN.top - 1 && w.y1 <= p.height - MARGIN.bottom + 1);
+const head = (p: PdfPage) => p.words.filter((w) => w.y1 < MARGIN.top - 1).map((w) => w.text).join(' ');
+const foot = (p: PdfPage) => p.words.filter((w) => w.y0 > p.height - MARGIN.bottom + 1).map((w) => w.text).join(' ');
+/** Words as the PDF may break them: at spaces, and after a hyphen at the end of a line. */
+const words = (text: string) => text.split(/\s+|(?<=-)/).filter(Boolean);
+
+/** The width between the side margins of an A4 or Letter page, in CSS pixels. */
+const CONTENT_WIDTH = { A4: ((210 - 28) / 25.4) * 96, Letter: ((215.9 - 28) / 25.4) * 96 };
+
+/**
+ * Lays the page out for print at the width of the paper's printable area and returns what does not fit:
+ * how far the page is wider than that (Chromium would shrink the whole printout to fit it) and the
+ * elements that clip content sideways (their overflow would never reach the paper).
+ */
+async function printOverflow(page: Page, format: 'A4' | 'Letter') {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: Math.floor(CONTENT_WIDTH[format]), height: viewport.height });
+  const found = await page.evaluate(() => {
+    const clipped = [...document.querySelectorAll('.report-document *')]
+      .filter((el) => !el.matches('.visually-hidden, .visually-hidden *'))
+      .filter((el) => getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    const root = document.documentElement;
+    return { wider: root.scrollWidth - root.clientWidth, clipped };
+  });
+  await page.setViewportSize(viewport);
+  return found;
+}
+
+/** The words of `wanted` that `found` lacks, counting repeats: ["a", "a"] in ["a"] lacks one "a". */
+function notIn(wanted: string[], found: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const w of found) left.set(w, (left.get(w) ?? 0) + 1);
+  return wanted.filter((w) => {
+    const n = left.get(w) ?? 0;
+    left.set(w, n - 1);
+    return n <= 0;
+  });
+}
+
+/** Prints the page as the browser's print dialog would (print media) and returns the PDF's pages. */
+async function printPdf(page: Page, format: 'A4' | 'Letter', name: string): Promise<PdfPage[]> {
+  const path = join(tmpdir(), `${name}-${format}-${Date.now()}.pdf`);
+  await page.pdf({ path, format, printBackground: true });
+  return pdfPages(path);
 }
 
 /** A small RFC 4180 parser, enough to check the exports. */
@@ -47,10 +116,11 @@ test('the results table shows the levels the engine computes for known answers',
   const table = page.getByRole('table', { name: 'Security levels by zone' }).first();
   const cellA = table.getByRole('row', { name: /Cell A/ });
   const boiler = table.getByRole('row', { name: /Boiler/ });
-  // FR1: all SL1 items implemented for all zones -> SL-A 1 in Cell A; Boiler overrides SR 1.1 -> SL-A 0.
-  await expect(cellA.getByRole('cell').nth(0)).toHaveText('SL-A 1 / SL-T 2 ▼ gap 1');
+  // FR1: all SL1 items implemented for all zones -> SL-A 1 in Cell A, its SL2 items unanswered (not yet
+  // assessed); Boiler overrides SR 1.1 with Not implemented -> SL-A 0, a known gap.
+  await expect(cellA.getByRole('cell').nth(0)).toHaveText('SL-A 1 / SL-T 2 ◌ not yet assessed 6 of 16 questions open SL-A 2 if they are met', { useInnerText: true });
   await expect(boiler.getByRole('cell').nth(0)).toHaveText('SL-A 0 / SL-T 1 ▼ gap 1');
-  await expect(cellA.getByRole('cell').nth(1)).toHaveText('SL-A 0 / SL-T 2 ▼ gap 2');
+  await expect(cellA.getByRole('cell').nth(1)).toContainText('SL-A 0 / SL-T 2 ◌ not yet assessed');
   await expect(boiler.getByRole('rowheader')).toHaveText('Boiler <b>house</b>');
   await expect(page.getByText('Overall maturity: ML0')).toBeVisible();
   await expect(page.locator('svg[role="img"] desc').first()).toContainText('FR1 SL-A 1 of SL-T 2');
@@ -61,6 +131,8 @@ test('the report prints to a PDF with the summary, every zone and the roadmap ac
   await gotoStep(page, 'Report');
   const report = page.getByRole('article', { name: 'Report' });
   await expect(report.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+  await page.getByRole('radio', { name: /^Full report/ }).check();
+  await expect(report.getByRole('heading', { name: 'Gap register' })).toBeVisible();
   // User text with HTML appears literally, never interpreted.
   await expect(report).toContainText('Acme <script>alert(1)</script> Utilities');
   await expect(report).toContainText('Shared <i>operator</i> login, =SUM(A1)');
@@ -89,8 +161,8 @@ test('the report prints to a PDF with the summary, every zone and the roadmap ac
   expect(page2).toContain('Executive summary');
   expect(page2).toContain('Top five gaps');
   expect(page2).toContain('First steps');
-  const page3 = execFileSync('pdftotext', ['-f', '3', '-l', '3', pdfPath, '-'], { encoding: 'utf8' });
-  expect(page3.trimStart().startsWith('Scorecard')).toBe(true);
+  const page3 = pdfPages(pdfPath)[2];
+  expect(body(page3)[0].text).toBe('Scorecard');
   const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]);
   expect(pages).toBeGreaterThan(3);
   const letter = await page.pdf({ format: 'Letter' });
@@ -133,9 +205,11 @@ test('JSON export then import gives an identical assessment; CSV and Markdown ex
   const roadmap = await downloadText(page, 'Export roadmap (CSV)');
   const rrows = parseCsv(roadmap.text.slice(1));
   expect(rrows[0]).toEqual(['Order', 'Phase', 'Horizon', 'References', 'Title', 'Action', 'Zones', 'Effort', 'Quick win', 'Blocks next level', 'Gap', 'Status', 'Owner', 'Target date', 'Note']);
-  const onScreen = await page.locator('.report-action').count();
+  // The short report shown lists each action as a row of its phase's table.
+  const onScreen = await page.locator('.roadmap-table tbody tr').count();
   expect(rrows.length - 1).toBe(onScreen);
 
+  await page.getByRole('radio', { name: /^Full report/ }).check();
   const md = await downloadText(page, 'Export report (Markdown)');
   expect(md.text).toContain('Executive summary');
   expect(md.text).toContain('Cell A');
@@ -177,6 +251,7 @@ test('a "vendor to confirm" answer becomes a question for vendors in the gap reg
   await expect(page.locator('#action-sr-3_8')).toContainText('Vendor to confirm: ask the vendor first');
 
   await gotoStep(page, 'Report');
+  await page.getByRole('radio', { name: /^Full report/ }).check();
   const gaps = page.getByRole('article', { name: 'Report' }).getByRole('region', { name: 'Gap register' });
   const row = gaps.getByRole('table', { name: 'Gap register' }).getByRole('row').filter({ hasText: 'SR 3.8 Session integrity' });
   await expect(row).toHaveCount(1);
@@ -259,10 +334,109 @@ test('a note written in one zone keeps the all-zones answer and reaches the appe
 
   await gotoStep(page, 'Results');
   const cellA = page.getByRole('table', { name: 'Security levels by zone' }).first().getByRole('row', { name: /Cell A/ });
-  await expect(cellA.getByRole('cell').nth(0)).toHaveText('SL-A 1 / SL-T 2 ▼ gap 1');
+  await expect(cellA.getByRole('cell').nth(0)).toContainText('SL-A 1 / SL-T 2 ◌ not yet assessed');
   await gotoStep(page, 'Report');
-  const appendix = page.getByRole('table', { name: 'Every question asked, with its answer' });
+  await page.getByRole('radio', { name: /^Full report/ }).check();
+  const appendix = page.getByRole('table', { name: 'Every question answered or annotated' });
   const row = appendix.getByRole('row').filter({ hasText: 'SR 1.3' }).filter({ hasText: 'Cell A' });
   await expect(row).toContainText('Implemented (all zones)');
   await expect(row).toContainText('Zone notes: Two shared accounts left on the HMI');
+});
+
+test('a half-finished three-zone assessment prints as a short and a full report that fit A4 and Letter', async ({ page }) => {
+  await importAssessment(page, halfFinishedAssessment());
+  await gotoStep(page, 'Report');
+  const report = page.getByRole('article', { name: 'Report' });
+  const short = page.getByRole('radio', { name: /^Short report/ });
+  const full = page.getByRole('radio', { name: /^Full report/ });
+  await expect(short).toBeChecked();
+  await expect(report.locator('.report-section > h2')).toHaveText(['Executive summary', 'Scorecard', 'Roadmap']);
+  await expect(report.getByRole('table', { name: /^Phase 1: / })).toBeVisible();
+
+  const runningHead = 'Riverside water treatment: OT security review · 2026-11-24';
+  const counts: Record<string, number> = {};
+  for (const [length, radio] of [['short', short], ['full', full]] as const) {
+    await radio.check();
+    const sections = length === 'short' ? 3 : 5;
+    await expect(report.locator('.report-section > h2')).toHaveCount(sections);
+    // What must reach the paper: every word of the executive summary, and every table's column headings.
+    const summary = words(await report.locator('.report-section[aria-labelledby="report-summary"]').innerText());
+    const headerRows = (await report.locator('table thead tr').allInnerTexts()).map(words);
+    expect(headerRows.length).toBeGreaterThan(5);
+
+    await page.emulateMedia({ media: 'print' });
+    for (const format of ['A4', 'Letter'] as const) {
+      const where = `${length} report on ${format}`;
+      // Every table fits the paper's width: nothing is wider (which would shrink the whole printout) and
+      // nothing scrolls or clips sideways.
+      expect(await printOverflow(page, format), where).toEqual({ wider: 0, clipped: [] });
+      const pages = await printPdf(page, format, `report-${length}`);
+      counts[`${length} ${format}`] = pages.length;
+      if (length === 'short') expect(pages.length, where).toBeLessThanOrEqual(10);
+
+      // The cover has neither running head nor page number; every other page has both.
+      expect(head(pages[0]) + foot(pages[0]), where).toBe('');
+      pages.slice(1).forEach((p, i) => {
+        expect(head(p), `${where}, page ${i + 2}`).toBe(runningHead);
+        expect(foot(p), `${where}, page ${i + 2}`).toBe(`Page ${i + 2} of ${pages.length}`);
+      });
+
+      // Page 2 holds the whole executive summary; page 3 starts with the scorecard.
+      const page2 = body(pages[1]).flatMap((w) => words(w.text));
+      expect(page2[0], where).toBe('Executive');
+      expect(notIn(summary, page2), `${where}: summary words not on page 2`).toEqual([]);
+      expect(body(pages[2])[0].text, where).toBe('Scorecard');
+
+      // No word runs past the page edge or into the side margins, on any page.
+      for (const [i, p] of pages.entries()) {
+        const outside = p.words.filter((w) => w.x0 < MARGIN.side - 1 || w.x1 > p.width - MARGIN.side + 1);
+        expect(outside.map((w) => w.text), `${where}, page ${i + 1}: words past the margin`).toEqual([]);
+      }
+      // Every table's column headings are on paper (poppler reads wrapped headings line by line, so their
+      // words are compared, not their order).
+      const printed = pages.flatMap((p) => p.words.flatMap((w) => words(w.text)));
+      for (const row of headerRows) expect(notIn(row, printed), where).toEqual([]);
+      // Unanswered questions are counted, not listed (none of them has notes here).
+      expect(printed.join(' '), where).not.toContain('Not answered');
+    }
+    await page.emulateMedia({ media: 'screen' });
+  }
+  // The full report adds the detailed actions, the gap register and the answers (it was 100 pages when it
+  // listed every unanswered question).
+  for (const format of ['A4', 'Letter']) {
+    expect(counts[`full ${format}`]).toBeGreaterThan(counts[`short ${format}`]);
+    expect(counts[`full ${format}`]).toBeLessThanOrEqual(50);
+  }
+  console.log(`pages: ${JSON.stringify(counts)}`);
+});
+
+test('the Markdown export follows the report chosen', async ({ page }) => {
+  await importAssessment(page, halfFinishedAssessment());
+  await gotoStep(page, 'Report');
+  const short = await downloadText(page, 'Export report (Markdown)');
+  expect(short.name).toBe('riverside-water-treatment-ot-security-review-short-report.md');
+  expect(short.text).toContain('\n## Roadmap\n');
+  expect(short.text).not.toContain('\n## Gap register\n');
+  await page.getByRole('radio', { name: /^Full report/ }).check();
+  const full = await downloadText(page, 'Export report (Markdown)');
+  expect(full.name).toBe('riverside-water-treatment-ot-security-review-full-report.md');
+  expect(full.text).toContain('\n## Gap register\n');
+  expect(full.text).toContain('\n### Questions not answered yet\n');
+  expect(full.text).not.toMatch(/\| Not answered \|\s*\|$/m);
+});
+
+test('long unbroken names wrap in print instead of widening the page', async ({ page }) => {
+  const data = halfFinishedAssessment();
+  data.assessment.name = 'Riverside_water_treatment_OT_security_review_with_a_very_long_unbroken_name_2026';
+  data.assessment.zones[2].name = 'Chlorination_safety_PLCs_north_building_dosing_station_3_and_more';
+  await importAssessment(page, data);
+  await gotoStep(page, 'Report');
+  for (const length of ['Short report', 'Full report']) {
+    await page.getByRole('radio', { name: new RegExp(`^${length}`) }).check();
+    await page.emulateMedia({ media: 'print' });
+    for (const format of ['A4', 'Letter'] as const) {
+      expect(await printOverflow(page, format), `${length} on ${format}`).toEqual({ wider: 0, clipped: [] });
+    }
+    await page.emulateMedia({ media: 'screen' });
+  }
 });

@@ -20,8 +20,10 @@ async function answerAll(page: Page, code: string) {
   return ids.length;
 }
 
+/** The full report (with the gap register and every answer) printed to PDF, as text. */
 async function printedText(page: Page) {
   await gotoStep(page, 'Report');
+  await page.getByRole('radio', { name: /^Full report/ }).check();
   await page.emulateMedia({ media: 'print' });
   const pdf = join(tmpdir(), `roles-${Date.now()}.pdf`);
   await page.pdf({ path: pdf, format: 'A4' });

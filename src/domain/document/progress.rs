@@ -193,7 +193,7 @@ impl Document {
     /// a.zones.push(Zone::new("z1", "Cell A"));
     /// a.take_snapshot("Baseline", "2026-01-31T12:00:00Z").unwrap();
     /// let card = score(&a);
-    /// let mut report = report_document(&a, &card, &roadmap_with(&a, &card.zones), ReportBranding::default());
+    /// let mut report = report_document(&a, &card, &roadmap_with(&a, &card.zones), ReportBranding::default(), ReportLength::Full);
     /// report.add_progress(&compare(&a.snapshots[0].as_assessment(), &a));
     /// assert_eq!(report.sections[1].heading, "Progress since 2026-01-31");
     /// ```

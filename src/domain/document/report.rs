@@ -1,16 +1,17 @@
-//! The printable report as a [`Document`]: cover, executive summary, scorecard, roadmap with the projected
-//! levels, gap register and the appendix of every answer; and the projection table the Roadmap step shows
-//! too.
+//! The printable report as a [`Document`], short or full ([`ReportLength`]): cover, executive summary,
+//! scorecard and roadmap with the projected levels, and in the full report each action in detail, the gap
+//! register and the appendix of answers; and the projection table the Roadmap step shows too.
 
-use super::results::{column_headings, results_body, sl_table};
+use super::results::{column_headings, level_legend, results_body, summary_sl_table};
 use super::{
     Block, Cell, Cover, Document, Fact, Group, GroupKind, Inline, Link, List, ListItem, Logo, Paragraph, Row, Section,
     Table,
 };
+use crate::domain::questionnaire::Section as QuestionnaireSection;
 use crate::domain::{
     answer_text, appendix, editions_line, executive_summary, gap_register, mode_label, projection, vendor_questions,
-    Action, ActionPlan, AppendixEntry, Assessment, Evidence, GapEntry, Part, Phase, Response, Roadmap, Scorecard,
-    Status, VendorQuestion, ZoneProjection, CATALOGUE_VERSION, WHOLE_ORGANISATION,
+    Action, ActionPlan, ActionStatus, AppendixEntry, Assessment, Evidence, Fr, GapEntry, Part, Phase, Response,
+    Roadmap, Scorecard, SlVector, Status, VendorQuestion, ZoneProjection, CATALOGUE_VERSION, WHOLE_ORGANISATION,
 };
 
 /// Who offers the tool, from the deployment's `branding.json`; empty strings are left out of the report.
@@ -29,15 +30,69 @@ pub struct ReportBranding<'a> {
 /// The accessible name of the scrolling region around the projection table.
 pub const PROJECTION_REGION: &str = "Projected levels, scrollable";
 
-/// The hint below the projection table.
-pub const PROJECTION_HINT: &str = "Levels are listed FR1 to FR7, e.g. {2 2 1 1 2 1 2}.";
+/// The hint below the projection tables.
+pub const PROJECTION_HINT: &str = "Each table shows one zone's or product's level per FR today, after each phase \
+     and with every action done. Planned and done actions count; ↑ marks a level that rises.";
 
-/// The report: its cover and five sections, with the stable ids `report-summary` (executive summary: the
+/// Said below the projection when "All done" goes above a target somewhere.
+pub const ABOVE_TARGET_HINT: &str = "All done can be above the target: the actions close every gap up to the \
+     target, and requirements above it that are already met then count too.";
+
+/// Which report to build: the short one to forward to a manager, or the full one to work from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ReportLength {
+    /// Cover, executive summary, scorecard and the roadmap as one table per phase: about ten printed pages
+    /// for three zones.
+    #[default]
+    Short,
+    /// The short report with each roadmap action in detail, then the gap register and the appendix of
+    /// answers.
+    Full,
+}
+
+impl ReportLength {
+    /// Both, short first.
+    pub const ALL: [ReportLength; 2] = [ReportLength::Short, ReportLength::Full];
+
+    /// "Short report" or "Full report".
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportLength::Short => "Short report",
+            ReportLength::Full => "Full report",
+        }
+    }
+
+    /// What the report holds, in a few words (for the cover and the choice on the Report step).
+    pub fn contents(self) -> &'static str {
+        match self {
+            ReportLength::Short => "executive summary, scorecard and roadmap",
+            ReportLength::Full => {
+                "executive summary, scorecard, roadmap with each action in detail, gap register and every answer"
+            }
+        }
+    }
+
+    /// A stable name for file names and form values: `short` or `full`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ReportLength::Short => "short",
+            ReportLength::Full => "full",
+        }
+    }
+}
+
+/// What the short roadmap says below its tables.
+pub const SHORT_ROADMAP_HINT: &str =
+    "The full report describes what to do for each action and adds the gap register and every answer.";
+
+/// The report: its cover and sections, with the stable ids `report-summary` (executive summary: the
 /// overall paragraph, readiness lines, the SL tables, top five gaps, first steps and the contact link),
-/// `report-scorecard` (the [`results_body`] in a `div.results-body`), `report-roadmap` (the projection
-/// and the actions of each phase the roles follow, [`Assessment::phases`], numbered by their position
-/// there, `li.report-action` each), `report-gaps` (the gap register, then the questions for vendors) and
-/// `report-appendix` (every answer).
+/// `report-scorecard` (the [`results_body`] in a `div.results-body`) and `report-roadmap` (the projection,
+/// then the actions of each phase the roles follow, [`Assessment::phases`], numbered by their position
+/// there). In the short report the roadmap gives each phase's actions as a table ([`roadmap_phase_table`]);
+/// the full report lists them in detail (`li.report-action` each) and adds `report-gaps` (the gap register,
+/// then the questions for vendors) and `report-appendix` (the answers, and the open questions counted by
+/// section).
 ///
 /// ```
 /// use iec62443_assess::*;
@@ -45,12 +100,21 @@ pub const PROJECTION_HINT: &str = "Levels are listed FR1 to FR7, e.g. {2 2 1 1 2
 /// a.zones.push(Zone::new("z1", "Cell A"));
 /// let card = score(&a);
 /// let roadmap = roadmap_with(&a, &card.zones);
-/// let report = report_document(&a, &card, &roadmap, ReportBranding::default());
+/// let report = report_document(&a, &card, &roadmap, ReportBranding::default(), ReportLength::Full);
 /// assert_eq!(report.cover.title, "Plant");
 /// let ids: Vec<&str> = report.sections.iter().map(|s| s.id).collect();
 /// assert_eq!(ids, ["report-summary", "report-scorecard", "report-roadmap", "report-gaps", "report-appendix"]);
+/// let short = report_document(&a, &card, &roadmap, ReportBranding::default(), ReportLength::Short);
+/// let ids: Vec<&str> = short.sections.iter().map(|s| s.id).collect();
+/// assert_eq!(ids, ["report-summary", "report-scorecard", "report-roadmap"]);
 /// ```
-pub fn report_document(a: &Assessment, card: &Scorecard, roadmap: &Roadmap, branding: ReportBranding) -> Document {
+pub fn report_document(
+    a: &Assessment,
+    card: &Scorecard,
+    roadmap: &Roadmap,
+    branding: ReportBranding,
+    length: ReportLength,
+) -> Document {
     let summary = executive_summary(a, card, roadmap);
     let mut summary_blocks = vec![
         Block::paragraph_with("overall", summary.overall),
@@ -62,15 +126,31 @@ pub fn report_document(a: &Assessment, card: &Scorecard, roadmap: &Roadmap, bran
         }),
     ];
     if !card.zones.is_empty() {
-        summary_blocks.push(Block::Table(sl_table(&card.zones, false)));
+        summary_blocks.push(Block::Table(summary_sl_table(&card.zones, false)));
     }
     if !card.products.is_empty() {
-        summary_blocks.push(Block::Table(sl_table(&card.products, true)));
+        summary_blocks.push(Block::Table(summary_sl_table(&card.products, true)));
+    }
+    if !card.zones.is_empty() || !card.products.is_empty() {
+        summary_blocks.push(level_legend(!card.zones.is_empty(), !card.products.is_empty()));
     }
     summary_blocks.push(Block::heading(3, "Top five gaps"));
-    summary_blocks.push(action_list(&summary.top_gaps, false, "No gaps: every in-scope requirement is met."));
+    summary_blocks.push(action_list(
+        a,
+        &summary.top_gaps,
+        false,
+        "No open gaps: every in-scope requirement is met or its action is done.",
+    ));
     summary_blocks.push(Block::heading(3, "First steps"));
-    summary_blocks.push(action_list(&summary.first_steps, true, "Nothing to start: the roadmap is empty."));
+    summary_blocks.push(action_list(
+        a,
+        &summary.first_steps,
+        true,
+        "Nothing to start: every action is done, or the roadmap is empty.",
+    ));
+    if summary.done_not_answered > 0 {
+        summary_blocks.push(Block::paragraph_with("muted", done_sentence(summary.done_not_answered)));
+    }
     summary_blocks.extend(
         contact_link(branding).map(|link| {
             Block::Paragraph(Paragraph { class: Some("report-contact"), content: vec![Inline::Link(link)] })
@@ -87,101 +167,230 @@ pub fn report_document(a: &Assessment, card: &Scorecard, roadmap: &Roadmap, bran
 
     let phases = a.phases();
     let mut roadmap_blocks = projection_blocks(&projection(a, roadmap), &phases);
+    let plan = |action: &Action| a.plan.get(action.key).cloned().unwrap_or_default();
     for (i, phase) in phases.into_iter().enumerate() {
-        let items: Vec<ListItem> = roadmap
-            .in_phase(phase)
-            .map(|action| roadmap_action(action, &a.plan.get(action.key).cloned().unwrap_or_default()))
-            .collect();
-        if items.is_empty() {
+        let actions: Vec<&Action> = roadmap.in_phase(phase).collect();
+        if actions.is_empty() {
             continue;
         }
-        roadmap_blocks.push(Block::heading(3, format!("Phase {}: {}", i + 1, phase.title())));
-        roadmap_blocks.push(Block::List(List {
-            ordered: true,
-            class: Some("report-actions-list"),
-            label: None,
-            items,
-        }));
+        let heading = format!("Phase {}: {}", i + 1, phase.title());
+        roadmap_blocks.push(Block::heading(3, heading.clone()));
+        roadmap_blocks.push(match length {
+            ReportLength::Short => Block::Table(roadmap_phase_table(a, heading, &actions, plan)),
+            ReportLength::Full => Block::List(List {
+                ordered: true,
+                class: Some("report-actions-list"),
+                label: None,
+                items: actions.iter().map(|action| roadmap_action(action, &plan(action))).collect(),
+            }),
+        });
+    }
+    if length == ReportLength::Short && !roadmap.actions.is_empty() {
+        roadmap_blocks.push(Block::paragraph_with("hint", SHORT_ROADMAP_HINT));
     }
 
     let section = |id, heading: &str, blocks| Section { id, heading: heading.to_string(), blocks };
-    Document {
-        cover: cover(a, branding),
-        sections: vec![
-            section("report-summary", "Executive summary", summary_blocks),
-            section("report-scorecard", "Scorecard", scorecard),
-            section("report-roadmap", "Roadmap", roadmap_blocks),
-            section("report-gaps", "Gap register", gap_blocks(a, &gap_register(a, card, roadmap))),
-            section("report-appendix", "Appendix: every answer", vec![Block::Table(appendix_table(&appendix(a)))]),
-        ],
+    let mut sections = vec![
+        section("report-summary", "Executive summary", summary_blocks),
+        section("report-scorecard", "Scorecard", scorecard),
+        section("report-roadmap", "Roadmap", roadmap_blocks),
+    ];
+    if length == ReportLength::Full {
+        let entries = appendix(a);
+        sections.push(section("report-gaps", "Gap register", gap_blocks(a, &gap_register(a, card, roadmap))));
+        sections.push(section("report-appendix", "Appendix: every answer", appendix_blocks(&entries)));
+    }
+    Document { cover: cover(a, branding, length), sections }
+}
+
+/// The actions of one phase as the short report lists them: `table.data-table.roadmap-table` named
+/// `label` (the phase's heading), a row per action in roadmap order with the action (title and
+/// references in bold, then " · quick win" and the vendor note as in the full list), what it applies to
+/// ([`applies_to`]), its effort, horizon and the user's plan (status, owner, target date).
+pub fn roadmap_phase_table(
+    a: &Assessment,
+    label: String,
+    actions: &[&Action],
+    plan: impl Fn(&Action) -> ActionPlan,
+) -> Table {
+    let rows = actions
+        .iter()
+        .map(|action| {
+            let item = action.item;
+            let mut title = vec![Inline::Strong(format!("{} ({})", item.title, item.refs.join(", ")))];
+            if action.quick_win {
+                title.push(Inline::Text(" · quick win".to_string()));
+            }
+            if action.vendor_to_confirm {
+                title.push(Inline::Text(format!(" · {VENDOR_FIRST}")));
+            }
+            let p = plan(action);
+            let status =
+                format!("{}{}{}", p.status.label(), plan_field("Owner: ", &p.owner), plan_field("", &p.target_date));
+            Row {
+                key: None,
+                cells: vec![
+                    Cell { content: title, ..Cell::default() },
+                    Cell::data(applies_to(a, action)),
+                    Cell::data(item.effort.letter()),
+                    Cell::data(action.horizon.label()),
+                    Cell::data(status),
+                ],
+            }
+        })
+        .collect();
+    Table {
+        class: "data-table roadmap-table",
+        caption: None,
+        label: Some(label),
+        columns: column_headings(&["Action", "Applies to", "Effort", "Horizon", "Status"]),
+        rows,
     }
 }
 
-/// The projected levels as the Roadmap step and the report show them: the [`projection_table`] after each of
-/// `phases` in a scrolling region named [`PROJECTION_REGION`] (`div.table-scroll`), then a `hint` paragraph
-/// ([`PROJECTION_HINT`]). Nothing when there are no zones or products.
+/// The projected levels as the Roadmap step and the report show them: in a region named
+/// [`PROJECTION_REGION`] (`div.table-scroll.projection-grid`, scrolling sideways only on a narrow screen),
+/// one `div.projection-zone` per zone then per product holding its [`projection_table`] and, when some FR
+/// stays below target once every planned and done action counts, a `ul.projection-held` list named "Why
+/// levels of {name} stay below target" with one [`crate::domain::HeldLevel::sentence`] per FR; then a
+/// `hint` paragraph ([`PROJECTION_HINT`], followed by [`ABOVE_TARGET_HINT`] when "All done" goes above a
+/// target). Nothing when there are no zones or products.
 pub fn projection_blocks(rows: &[ZoneProjection], phases: &[Phase]) -> Vec<Block> {
     if rows.is_empty() {
         return Vec::new();
     }
+    let zones = rows
+        .iter()
+        .map(|z| {
+            let mut blocks = vec![Block::Table(projection_table(z, phases))];
+            if !z.held.is_empty() {
+                blocks.push(Block::List(List {
+                    ordered: false,
+                    class: Some("projection-held"),
+                    label: Some(format!("Why levels of {} stay below target", z.zone_name)),
+                    items: z.held.iter().map(|h| ListItem::text_item(h.sentence())).collect(),
+                }));
+            }
+            Block::Group(Group {
+                kind: GroupKind::Div,
+                class: "projection-zone",
+                label: None,
+                labelled_by: None,
+                blocks,
+            })
+        })
+        .collect();
+    let above = rows.iter().any(|z| Fr::ALL.into_iter().any(|fr| z.all_done.get(fr) > z.target.get(fr)));
+    let hint = if above { format!("{PROJECTION_HINT} {ABOVE_TARGET_HINT}") } else { PROJECTION_HINT.to_string() };
     vec![
         Block::Group(Group {
             kind: GroupKind::ScrollRegion,
-            class: "table-scroll",
+            class: "table-scroll projection-grid",
             label: Some(PROJECTION_REGION.to_string()),
             labelled_by: None,
-            blocks: vec![Block::Table(projection_table(rows, phases))],
+            blocks: zones,
         }),
-        Block::paragraph_with("hint", PROJECTION_HINT),
+        Block::paragraph_with("hint", hint),
     ]
 }
 
-/// The table of projected levels per zone and product after each of `phases` ([`projection`]; the phases
-/// the roles follow, [`Assessment::phases`]): `table.data-table.projection`, a row per zone then per product
-/// ("Product {name}"), with the levels now, after each phase (the column "After phase {n}", numbered by the
-/// phase's position in `phases` and titled with its name), with all actions done, and the target.
+/// The projected levels of one zone or product ([`projection`]) by FR: `table.data-table.projection`
+/// captioned "{name}: projected SL-A" ("Product {name}: projected SL-C"), a row per FR (headed by an
+/// `abbr` titled with its name), and the columns Now, one per phase of `phases` (the phases the roles
+/// follow, [`Assessment::phases`]: "Phase {n}", numbered by position and titled with the phase's name),
+/// All done and Target. A level cell holds the number, with `↑` before it when it is higher than in the
+/// column before; its class is `met` when it reaches the target and `gap` when it does not. The target
+/// column has no class.
 ///
 /// ```
 /// use iec62443_assess::*;
 /// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
 /// a.zones.push(Zone::new("z1", "Cell A"));
-/// let table = projection_table(&projection(&a, &roadmap_for(&a)), &a.phases());
-/// assert_eq!(table.rows[0].cells[0].text(), "Cell A");
-/// assert_eq!(table.rows[0].cells[1].text(), "{0 0 0 0 0 0 0}");
-/// assert_eq!(table.columns[2].text(), "After phase 1");
+/// let rows = projection(&a, &roadmap_for(&a));
+/// let table = projection_table(&rows[0], &a.phases());
+/// assert_eq!(table.caption.as_deref(), Some("Cell A: projected SL-A"));
+/// assert_eq!(table.rows[0].cells[0].text(), "FR1");
+/// assert_eq!(table.rows[0].cells[1].text(), "0");
+/// assert_eq!(table.rows[0].cells[9].text(), "↑1"); // all done
+/// assert_eq!(table.columns[2].text(), "Phase 1");
 /// assert_eq!(table.columns[2].title.as_deref(), Some("Governance: policy and ownership"));
 /// ```
-pub fn projection_table(rows: &[ZoneProjection], phases: &[Phase]) -> Table {
-    let mut columns = column_headings(&["Zone", "Now"]);
+pub fn projection_table(row: &ZoneProjection, phases: &[Phase]) -> Table {
+    let mut columns = column_headings(&["FR", "Now"]);
     columns.extend(phases.iter().enumerate().map(|(i, phase)| Cell {
         title: Some(phase.title().to_string()),
-        ..Cell::heading(format!("After phase {}", i + 1))
+        ..Cell::heading(format!("Phase {}", i + 1))
     }));
-    columns.extend(column_headings(&["All actions done", "Target"]));
-    let rows = rows
-        .iter()
-        .map(|z| {
-            let name = if z.is_product { format!("Product {}", z.zone_name) } else { z.zone_name.clone() };
-            let mut cells = vec![Cell::heading(name)];
-            let after = phases.iter().map(|phase| z.after(*phase));
-            let levels = std::iter::once(z.current).chain(after).chain([z.all_done, z.target]);
-            cells.extend(levels.map(|l| Cell::data(l.notation())));
-            Row { key: Some(z.zone_id.clone()), cells }
+    columns.extend(column_headings(&["All done", "Target"]));
+    let stages: Vec<SlVector> = std::iter::once(row.current)
+        .chain(phases.iter().map(|phase| row.after(*phase)))
+        .chain([row.all_done])
+        .collect();
+    let rows = Fr::ALL
+        .into_iter()
+        .map(|fr| {
+            let target = row.target.get(fr);
+            let mut cells = vec![Cell {
+                header: true,
+                content: vec![Inline::Abbr { text: fr.code().to_string(), title: fr.name().to_string() }],
+                ..Cell::default()
+            }];
+            let mut before = None;
+            for stage in &stages {
+                let level = stage.get(fr);
+                let rise = if before.is_some_and(|b| level > b) { "↑" } else { "" };
+                before = Some(level);
+                cells.push(Cell {
+                    class: Some(if level >= target { "met" } else { "gap" }),
+                    ..Cell::data(format!("{rise}{level}"))
+                });
+            }
+            cells.push(Cell::data(target.to_string()));
+            Row { key: Some(format!("{}-{}", row.zone_id, fr.code())), cells }
         })
         .collect();
+    let (name, level) =
+        if row.is_product { (format!("Product {}", row.zone_name), "SL-C") } else { (row.zone_name.clone(), "SL-A") };
     Table {
         class: "data-table projection",
-        caption: Some(
-            "Projected levels after each phase (SL-A per zone, SL-C per product; planned and done actions)".to_string(),
-        ),
+        caption: Some(format!("{name}: projected {level}")),
         label: None,
         columns,
         rows,
     }
 }
 
-fn cover(a: &Assessment, branding: ReportBranding) -> Cover {
+/// What an action applies to, in the short roadmap: "All zones" (or "All products") when it concerns every
+/// one of several, else their names ([`Action::zone_names`]), so that most rows take one line.
+///
+/// ```
+/// use iec62443_assess::document::applies_to;
+/// use iec62443_assess::*;
+/// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+/// a.zones = vec![Zone::new("z1", "Cell A"), Zone::new("z2", "Cell B")];
+/// let card = score(&a);
+/// let roadmap = roadmap_with(&a, &card.zones);
+/// let banner = roadmap.action("sr-1.12").unwrap();
+/// assert_eq!(applies_to(&a, banner), "All zones");
+/// a.zones.truncate(1);
+/// let card = score(&a);
+/// let roadmap = roadmap_with(&a, &card.zones);
+/// assert_eq!(applies_to(&a, roadmap.action("sr-1.12").unwrap()), "Cell A");
+/// ```
+pub fn applies_to(a: &Assessment, action: &Action) -> String {
+    let every = |concerned: usize, all: usize| all > 1 && concerned == all;
+    if action.products.is_empty() && every(action.zones.len(), a.zones.len()) {
+        "All zones".to_string()
+    } else if action.zones.is_empty() && every(action.products.len(), a.products.len()) {
+        "All products".to_string()
+    } else {
+        action.zone_names()
+    }
+}
+
+fn cover(a: &Assessment, branding: ReportBranding, length: ReportLength) -> Cover {
     let profile = &a.profile;
+    let date = a.updated.get(..10).unwrap_or("").to_string();
     let mut facts = Vec::new();
     // Organisation and sector are optional; the other facts are always listed.
     for (term, value) in [("Organisation", &profile.organisation), ("Sector", &profile.sector)] {
@@ -190,15 +399,18 @@ fn cover(a: &Assessment, branding: ReportBranding) -> Cover {
         }
     }
     for (term, value) in [
-        ("Date", a.updated.get(..10).unwrap_or("").to_string()),
+        ("Date", date.clone()),
         ("Assessment", mode_label(profile.mode).to_string()),
+        ("Report", format!("{}: {}", length.label(), length.contents())),
         ("Catalogue version", CATALOGUE_VERSION.to_string()),
         ("Zones", a.zones.len().to_string()),
     ] {
         facts.push(Fact { term, value });
     }
+    let title = if a.name.trim().is_empty() { "Untitled assessment" } else { a.name.as_str() };
     Cover {
         kicker: "IEC 62443 self-assessment report",
+        running_head: [title, date.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
         title: a.name.clone(),
         facts,
         editions: editions_line(a),
@@ -216,18 +428,33 @@ fn contact_link(branding: ReportBranding) -> Option<Link> {
         .then(|| Link { href: branding.contact_url.to_string(), text: branding.contact_label.to_string() })
 }
 
+/// "1 action is marked done but its questions ..." for the summary, below the first steps.
+fn done_sentence(n: usize) -> String {
+    let (actions, verb, its) =
+        if n == 1 { ("1 action", "is", "its") } else { (&*format!("{n} actions"), "are", "their") };
+    format!(
+        "{actions} {verb} marked done and left out above; the levels count {} once {its} questions are answered \
+         Implemented.",
+        if n == 1 { "it" } else { "them" }
+    )
+}
+
 /// The summary's top gaps or first steps (`ol.summary-actions`): title and reference in bold, the zones
-/// and horizon, and with `detail` the action on a new line; a `muted` sentence when there are none.
-fn action_list(actions: &[Action], detail: bool, empty: &str) -> Block {
+/// and horizon, " · Planned" when the user planned the action, " · unanswered" when every zone
+/// concerned leaves the question unanswered, and with `detail` the action on a new line; a `muted` sentence
+/// when there are none.
+fn action_list(assessment: &Assessment, actions: &[Action], detail: bool, empty: &str) -> Block {
     if actions.is_empty() {
         return Block::paragraph_with("muted", empty);
     }
     let items = actions
         .iter()
         .map(|a| {
+            let planned = if assessment.action_status(a.key) == ActionStatus::Planned { " · Planned" } else { "" };
+            let unanswered = if a.unanswered { " · unanswered" } else { "" };
             let mut content = vec![
                 Inline::Strong(format!("{} ({})", a.item.title, a.item.main_ref())),
-                Inline::Text(format!(" · {} · {}", a.zone_names(), a.horizon.label())),
+                Inline::Text(format!(" · {} · {}{planned}{unanswered}", a.zone_names(), a.horizon.label())),
             ];
             if detail {
                 content.extend([Inline::LineBreak, Inline::Text(a.item.action.to_string())]);
@@ -321,11 +548,30 @@ fn zone_name(zone: &Option<(String, String)>) -> &str {
     zone.as_ref().map_or(WHOLE_ORGANISATION, |(_, name)| name)
 }
 
-/// The gap register section: the [`gap_table`], then the questions for vendors ([`vendor_questions`]) when
-/// there are any: a heading, a sentence on what they are and an `ol.vendor-questions` list, one item per
-/// question ([`VendorQuestion::line`]) with its notes below it.
+/// The gap register section: the [`gap_table`] of the entries the user has said something about (an
+/// answer, a justification or notes); a sentence counting the others, which are questions nobody has
+/// answered yet (the appendix counts them by section); then the questions for vendors
+/// ([`vendor_questions`]) when there are any: a heading, a sentence on what they are and an
+/// `ol.vendor-questions` list, one item per question ([`VendorQuestion::line`]) with its notes below it.
 fn gap_blocks(a: &Assessment, gaps: &[GapEntry]) -> Vec<Block> {
-    let mut blocks = vec![gap_table(gaps)];
+    let (listed, unanswered): (Vec<GapEntry>, Vec<GapEntry>) =
+        gaps.iter().cloned().partition(|g| !g.response.is_empty());
+    let mut blocks = Vec::new();
+    if !listed.is_empty() || unanswered.is_empty() {
+        blocks.push(gap_table(&listed));
+    }
+    if !unanswered.is_empty() {
+        let n = unanswered.len();
+        let (entries, are) = if n == 1 { ("entry", "is a question") } else { ("entries", "are questions") };
+        let lead = if listed.is_empty() {
+            format!("No answer given so far is a gap. The register's {n} {entries} {are} nobody has answered yet:")
+        } else {
+            format!("Not listed: {n} more {entries} of the register {are} nobody has answered yet:")
+        };
+        blocks.push(Block::paragraph(format!(
+            "{lead} each counts as not met until it is answered. The appendix counts the open questions by section."
+        )));
+    }
     let questions = vendor_questions(a);
     if questions.is_empty() {
         return blocks;
@@ -411,8 +657,89 @@ fn gap_table(gaps: &[GapEntry]) -> Block {
     })
 }
 
-/// `table.data-table.appendix`: every question asked, with its answer.
-fn appendix_table(entries: &[AppendixEntry]) -> Table {
+/// The appendix: the [`appendix_table`] of the questions with an answer or notes, then the questions
+/// nobody has answered yet counted by section ([`open_questions_table`]), each with a sentence.
+fn appendix_blocks(entries: &[AppendixEntry]) -> Vec<Block> {
+    let listed: Vec<&AppendixEntry> = entries.iter().filter(|e| is_listed(e)).collect();
+    let open = entries.iter().filter(|e| !has_answer(e)).count();
+    let mut blocks = Vec::new();
+    if listed.is_empty() {
+        blocks.push(Block::paragraph_with("muted", "Nothing is answered or noted yet."));
+    } else {
+        blocks.push(Block::Table(appendix_table(&listed)));
+    }
+    if open > 0 {
+        blocks.push(Block::heading(3, "Questions not answered yet"));
+        blocks.push(Block::paragraph(format!(
+            "{open} of the {} questions asked have no answer yet. They are counted here by section rather than \
+             listed one by one; any notes on them are in the table above.",
+            entries.len()
+        )));
+        blocks.push(Block::Table(open_questions_table(entries)));
+    }
+    blocks
+}
+
+/// Whether an entry has an answer (one lacking its justification included).
+fn has_answer(entry: &AppendixEntry) -> bool {
+    entry.response.as_ref().is_some_and(|r| r.answer.is_some())
+}
+
+/// Whether the appendix lists an entry: it has an answer, a justification or notes (its own or the zone's).
+fn is_listed(entry: &AppendixEntry) -> bool {
+    entry.response.as_ref().is_some_and(|r| !r.is_empty()) || !entry.zone_notes.is_empty()
+}
+
+/// `table.data-table.open-questions` "Questions not answered yet, by section": a row per questionnaire
+/// section and zone (or product, or the whole organisation) with questions that have no answer, in
+/// questionnaire then zone order, saying how many of the questions asked there they are ("13 of 16").
+pub fn open_questions_table(entries: &[AppendixEntry]) -> Table {
+    /// The questions asked in one section for one zone, and how many of them have no answer.
+    struct Count<'a> {
+        section: QuestionnaireSection,
+        zone: &'a str,
+        open: usize,
+        asked: usize,
+    }
+    // In order of first appearance: the entries come in questionnaire order, then zone order.
+    let mut counts: Vec<Count> = Vec::new();
+    for entry in entries {
+        let (section, zone) = (QuestionnaireSection::of(entry.item), zone_name(&entry.zone));
+        let index = match counts.iter().position(|c| c.section == section && c.zone == zone) {
+            Some(index) => index,
+            None => {
+                counts.push(Count { section, zone, open: 0, asked: 0 });
+                counts.len() - 1
+            }
+        };
+        counts[index].asked += 1;
+        if !has_answer(entry) {
+            counts[index].open += 1;
+        }
+    }
+    let rows = counts
+        .into_iter()
+        .filter(|c| c.open > 0)
+        .map(|c| Row {
+            key: None,
+            cells: vec![
+                Cell::heading(c.section.title()),
+                Cell::data(c.zone),
+                Cell::data(format!("{} of {}", c.open, c.asked)),
+            ],
+        })
+        .collect();
+    Table {
+        class: "data-table open-questions",
+        caption: Some("Questions not answered yet, by section".to_string()),
+        label: None,
+        columns: column_headings(&["Section", "Zone", "Unanswered"]),
+        rows,
+    }
+}
+
+/// `table.data-table.appendix`: the questions with an answer or notes.
+fn appendix_table(entries: &[&AppendixEntry]) -> Table {
     let rows = entries
         .iter()
         .map(|e| {
@@ -432,7 +759,7 @@ fn appendix_table(entries: &[AppendixEntry]) -> Table {
         .collect();
     Table {
         class: "data-table appendix",
-        caption: Some("Every question asked, with its answer".to_string()),
+        caption: Some("Every question answered or annotated".to_string()),
         label: None,
         columns: column_headings(&["Reference", "Question", "Zone", "Answer", "Justification and notes"]),
         rows,

@@ -8,7 +8,8 @@ use super::{
     Row, Table,
 };
 use crate::domain::{
-    conduit_lines, process_readiness, Assessment, Fr, MaturityResult, Mode, Part, Scorecard, ZoneResult,
+    conduit_lines, process_readiness, Assessment, Fr, FrResult, MaturityResult, Mode, Part, Scorecard, Standing,
+    ZoneResult,
 };
 
 /// Where the user adds zones and products (the Scope step's hash route).
@@ -98,6 +99,7 @@ fn levels_section(blocks: &mut Vec<Block>, results: &[ZoneResult], products: boo
         return;
     }
     blocks.push(Block::Table(sl_table(results, products)));
+    blocks.push(level_legend(!products, products));
     if !products {
         blocks.push(Block::List(List {
             ordered: false,
@@ -109,6 +111,62 @@ fn levels_section(blocks: &mut Vec<Block>, results: &[ZoneResult], products: boo
     for (i, result) in results.iter().enumerate() {
         blocks.push(zone_detail(result, products, process.get(i).map(String::as_str)));
     }
+}
+
+/// The accessible name of the legend of the levels ([`level_legend`]).
+pub const LEGEND_LABEL: &str = "What the levels mean";
+
+/// What SL-T, SL-A (for `zones`), SL-C and the aimed level (for `products`), a gap and "not yet assessed"
+/// mean for the plant, in plain words: `ul.level-legend` named [`LEGEND_LABEL`], a term in bold per item.
+/// Shown below the levels tables of the Results step and on the report's executive summary.
+///
+/// ```
+/// use iec62443_assess::document::level_legend;
+/// let legend = level_legend(true, false).text();
+/// assert!(legend.starts_with("SL-T, the target: "));
+/// assert!(legend.contains("Not yet assessed (◌): "));
+/// assert!(!legend.contains("SL-C"));
+/// ```
+pub fn level_legend(zones: bool, products: bool) -> Block {
+    let mut entries: Vec<(&str, &str)> = Vec::new();
+    if zones {
+        entries.extend([
+            (
+                "SL-T, the target: ",
+                "the attacker the zone must withstand, from its risk: 1 casual, 2 simple means, 3 skilled in \
+                 control systems, 4 state-backed.",
+            ),
+            (
+                "SL-A, the achieved level: ",
+                "what the answers show today; a level counts only when every requirement up to it is met.",
+            ),
+        ]);
+    }
+    if products {
+        entries.push((
+            "SL-C, the capability level: ",
+            "what the product itself can do as shipped, against the level its supplier aims for.",
+        ));
+    }
+    entries.extend([
+        (
+            "Gap (▼): ",
+            "levels short of the target, shown by the answers; until closed, weaker attackers than planned for \
+             could get in or stop the process.",
+        ),
+        (
+            "Not yet assessed (◌): ",
+            "only unanswered questions hold the level down (they count as not met), so it can still rise.",
+        ),
+    ]);
+    let items = entries
+        .into_iter()
+        .map(|(term, meaning)| ListItem {
+            content: vec![Inline::Strong(term.to_string()), Inline::Text(meaning.to_string())],
+            ..ListItem::default()
+        })
+        .collect();
+    Block::List(List { ordered: false, class: Some("level-legend"), label: Some(LEGEND_LABEL.to_string()), items })
 }
 
 /// The conduits' target levels ([`conduit_lines`]): a heading and a `ul.conduits` list named "Target level
@@ -130,9 +188,13 @@ fn conduits(assessment: &Assessment) -> Vec<Block> {
 
 /// The table of SL-A against SL-T per zone (or SL-C against the level aimed for, per product):
 /// `table.data-table.sl-table`, a row per zone headed by its name, a column per FR (an `abbr` titled with
-/// the FR's name). Each cell says its gap in words (`SL-A 1 / SL-T 2` then a `gap-marker` span
-/// ` ▼ gap 1`, class `gap`) or marks a met target (a `met-marker` span ` ✓`, class `met`), not only by
-/// colour.
+/// the FR's name). Each cell says where the FR stands ([`Standing`]) in words, not only by colour:
+/// - target reached: `SL-A 2 / SL-T 2` and a `met-marker` span ` ✓`, class `met`;
+/// - known gap: `SL-A 1 / SL-T 2` and a `gap-marker` span ` ▼ gap 1`, class `gap`;
+/// - not yet assessed: `SL-A 0 / SL-T 1` and an `open-marker` span ` ◌ not yet assessed`, class `open`;
+///
+/// and below target, when in-scope questions are open, two `open-count` lines after line breaks:
+/// `13 of 37 questions open` and `SL-A 3 if they are met` ([`crate::domain::FrResult::reachable`]).
 ///
 /// ```
 /// use iec62443_assess::document::sl_table;
@@ -141,16 +203,46 @@ fn conduits(assessment: &Assessment) -> Vec<Block> {
 /// a.zones.push(Zone::new("z1", "Cell A"));
 /// let table = sl_table(&score(&a).zones, false);
 /// assert_eq!(table.class, "data-table sl-table");
-/// assert_eq!(table.rows[0].cells[1].text(), "SL-A 0 / SL-T 1 ▼ gap 1");
-/// assert_eq!(table.rows[0].cells[1].class, Some("gap"));
+/// assert_eq!(
+///     table.rows[0].cells[1].text(),
+///     "SL-A 0 / SL-T 1 ◌ not yet assessed 10 of 10 questions open SL-A 1 if they are met"
+/// );
+/// assert_eq!(table.rows[0].cells[1].class, Some("open"));
 /// ```
 pub fn sl_table(zones: &[ZoneResult], products: bool) -> Table {
+    levels_table(zones, products, true)
+}
+
+/// [`sl_table`] for the report's one-page executive summary, in one line per zone: the first column is
+/// headed "Zone (SL-A / SL-T)" ("Product (SL-C / aimed)") and a cell reads `1 / 2` with the same marker
+/// spans and classes (` ✓`, ` ▼ gap 1`, ` ◌` for not yet assessed, which the legend below it explains),
+/// labelled in words. The readiness lines above it count the open questions, and the scorecard repeats
+/// the full table.
+///
+/// ```
+/// use iec62443_assess::document::summary_sl_table;
+/// use iec62443_assess::*;
+/// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+/// a.zones.push(Zone::new("z1", "Cell A"));
+/// let table = summary_sl_table(&score(&a).zones, false);
+/// assert_eq!(table.columns[0].text(), "Zone (SL-A / SL-T)");
+/// let cell = &table.rows[0].cells[1];
+/// assert_eq!((cell.text().as_str(), cell.class), ("0 / 1 ◌", Some("open")));
+/// assert_eq!(cell.label.as_deref(), Some("Cell A FR1: SL-A 0, SL-T 1, not yet assessed"));
+/// ```
+pub fn summary_sl_table(zones: &[ZoneResult], products: bool) -> Table {
+    levels_table(zones, products, false)
+}
+
+/// The levels table: in full (`sl_table`) or in one line per zone (`summary_sl_table`).
+fn levels_table(zones: &[ZoneResult], products: bool, full: bool) -> Table {
     let (caption, noun, achieved, target) = if products {
         ("Capability levels by product", "Product", "SL-C", "aimed")
     } else {
         ("Security levels by zone", "Zone", "SL-A", "SL-T")
     };
-    let mut columns = vec![Cell::heading(noun)];
+    let mut columns =
+        vec![Cell::heading(if full { noun.to_string() } else { format!("{noun} ({achieved} / {target})") })];
     columns.extend(Fr::ALL.into_iter().map(|fr| Cell {
         header: true,
         content: vec![Inline::Abbr { text: fr.code().to_string(), title: fr.name().to_string() }],
@@ -161,22 +253,60 @@ pub fn sl_table(zones: &[ZoneResult], products: bool) -> Table {
         .map(|zone| {
             let mut cells = vec![Cell::heading(&zone.zone_name)];
             cells.extend(zone.frs.iter().map(|f| {
-                let gap = f.gap();
-                let marker = if gap > 0 {
-                    Inline::Span { class: "gap-marker", text: format!(" ▼ gap {gap}") }
-                } else {
-                    Inline::Span { class: "met-marker", text: " ✓".to_string() }
+                let (class, marker, words) = match f.standing() {
+                    Standing::Reached => ("met", " ✓".to_string(), "target reached"),
+                    Standing::KnownGap => ("gap", format!(" ▼ gap {}", f.gap()), "known gap"),
+                    Standing::NotYetAssessed => ("open", " ◌ not yet assessed".to_string(), "not yet assessed"),
                 };
-                Cell {
-                    class: Some(if gap > 0 { "gap" } else { "met" }),
-                    content: vec![Inline::Text(format!("{achieved} {} / {target} {}", f.achieved, f.target)), marker],
-                    ..Cell::default()
+                let marker_class = match class {
+                    "met" => "met-marker",
+                    "gap" => "gap-marker",
+                    _ => "open-marker",
+                };
+                if !full {
+                    let marker = if class == "open" { " ◌".to_string() } else { marker };
+                    return Cell {
+                        class: Some(class),
+                        label: Some(format!(
+                            "{} {}: {achieved} {}, {target} {}, {words}",
+                            zone.zone_name,
+                            f.fr.code(),
+                            f.achieved,
+                            f.target
+                        )),
+                        content: vec![
+                            Inline::Text(format!("{} / {}", f.achieved, f.target)),
+                            Inline::Span { class: marker_class, text: marker },
+                        ],
+                        ..Cell::default()
+                    };
                 }
+                let mut content = vec![
+                    Inline::Text(format!("{achieved} {} / {target} {}", f.achieved, f.target)),
+                    Inline::Span { class: marker_class, text: marker },
+                ];
+                if let Some((open, reachable)) = open_lines(f, achieved) {
+                    for line in [open, reachable] {
+                        content.extend([Inline::LineBreak, Inline::Span { class: "open-count", text: line }]);
+                    }
+                }
+                Cell { class: Some(class), content, ..Cell::default() }
             }));
             Row { key: Some(zone.zone_id.clone()), cells }
         })
         .collect();
     Table { class: "data-table sl-table", caption: Some(caption.to_string()), label: None, columns, rows }
+}
+
+/// What is still open in an FR below its target: "13 of 37 questions open" and "SL-A 3 if they are met";
+/// `None` when the target is reached or no in-scope question is open.
+fn open_lines(f: &FrResult, achieved: &str) -> Option<(String, String)> {
+    let (open, in_scope) = f.open();
+    (f.gap() > 0 && open > 0).then(|| {
+        let noun = if in_scope == 1 { "question" } else { "questions" };
+        let pronoun = if open == 1 { "it is" } else { "they are" };
+        (format!("{open} of {in_scope} {noun} open"), format!("{achieved} {} if {pronoun} met", f.reachable))
+    })
 }
 
 /// One zone's or product's card: its radar beside its coverage table, for a product whether its development
@@ -198,6 +328,21 @@ fn zone_detail(zone: &ZoneResult, product: bool, process: Option<&str>) -> Block
         }),
     ];
     blocks.extend(process.map(|sentence| Block::paragraph_with("process-readiness", sentence)));
+    let achieved = if product { "SL-C" } else { "SL-A" };
+    let not_assessed: Vec<String> = zone
+        .frs
+        .iter()
+        .filter(|f| f.standing() == Standing::NotYetAssessed)
+        .filter_map(|f| {
+            open_lines(f, achieved).map(|(open, reachable)| format!("{} ({open}; {reachable})", f.fr.code()))
+        })
+        .collect();
+    if !not_assessed.is_empty() {
+        blocks.push(Block::paragraph_with(
+            "not-assessed",
+            format!("Not yet assessed, only unanswered questions hold these down: {}.", not_assessed.join(", ")),
+        ));
+    }
     blocks.push(Block::heading(4, "What blocks the next level"));
     let blocking: Vec<ListItem> = zone
         .frs
@@ -376,8 +521,9 @@ fn maturity_summary(m: &MaturityResult) -> Block {
 
 /// The questionnaire's live summary: `table.mini-table` named "Achieved security level per zone", a
 /// column per FR (titled with its name), a row per zone then per product (keyed by its id, the
-/// `data-zone` attribute). A cell reads `achieved/target` (`0/1`); a gap adds ` ▾` and the class `gap`;
-/// each cell is labelled in words.
+/// `data-zone` attribute). A cell reads `achieved/target` (`0/1`); a known gap adds ` ▾` and the class
+/// `gap`, a level not yet assessed ` ?` and the class `open`; each cell is labelled in words, with the open
+/// questions when there are some.
 ///
 /// ```
 /// use iec62443_assess::*;
@@ -385,8 +531,11 @@ fn maturity_summary(m: &MaturityResult) -> Block {
 /// a.zones.push(Zone::new("z1", "Cell A"));
 /// let table = live_summary_table(&score(&a));
 /// let cell = &table.rows[0].cells[1];
-/// assert_eq!((cell.text().as_str(), cell.class), ("0/1 ▾", Some("gap")));
-/// assert_eq!(cell.label.as_deref(), Some("Cell A FR1: achieved 0, target 1"));
+/// assert_eq!((cell.text().as_str(), cell.class), ("0/1 ?", Some("open")));
+/// assert_eq!(
+///     cell.label.as_deref(),
+///     Some("Cell A FR1: achieved 0, target 1; not yet assessed: 10 of 10 questions open")
+/// );
 /// ```
 pub fn live_summary_table(card: &Scorecard) -> Table {
     let mut columns = vec![Cell::heading("Zone")];
@@ -399,12 +548,22 @@ pub fn live_summary_table(card: &Scorecard) -> Table {
         .map(|z| {
             let mut cells = vec![Cell::heading(&z.zone_name)];
             cells.extend(z.frs.iter().map(|f| {
-                let gap = f.gap() > 0;
-                let marker = if gap { " ▾" } else { "" };
+                let (class, marker, standing) = match f.standing() {
+                    Standing::Reached => (None, "", ""),
+                    Standing::KnownGap => (Some("gap"), " ▾", "; known gap"),
+                    Standing::NotYetAssessed => (Some("open"), " ?", "; not yet assessed"),
+                };
+                let (open, in_scope) = f.open();
+                let open = if f.gap() > 0 && open > 0 {
+                    let sep = if standing.ends_with("assessed") { ":" } else { "," };
+                    format!("{sep} {open} of {in_scope} questions open")
+                } else {
+                    String::new()
+                };
                 Cell {
-                    class: gap.then_some("gap"),
+                    class,
                     label: Some(format!(
-                        "{} {}: achieved {}, target {}",
+                        "{} {}: achieved {}, target {}{standing}{open}",
                         z.zone_name,
                         f.fr.code(),
                         f.achieved,

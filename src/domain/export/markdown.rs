@@ -29,6 +29,7 @@ const SEPARATOR: &str = " · ";
 /// let document = Document {
 ///     cover: Cover {
 ///         kicker: "IEC 62443 self-assessment report",
+///         running_head: "Plant · 2026-11-20".to_string(),
 ///         title: "Plant".to_string(),
 ///         facts: Vec::new(),
 ///         editions: "Follows IEC 62443-3-3:2013.".to_string(),
@@ -280,7 +281,7 @@ fn raw_inlines(content: &[Inline]) -> String {
             Inline::Link(link) => {
                 escape_into(&link.text, &mut raw);
                 if link.is_external() {
-                    // As the printed report shows it (print.css).
+                    // As the printed report shows it (the print rules in style/main.css).
                     raw.push_str(" (");
                     escape_into(&link.href, &mut raw);
                     raw.push(')');
