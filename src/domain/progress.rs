@@ -367,11 +367,11 @@ fn level_changes(
             target_after: now.target,
         });
     }
-    let then_ids: BTreeSet<&str> = paired.iter().map(|(t, _, _)| t.as_str()).collect();
-    let now_ids: BTreeSet<&str> = paired.iter().map(|(_, n, _)| n.as_str()).collect();
-    let added = after.iter().filter(|z| !now_ids.contains(z.zone_id.as_str())).map(|z| z.zone_name.clone()).collect();
+    // The lists are short (at most MAX_ZONES): a search each, rather than sets collected with a sort.
+    let added =
+        after.iter().filter(|z| !paired.iter().any(|p| p.1 == z.zone_id)).map(|z| z.zone_name.clone()).collect();
     let removed =
-        before.iter().filter(|z| !then_ids.contains(z.zone_id.as_str())).map(|z| z.zone_name.clone()).collect();
+        before.iter().filter(|z| !paired.iter().any(|p| p.0 == z.zone_id)).map(|z| z.zone_name.clone()).collect();
     (changes, added, removed)
 }
 
@@ -382,9 +382,13 @@ fn changed_answers(
     place: &str,
     out: &mut Vec<AnswerChange>,
 ) {
-    let mut ids: Vec<&String> = before.keys().chain(after.keys()).collect::<BTreeSet<_>>().into_iter().collect();
-    ids.sort_by_key(|id| (catalogue::item_index(id).unwrap_or(usize::MAX), id.to_string()));
-    for id in ids {
+    // Ordered by inserting into a set keyed by catalogue position: collecting or sorting would bring the
+    // standard library's sort into the wasm (about 5 KB), which the app otherwise does without.
+    let mut ids = BTreeSet::new();
+    for id in before.keys().chain(after.keys()) {
+        ids.insert((catalogue::item_index(id).unwrap_or(usize::MAX), id));
+    }
+    for (_, id) in ids {
         let (then, now) = (before.get(id), after.get(id));
         let answer = |r: Option<&Response>| r.and_then(|r| r.answer);
         if answer(then) == answer(now) {

@@ -29,7 +29,8 @@ pub const MAX_SHARE_CHARS: usize = 16_000;
 /// What replaces a justification that is not shared: the answer still counts, its text stays home.
 pub const WITHHELD: &str = "(not shared)";
 
-/// The assessment as a share link carries it: no snapshots and no last step; unless `with_notes`, no
+/// The assessment as a share link carries it: no snapshots and not where the user was (step, section,
+/// zone); unless `with_notes`, no
 /// notes, evidence, descriptions, plan notes or owners, and each justification replaced by [`WITHHELD`]
 /// (so that compensating and not-applicable answers still count), and zone entries that held only notes
 /// left out.
@@ -51,6 +52,8 @@ pub fn for_sharing(a: &Assessment, with_notes: bool) -> Assessment {
     let mut shared = a.clone();
     shared.snapshots.clear();
     shared.last_step.clear();
+    shared.last_section.clear();
+    shared.last_zone.clear();
     if with_notes {
         return shared;
     }

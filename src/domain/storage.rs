@@ -584,7 +584,11 @@ fn snapshot_problems(a: &Assessment, out: &mut Vec<Problem>) {
         let within = format!("{path}.state.");
         for mut problem in state_problems(&snapshot.state) {
             problem.message = format!("In snapshot {} (as it was): {}", i + 1, problem.message);
-            problem.path = problem.path.map(|p| p.replacen("assessment.", &within, 1));
+            // Every path of the state starts with `assessment.` (a prefix test: no substring search in the wasm).
+            problem.path = problem.path.map(|p| match p.strip_prefix("assessment.") {
+                Some(rest) => format!("{within}{rest}"),
+                None => p,
+            });
             out.push(problem);
         }
     }

@@ -7,6 +7,7 @@ use crate::domain::document::{comparison_blocks, svg_number, svg_points};
 use crate::domain::storage::from_json;
 use crate::domain::{compare, trend, Assessment, Trend, TREND_HEIGHT, TREND_WIDTH};
 use crate::ui::document::BlocksView;
+use crate::ui::fields::DraftField;
 use crate::ui::persist;
 use crate::ui::state::{now_iso, view_memo, AppState, StepState};
 use crate::ui::widgets::ConfirmDialog;
@@ -83,17 +84,12 @@ fn TakeSnapshot() -> impl IntoView {
     };
     view! {
         <form class="inline-form" on:submit=take>
-            <div class="field">
-                <label for="snapshot-name">"Snapshot name (optional)"</label>
-                <input
-                    id="snapshot-name"
-                    type="text"
-                    maxlength="120"
-                    placeholder="e.g. Before the 2027 upgrade"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                />
-            </div>
+            <DraftField
+                id="snapshot-name".to_string()
+                label="Snapshot name (optional)"
+                value=name
+                placeholder="e.g. Before the 2027 upgrade"
+            />
             <button type="submit" class="button secondary">"Take snapshot"</button>
         </form>
     }
@@ -147,14 +143,7 @@ fn SnapshotRow(id: String, name: String, date: String) -> impl IntoView {
                 }
             >
                 <form class="inline-form" on:submit=save>
-                    <label class="visually-hidden" for=field.clone()>"New name"</label>
-                    <input
-                        id=field.clone()
-                        type="text"
-                        maxlength="120"
-                        prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev))
-                    />
+                    <DraftField id=field.clone() label="New name" value=draft hidden_label=true />
                     <button type="submit" class="button small secondary">"Save name"</button>
                     <button type="button" class="button small secondary" on:click=move |_| renaming.set(false)>
                         "Cancel"

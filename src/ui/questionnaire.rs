@@ -6,8 +6,9 @@
 use crate::domain::questionnaire::{
     answer_scope, level_text, resume_at, section_intro, section_progress, visible_items, Filters, Section, ZoneChoice,
 };
-use crate::domain::storage::MAX_EVIDENCE_LINK_CHARS;
-use crate::domain::{Answer, AnswerScope, Evidence, Item, ItemKind, Part, Response, MAX_EVIDENCE, MAX_NAME_CHARS};
+use crate::domain::storage::{MAX_EVIDENCE_DOCUMENT_CHARS, MAX_EVIDENCE_LINK_CHARS};
+use crate::domain::{Answer, AnswerScope, Evidence, Item, ItemKind, Part, Response, MAX_EVIDENCE};
+use crate::ui::fields::DraftField;
 use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::summary::LiveSummary;
@@ -546,7 +547,8 @@ fn ItemCard(
     let evidence_link = RwSignal::new(String::new());
     let evidence_date = RwSignal::new(String::new());
     let add_evidence = move |_| {
-        let document: String = evidence_document.get_untracked().trim().chars().take(MAX_NAME_CHARS * 2).collect();
+        let document: String =
+            evidence_document.get_untracked().trim().chars().take(MAX_EVIDENCE_DOCUMENT_CHARS).collect();
         if document.is_empty() {
             return;
         }
@@ -797,37 +799,27 @@ fn ItemCard(
                     }
                 >
                     <div class="evidence-form">
-                        <div class="field">
-                            <label for=evidence_ids.0.clone()>"Document"</label>
-                            <input
-                                id=evidence_ids.0.clone()
-                                type="text"
-                                maxlength=(MAX_NAME_CHARS * 2).to_string()
-                                placeholder="e.g. Firewall rule review"
-                                prop:value=move || evidence_document.get()
-                                on:input=move |ev| evidence_document.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <div class="field">
-                            <label for=evidence_ids.1.clone()>"Link or place (optional)"</label>
-                            <input
-                                id=evidence_ids.1.clone()
-                                type="text"
-                                maxlength=MAX_EVIDENCE_LINK_CHARS.to_string()
-                                placeholder="an intranet address, share path or document number"
-                                prop:value=move || evidence_link.get()
-                                on:input=move |ev| evidence_link.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <div class="field">
-                            <label for=evidence_ids.2.clone()>"Date (optional)"</label>
-                            <input
-                                id=evidence_ids.2.clone()
-                                type="date"
-                                prop:value=move || evidence_date.get()
-                                on:input=move |ev| evidence_date.set(event_target_value(&ev))
-                            />
-                        </div>
+                        <DraftField
+                            id=evidence_ids.0.clone()
+                            label="Document"
+                            value=evidence_document
+                            max_chars=MAX_EVIDENCE_DOCUMENT_CHARS
+                            placeholder="e.g. Firewall rule review"
+                        />
+                        <DraftField
+                            id=evidence_ids.1.clone()
+                            label="Link or place (optional)"
+                            value=evidence_link
+                            max_chars=MAX_EVIDENCE_LINK_CHARS
+                            placeholder="an intranet address, share path or document number"
+                        />
+                        <DraftField
+                            id=evidence_ids.2.clone()
+                            label="Date (optional)"
+                            value=evidence_date
+                            kind="date"
+                            max_chars=40
+                        />
                         <button
                             type="button"
                             class="button small secondary"
