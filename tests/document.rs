@@ -700,16 +700,7 @@ fn every_table_of_the_report_has_as_many_cells_per_row_as_columns() {
 // --- issue 16: editions, conduits, process readiness, maturity captions, vendor questions, zone notes ---
 
 fn conduit(id: &str, name: &str, from: &str, to: &str, target: Option<[u8; 7]>) -> Conduit {
-    Conduit {
-        id: id.to_string(),
-        name: name.to_string(),
-        from: from.to_string(),
-        to: to.to_string(),
-        protocols: String::new(),
-        crosses_it: false,
-        crosses_internet: false,
-        target: target.map(levels),
-    }
+    Conduit { target: target.map(levels), ..Conduit::new(id, name, from, to) }
 }
 
 /// The paragraphs of this class, as text.

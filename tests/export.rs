@@ -1010,6 +1010,8 @@ fn each_conduit_shows_its_target_from_its_zones_or_its_own() {
         crosses_it: false,
         crosses_internet: false,
         target: None,
+        kind: None,
+        manager: String::new(),
     });
     a.conduits.push(Conduit {
         id: "c2".into(),
@@ -1020,6 +1022,8 @@ fn each_conduit_shows_its_target_from_its_zones_or_its_own() {
         crosses_it: true,
         crosses_internet: true,
         target: Some(levels([2, 0, 0, 0, 2, 0, 0])),
+        kind: None,
+        manager: String::new(),
     });
     // Cell A {2 0 0 0 0 0 0} and Utilities {1 0 0 0 1 0 0}: the higher per FR is {2 0 0 0 1 0 0}.
     assert_eq!(

@@ -141,3 +141,27 @@ proptest! {
         let _ = repair(&text, "r", "now");
     }
 }
+
+#[test]
+fn repair_keeps_the_good_assets_and_names_each_one_it_left_out() {
+    let schema_4: &str = include_str!("fixtures/schema-4.json");
+    let mut value: Value = serde_json::from_str(schema_4).expect("the fixture is JSON");
+    value["assessment"]["assets"][1]["zone"] = json!("z9");
+    value["assessment"]["assets"][2]["quantity"] = json!("many");
+    let text = value.to_string();
+    assert!(from_json(&text).is_err(), "the damaged data is refused by the normal reader");
+    let repaired = repair(&text, "r4", "2026-11-25T10:00:00Z").expect("repairable");
+    let ids: Vec<&str> = repaired.assessment.assets.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["a1", "a4"]);
+    let about_assets: Vec<&str> =
+        repaired.dropped.iter().map(String::as_str).filter(|d| d.starts_with("Asset")).collect();
+    assert_eq!(
+        about_assets,
+        [
+            "Asset 2 (\"Level sensors\") is in zone \"z9\", which is not in the file; \"zone\" must be the id of one \
+             of its zones. The asset was left out.",
+            "Asset 3 (\"Station RTU\"): the quantity cannot be \"many\"; it must be a whole number from 1 to 1000000. \
+             The asset was left out.",
+        ]
+    );
+}

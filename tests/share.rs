@@ -39,6 +39,11 @@ fn a_link_opens_to_the_same_results_without_notes_unless_asked() {
     assert!(!opened.answers.zones["z1"].contains_key("sr-1.1"));
     assert_eq!(opened.answers.assessment["net-3"].justification, WITHHELD);
     assert!(opened.zones.iter().all(|z| z.description.is_empty()));
+    // The inventory never travels; the zone register's texts and conduit managers only with the notes.
+    assert!(opened.assets.is_empty());
+    assert!(opened.zones.iter().all(|z| z.organisation.is_empty() && z.boundary.is_empty() && z.data_flows.is_empty()));
+    assert_eq!(opened.zones[0].purdue_levels, a.zones[0].purdue_levels, "levels are not free text");
+    assert!(opened.conduits.iter().all(|c| c.manager.is_empty()));
     assert_eq!(opened.plan["cr-1.1-re1"].owner, "");
     assert_eq!(opened.plan["cr-1.1-re1"].target_date, "2026-09-30");
     // The results are those of the original.
@@ -48,10 +53,12 @@ fn a_link_opens_to_the_same_results_without_notes_unless_asked() {
     assert_eq!(shared_card.maturity, card.maturity);
     assert_eq!(roadmap_with(&opened, &shared_card.zones), roadmap_with(&a, &card.zones));
 
-    // With notes ticked, everything but the snapshots and the last step goes.
+    // With notes ticked, everything but the snapshots, the inventory and the last step goes.
     let with_notes = open_link(&share_link(&a, true).fragment).expect("opens").assessment;
+    assert_eq!(with_notes.zones[0].organisation, "Harbour Water Utility, operations department");
     let mut expected = a.clone();
     expected.snapshots.clear();
+    expected.assets.clear();
     expected.last_step.clear();
     assert_eq!(with_notes, expected);
     // The fragment may come with or without its '#'.

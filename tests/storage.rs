@@ -24,19 +24,23 @@ const SCHEMA_2: &str = include_str!("fixtures/schema-2.json");
 
 /// A file of schema 3 (catalogue 2026.12-1): the schema-2 assessment brought forward, with a conduit that
 /// has its own target level, an answer Vendor to confirm and a zone entry that holds only a note. Keep it
-/// unchanged once schema 4 exists.
+/// unchanged.
 const SCHEMA_3: &str = include_str!("fixtures/schema-3.json");
 
-/// A file of schema 5 (schema 4, the asset inventory, is another branch's): the schema-3 assessment with
-/// evidence references on three answers (one with a web link, one without a link, one with a file share
-/// path), an action done, a second zone added since, and one snapshot, "Baseline, April 2026", taken
-/// before: then SR 1.1 was not implemented for all zones, the pumping control zone followed the all-zones
-/// answer Partial on SR 5.1, the DMZ zone did not exist and no action was done. Keep it unchanged once
-/// schema 6 exists.
+/// A file of schema 4: the schema-3 assessment with an asset inventory (a type the user named, a
+/// quantity, a link to a product), the zone register's fields and the conduits' type and manager. Keep it
+/// unchanged.
+const SCHEMA_4: &str = include_str!("fixtures/schema-4.json");
+
+/// A file of schema 5: the schema-4 assessment with evidence references on three answers (one with a web
+/// link, one without a link, one with a file share path), an action done, and one snapshot, "Baseline,
+/// April 2026", taken before: then SR 1.1 was not implemented for all zones, the pumping control zone
+/// followed the all-zones answer Partial on SR 5.1 and its inventory held the PLC and the level sensors
+/// only, the DMZ zone did not exist and no action was done. Keep it unchanged once schema 6 exists.
 const SCHEMA_5: &str = include_str!("fixtures/schema-5.json");
 
 /// Every fixture, for the checks that hold for any saved file.
-const FIXTURES: [&str; 4] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_5];
+const FIXTURES: [&str; 5] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5];
 
 fn fixture() -> Assessment {
     from_json(SCHEMA_1).expect("the schema-1 fixture loads").assessment
@@ -54,9 +58,9 @@ fn fixture_with(edit: impl FnOnce(&mut Value)) -> String {
     edited(SCHEMA_1, edit)
 }
 
-/// The schema-3 fixture (read with line and column, as the current schema is) with one change.
+/// The schema-4 fixture (read with line and column, as the current schema is) with one change.
 fn current_with(edit: impl FnOnce(&mut Value)) -> String {
-    edited(SCHEMA_3, edit)
+    edited(SCHEMA_4, edit)
 }
 
 /// The schema-5 fixture (the current schema) with one change.
@@ -102,7 +106,9 @@ fn location(e: &Problem) -> String {
 #[test]
 fn saving_and_reading_back_gives_the_same_assessment() {
     let current = accepted(SCHEMA_5).assessment;
-    for original in [Assessment::new("a1", "Empty", NOW), fixture(), accepted(SCHEMA_3).assessment, current] {
+    let inventory = accepted(SCHEMA_4).assessment;
+    for original in [Assessment::new("a1", "Empty", NOW), fixture(), accepted(SCHEMA_3).assessment, inventory, current]
+    {
         let loaded = accepted(&to_json(&original));
         assert_eq!(loaded.assessment, original);
         assert!(loaded.notices.is_empty());
@@ -115,6 +121,93 @@ fn a_saved_file_is_written_back_byte_for_byte() {
     // version writes it. Older fixtures were written against catalogue 2026.11-1, whose answers are brought
     // forward on load (tests below), so they are not written back unchanged.
     assert_eq!(to_json(&accepted(SCHEMA_5).assessment), SCHEMA_5.trim_end());
+}
+
+#[test]
+fn the_schema_3_and_4_files_read_as_schema_5_and_are_written_back_with_only_their_version_changed() {
+    // Schema 4 adds only optional fields (the inventory, the zone register, a conduit's type and manager),
+    // and so does schema 5 (snapshots, evidence references).
+    let migrated = accepted(SCHEMA_3);
+    assert!(migrated.notices.is_empty());
+    let a = &migrated.assessment;
+    assert!(a.assets.is_empty());
+    assert!(a.zones.iter().all(|z| z.purdue_levels.is_empty() && z.organisation.is_empty()));
+    assert!(a.conduits.iter().all(|c| c.kind.is_none() && c.manager.is_empty()));
+    assert_eq!(to_json(a), SCHEMA_3.trim_end().replacen("\"schema\": 3,", "\"schema\": 5,", 1));
+    let migrated = accepted(SCHEMA_4);
+    assert!(migrated.notices.is_empty());
+    assert!(migrated.assessment.snapshots.is_empty());
+    assert_eq!(to_json(&migrated.assessment), SCHEMA_4.trim_end().replacen("\"schema\": 4,", "\"schema\": 5,", 1));
+}
+
+#[test]
+fn the_schema_4_file_loads_with_its_inventory_and_registers() {
+    let a = accepted(SCHEMA_4).assessment;
+    assert_eq!(a.assets.len(), 4);
+    let sensors = a.asset("a2").expect("the sensors");
+    assert_eq!(sensors.quantity, 6);
+    assert_eq!(sensors.kind, Some(AssetKind::Known(AssetType::FieldDevice)));
+    assert_eq!(sensors.purdue, Some(PurdueLevel::Field));
+    assert_eq!(a.asset("a3").and_then(|x| x.product.as_deref()), Some("p1"));
+    assert_eq!(a.asset("a4").and_then(|x| x.kind.clone()), Some(AssetKind::Custom("Hardened jump server".into())));
+    let counts = a.asset_counts("z1");
+    assert_eq!(counts.total(), 8);
+    assert_eq!(counts.summary(), "8 assets: 2 PLC / controller, 6 Field device");
+    let pumping = a.zone("z1").expect("zone z1");
+    assert_eq!(pumping.purdue_levels, BTreeSet::from([PurdueLevel::Supervisory, PurdueLevel::Control]));
+    assert_eq!(pumping.organisation, "Harbour Water Utility, operations department");
+    assert_eq!(a.conduits[0].kind, Some(ConduitType::Firewall));
+    assert_eq!(a.conduits[1].manager, "Pumpworks Service GmbH");
+}
+
+#[test]
+fn an_asset_in_a_missing_zone_or_with_a_wrong_value_is_refused_in_the_users_words() {
+    let e = refused(&current_with(|v| v["assessment"]["assets"][1]["zone"] = json!("z9")));
+    assert_eq!(
+        e.message,
+        "Asset 2 (\"Level sensors\") is in zone \"z9\", which is not in the file; \"zone\" must be the id of one \
+         of its zones."
+    );
+    assert_eq!(location(&e), "assessment.assets[1].zone");
+    let e = refused(&current_with(|v| v["assessment"]["assets"][0]["quantity"] = json!(0)));
+    assert_eq!(e.message, "Asset 1 (\"PLC pump 1\"): the quantity is 0; it must be a whole number from 1 to 1000000.");
+    assert_eq!(location(&e), "assessment.assets[0].quantity");
+    let e = refused(&current_with(|v| v["assessment"]["assets"][2]["product"] = json!("p9")));
+    assert!(e.message.contains("is linked to product \"p9\", which is not in the file"), "{e}");
+    assert_eq!(location(&e), "assessment.assets[2].product");
+    let e = refused(&current_with(|v| v["assessment"]["assets"][3]["id"] = json!("a1")));
+    assert!(e.message.ends_with("the id \"a1\" is also the id of asset 1; each asset needs its own id."), "{e}");
+    assert_eq!(location(&e), "assessment.assets[3].id");
+    let e = refused(&current_with(|v| v["assessment"]["assets"][0]["purdue"] = json!("level_9")));
+    assert_eq!(
+        e.message,
+        "Asset 1 (\"PLC pump 1\"): the Purdue level cannot be \"level_9\"; it must be one of \"enterprise\", \
+         \"business\", \"dmz\", \"operations\", \"supervisory\", \"control\", \"field\", \"safety\"."
+    );
+    assert!(location(&e).ends_with("assessment.assets[0].purdue"), "{e}");
+    let e = refused(&current_with(|v| v["assessment"]["assets"][0]["quantity"] = json!("two")));
+    assert_eq!(
+        e.message,
+        "Asset 1 (\"PLC pump 1\"): the quantity cannot be \"two\"; it must be a whole number from 1 to 1000000."
+    );
+    let e = refused(&current_with(|v| v["assessment"]["conduits"][0]["type"] = json!("wormhole")));
+    assert!(e.message.contains("the conduit type cannot be \"wormhole\"; it must be one of \"firewall\""), "{e}");
+    assert!(location(&e).ends_with("assessment.conduits[0].type"), "{e}");
+    let e = refused(&current_with(|v| v["assessment"]["zones"][0]["boundary"] = json!("x".repeat(10_001))));
+    assert!(e.message.contains("the boundary is 10001 characters long; at most"), "{e}");
+    assert_eq!(location(&e), "assessment.zones[0].boundary");
+}
+
+#[test]
+fn every_asset_problem_of_a_file_is_listed_not_only_the_first() {
+    let e = refusal(&current_with(|v| {
+        v["assessment"]["assets"][0]["quantity"] = json!(0);
+        v["assessment"]["assets"][1]["name"] = json!(" ");
+        v["assessment"]["assets"][2]["zone"] = json!("z9");
+    }));
+    let paths: Vec<_> = e.problems.iter().filter_map(|p| p.path.as_deref()).collect();
+    assert_eq!(paths, ["assessment.assets[0].quantity", "assessment.assets[1].name", "assessment.assets[2].zone"]);
+    assert_eq!(e.problems[1].message, "Asset 2 has no name; each asset needs a name or tag.");
 }
 
 #[test]
@@ -406,7 +499,8 @@ fn an_unknown_field_is_refused_at_its_line() {
     assert_eq!(
         e.message,
         "Zone 1 (\"Harbour pumping control\") has a field \"colour\" that this tool does not know; remove it. The \
-         fields it can have: id, name, description, asset_types, criticality, target, wizard."
+         fields it can have: id, name, description, asset_types, criticality, target, wizard, organisation, boundary, \
+         logical_access, physical_access, data_flows, purdue_levels."
     );
     let line = line_where(&text, |l| l.contains("\"colour\""));
     assert!(location(&e).starts_with(&format!("line {line}, column ")), "{}", location(&e));
@@ -1121,7 +1215,8 @@ fn an_import_reports_every_wrong_value_not_only_the_first() {
             "The file has a field \"comment\" that this tool does not know; remove it. The fields it can have: \
              format, schema, catalogue_version, assessment.",
             "Zone 1 (\"Harbour pumping control\") has a field \"__proto__\" that this tool does not know; remove it. \
-             The fields it can have: id, name, description, asset_types, criticality, target, wizard.",
+             The fields it can have: id, name, description, asset_types, criticality, target, wizard, organisation, boundary, \
+         logical_access, physical_access, data_flows, purdue_levels.",
             "Zone 2 (\"Service access DMZ\"): the target security level (SL-T) for FR 3 cannot be 7; it must be a \
              whole number from 0 to 4.",
             "Conduit 1 (\"Service link\"): \"crosses_it\" (whether it crosses the IT network) cannot be \"yes\"; it \
@@ -1255,12 +1350,16 @@ type CodeCase = (fn(&mut Value), Vec<String>);
 
 #[test]
 fn the_codes_a_message_allows_are_the_codes_serde_reads() {
-    let cases: [CodeCase; 7] = [
+    let cases: [CodeCase; 11] = [
         (|v| v["assessment"]["profile"]["mode"] = json!(1), serde_codes::<Mode>()),
         (|v| v["assessment"]["profile"]["roles"][0] = json!(1), serde_codes::<Role>()),
         (|v| v["assessment"]["zones"][0]["asset_types"] = json!([1]), serde_codes::<AssetType>()),
         (|v| v["assessment"]["zones"][0]["criticality"] = json!(1), serde_codes::<Criticality>()),
         (|v| v["assessment"]["products"][0]["component_type"] = json!(1), serde_codes::<ComponentType>()),
+        (|v| v["assessment"]["zones"][0]["purdue_levels"] = json!([1]), serde_codes::<PurdueLevel>()),
+        (|v| v["assessment"]["conduits"][0]["type"] = json!(1), serde_codes::<ConduitType>()),
+        (|v| v["assessment"]["assets"][0]["criticality"] = json!(1), serde_codes::<Criticality>()),
+        (|v| v["assessment"]["assets"][0]["purdue"] = json!(1), serde_codes::<PurdueLevel>()),
         (|v| v["assessment"]["plan"]["sdl-dm-1"]["status"] = json!(1), serde_codes::<ActionStatus>()),
         // An answer to a question the catalogue does not know: any answer code.
         (|v| v["assessment"]["answers"]["assessment"]["x-1"] = json!({ "answer": 1 }), serde_codes::<Answer>()),
@@ -1283,6 +1382,10 @@ fn the_schema_5_file_loads_with_its_snapshot_and_evidence() {
     assert_eq!((baseline.id.as_str(), baseline.name.as_str()), ("s1", "Baseline, April 2026"));
     assert_eq!(baseline.date(), "2026-04-14");
     assert_eq!(baseline.state.zones.len(), 1, "the DMZ zone was added after the snapshot");
+    let frozen: Vec<&str> = baseline.state.assets.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(frozen, ["PLC pump 1", "Level sensors"], "a snapshot keeps the inventory as it was");
+    assert_eq!(baseline.state.zones[0].organisation, "Harbour Water Utility, operations department");
+    assert_eq!(a.assets.len(), 4);
     assert_eq!(baseline.state.answers.all_zones["sr-1.1"].answer, Some(Answer::NotImplemented));
     assert!(baseline.state.answers.all_zones["sr-1.1"].evidence.is_empty());
     let sr_1_1 = &a.answers.all_zones["sr-1.1"].evidence;
@@ -1297,7 +1400,7 @@ fn the_schema_5_file_loads_with_its_snapshot_and_evidence() {
 
 #[test]
 fn older_files_read_as_schema_5_without_snapshots_or_evidence() {
-    for text in [SCHEMA_1, SCHEMA_2, SCHEMA_3] {
+    for text in [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4] {
         let a = accepted(text).assessment;
         assert!(a.snapshots.is_empty());
         let maps = [&a.answers.assessment, &a.answers.all_zones];
@@ -1430,6 +1533,8 @@ fn taking_renaming_and_deleting_snapshots_keeps_names_unique() {
     assert_eq!(id, "s2");
     assert_eq!(a.snapshots[1].name, "After the firewall");
     assert_eq!(a.snapshots[1].state.answers, a.answers, "a snapshot freezes the answers as they are");
+    assert_eq!(a.snapshots[1].state.assets, a.assets, "and the inventory");
+    assert_eq!(a.snapshots[1].state.assets.len(), 4);
     assert!(a.snapshots[1].state.plan.contains_key("sr-5.1"));
     assert_eq!(
         a.take_snapshot("after THE firewall", "2026-06-02T10:00:00Z"),
@@ -1440,6 +1545,8 @@ fn taking_renaming_and_deleting_snapshots_keeps_names_unique() {
     a.rename_snapshot("s2", "June 2026").expect("renamed");
     // A later change does not touch the snapshot.
     a.set_response(&AnswerScope::AllZones, "sr-1.1", Response::with(Answer::Partial));
+    a.assets.clear();
+    assert_eq!(a.snapshots[1].state.assets.len(), 4, "an asset removed later stays in the snapshot");
     assert_eq!(a.snapshots[1].state.answers.all_zones["sr-1.1"].answer, Some(Answer::Implemented));
     assert_eq!(accepted(&to_json(&a)).assessment, a, "snapshots read back unchanged");
     assert!(a.delete_snapshot("s1"));

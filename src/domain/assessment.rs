@@ -2,6 +2,7 @@
 
 use crate::domain::answers::{Response, Status};
 use crate::domain::catalogue::{self, ComponentType, Fr, Item, Part, Phase, SecurityLevel, CATALOGUE_VERSION, ITEMS};
+use crate::domain::inventory::{Asset, PurdueLevel};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -153,7 +154,8 @@ pub const SECTORS: [&str; 12] = [
     "Other",
 ];
 
-/// Typical assets found in a zone.
+/// Typical assets found in a zone; an asset of the inventory has one of these or a type the user names
+/// ([`AssetKind`](crate::domain::AssetKind)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssetType {
@@ -173,11 +175,15 @@ pub enum AssetType {
     NetworkEquipment,
     /// Remote access gateways, jump hosts.
     RemoteAccess,
+    /// Sensors, actuators, drives, analysers, IEDs.
+    FieldDevice,
+    /// Other servers and PCs (domain controllers, patch or antivirus servers, office PCs).
+    Server,
 }
 
 impl AssetType {
     /// All asset types.
-    pub const ALL: [AssetType; 8] = [
+    pub const ALL: [AssetType; 10] = [
         AssetType::Plc,
         AssetType::Hmi,
         AssetType::ScadaServer,
@@ -186,6 +192,8 @@ impl AssetType {
         AssetType::SafetySystem,
         AssetType::NetworkEquipment,
         AssetType::RemoteAccess,
+        AssetType::FieldDevice,
+        AssetType::Server,
     ];
 
     /// The label shown.
@@ -199,7 +207,57 @@ impl AssetType {
             AssetType::SafetySystem => "Safety system",
             AssetType::NetworkEquipment => "Network equipment",
             AssetType::RemoteAccess => "Remote access",
+            AssetType::FieldDevice => "Field device",
+            AssetType::Server => "Other server / PC",
         }
+    }
+
+    /// The id in saved files (`plc`, `scada_server`...).
+    pub fn id(self) -> &'static str {
+        match self {
+            AssetType::Plc => "plc",
+            AssetType::Hmi => "hmi",
+            AssetType::ScadaServer => "scada_server",
+            AssetType::Historian => "historian",
+            AssetType::EngineeringWorkstation => "engineering_workstation",
+            AssetType::SafetySystem => "safety_system",
+            AssetType::NetworkEquipment => "network_equipment",
+            AssetType::RemoteAccess => "remote_access",
+            AssetType::FieldDevice => "field_device",
+            AssetType::Server => "server",
+        }
+    }
+
+    /// Usual names for the type in inventories and discovery tools, compared without case, spaces or
+    /// punctuation.
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            AssetType::Plc => &["plc", "rtu", "controller", "dcscontroller", "pac", "plccontroller"],
+            AssetType::Hmi => &["hmi", "operatorpanel", "panel", "operatorstation", "hmioperatorpanel"],
+            AssetType::ScadaServer => &["scada", "scadaserver", "dcs", "dcsserver", "scadadcsserver"],
+            AssetType::Historian => &["historian", "historianserver"],
+            AssetType::EngineeringWorkstation => &["engineeringworkstation", "ews", "engineeringstation"],
+            AssetType::SafetySystem => &["safetysystem", "sis", "safetyplc", "safetycontroller"],
+            AssetType::NetworkEquipment => {
+                &["networkequipment", "network", "switch", "router", "firewall", "networkdevice", "wirelessap"]
+            }
+            AssetType::RemoteAccess => &["remoteaccess", "vpn", "vpngateway", "jumphost", "jumpserver"],
+            AssetType::FieldDevice => {
+                &["fielddevice", "sensor", "actuator", "drive", "vfd", "ied", "transmitter", "analyser", "analyzer"]
+            }
+            AssetType::Server => &["server", "otherserverpc", "pc", "workstation", "domaincontroller"],
+        }
+    }
+
+    /// The type a text names: its id, its label or a usual name ("RTU", "switch", "EWS"), ignoring case,
+    /// spaces and punctuation.
+    pub fn from_text(text: &str) -> Option<AssetType> {
+        let key = crate::domain::inventory::normalise(text);
+        AssetType::ALL.into_iter().find(|t| {
+            crate::domain::inventory::normalise(t.id()) == key
+                || crate::domain::inventory::normalise(t.label()) == key
+                || t.aliases().contains(&key.as_str())
+        })
     }
 }
 
@@ -256,6 +314,25 @@ pub struct Zone {
     /// empty.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub wizard: BTreeMap<String, String>,
+    /// The organisation accountable for the zone (IEC 62443-3-2 ZCR 3.x asks for one per zone); the
+    /// register's fields are left out of files when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    /// Where the zone's boundary runs (logical and physical).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub boundary: String,
+    /// Logical access points (network interfaces, remote access, wireless).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub logical_access: String,
+    /// Physical access points (rooms, cabinets, ports).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub physical_access: String,
+    /// The data flows that enter and leave the zone.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub data_flows: String,
+    /// The Purdue level(s) the zone spans.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub purdue_levels: BTreeSet<PurdueLevel>,
 }
 
 impl Zone {
@@ -269,6 +346,12 @@ impl Zone {
             criticality: Criticality::Medium,
             target: SlVector::uniform(SecurityLevel::new_const(1)),
             wizard: BTreeMap::new(),
+            organisation: String::new(),
+            boundary: String::new(),
+            logical_access: String::new(),
+            physical_access: String::new(),
+            data_flows: String::new(),
+            purdue_levels: BTreeSet::new(),
         }
     }
 }
@@ -299,6 +382,68 @@ pub struct Conduit {
     /// SL-T ([`Assessment::conduit_target`]). Left out of the file when it follows them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<SlVector>,
+    /// What kind of device or path it is, when recorded.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ConduitType>,
+    /// Who manages it (a team or a company); left out of files when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub manager: String,
+}
+
+impl Conduit {
+    /// A new conduit between two zones, following their target levels, with nothing else recorded.
+    pub fn new(id: &str, name: &str, from: &str, to: &str) -> Conduit {
+        Conduit {
+            id: id.to_string(),
+            name: name.to_string(),
+            from: from.to_string(),
+            to: to.to_string(),
+            protocols: String::new(),
+            crosses_it: false,
+            crosses_internet: false,
+            target: None,
+            kind: None,
+            manager: String::new(),
+        }
+    }
+}
+
+/// What a conduit is made of (IEC 62443-3-2 ZCR 3 asks each conduit to be described).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConduitType {
+    /// A firewall between the zones.
+    Firewall,
+    /// An application gateway or proxy (protocol break).
+    Gateway,
+    /// A one-way data diode.
+    DataDiode,
+    /// A filtering device other than a firewall (router access lists, managed switch).
+    FilteringDevice,
+    /// No device controls the traffic.
+    Unmanaged,
+}
+
+impl ConduitType {
+    /// All types.
+    pub const ALL: [ConduitType; 5] = [
+        ConduitType::Firewall,
+        ConduitType::Gateway,
+        ConduitType::DataDiode,
+        ConduitType::FilteringDevice,
+        ConduitType::Unmanaged,
+    ];
+
+    /// The label shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            ConduitType::Firewall => "Firewall",
+            ConduitType::Gateway => "Gateway",
+            ConduitType::DataDiode => "Data diode",
+            ConduitType::FilteringDevice => "Filtering device",
+            ConduitType::Unmanaged => "Unmanaged",
+        }
+    }
 }
 
 impl SlVector {
@@ -408,7 +553,7 @@ pub struct ActionPlan {
     pub note: String,
 }
 
-/// A whole assessment. Its saved fields are those of schema 2 (README "JSON format"), in this order;
+/// A whole assessment. Its saved fields are those of the current schema (README "JSON format"), in this order;
 /// fields marked optional there may be missing from a file and get their defaults, unknown fields are
 /// refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -436,6 +581,9 @@ pub struct Assessment {
     /// Products (for product suppliers); left out of files when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub products: Vec<Product>,
+    /// The asset inventory of every zone (each asset names its zone); left out of files when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assets: Vec<Asset>,
     /// Answers.
     #[serde(default)]
     pub answers: Answers,
@@ -580,6 +728,7 @@ impl Assessment {
             zones: Vec::new(),
             conduits: Vec::new(),
             products: Vec::new(),
+            assets: Vec::new(),
             answers: Answers::default(),
             plan: BTreeMap::new(),
             last_step: String::new(),
@@ -898,6 +1047,9 @@ impl Assessment {
     pub fn remove_product(&mut self, product_id: &str) {
         self.products.retain(|p| p.id != product_id);
         self.answers.products.remove(product_id);
+        for asset in self.assets.iter_mut().filter(|a| a.product.as_deref() == Some(product_id)) {
+            asset.product = None;
+        }
     }
 
     /// A conduit id not used yet, e.g. `c2`.
@@ -905,10 +1057,12 @@ impl Assessment {
         next_id("c", self.conduits.iter().map(|c| c.id.as_str()))
     }
 
-    /// Removes a zone with its per-zone answers; conduits that touched it are removed too and returned.
+    /// Removes a zone with its per-zone answers and its assets; conduits that touched it are removed too
+    /// and returned.
     pub fn remove_zone(&mut self, zone_id: &str) -> Vec<Conduit> {
         self.zones.retain(|z| z.id != zone_id);
         self.answers.zones.remove(zone_id);
+        self.assets.retain(|a| a.zone != zone_id);
         let (gone, kept): (Vec<Conduit>, Vec<Conduit>) =
             self.conduits.drain(..).partition(|c| c.from == zone_id || c.to == zone_id);
         self.conduits = kept;

@@ -11,6 +11,9 @@ pub mod catalogue;
 pub mod document;
 pub mod export;
 pub mod handover;
+pub mod history;
+pub mod inventory;
+pub mod map;
 pub mod progress;
 pub mod questionnaire;
 pub mod report;
@@ -24,6 +27,7 @@ pub mod wizard;
 pub use answers::*;
 pub use assessment::*;
 pub use catalogue::*;
+pub use inventory::{Asset, AssetCounts, AssetKind, PurdueLevel, MAX_ASSETS, MAX_QUANTITY};
 // The model's own vocabulary (`Block`, `Table`, `Section`...) stays under `document::`; the builders and
 // the document itself are used everywhere.
 pub use document::{

@@ -29,9 +29,10 @@ pub const MAX_SHARE_CHARS: usize = 16_000;
 /// What replaces a justification that is not shared: the answer still counts, its text stays home.
 pub const WITHHELD: &str = "(not shared)";
 
-/// The assessment as a share link carries it: no snapshots and not where the user was (step, section,
-/// zone); unless `with_notes`, no
-/// notes, evidence, descriptions, plan notes or owners, and each justification replaced by [`WITHHELD`]
+/// The assessment as a share link carries it: no snapshots, no asset inventory (the shared scorecard and
+/// roadmap do not use it, and its addresses and locations map the plant) and not where the user was
+/// (step, section, zone); unless `with_notes`, no
+/// notes, evidence, descriptions, zone register texts, conduit managers, plan notes or owners, and each justification replaced by [`WITHHELD`]
 /// (so that compensating and not-applicable answers still count), and zone entries that held only notes
 /// left out.
 ///
@@ -51,6 +52,7 @@ pub const WITHHELD: &str = "(not shared)";
 pub fn for_sharing(a: &Assessment, with_notes: bool) -> Assessment {
     let mut shared = a.clone();
     shared.snapshots.clear();
+    shared.assets.clear();
     shared.last_step.clear();
     shared.last_section.clear();
     shared.last_zone.clear();
@@ -75,7 +77,19 @@ pub fn for_sharing(a: &Assessment, with_notes: bool) -> Assessment {
     answers.zones.retain(|_, m| !m.is_empty());
     answers.products.retain(|_, m| !m.is_empty());
     for zone in &mut shared.zones {
-        zone.description.clear();
+        for text in [
+            &mut zone.description,
+            &mut zone.organisation,
+            &mut zone.boundary,
+            &mut zone.logical_access,
+            &mut zone.physical_access,
+            &mut zone.data_flows,
+        ] {
+            text.clear();
+        }
+    }
+    for conduit in &mut shared.conduits {
+        conduit.manager.clear();
     }
     for product in &mut shared.products {
         product.description.clear();

@@ -10,6 +10,7 @@ use crate::domain::assessment::{
     name_key, Assessment, Snapshot, MAX_CONDUITS, MAX_NAME_CHARS, MAX_SNAPSHOTS, MAX_TEXT_CHARS, MAX_ZONES,
 };
 use crate::domain::catalogue::{self, CATALOGUE_VERSION};
+use crate::domain::inventory::{Asset, AssetKind, MAX_ASSETS, MAX_QUANTITY};
 use problems::{path_text, AnswerFor, Step};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -221,13 +222,16 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
     // schema 2 as it is. 2 -> 3 let a conduit carry its own target level (`target`, absent when it follows
     // its zones) and IEC 62443-3-3 items take the answer `vendor_to_confirm`; a schema-2 file has neither,
     // so it reads as schema 3 as it is too (older versions refuse schema 3, which they cannot read). Every schema so far is read from the text itself, so that a wrong value is
-    // reported with its line and column (a `Value` has none). A later step that renames or moves a field
-    // would change the `Value` here and read the assessment from it.
-    // 4 -> 5 added snapshots (`assessment.snapshots`: frozen earlier states, each an assessment in `state`)
-    // and evidence references on every answer (`evidence`); both are optional and empty when missing, so
-    // an older file reads as schema 5 as it is, and its snapshot list starts empty: the step changes
-    // nothing. A snapshot's state is written in the schema of the file around it, so a later step that
-    // moves a field of the assessment must move it in each `snapshots[i].state` too.
+    // reported with its line and column (a `Value` has none). 3 -> 4 added the asset inventory
+    // (`assessment.assets`), the zone register (a zone's accountable organisation, boundary, access points,
+    // data flows and Purdue levels), a conduit's type and manager, and two asset types (`field_device`,
+    // `server`); all are optional and absent from a schema-3 file, so it reads as schema 4 as it is.
+    // 4 -> 5 added snapshots (`assessment.snapshots`: frozen earlier states, each a whole assessment,
+    // inventory included, in `state`) and evidence references on every answer (`evidence`); both are
+    // optional and empty when missing, so an older file reads as schema 5 as it is, and its snapshot list
+    // starts empty. A later step that renames or moves a field would change the `Value` here and read the
+    // assessment from it; a snapshot's state is written in the schema of the file around it, so such a step
+    // must move the field in each `snapshots[i].state` too.
     let saved: SavedAssessment = read_at(text, &value, &[]).map_err(|first| every_part_problem(first, &value))?;
     let mut problems = Vec::new();
     if saved.catalogue_version != saved.assessment.catalogue_version {
@@ -409,6 +413,9 @@ fn every_part_problem(first: Problem, root: &Value) -> ImportError {
         for (i, product) in list("products") {
             check_part::<Product>(root, vec![key("assessment"), key("products"), Step::Index(i)], product, &mut out);
         }
+        for (i, asset) in list("assets") {
+            check_part::<Asset>(root, vec![key("assessment"), key("assets"), Step::Index(i)], asset, &mut out);
+        }
         fn entries(v: Option<&Value>) -> impl Iterator<Item = (&String, &Value)> {
             v.and_then(Value::as_object).into_iter().flatten()
         }
@@ -442,12 +449,13 @@ fn every_part_problem(first: Problem, root: &Value) -> ImportError {
     ImportError::from_problems(out)
 }
 
-/// The file with the assessment's parts (profile, zones, conduits, products, answers, plan, snapshots) emptied, where
+/// The file with the assessment's parts (profile, zones, conduits, products, assets, answers, plan,
+/// snapshots) emptied, where
 /// they are of the right kind, and without the fields of `left_out` (paths such as `comment` or
 /// `assessment.colour`): what is left are the fields around the parts. Built by inserting (the reader's
 /// own map operation) rather than collecting, which would bring a sort into the wasm.
 fn outline_of(root: &Value, left_out: &[String]) -> Value {
-    const PARTS: [&str; 7] = ["profile", "zones", "conduits", "products", "answers", "plan", "snapshots"];
+    const PARTS: [&str; 8] = ["profile", "zones", "conduits", "products", "assets", "answers", "plan", "snapshots"];
     let mut outline = serde_json::Map::new();
     for (name, value) in root.as_object().into_iter().flatten() {
         if left_out.contains(name) {
@@ -658,6 +666,18 @@ fn state_problems(a: &Assessment) -> Vec<Problem> {
     let zone_ids = check_ids_and_names(("Zone", "zone", "zones"), zone_parts.collect(), &mut out);
     for (i, zone) in a.zones.iter().enumerate() {
         let who = problems::numbered("Zone", i, Some(&zone.name));
+        let path = format!("assessment.zones[{i}]");
+        let organisation = &zone.organisation;
+        let what = "the accountable organisation";
+        check_text(organisation, MAX_NAME_CHARS, format!("{path}.organisation"), &who, what, &mut out);
+        for (field, text, what) in [
+            ("boundary", &zone.boundary, "the boundary"),
+            ("logical_access", &zone.logical_access, "the logical access points"),
+            ("physical_access", &zone.physical_access, "the physical access points"),
+            ("data_flows", &zone.data_flows, "the data flows"),
+        ] {
+            check_text(text, MAX_TEXT_CHARS, format!("{path}.{field}"), &who, what, &mut out);
+        }
         for (q, o) in &zone.wizard {
             let known =
                 catalogue::WIZARD_QUESTIONS.iter().any(|wq| wq.id == q && wq.options.iter().any(|opt| opt.id == o));
@@ -698,6 +718,7 @@ fn state_problems(a: &Assessment) -> Vec<Problem> {
             "the protocol list",
             &mut out,
         );
+        check_text(&conduit.manager, MAX_NAME_CHARS, format!("{path}.manager"), &who, "the manager", &mut out);
         for (end, zone) in [("from", &conduit.from), ("to", &conduit.to)] {
             if !zone_ids.contains(&zone.as_str()) {
                 out.push(Problem::at(
@@ -708,6 +729,32 @@ fn state_problems(a: &Assessment) -> Vec<Problem> {
                 ));
             }
         }
+    }
+    if a.assets.len() > MAX_ASSETS {
+        out.push(Problem::at(
+            format!(
+                "The file has {} assets; at most {MAX_ASSETS} are allowed (a row can stand for several identical assets with its quantity).",
+                a.assets.len()
+            ),
+            "assessment.assets",
+        ));
+    }
+    // The first asset of each id (an inventory may hold thousands).
+    let mut first_of_id = BTreeMap::new();
+    for (i, asset) in a.assets.iter().enumerate() {
+        let path = format!("assessment.assets[{i}]");
+        let who = problems::numbered("Asset", i, Some(&asset.name));
+        let earlier = first_of_id.get(asset.id.as_str()).copied();
+        first_of_id.entry(asset.id.as_str()).or_insert(i);
+        out.extend(id_problem(&who, "asset", asset.id.as_str(), (i, earlier), &path));
+        check_asset(
+            asset,
+            &path,
+            &who,
+            |zone| zone_ids.contains(&zone),
+            |product| product_ids.contains(&product),
+            &mut out,
+        );
     }
     let zone_name = |id: &str| a.zone(id).map_or(id, |z| z.name.as_str()).to_string();
     let product_name = |id: &str| a.product(id).map_or(id, |p| p.name.as_str()).to_string();
@@ -782,26 +829,11 @@ fn check_ids_and_names<'a>(
         let path = format!("assessment.{list}[{i}]");
         let who = problems::numbered(title, i, Some(name));
         let earlier_id = parts[..i].iter().position(|p| p.0 == id);
-        if id.trim().is_empty() || id.chars().count() > 40 {
-            out.push(Problem::at(
-                format!(
-                    "{who}: the id is empty or longer than 40 characters; give each {noun} a short id, such as \"{}{}\".",
-                    noun.chars().next().unwrap_or('x'),
-                    i + 1
-                ),
-                format!("{path}.id"),
-            ));
-        } else if let Some(earlier) = earlier_id {
-            out.push(Problem::at(
-                format!(
-                    "{who}: the id \"{id}\" is also the id of {noun} {}; each {noun} needs its own id.",
-                    earlier + 1
-                ),
-                format!("{path}.id"),
-            ));
-        } else {
+        let problem = id_problem(&who, noun, id, (i, earlier_id), &path);
+        if problem.is_none() {
             ids.push(id);
         }
+        out.extend(problem);
         let earlier_name = names[..i].iter().position(|n| *n == names[i]);
         if name.trim().is_empty() {
             out.push(Problem::at(format!("{who} has no name; each {noun} needs one."), format!("{path}.name")));
@@ -818,6 +850,84 @@ fn check_ids_and_names<'a>(
         check_text(description, MAX_TEXT_CHARS, format!("{path}.description"), &who, "the description", out);
     }
     ids
+}
+
+/// Notes what is wrong with one asset on its own: its zone and product must be in the file, it needs a
+/// name, a quantity in range, a type that is not blank, and texts within their limits. `path` is where it
+/// sits in the file, `who` names it ("Asset 3 ("PLC-01")").
+fn check_asset(
+    asset: &Asset,
+    path: &str,
+    who: &str,
+    zone_exists: impl Fn(&str) -> bool,
+    product_exists: impl Fn(&str) -> bool,
+    out: &mut Vec<Problem>,
+) {
+    if !zone_exists(&asset.zone) {
+        out.push(Problem::at(
+            format!(
+                "{who} is in zone \"{}\", which is not in the file; \"zone\" must be the id of one of its zones.",
+                asset.zone
+            ),
+            format!("{path}.zone"),
+        ));
+    }
+    if asset.name.trim().is_empty() {
+        out.push(Problem::at(format!("{who} has no name; each asset needs a name or tag."), format!("{path}.name")));
+    }
+    if !(1..=MAX_QUANTITY).contains(&asset.quantity) {
+        out.push(Problem::at(
+            format!("{who}: the quantity is {}; it must be a whole number from 1 to {MAX_QUANTITY}.", asset.quantity),
+            format!("{path}.quantity"),
+        ));
+    }
+    if let Some(product) = &asset.product {
+        if !product_exists(product) {
+            out.push(Problem::at(
+                format!(
+                    "{who} is linked to product \"{product}\", which is not in the file; \"product\" must be the id of one of its products, or be left out."
+                ),
+                format!("{path}.product"),
+            ));
+        }
+    }
+    if let Some(AssetKind::Custom(kind)) = &asset.kind {
+        if kind.trim().is_empty() {
+            out.push(Problem::at(
+                format!("{who}: the type is blank; name a type, such as \"plc\" or \"Weighing terminal\", or leave the field out."),
+                format!("{path}.type"),
+            ));
+        }
+        check_text(kind, MAX_NAME_CHARS, format!("{path}.type"), who, "the type", out);
+    }
+    for (field, text) in [
+        ("name", &asset.name),
+        ("vendor", &asset.vendor),
+        ("model", &asset.model),
+        ("version", &asset.version),
+        ("address", &asset.address),
+        ("location", &asset.location),
+    ] {
+        check_text(text, MAX_NAME_CHARS, format!("{path}.{field}"), who, &format!("the {field}"), out);
+    }
+    check_text(&asset.notes, MAX_TEXT_CHARS, format!("{path}.notes"), who, "the notes", out);
+}
+
+/// The problem with the id of a zone, product or asset (`noun`), if any: it must be short and not empty,
+/// and its own. `place` is the part's position in its list and that of an earlier part with the same id.
+fn id_problem(who: &str, noun: &str, id: &str, place: (usize, Option<usize>), path: &str) -> Option<Problem> {
+    let (i, earlier) = place;
+    let message = if id.trim().is_empty() || id.chars().count() > 40 {
+        format!(
+            "{who}: the id is empty or longer than 40 characters; give each {noun} a short id, such as \"{}{}\".",
+            noun.chars().next().unwrap_or('x'),
+            i + 1
+        )
+    } else {
+        let earlier = earlier?;
+        format!("{who}: the id \"{id}\" is also the id of {noun} {}; each {noun} needs its own id.", earlier + 1)
+    };
+    Some(Problem::at(message, format!("{path}.id")))
 }
 
 /// Where an answer sits in the file.
@@ -986,6 +1096,12 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
                     zone.name.push_str(" (2)");
                 }
                 truncate_chars(&mut zone.description, MAX_TEXT_CHARS);
+                truncate_chars(&mut zone.organisation, MAX_NAME_CHARS);
+                for text in
+                    [&mut zone.boundary, &mut zone.logical_access, &mut zone.physical_access, &mut zone.data_flows]
+                {
+                    truncate_chars(text, MAX_TEXT_CHARS);
+                }
                 let wizard_ok = zone.wizard.iter().all(|(q, o)| {
                     catalogue::WIZARD_QUESTIONS.iter().any(|wq| wq.id == q && wq.options.iter().any(|opt| opt.id == o))
                 });
@@ -1017,6 +1133,7 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
             {
                 truncate_chars(&mut conduit.name, MAX_NAME_CHARS);
                 truncate_chars(&mut conduit.protocols, MAX_NAME_CHARS * 4);
+                truncate_chars(&mut conduit.manager, MAX_NAME_CHARS);
                 if a.conduits.len() < MAX_CONDUITS {
                     a.conduits.push(conduit);
                 }
@@ -1051,6 +1168,42 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
                 problems::numbered("Product", i, Some(&product.name))
             )),
             Err(problem) => dropped.push(format!("{} The product was left out.", problem.message)),
+        }
+    }
+    for (i, value) in obj.get("assets").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        match read_part::<Asset>(value, root, at(&[key("assets"), Step::Index(i)])) {
+            Ok(mut asset) => {
+                let who = problems::numbered("Asset", i, Some(&asset.name));
+                let path = format!("assessment.assets[{i}]");
+                for text in [
+                    &mut asset.name,
+                    &mut asset.vendor,
+                    &mut asset.model,
+                    &mut asset.version,
+                    &mut asset.address,
+                    &mut asset.location,
+                ] {
+                    truncate_chars(text, MAX_NAME_CHARS);
+                }
+                truncate_chars(&mut asset.notes, MAX_TEXT_CHARS);
+                let mut problems = Vec::new();
+                check_asset(&asset, &path, &who, |z| a.zone(z).is_some(), |p| a.product(p).is_some(), &mut problems);
+                if asset.id.trim().is_empty()
+                    || asset.id.chars().count() > 40
+                    || a.assets.iter().any(|x| x.id == asset.id)
+                {
+                    dropped.push(format!(
+                        "{who} was left out: its id is empty, longer than 40 characters or the id of another asset."
+                    ));
+                } else if a.assets.len() >= MAX_ASSETS {
+                    dropped.push(format!("{who} was left out: the inventory already holds {MAX_ASSETS} assets."));
+                } else if let Some(problem) = problems.first() {
+                    dropped.push(format!("{} The asset was left out.", problem.message));
+                } else {
+                    a.assets.push(asset);
+                }
+            }
+            Err(problem) => dropped.push(format!("{} The asset was left out.", problem.message)),
         }
     }
     let answers = obj.get("answers");

@@ -9,6 +9,7 @@ pub mod document;
 pub mod download;
 pub mod fields;
 pub mod handover;
+pub mod inventory;
 pub mod limited_text;
 pub mod offline;
 pub mod persist;

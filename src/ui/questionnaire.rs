@@ -253,8 +253,7 @@ fn SectionLink(section: Section) -> impl IntoView {
 fn Toolbar() -> impl IntoView {
     let a = StepState::get().assessment;
     let v = expect_context::<View>();
-    let zones =
-        Memo::new(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()));
+    let zones = StepState::get().zone_choices();
     let products =
         Memo::new(move |_| a.with(|a| a.products.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()));
     view! {

@@ -2,14 +2,17 @@
 //! (with a target level that follows their zones or is set for the conduit).
 
 use crate::domain::{
-    check_zone_name, conduit_lines, suggest_target, AssetType, Conduit, Criticality, Fr, Part, Role, SlVector, Zone,
-    MAX_CONDUITS, MAX_NAME_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
+    check_zone_name, conduit_lines, suggest_target, AssetType, Conduit, ConduitType, Criticality, Fr, Part,
+    PurdueLevel, Role, SlVector, Zone, MAX_CONDUITS, MAX_NAME_CHARS, MAX_ZONES, WIZARD_QUESTIONS,
 };
 use crate::ui::fields::{DescriptionField, NameField, VectorChoice};
+use crate::ui::inventory::{InventoryImport, ZoneInventory};
+use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{ConfirmRemove, NeedsAssessment, StepFooter};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
 
 /// The scope step.
 #[component]
@@ -35,6 +38,7 @@ pub fn ScopeStep() -> impl IntoView {
                     >
                         <h2>"Zones"</h2>
                         <For each=zone_ids key=|id| id.clone() children=move |id| view! { <ZoneCard zone_id=id /> } />
+                        <InventoryImport />
                     </Show>
                     <Conduits />
                 </Show>
@@ -182,6 +186,48 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
 
+            <ZoneInventory zone_id=id.get_value() />
+            <details class="zone-register">
+                <summary>"Zone register: organisation, boundary, access points, data flows, Purdue levels"</summary>
+                <div class="form-grid">
+                    <div class="field">
+                        <label for=dom("organisation")>"Accountable organisation"</label>
+                        <input id=dom("organisation") type="text" maxlength=MAX_NAME_CHARS.to_string()
+                            prop:value=field(|z| z.organisation.clone())
+                            on:change=move |ev| { let v = event_target_value(&ev); edit_zone(Box::new(move |z| z.organisation = v.trim().to_string())); } />
+                    </div>
+                    {[
+                        ("boundary", "Boundary (where the zone ends, logically and physically)", (|z: &Zone| z.boundary.clone()) as fn(&Zone) -> String, (|z: &mut Zone, v: String| z.boundary = v) as fn(&mut Zone, String)),
+                        ("logical-access", "Logical access points (network interfaces, remote access, wireless)", |z: &Zone| z.logical_access.clone(), |z: &mut Zone, v: String| z.logical_access = v),
+                        ("physical-access", "Physical access points (rooms, cabinets, ports)", |z: &Zone| z.physical_access.clone(), |z: &mut Zone, v: String| z.physical_access = v),
+                        ("data-flows", "Data flows in and out of the zone", |z: &Zone| z.data_flows.clone(), |z: &mut Zone, v: String| z.data_flows = v),
+                    ].into_iter().map(|(suffix, label, get, set)| view! {
+                        <div class="field wide">
+                            <label for=dom(suffix)>{label}</label>
+                            <LimitedTextArea id=dom(suffix) value=Signal::derive(field(get))
+                                set=Callback::new(move |v: String| edit_zone(Box::new(move |z| set(z, v)))) />
+                        </div>
+                    }).collect_view()}
+                </div>
+                <fieldset class="purdue-levels">
+                    <legend>"Purdue levels the zone spans"</legend>
+                    {PurdueLevel::ALL.into_iter().map(|level| {
+                        let cid = dom(&format!("purdue-{}", level.code().replace('.', "-")));
+                        view! {
+                            <span class="check">
+                                <input type="checkbox" id=cid.clone()
+                                    prop:checked=move || zone().is_some_and(|z| z.purdue_levels.contains(&level))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        edit_zone(Box::new(move |z| { if on { z.purdue_levels.insert(level); } else { z.purdue_levels.remove(&level); } }));
+                                    } />
+                                <label for=cid>{level.label()}</label>
+                            </span>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            </details>
+
             <fieldset class="target-levels">
                 <legend>"Target security level (SL-T)"</legend>
                 <VectorChoice
@@ -281,8 +327,7 @@ fn Conduits() -> impl IntoView {
     let crosses_it = RwSignal::new(false);
     let crosses_internet = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let zones =
-        Memo::new(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()));
+    let zones = StepState::get().zone_choices();
     let name_of = move |id: &str| a.with_untracked(|a| zone_name(a, id));
     let conduit_ids = move || a.with(|a| a.conduits.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
     let lines = Memo::new(move |_| a.with(conduit_lines));
@@ -322,6 +367,8 @@ fn Conduits() -> impl IntoView {
                 crosses_it: crosses_it.get_untracked(),
                 crosses_internet: crosses_internet.get_untracked(),
                 target: None,
+                kind: None,
+                manager: String::new(),
             });
         });
         name.set(String::new());
@@ -374,7 +421,7 @@ fn Conduits() -> impl IntoView {
             <Show when=move || a.with(|a| !a.conduits.is_empty())>
                 <table class="data-table">
                     <caption>"Conduits"</caption>
-                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Connects"</th><th scope="col">"Protocols"</th><th scope="col">"Crosses"</th><th scope="col">"SL-T"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Connects"</th><th scope="col">"Type"</th><th scope="col">"Protocols"</th><th scope="col">"Crosses"</th><th scope="col">"SL-T"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                     <tbody>
                         <For each=conduit_ids key=|id| id.clone() children=move |id| view! { <ConduitRow conduit_id=id /> } />
                     </tbody>
@@ -426,6 +473,7 @@ fn ConduitRow(conduit_id: String) -> impl IntoView {
         None => format!("{} from its zones", c.from_zones.notation()),
     });
     let editing = RwSignal::new(false);
+    let details_open = RwSignal::new(false);
     let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
     let remove = move |_| {
         let cid = id.get_value();
@@ -435,10 +483,16 @@ fn ConduitRow(conduit_id: String) -> impl IntoView {
         <tr>
             <td>{name}</td>
             <td>{field(|c| c.connects.clone())}</td>
+            <td>{field(|c| c.conduit.kind.map_or("Not recorded", ConduitType::label).to_string())}</td>
             <td>{field(|c| c.conduit.protocols.clone())}</td>
             <td>{field(|c| crosses(&c.conduit).to_string())}</td>
             <td>{target}</td>
             <td>
+                <button type="button" class="button small secondary" aria-expanded=move || details_open.get().to_string()
+                    aria-controls=dom("details-editor")
+                    aria-label=move || format!("Edit conduit {}", name())
+                    on:click=move |_| details_open.update(|e| *e = !*e)>"Edit"</button>
+                " "
                 <button type="button" class="button small secondary" aria-expanded=move || editing.get().to_string()
                     aria-controls=dom("target-editor")
                     aria-label=move || format!("Target level of conduit {}", name())
@@ -448,11 +502,120 @@ fn ConduitRow(conduit_id: String) -> impl IntoView {
                     on:click=remove>"Remove"</button>
             </td>
         </tr>
-        <Show when=move || editing.get()>
-            <tr class="conduit-editor" id=dom("target-editor")>
-                <td colspan="6"><ConduitTarget conduit_id=id.get_value() shown=shown /></td>
+        <Show when=move || details_open.get()>
+            <tr class="conduit-editor" id=dom("details-editor")>
+                <td colspan="7"><ConduitDetails conduit_id=id.get_value() shown=shown /></td>
             </tr>
         </Show>
+        <Show when=move || editing.get()>
+            <tr class="conduit-editor" id=dom("target-editor")>
+                <td colspan="7"><ConduitTarget conduit_id=id.get_value() shown=shown /></td>
+            </tr>
+        </Show>
+    }
+}
+
+/// The editor of one conduit's register entry: name, the zones it joins, type, protocols and ports,
+/// who manages it, and the networks it crosses. Each change is saved as it is made.
+#[component]
+fn ConduitDetails(conduit_id: String, shown: Memo<Option<ConduitShown>>) -> impl IntoView {
+    let state = AppState::get();
+    let id = StoredValue::new(conduit_id);
+    let error = RwSignal::new(None::<String>);
+    let zones = StepState::get().zone_choices();
+    let get =
+        move |f: fn(&Conduit) -> String| move || shown.with(|c| c.as_ref().map(|c| f(&c.conduit))).unwrap_or_default();
+    let set = move |change: Box<dyn FnOnce(&mut Conduit)>| {
+        state.edit(|a| {
+            if let Some(c) = a.conduits.iter_mut().find(|c| c.id == id.get_value()) {
+                change(c);
+            }
+        })
+    };
+    let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
+    // An end may change only to a zone the other end is not in.
+    let set_end = move |from_end: bool, ev: leptos::ev::Event| {
+        let zone = event_target_value(&ev);
+        let (this, other) = shown
+            .with_untracked(|c| c.as_ref().map(|c| (c.conduit.from.clone(), c.conduit.to.clone())))
+            .map(|(from, to)| if from_end { (from, to) } else { (to, from) })
+            .unwrap_or_default();
+        if other == zone || zone.is_empty() {
+            error.set(Some("A conduit connects two different zones: choose another zone for this end.".into()));
+            // The list goes back to the zone the end is still in.
+            if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                select.set_value(&this);
+            }
+            return;
+        }
+        error.set(None);
+        set(Box::new(move |c| if from_end { c.from = zone } else { c.to = zone }));
+    };
+    let end = move |suffix: &'static str, label: &'static str, from_end: bool| {
+        let current = get(if from_end { |c: &Conduit| c.from.clone() } else { |c: &Conduit| c.to.clone() });
+        view! {
+            <div class="field">
+                <label for=dom(suffix)>{label}</label>
+                <select id=dom(suffix) prop:value=current on:change=move |ev| set_end(from_end, ev)>
+                    {move || zones.get().into_iter().map(|(zid, zname)| view! { <option value=zid>{zname}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="conduit-details">
+            <legend>{move || format!("Conduit {}", get(|c| c.name.clone())())}</legend>
+            <div class="form-grid">
+                <div class="field">
+                    <label for=dom("name")>"Conduit name"</label>
+                    <input id=dom("name") type="text" maxlength=MAX_NAME_CHARS.to_string() prop:value=get(|c| c.name.clone())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).trim().to_string();
+                            if v.is_empty() {
+                                error.set(Some("Give the conduit a name.".into()));
+                            } else {
+                                error.set(None);
+                                set(Box::new(move |c| c.name = v));
+                            }
+                        } />
+                </div>
+                {end("from", "From zone", true)}
+                {end("to", "To zone", false)}
+                <div class="field">
+                    <label for=dom("type")>"Conduit type"</label>
+                    <select id=dom("type") prop:value=get(|c| c.kind.map(|k| k.label().to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let kind = ConduitType::ALL.into_iter().find(|k| k.label() == v);
+                            set(Box::new(move |c| c.kind = kind));
+                        }>
+                        <option value="">"Not recorded"</option>
+                        {ConduitType::ALL.into_iter().map(|k| view! { <option value=k.label()>{k.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=dom("protocols")>"Protocols and ports"</label>
+                    <input id=dom("protocols") type="text" maxlength=(MAX_NAME_CHARS * 4).to_string() prop:value=get(|c| c.protocols.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev); set(Box::new(move |c| c.protocols = v)); } />
+                </div>
+                <div class="field">
+                    <label for=dom("manager")>"Managed by"</label>
+                    <input id=dom("manager") type="text" maxlength=MAX_NAME_CHARS.to_string() prop:value=get(|c| c.manager.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); set(Box::new(move |c| c.manager = v)); } />
+                </div>
+                <div class="check">
+                    <input id=dom("it") type="checkbox" prop:checked=move || shown.with(|c| c.as_ref().is_some_and(|c| c.conduit.crosses_it))
+                        on:change=move |ev| { let on = event_target_checked(&ev); set(Box::new(move |c| c.crosses_it = on)); } />
+                    <label for=dom("it")>"Crosses to the IT network"</label>
+                </div>
+                <div class="check">
+                    <input id=dom("internet") type="checkbox" prop:checked=move || shown.with(|c| c.as_ref().is_some_and(|c| c.conduit.crosses_internet))
+                        on:change=move |ev| { let on = event_target_checked(&ev); set(Box::new(move |c| c.crosses_internet = on)); } />
+                    <label for=dom("internet")>"Crosses to the internet"</label>
+                </div>
+            </div>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </fieldset>
     }
 }
 

@@ -260,6 +260,13 @@ impl StepState {
     pub fn get() -> StepState {
         expect_context::<StepState>()
     }
+
+    /// The zones' ids and names, in order, for a list to choose a zone from. One function for every such
+    /// list (questionnaire, conduits, inventory import), so the memo is compiled once, not once per list.
+    pub fn zone_choices(self) -> Memo<Vec<(String, String)>> {
+        let a = self.assessment;
+        Memo::new(move |_| a.with(|a| a.zones.iter().map(|z| (z.id.clone(), z.name.clone())).collect::<Vec<_>>()))
+    }
 }
 
 /// The local time of day, `14:02`, to say when something was saved.

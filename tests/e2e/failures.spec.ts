@@ -224,7 +224,7 @@ test('an import names every problem of a file, in words, and changes nothing', a
   const problems = alert.getByRole('listitem');
   await expect(problems).toHaveText([
     /^The profile: the target maturity level cannot be 2\.5; it must be a whole number from 1 to 4\. \(Line 1, column \d+\.\)$/,
-    'Zone 1 ("Cell A") has a field "__proto__" that this tool does not know; remove it. The fields it can have: id, name, description, asset_types, criticality, target, wizard.',
+    'Zone 1 ("Cell A") has a field "__proto__" that this tool does not know; remove it. The fields it can have: id, name, description, asset_types, criticality, target, wizard, organisation, boundary, logical_access, physical_access, data_flows, purdue_levels.',
     'Zone 2 ("Boiler <b>house</b>"): the target security level (SL-T) for FR 3 cannot be 9; it must be a whole number from 0 to 4.',
     /^The answer to ZCR 1\.1 \(".+"\) given once for the assessment: the chosen answer cannot be "maybe"; it must be one of "implemented", "partial", /,
   ]);

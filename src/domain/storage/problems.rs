@@ -1,4 +1,4 @@
-//! What is wrong with a file, in the user's words: which zone, conduit, product, answer or plan entry, which
+//! What is wrong with a file, in the user's words: which zone, conduit, product, asset, answer or plan entry, which
 //! of its fields, what the file holds there and what is allowed.
 //!
 //! serde and serde_json describe a refused value in Rust's terms (``invalid type: floating point `2.5`,
@@ -67,6 +67,7 @@ enum Kind {
     Zone,
     Conduit,
     Product,
+    Asset,
     Answers,
     AnswerMap,
     Response,
@@ -206,6 +207,7 @@ fn subject(path: &[Step], root: &Value) -> (String, Kind, usize) {
         (Some("products"), Some(Step::Index(i))) => {
             (numbered("Product", *i, name_in("products", *i)), Kind::Product, 3)
         }
+        (Some("assets"), Some(Step::Index(i))) => (numbered("Asset", *i, name_in("assets", *i)), Kind::Asset, 3),
         (Some("profile"), _) => ("The profile".to_string(), Kind::Profile, 2),
         (Some("plan"), Some(Step::Key(action))) => {
             (format!("The roadmap plan for {}", question(action)), Kind::PlanEntry, 3)
@@ -244,7 +246,11 @@ enum Allowed {
 // list, so they cannot drift from the types).
 const ROLES: &str = "one of \"asset_owner\", \"system_integrator\", \"product_supplier\"";
 const ASSET_TYPES: &str = "one of \"plc\", \"hmi\", \"scada_server\", \"historian\", \"engineering_workstation\", \
-                           \"safety_system\", \"network_equipment\", \"remote_access\"";
+                           \"safety_system\", \"network_equipment\", \"remote_access\", \"field_device\", \"server\"";
+const PURDUE_LEVELS: &str = "one of \"enterprise\", \"business\", \"dmz\", \"operations\", \"supervisory\", \
+                             \"control\", \"field\", \"safety\"";
+const CRITICALITY: &str = "one of \"low\", \"medium\", \"high\", \"critical\"";
+const CONDUIT_TYPES: &str = "one of \"firewall\", \"gateway\", \"data_diode\", \"filtering_device\", \"unmanaged\"";
 /// Every answer code (a known question takes those of its own scale, see [`refused_value`]).
 const ANSWERS: &str = "one of \"implemented\", \"partial\", \"not_implemented\", \"compensating\", \
                        \"not_applicable\", \"dont_know\", \"vendor_to_confirm\", \"not_performed\", \"ml1\", \"ml2\", \
@@ -265,6 +271,7 @@ const FIELDS: &[(Option<Kind>, &str, &str, Allowed)] = &[
     (Some(Kind::Assessment), "zones", "the list of zones", Allowed::Is(LIST)),
     (Some(Kind::Assessment), "conduits", "the list of conduits", Allowed::Is(LIST)),
     (Some(Kind::Assessment), "products", "the list of products", Allowed::Is(LIST)),
+    (Some(Kind::Assessment), "assets", "the asset inventory", Allowed::Is(LIST)),
     (Some(Kind::Assessment), "answers", "the answers", Allowed::Is(GROUP)),
     (Some(Kind::Assessment), "plan", "the roadmap plan", Allowed::Is(GROUP)),
     (Some(Kind::Assessment), "last_step", "the step last open", Allowed::Is(TEXT)),
@@ -278,14 +285,15 @@ const FIELDS: &[(Option<Kind>, &str, &str, Allowed)] = &[
     (Some(Kind::Profile), "target_maturity", "the target maturity level", Allowed::Is("a whole number from 1 to 4")),
     (None, "description", "the description", Allowed::Is(TEXT)),
     (Some(Kind::Zone), "asset_types", "the asset types", Allowed::ListOf("asset type", ASSET_TYPES)),
-    (
-        Some(Kind::Zone),
-        "criticality",
-        "the criticality",
-        Allowed::Is("one of \"low\", \"medium\", \"high\", \"critical\""),
-    ),
+    (Some(Kind::Zone), "criticality", "the criticality", Allowed::Is(CRITICALITY)),
     (Some(Kind::Zone), "target", "the target security level (SL-T)", Allowed::Is(LEVELS)),
     (Some(Kind::Zone), "wizard", "the answers to the target-level wizard", Allowed::Is(GROUP)),
+    (Some(Kind::Zone), "organisation", "the accountable organisation", Allowed::Is(TEXT)),
+    (Some(Kind::Zone), "boundary", "the boundary", Allowed::Is(TEXT)),
+    (Some(Kind::Zone), "logical_access", "the logical access points", Allowed::Is(TEXT)),
+    (Some(Kind::Zone), "physical_access", "the physical access points", Allowed::Is(TEXT)),
+    (Some(Kind::Zone), "data_flows", "the data flows", Allowed::Is(TEXT)),
+    (Some(Kind::Zone), "purdue_levels", "the Purdue levels", Allowed::ListOf("Purdue level", PURDUE_LEVELS)),
     (Some(Kind::Conduit), "from", "the zone it starts from (\"from\")", Allowed::Is("the id of a zone in the file")),
     (Some(Kind::Conduit), "to", "the zone it leads to (\"to\")", Allowed::Is("the id of a zone in the file")),
     (Some(Kind::Conduit), "protocols", "the protocols", Allowed::Is(TEXT)),
@@ -305,6 +313,8 @@ const FIELDS: &[(Option<Kind>, &str, &str, Allowed)] = &[
              out when the conduit follows its zones",
         ),
     ),
+    (Some(Kind::Conduit), "type", "the conduit type", Allowed::Is(CONDUIT_TYPES)),
+    (Some(Kind::Conduit), "manager", "the manager", Allowed::Is(TEXT)),
     (
         Some(Kind::Product),
         "component_type",
@@ -312,6 +322,23 @@ const FIELDS: &[(Option<Kind>, &str, &str, Allowed)] = &[
         Allowed::Is("one of \"software_application\", \"embedded_device\", \"host_device\", \"network_device\""),
     ),
     (Some(Kind::Product), "target", "the aimed capability level (SL-C)", Allowed::Is(LEVELS)),
+    (Some(Kind::Asset), "zone", "the zone", Allowed::Is("the id of a zone in the file, in double quotes")),
+    (
+        Some(Kind::Asset),
+        "type",
+        "the type",
+        Allowed::Is("a text in double quotes: a type id such as \"plc\" or \"hmi\", or a type of your own"),
+    ),
+    (Some(Kind::Asset), "vendor", "the vendor", Allowed::Is(TEXT)),
+    (Some(Kind::Asset), "model", "the model", Allowed::Is(TEXT)),
+    (Some(Kind::Asset), "version", "the version", Allowed::Is(TEXT)),
+    (Some(Kind::Asset), "quantity", "the quantity", Allowed::Is("a whole number from 1 to 1000000")),
+    (Some(Kind::Asset), "criticality", "the criticality", Allowed::Is(CRITICALITY)),
+    (Some(Kind::Asset), "purdue", "the Purdue level", Allowed::Is(PURDUE_LEVELS)),
+    (Some(Kind::Asset), "address", "the network address", Allowed::Is(TEXT)),
+    (Some(Kind::Asset), "location", "the location", Allowed::Is(TEXT)),
+    (Some(Kind::Asset), "notes", "the notes", Allowed::Is(TEXT)),
+    (Some(Kind::Asset), "product", "the product", Allowed::Is("the id of a product in the file, in double quotes")),
     (Some(Kind::Answers), "assessment", "the answers given once for the assessment", Allowed::Is(GROUP)),
     (Some(Kind::Answers), "all_zones", "the answers for all zones", Allowed::Is(GROUP)),
     (Some(Kind::Answers), "zones", "the answers per zone", Allowed::Is(GROUP)),
