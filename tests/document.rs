@@ -146,7 +146,12 @@ fn user_text_is_kept_as_typed_in_the_results_and_the_report() {
     a.set_response(
         &in_zone("z1"),
         "sr-1.3",
-        Response { answer: Some(Answer::NotImplemented), justification: String::new(), notes: HOSTILE.to_string() },
+        Response {
+            answer: Some(Answer::NotImplemented),
+            justification: String::new(),
+            notes: HOSTILE.to_string(),
+            ..Response::default()
+        },
     );
     a.plan.insert("sr-1.3".to_string(), ActionPlan { owner: HOSTILE.to_string(), ..ActionPlan::default() });
     let card = score(&a);
@@ -801,6 +806,7 @@ fn a_vendor_to_confirm_answer_is_counted_in_the_gap_register_listed_for_vendors_
             answer: Some(Answer::VendorToConfirm),
             justification: String::new(),
             notes: "Asked the integrator in May.".to_string(),
+            ..Response::default()
         },
     );
     let body = results_body(&a, &score(&a));
@@ -854,6 +860,7 @@ fn the_appendix_keeps_a_zones_own_notes_beside_the_answer_it_follows() {
             answer: Some(Answer::Implemented),
             justification: String::new(),
             notes: "Central directory.".to_string(),
+            ..Response::default()
         },
     );
     // The second zone keeps notes of its own: on an answer it follows, and on a question nobody answered.

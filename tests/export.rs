@@ -38,7 +38,12 @@ fn plant() -> Assessment {
     a.set_response(
         &all,
         "sr-1.3",
-        Response { answer: Some(Answer::NotImplemented), justification: String::new(), notes: NOTE.to_string() },
+        Response {
+            answer: Some(Answer::NotImplemented),
+            justification: String::new(),
+            notes: NOTE.to_string(),
+            ..Response::default()
+        },
     );
     a.set_response(&all, "sr-1.7", Response::justified(Answer::Compensating, COMPENSATION));
     answer(&mut a, &all, &["sr-1.12"], Answer::NotApplicable);
@@ -641,6 +646,7 @@ fn markdown_tables_keep_their_shape_whatever_the_user_typed() {
             answer: Some(Answer::NotImplemented),
             justification: String::new(),
             notes: "a | b \\| c\n- d\r\n1. e `f` *g*".to_string(),
+            ..Response::default()
         },
     );
     let r = results(&a);
@@ -684,7 +690,12 @@ fn vendor() -> Assessment {
     a.set_response(
         &for_product("p1"),
         "cr-1.1-re1",
-        Response { answer: Some(Answer::Partial), justification: String::new(), notes: RTU_NOTE.to_string() },
+        Response {
+            answer: Some(Answer::Partial),
+            justification: String::new(),
+            notes: RTU_NOTE.to_string(),
+            ..Response::default()
+        },
     );
     answer(&mut a, &for_product("p1"), &["cr-2.2"], Answer::NotApplicable);
     implement_component_fr(&mut a, "p2", ComponentType::SoftwareApplication, Fr::Fr1, 1);
@@ -1033,7 +1044,12 @@ fn questions_for_vendors_are_listed_apart_and_marked_in_the_gap_register() {
     a.set_response(
         &AnswerScope::AllZones,
         "sr-1.9",
-        Response { answer: Some(Answer::VendorToConfirm), justification: String::new(), notes: "Asked in May.".into() },
+        Response {
+            answer: Some(Answer::VendorToConfirm),
+            justification: String::new(),
+            notes: "Asked in May.".into(),
+            ..Response::default()
+        },
     );
     answer(&mut a, &in_zone("z2"), &["sr-1.5"], Answer::VendorToConfirm);
     let questions = vendor_questions(&a);

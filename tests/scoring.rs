@@ -957,7 +957,12 @@ fn a_zone_answer_replaces_the_all_zones_answer_and_clearing_it_keeps_the_notes()
     a.set_response(
         &in_zone("z1"),
         "sr-1.1",
-        Response { answer: Some(Answer::Partial), justification: String::new(), notes: note.into() },
+        Response {
+            answer: Some(Answer::Partial),
+            justification: String::new(),
+            notes: note.into(),
+            ..Response::default()
+        },
     );
     assert!(a.has_override("z1", "sr-1.1"));
     assert_eq!(score_of(&a, "z1").achieved.get(Fr::Fr1), sl(0), "the zone's own answer counts");

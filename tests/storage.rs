@@ -1,5 +1,6 @@
 //! The saved format: round trips and the byte-for-byte layout, the released schema-1 and schema-2 fixtures
-//! and their migration, the schema-3 fixture (conduit targets, vendor to confirm, a zone note alone), every
+//! and their migration, the schema-3 fixture (conduit targets, vendor to confirm, a zone note alone), the
+//! schema-5 fixture (a snapshot, evidence references) and its migration from older files, every
 //! rejection with its message and location (serde_json's line and column and the field path, or our own
 //! field path), notices, and never panicking on hostile input.
 
@@ -28,11 +29,18 @@ const SCHEMA_3: &str = include_str!("fixtures/schema-3.json");
 
 /// A file of schema 4: the schema-3 assessment with an asset inventory (a type the user named, a
 /// quantity, a link to a product), the zone register's fields and the conduits' type and manager. Keep it
-/// unchanged once schema 5 exists.
+/// unchanged.
 const SCHEMA_4: &str = include_str!("fixtures/schema-4.json");
 
+/// A file of schema 5: the schema-4 assessment with evidence references on three answers (one with a web
+/// link, one without a link, one with a file share path), an action done, and one snapshot, "Baseline,
+/// April 2026", taken before: then SR 1.1 was not implemented for all zones, the pumping control zone
+/// followed the all-zones answer Partial on SR 5.1 and its inventory held the PLC and the level sensors
+/// only, the DMZ zone did not exist and no action was done. Keep it unchanged once schema 6 exists.
+const SCHEMA_5: &str = include_str!("fixtures/schema-5.json");
+
 /// Every fixture, for the checks that hold for any saved file.
-const FIXTURES: [&str; 4] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4];
+const FIXTURES: [&str; 5] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5];
 
 fn fixture() -> Assessment {
     from_json(SCHEMA_1).expect("the schema-1 fixture loads").assessment
@@ -50,9 +58,14 @@ fn fixture_with(edit: impl FnOnce(&mut Value)) -> String {
     edited(SCHEMA_1, edit)
 }
 
-/// The schema-4 fixture (the current schema, read with line and column) with one change.
+/// The schema-4 fixture (read with line and column, as the current schema is) with one change.
 fn current_with(edit: impl FnOnce(&mut Value)) -> String {
     edited(SCHEMA_4, edit)
+}
+
+/// The schema-5 fixture (the current schema) with one change.
+fn schema_5_with(edit: impl FnOnce(&mut Value)) -> String {
+    edited(SCHEMA_5, edit)
 }
 
 /// Every problem found in a refused file.
@@ -92,8 +105,10 @@ fn location(e: &Problem) -> String {
 
 #[test]
 fn saving_and_reading_back_gives_the_same_assessment() {
-    let current = accepted(SCHEMA_4).assessment;
-    for original in [Assessment::new("a1", "Empty", NOW), fixture(), accepted(SCHEMA_3).assessment, current] {
+    let current = accepted(SCHEMA_5).assessment;
+    let inventory = accepted(SCHEMA_4).assessment;
+    for original in [Assessment::new("a1", "Empty", NOW), fixture(), accepted(SCHEMA_3).assessment, inventory, current]
+    {
         let loaded = accepted(&to_json(&original));
         assert_eq!(loaded.assessment, original);
         assert!(loaded.notices.is_empty());
@@ -105,19 +120,24 @@ fn a_saved_file_is_written_back_byte_for_byte() {
     // The fixture of the current schema is in serde_json's pretty layout (two-space indent), as every
     // version writes it. Older fixtures were written against catalogue 2026.11-1, whose answers are brought
     // forward on load (tests below), so they are not written back unchanged.
-    assert_eq!(to_json(&accepted(SCHEMA_4).assessment), SCHEMA_4.trim_end());
+    assert_eq!(to_json(&accepted(SCHEMA_5).assessment), SCHEMA_5.trim_end());
 }
 
 #[test]
-fn the_schema_3_file_reads_as_schema_4_and_is_written_back_with_only_its_version_changed() {
-    // Schema 4 adds only optional fields (the inventory, the zone register, a conduit's type and manager).
+fn the_schema_3_and_4_files_read_as_schema_5_and_are_written_back_with_only_their_version_changed() {
+    // Schema 4 adds only optional fields (the inventory, the zone register, a conduit's type and manager),
+    // and so does schema 5 (snapshots, evidence references).
     let migrated = accepted(SCHEMA_3);
     assert!(migrated.notices.is_empty());
     let a = &migrated.assessment;
     assert!(a.assets.is_empty());
     assert!(a.zones.iter().all(|z| z.purdue_levels.is_empty() && z.organisation.is_empty()));
     assert!(a.conduits.iter().all(|c| c.kind.is_none() && c.manager.is_empty()));
-    assert_eq!(to_json(a), SCHEMA_3.trim_end().replacen("\"schema\": 3,", "\"schema\": 4,", 1));
+    assert_eq!(to_json(a), SCHEMA_3.trim_end().replacen("\"schema\": 3,", "\"schema\": 5,", 1));
+    let migrated = accepted(SCHEMA_4);
+    assert!(migrated.notices.is_empty());
+    assert!(migrated.assessment.snapshots.is_empty());
+    assert_eq!(to_json(&migrated.assessment), SCHEMA_4.trim_end().replacen("\"schema\": 4,", "\"schema\": 5,", 1));
 }
 
 #[test]
@@ -295,7 +315,7 @@ fn the_released_schema_1_file_loads_with_its_values() {
 }
 
 #[test]
-fn the_schema_1_file_is_migrated_and_saved_again_as_schema_4() {
+fn the_schema_1_file_is_migrated_and_saved_again_as_schema_5() {
     let migrated = fixture();
     // Schema 2 only adds products and per-product answers, schema 3 conduit targets and the answer Vendor to
     // confirm; a schema-1 file has none of them.
@@ -303,8 +323,9 @@ fn the_schema_1_file_is_migrated_and_saved_again_as_schema_4() {
     assert!(migrated.conduits.iter().all(|c| c.target.is_none()));
     let saved = to_json(&migrated);
     let value: Value = serde_json::from_str(&saved).expect("the saved text is JSON");
-    assert_eq!(value["schema"], json!(4));
+    assert_eq!(value["schema"], json!(5));
     assert_eq!(value["format"], json!("iec62443-assess/assessment"));
+    assert!(value["assessment"].get("snapshots").is_none(), "an empty snapshot list is not written");
     assert!(value["assessment"].get("products").is_none(), "an empty product list is not written");
     assert!(value["assessment"]["answers"].get("products").is_none());
     assert!(value["assessment"]["conduits"][0].get("target").is_none(), "a conduit following its zones");
@@ -448,17 +469,17 @@ fn a_missing_or_malformed_schema_is_refused() {
     ];
     for edit in edits {
         let e = refused(&fixture_with(edit));
-        assert_eq!(e.message, "The schema version (\"schema\") is missing or not a whole number; it must be 1 to 4.");
+        assert_eq!(e.message, "The schema version (\"schema\") is missing or not a whole number; it must be 1 to 5.");
         assert_eq!(location(&e), "schema");
     }
 }
 
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_advice() {
-    let e = refused(&fixture_with(|v| v["schema"] = json!(5)));
+    let e = refused(&fixture_with(|v| v["schema"] = json!(6)));
     assert_eq!(
         e.message,
-        "The file was written by a newer version of this tool (schema 5; this version reads up to 4). \
+        "The file was written by a newer version of this tool (schema 6; this version reads up to 5). \
          Open it with the newer version, or update this copy."
     );
     assert_eq!(location(&e), "schema");
@@ -467,7 +488,7 @@ fn a_file_from_a_newer_version_is_refused_with_advice() {
 #[test]
 fn schema_0_is_refused() {
     let e = refused(&fixture_with(|v| v["schema"] = json!(0)));
-    assert_eq!(e.message, "Schema version 0 does not exist; the schema version must be 1 to 4.");
+    assert_eq!(e.message, "Schema version 0 does not exist; the schema version must be 1 to 5.");
     assert_eq!(location(&e), "schema");
 }
 
@@ -490,7 +511,7 @@ fn an_unknown_field_is_refused_at_its_line() {
     assert_eq!(
         e.message,
         "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones has a field \
-         \"comment\" that this tool does not know; remove it. The fields it can have: answer, justification, notes."
+         \"comment\" that this tool does not know; remove it. The fields it can have: answer, justification, notes, evidence."
     );
     let line = line_where(&text, |l| l.contains("\"comment\""));
     assert!(location(&e).starts_with(&format!("line {line}, ")));
@@ -961,7 +982,7 @@ proptest! {
     fn any_assessment_with_products_reads_back_unchanged(a in arb_supplier_assessment()) {
         prop_assert!(!a.products.is_empty());
         let text = to_json(&a);
-        prop_assert!(text.contains("\"schema\": 4"));
+        prop_assert!(text.contains("\"schema\": 5"));
         let loaded = from_json(&text).map(|l| l.assessment);
         prop_assert_eq!(loaded, Ok(a.clone()));
         // The scores read back too: a product's SL-C does not depend on the trip through the file.
@@ -1348,4 +1369,213 @@ fn the_codes_a_message_allows_are_the_codes_serde_reads() {
         assert!(e.message.contains(" cannot be 1; it must be "), "{}", e.message);
         assert_eq!(allowed_codes(&e.message), codes, "{}", e.message);
     }
+}
+
+// --- schema 5: snapshots and evidence references ------------------------------------------------------
+
+#[test]
+fn the_schema_5_file_loads_with_its_snapshot_and_evidence() {
+    let loaded = accepted(SCHEMA_5);
+    assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+    let a = loaded.assessment;
+    let [baseline] = &a.snapshots[..] else { panic!("one snapshot, found {}", a.snapshots.len()) };
+    assert_eq!((baseline.id.as_str(), baseline.name.as_str()), ("s1", "Baseline, April 2026"));
+    assert_eq!(baseline.date(), "2026-04-14");
+    assert_eq!(baseline.state.zones.len(), 1, "the DMZ zone was added after the snapshot");
+    let frozen: Vec<&str> = baseline.state.assets.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(frozen, ["PLC pump 1", "Level sensors"], "a snapshot keeps the inventory as it was");
+    assert_eq!(baseline.state.zones[0].organisation, "Harbour Water Utility, operations department");
+    assert_eq!(a.assets.len(), 4);
+    assert_eq!(baseline.state.answers.all_zones["sr-1.1"].answer, Some(Answer::NotImplemented));
+    assert!(baseline.state.answers.all_zones["sr-1.1"].evidence.is_empty());
+    let sr_1_1 = &a.answers.all_zones["sr-1.1"].evidence;
+    assert_eq!(sr_1_1.len(), 1);
+    assert_eq!(sr_1_1[0].document, "Account review 2026-Q2");
+    assert_eq!(sr_1_1[0].web_link(), Some("https://intranet.northwind.example/dms/4711"));
+    let share = &a.answers.zones["z1"]["sr-5.1"].evidence[0];
+    assert_eq!(share.web_link(), None, "a file share path is text, not a link");
+    assert_eq!(share.date, "", "a missing date is empty");
+    assert_eq!(a.answers.assessment["zcr-1.1"].evidence[0].link, "", "a missing link is empty");
+}
+
+#[test]
+fn older_files_read_as_schema_5_without_snapshots_or_evidence() {
+    for text in [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4] {
+        let a = accepted(text).assessment;
+        assert!(a.snapshots.is_empty());
+        let maps = [&a.answers.assessment, &a.answers.all_zones];
+        assert!(maps.iter().all(|m| m.values().all(|r| r.evidence.is_empty())));
+        let saved: Value = serde_json::from_str(&to_json(&a)).expect("JSON");
+        assert_eq!(saved["schema"], json!(5));
+        assert!(!to_json(&a).contains("\"evidence\""), "empty evidence is left out of the file");
+    }
+}
+
+#[test]
+fn a_snapshot_is_checked_like_the_assessment_and_located_inside_it() {
+    // An answer from the wrong scale inside the snapshot's state: the assessment's own sentence, said of
+    // the snapshot.
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["snapshots"][0]["state"]["answers"]["all_zones"]["sr-1.1"]["answer"] = json!("ml2")
+    }));
+    assert_eq!(
+        e.message,
+        "In snapshot 1 (as it was): The answer to SR 1.1 (\"Human user identification and authentication\") for \
+         all zones: \"ml2\" (ML2 Managed) is not an answer to this question; it takes one of \"implemented\", \
+         \"partial\", \"not_implemented\", \"compensating\", \"not_applicable\", \"dont_know\", \
+         \"vendor_to_confirm\"."
+    );
+    assert_eq!(location(&e), "assessment.snapshots[0].state.answers.all_zones[\"sr-1.1\"].answer");
+    // Answers for a zone the snapshot did not have.
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["snapshots"][0]["state"]["answers"]["zones"]["z2"] =
+            json!({ "sr-1.1": { "answer": "implemented" } })
+    }));
+    assert_eq!(
+        e.message,
+        "In snapshot 1 (as it was): There are answers for zone \"z2\", which is not in the file; remove them or \
+         add the zone."
+    );
+    assert_eq!(location(&e), "assessment.snapshots[0].state.answers.zones[\"z2\"]");
+    // Two snapshots with the same name, in any case.
+    let e = refused(&schema_5_with(|v| {
+        let mut second = v["assessment"]["snapshots"][0].clone();
+        second["id"] = json!("s2");
+        second["name"] = json!(" baseline, APRIL 2026");
+        v["assessment"]["snapshots"].as_array_mut().expect("a list").push(second);
+    }));
+    assert_eq!(
+        e.message,
+        "Snapshot 2 (\"baseline, APRIL 2026\") has the same name as snapshot 1 (\"Baseline, April 2026\"); each \
+         snapshot needs its own name (capitals and spaces at either end do not count)."
+    );
+    assert_eq!(location(&e), "assessment.snapshots[1].name");
+    // A snapshot inside a snapshot.
+    let e = refused(&schema_5_with(|v| {
+        let inner = v["assessment"]["snapshots"][0].clone();
+        v["assessment"]["snapshots"][0]["state"]["snapshots"] = json!([inner]);
+    }));
+    assert_eq!(
+        e.message,
+        "Snapshot 1 (\"Baseline, April 2026\") holds snapshots of its own; a snapshot's state cannot have any. \
+         Remove them."
+    );
+    assert_eq!(location(&e), "assessment.snapshots[0].state.snapshots");
+    // An unknown field in a snapshot, and a wrong value inside its state, in the user's words.
+    let e = refusal(&schema_5_with(|v| {
+        v["assessment"]["snapshots"][0]["colour"] = json!("red");
+        v["assessment"]["snapshots"][0]["state"]["zones"][0]["target"][2] = json!(7);
+    }));
+    let messages: Vec<&str> = e.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["Snapshot 1 (\"Baseline, April 2026\") has a field \"colour\" that this tool does not know; remove it. \
+             The fields it can have: id, name, taken, state."]
+    );
+    let e = refused(&schema_5_with(|v| v["assessment"]["snapshots"][0]["state"]["zones"][0]["target"][2] = json!(7)));
+    assert_eq!(
+        e.message,
+        "In snapshot 1 (as it was): Zone 1 (\"Harbour pumping control\"): the target security level (SL-T) for FR 3 \
+         cannot be 7; it must be a whole number from 0 to 4."
+    );
+    assert_eq!(e.path.as_deref(), Some("assessment.snapshots[0].state.zones[0].target[2]"));
+}
+
+#[test]
+fn evidence_references_are_checked_for_count_and_length() {
+    let too_many: Vec<Value> = (0..=MAX_EVIDENCE).map(|i| json!({ "document": format!("Doc {i}") })).collect();
+    let e =
+        refused(&schema_5_with(|v| v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"] = json!(too_many)));
+    assert_eq!(
+        e.message,
+        format!(
+            "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones has {} evidence \
+             references; at most {MAX_EVIDENCE} are allowed. Remove some from the file.",
+            MAX_EVIDENCE + 1
+        )
+    );
+    assert_eq!(location(&e), "assessment.answers.all_zones[\"sr-1.1\"].evidence");
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"][0]["link"] = json!("x".repeat(1001))
+    }));
+    assert_eq!(
+        e.message,
+        "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones: the link of evidence \
+         reference 1 is 1001 characters long; at most 1000 are allowed."
+    );
+    assert_eq!(location(&e), "assessment.answers.all_zones[\"sr-1.1\"].evidence[0].link");
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"][0]["document"] = json!("  ")
+    }));
+    assert_eq!(
+        e.message,
+        "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones: evidence reference \
+         1 names no document; give it a name or remove it."
+    );
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"][0]["pages"] = json!(3)
+    }));
+    assert!(e.message.contains("a field \"pages\" that this tool does not know"), "{}", e.message);
+    let e = refused(&schema_5_with(|v| {
+        v["assessment"]["answers"]["all_zones"]["sr-1.1"]["evidence"][0]["date"] = json!(20260414)
+    }));
+    assert_eq!(
+        e.message,
+        "The answer to SR 1.1 (\"Human user identification and authentication\") for all zones: the date of evidence \
+         reference 1 cannot be 20260414; it must be a text in double quotes."
+    );
+}
+
+#[test]
+fn taking_renaming_and_deleting_snapshots_keeps_names_unique() {
+    let mut a = accepted(SCHEMA_5).assessment;
+    let id = a.take_snapshot("  After the firewall  ", "2026-06-01T10:00:00Z").expect("taken");
+    assert_eq!(id, "s2");
+    assert_eq!(a.snapshots[1].name, "After the firewall");
+    assert_eq!(a.snapshots[1].state.answers, a.answers, "a snapshot freezes the answers as they are");
+    assert_eq!(a.snapshots[1].state.assets, a.assets, "and the inventory");
+    assert_eq!(a.snapshots[1].state.assets.len(), 4);
+    assert!(a.snapshots[1].state.plan.contains_key("sr-5.1"));
+    assert_eq!(
+        a.take_snapshot("after THE firewall", "2026-06-02T10:00:00Z"),
+        Err(SnapshotProblem::Name(NameProblem::Duplicate))
+    );
+    assert_eq!(a.rename_snapshot("s2", ""), Err(SnapshotProblem::Name(NameProblem::Empty)));
+    assert_eq!(a.rename_snapshot("s9", "Other"), Err(SnapshotProblem::NotFound));
+    a.rename_snapshot("s2", "June 2026").expect("renamed");
+    // A later change does not touch the snapshot.
+    a.set_response(&AnswerScope::AllZones, "sr-1.1", Response::with(Answer::Partial));
+    a.assets.clear();
+    assert_eq!(a.snapshots[1].state.assets.len(), 4, "an asset removed later stays in the snapshot");
+    assert_eq!(a.snapshots[1].state.answers.all_zones["sr-1.1"].answer, Some(Answer::Implemented));
+    assert_eq!(accepted(&to_json(&a)).assessment, a, "snapshots read back unchanged");
+    assert!(a.delete_snapshot("s1"));
+    assert!(!a.delete_snapshot("s1"));
+    assert_eq!(a.snapshots.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["June 2026"]);
+    // Ids are not reused after a delete.
+    assert_eq!(a.take_snapshot("Later", NOW).as_deref(), Ok("s3"));
+    for i in a.snapshots.len()..MAX_SNAPSHOTS {
+        a.take_snapshot(&format!("Snapshot {i}"), NOW).expect("room for more");
+    }
+    assert_eq!(a.take_snapshot("One too many", NOW), Err(SnapshotProblem::TooMany));
+}
+
+#[test]
+fn repair_keeps_the_snapshots_that_read_and_drops_the_rest() {
+    let text = schema_5_with(|v| {
+        let mut broken = v["assessment"]["snapshots"][0].clone();
+        broken["id"] = json!("s2");
+        broken["name"] = json!("Broken");
+        broken["state"]["zones"] = json!("not a list");
+        v["assessment"]["snapshots"].as_array_mut().expect("a list").push(broken);
+        v["assessment"]["zones"][0]["colour"] = json!("red");
+    });
+    let repaired = storage::repair(&text, "a-new", NOW).expect("repairable");
+    assert_eq!(repaired.assessment.snapshots.len(), 1);
+    assert_eq!(repaired.assessment.snapshots[0].name, "Baseline, April 2026");
+    assert_eq!(
+        repaired.dropped.last().map(String::as_str),
+        Some("In snapshot 2 (as it was): The assessment: the list of zones cannot be \"not a list\"; it must be a list in \
+          square brackets [ ]. The snapshot was left out.")
+    );
 }

@@ -168,7 +168,8 @@ impl Answer {
 }
 
 /// What a user recorded for one item (in one zone, for 3-3 items). Saved as
-/// `{"answer": ..., "justification": ..., "notes": ...}`, each left out when empty.
+/// `{"answer": ..., "justification": ..., "notes": ..., "evidence": [...]}`, each left out when empty
+/// (`evidence` since schema 5).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Response {
@@ -181,6 +182,61 @@ pub struct Response {
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// What backs the answer: documents, intranet links, dates (schema 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// Most evidence references one answer may carry.
+pub const MAX_EVIDENCE: usize = 20;
+
+/// One piece of evidence behind an answer: a document's name, where to find it and its date. Saved as
+/// `{"document": ..., "link": ..., "date": ...}`, the link and date left out when empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The document's name or a short description ("Firewall rule review 2026-Q3").
+    pub document: String,
+    /// Where to find it: an intranet address, a file share path, a document number.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub link: String,
+    /// The document's date, as typed (usually YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+}
+
+impl Evidence {
+    /// The link when it is a web address (`https://` or `http://`) that may be shown as a link; other
+    /// text (a share path, a document number, or anything else) is shown as text only.
+    ///
+    /// ```
+    /// use iec62443_assess::Evidence;
+    /// let e = |link: &str| Evidence { document: "Policy".into(), link: link.into(), date: String::new() };
+    /// assert_eq!(e("https://intranet/policy").web_link(), Some("https://intranet/policy"));
+    /// assert_eq!(e("javascript:alert(1)").web_link(), None);
+    /// assert_eq!(e("\\\\server\\share").web_link(), None);
+    /// ```
+    pub fn web_link(&self) -> Option<&str> {
+        let link = self.link.trim();
+        let lower = link.get(..8).unwrap_or(link).to_ascii_lowercase();
+        (lower.starts_with("https://") || lower.starts_with("http://")).then_some(link)
+    }
+
+    /// One line: "Firewall rule review (2026-09-30, https://intranet/fw)".
+    ///
+    /// ```
+    /// use iec62443_assess::Evidence;
+    /// let e = Evidence { document: "Policy".into(), link: "DMS-42".into(), date: "2026-01-31".into() };
+    /// assert_eq!(e.line(), "Policy (2026-01-31, DMS-42)");
+    /// ```
+    pub fn line(&self) -> String {
+        let details: Vec<&str> = [self.date.trim(), self.link.trim()].into_iter().filter(|s| !s.is_empty()).collect();
+        if details.is_empty() {
+            self.document.trim().to_string()
+        } else {
+            format!("{} ({})", self.document.trim(), details.join(", "))
+        }
+    }
 }
 
 impl Response {
@@ -191,7 +247,7 @@ impl Response {
 
     /// A response with an answer and a justification.
     pub fn justified(answer: Answer, justification: &str) -> Response {
-        Response { answer: Some(answer), justification: justification.to_string(), notes: String::new() }
+        Response { answer: Some(answer), justification: justification.to_string(), ..Response::default() }
     }
 
     /// Whether an answer is chosen but lacks the justification it needs (a justification made only of
@@ -207,7 +263,7 @@ impl Response {
 
     /// Whether nothing at all is recorded.
     pub fn is_empty(&self) -> bool {
-        self.answer.is_none() && self.justification.is_empty() && self.notes.is_empty()
+        self.answer.is_none() && self.justification.is_empty() && self.notes.is_empty() && self.evidence.is_empty()
     }
 
     /// How the response counts for scoring.

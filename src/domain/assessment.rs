@@ -601,6 +601,118 @@ pub struct Assessment {
     /// of files when empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub last_zone: String,
+    /// Frozen earlier states, oldest first (schema 5); left out of files when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<Snapshot>,
+}
+
+/// Most snapshots an assessment keeps (each holds a full copy of the answers).
+pub const MAX_SNAPSHOTS: usize = 24;
+
+/// The state of an assessment frozen under a name and a date, to compare with later (schema 5). Read-only
+/// once taken: it can only be renamed or deleted. Saved inside the assessment, in `snapshots`, as
+/// `{"id", "name", "taken", "state"}` where `state` is the whole assessment as it was (in the same schema as
+/// the file around it, without snapshots of its own), so that whatever an assessment holds, a snapshot
+/// holds too.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// Stable id within the assessment, e.g. `s2`.
+    pub id: String,
+    /// Name shown, e.g. "Baseline before the 2027 upgrade".
+    pub name: String,
+    /// When it was taken (ISO 8601).
+    pub taken: String,
+    /// The assessment as it was.
+    pub state: Box<Assessment>,
+}
+
+impl Snapshot {
+    /// The date it was taken, `YYYY-MM-DD`.
+    pub fn date(&self) -> &str {
+        self.taken.get(..10).unwrap_or(&self.taken)
+    }
+
+    /// The snapshot as an assessment of its own, to score and compare it: the state as it was, under the
+    /// snapshot's name, dated when it was taken.
+    pub fn as_assessment(&self) -> Assessment {
+        Assessment { name: self.name.clone(), updated: self.taken.clone(), ..(*self.state).clone() }
+    }
+}
+
+/// Why a snapshot could not be taken or renamed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotProblem {
+    /// The name is empty, too long or already used (see [`NameProblem`]).
+    Name(NameProblem),
+    /// [`MAX_SNAPSHOTS`] are kept already.
+    TooMany,
+    /// No snapshot has this id.
+    NotFound,
+}
+
+impl SnapshotProblem {
+    /// A sentence the user can act on.
+    pub fn message(&self) -> String {
+        match self {
+            SnapshotProblem::Name(problem) => problem.message("snapshot"),
+            SnapshotProblem::TooMany => {
+                format!("An assessment keeps at most {MAX_SNAPSHOTS} snapshots: delete an older one first.")
+            }
+            SnapshotProblem::NotFound => "That snapshot no longer exists.".to_string(),
+        }
+    }
+}
+
+impl Assessment {
+    /// Freezes the current state under `name`, taken at `now` (ISO 8601), after the existing snapshots;
+    /// returns the new snapshot's id.
+    ///
+    /// ```
+    /// use iec62443_assess::*;
+    /// let mut a = Assessment::new("a1", "Plant", "2026-01-10T09:00:00Z");
+    /// a.zones.push(Zone::new("z1", "Cell A"));
+    /// let id = a.take_snapshot("Baseline", "2026-01-31T12:00:00Z").unwrap();
+    /// a.zones.clear();
+    /// assert_eq!(a.snapshots[0].id, id);
+    /// assert_eq!(a.snapshots[0].date(), "2026-01-31");
+    /// assert_eq!(a.snapshots[0].state.zones.len(), 1, "the snapshot keeps the state it was taken from");
+    /// ```
+    pub fn take_snapshot(&mut self, name: &str, now: &str) -> Result<String, SnapshotProblem> {
+        if self.snapshots.len() >= MAX_SNAPSHOTS {
+            return Err(SnapshotProblem::TooMany);
+        }
+        check_name(self.snapshots.iter().map(|s| (s.id.as_str(), s.name.as_str())), name, None)
+            .map_err(SnapshotProblem::Name)?;
+        let id = next_id("s", self.snapshots.iter().map(|s| s.id.as_str()));
+        // The state without the snapshots, which are set aside rather than copied.
+        let snapshots = std::mem::take(&mut self.snapshots);
+        let state = Box::new(self.clone());
+        self.snapshots = snapshots;
+        self.snapshots.push(Snapshot { id: id.clone(), name: name.trim().to_string(), taken: now.to_string(), state });
+        Ok(id)
+    }
+
+    /// Renames a snapshot (names are unique among the assessment's snapshots, ignoring case).
+    pub fn rename_snapshot(&mut self, id: &str, name: &str) -> Result<(), SnapshotProblem> {
+        check_name(self.snapshots.iter().map(|s| (s.id.as_str(), s.name.as_str())), name, Some(id))
+            .map_err(SnapshotProblem::Name)?;
+        let snapshot = self.snapshots.iter_mut().find(|s| s.id == id).ok_or(SnapshotProblem::NotFound)?;
+        snapshot.name = name.trim().to_string();
+        Ok(())
+    }
+
+    /// Deletes a snapshot; false when there was none with this id.
+    pub fn delete_snapshot(&mut self, id: &str) -> bool {
+        let before = self.snapshots.len();
+        self.snapshots.retain(|s| s.id != id);
+        self.snapshots.len() != before
+    }
+
+    /// The snapshot with this id.
+    pub fn snapshot(&self, id: &str) -> Option<&Snapshot> {
+        self.snapshots.iter().find(|s| s.id == id)
+    }
 }
 
 impl Assessment {
@@ -620,6 +732,7 @@ impl Assessment {
             answers: Answers::default(),
             plan: BTreeMap::new(),
             last_step: String::new(),
+            snapshots: Vec::new(),
             last_section: String::new(),
             last_zone: String::new(),
         }
@@ -735,7 +848,11 @@ impl Assessment {
     pub fn clear_override(&mut self, zone_id: &str, item_id: &str) {
         let scope = AnswerScope::Zone(zone_id.to_string());
         let notes = self.zone_notes(zone_id, item_id).to_string();
-        self.set_response(&scope, item_id, Response { answer: None, justification: String::new(), notes });
+        self.set_response(
+            &scope,
+            item_id,
+            Response { answer: None, justification: String::new(), notes, ..Response::default() },
+        );
     }
 
     /// Whether one of the profile's roles answers this part.

@@ -48,11 +48,13 @@
 //! ```
 
 mod charts;
+mod progress;
 mod report;
 mod results;
 
 pub use crate::domain::map::{map_svg, ZoneMap};
 pub use charts::*;
+pub use progress::*;
 pub use report::*;
 pub use results::*;
 

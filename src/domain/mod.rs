@@ -10,13 +10,16 @@ pub mod assessment;
 pub mod catalogue;
 pub mod document;
 pub mod export;
+pub mod handover;
 pub mod history;
 pub mod inventory;
 pub mod map;
+pub mod progress;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;
+pub mod share;
 pub mod storage;
 pub mod theme;
 pub mod wizard;
@@ -31,6 +34,7 @@ pub use document::{
     live_summary_table, projection_blocks, projection_table, report_document, results_body, Document, ReportBranding,
     ReportLength,
 };
+pub use progress::*;
 pub use report::*;
 pub use roadmap::*;
 pub use scoring::*;

@@ -5,8 +5,10 @@
 //! and column and the field path (from `serde_path_to_error`) for a value of the wrong type, the field path
 //! for a rule that types alone cannot express ([`validate`]).
 
-use crate::domain::answers::{Answer, Response};
-use crate::domain::assessment::{name_key, Assessment, MAX_CONDUITS, MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_ZONES};
+use crate::domain::answers::{Answer, Response, MAX_EVIDENCE};
+use crate::domain::assessment::{
+    name_key, Assessment, Snapshot, MAX_CONDUITS, MAX_NAME_CHARS, MAX_SNAPSHOTS, MAX_TEXT_CHARS, MAX_ZONES,
+};
 use crate::domain::catalogue::{self, CATALOGUE_VERSION};
 use crate::domain::inventory::{Asset, AssetKind, MAX_ASSETS, MAX_QUANTITY};
 use problems::{path_text, AnswerFor, Step};
@@ -22,7 +24,7 @@ mod problems;
 /// Marks our files, so a random JSON file is recognised as not ours.
 pub const FORMAT: &str = "iec62443-assess/assessment";
 /// The schema version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 /// The largest file import accepts.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -223,9 +225,13 @@ pub fn from_json(text: &str) -> Result<Loaded, ImportError> {
     // reported with its line and column (a `Value` has none). 3 -> 4 added the asset inventory
     // (`assessment.assets`), the zone register (a zone's accountable organisation, boundary, access points,
     // data flows and Purdue levels), a conduit's type and manager, and two asset types (`field_device`,
-    // `server`); all are optional and absent from a schema-3 file, so it reads as schema 4 as it is. A
-    // later step that renames or moves a field would change the `Value` here and read the assessment from
-    // it.
+    // `server`); all are optional and absent from a schema-3 file, so it reads as schema 4 as it is.
+    // 4 -> 5 added snapshots (`assessment.snapshots`: frozen earlier states, each a whole assessment,
+    // inventory included, in `state`) and evidence references on every answer (`evidence`); both are
+    // optional and empty when missing, so an older file reads as schema 5 as it is, and its snapshot list
+    // starts empty. A later step that renames or moves a field would change the `Value` here and read the
+    // assessment from it; a snapshot's state is written in the schema of the file around it, so such a step
+    // must move the field in each `snapshots[i].state` too.
     let saved: SavedAssessment = read_at(text, &value, &[]).map_err(|first| every_part_problem(first, &value))?;
     let mut problems = Vec::new();
     if saved.catalogue_version != saved.assessment.catalogue_version {
@@ -369,7 +375,7 @@ fn check_part<T: DeserializeOwned>(root: &Value, at: Vec<Step>, part: &Value, ou
 
 /// serde stops at the first wrong value. To report the others too, the file is read again in parts: the
 /// fields around the parts (from a copy without them), then the profile, each zone, conduit, product,
-/// answer and plan entry on its own (one problem per part at most). `first` is the whole file's first
+/// answer, plan entry and snapshot on its own (one problem per part at most). `first` is the whole file's first
 /// problem, which keeps its line and column.
 fn every_part_problem(first: Problem, root: &Value) -> ImportError {
     use crate::domain::assessment::{ActionPlan, Conduit, Product, Profile, Zone};
@@ -431,6 +437,10 @@ fn every_part_problem(first: Problem, root: &Value) -> ImportError {
         for (action, plan) in entries(a.get("plan")) {
             check_part::<ActionPlan>(root, vec![key("assessment"), key("plan"), key(action)], plan, &mut out);
         }
+        for (i, snapshot) in list("snapshots") {
+            let at = vec![key("assessment"), key("snapshots"), Step::Index(i)];
+            check_part::<Snapshot>(root, at, snapshot, &mut out);
+        }
     }
     match out.iter().position(|p| p.path == first.path) {
         Some(i) => out[i] = first,
@@ -439,12 +449,13 @@ fn every_part_problem(first: Problem, root: &Value) -> ImportError {
     ImportError::from_problems(out)
 }
 
-/// The file with the assessment's parts (profile, zones, conduits, products, assets, answers, plan) emptied, where
+/// The file with the assessment's parts (profile, zones, conduits, products, assets, answers, plan,
+/// snapshots) emptied, where
 /// they are of the right kind, and without the fields of `left_out` (paths such as `comment` or
 /// `assessment.colour`): what is left are the fields around the parts. Built by inserting (the reader's
 /// own map operation) rather than collecting, which would bring a sort into the wasm.
 fn outline_of(root: &Value, left_out: &[String]) -> Value {
-    const PARTS: [&str; 7] = ["profile", "zones", "conduits", "products", "assets", "answers", "plan"];
+    const PARTS: [&str; 8] = ["profile", "zones", "conduits", "products", "assets", "answers", "plan", "snapshots"];
     let mut outline = serde_json::Map::new();
     for (name, value) in root.as_object().into_iter().flatten() {
         if left_out.contains(name) {
@@ -492,10 +503,107 @@ fn check_response(response: &Response, path: &str, who: &str, out: &mut Vec<Prob
     let justification = &response.justification;
     check_text(justification, MAX_TEXT_CHARS, format!("{path}.justification"), who, "the justification", out);
     check_text(&response.notes, MAX_TEXT_CHARS, format!("{path}.notes"), who, "the notes", out);
+    if response.evidence.len() > MAX_EVIDENCE {
+        out.push(Problem::at(
+            format!(
+                "{who} has {} evidence references; at most {MAX_EVIDENCE} are allowed. Remove some from the file.",
+                response.evidence.len()
+            ),
+            format!("{path}.evidence"),
+        ));
+    }
+    for (i, evidence) in response.evidence.iter().enumerate() {
+        let at = format!("{path}.evidence[{i}]");
+        let n = i + 1;
+        if evidence.document.trim().is_empty() {
+            out.push(Problem::at(
+                format!("{who}: evidence reference {n} names no document; give it a name or remove it."),
+                format!("{at}.document"),
+            ));
+        }
+        let doc = format!("the document of evidence reference {n}");
+        check_text(&evidence.document, MAX_EVIDENCE_DOCUMENT_CHARS, format!("{at}.document"), who, &doc, out);
+        let link = format!("the link of evidence reference {n}");
+        check_text(&evidence.link, MAX_EVIDENCE_LINK_CHARS, format!("{at}.link"), who, &link, out);
+        let date = format!("the date of evidence reference {n}");
+        check_text(&evidence.date, 40, format!("{at}.date"), who, &date, out);
+    }
 }
 
-/// Checks what types alone cannot: ids, references between parts, ranges and text lengths, and refuses
-/// with every problem found ([`problems_of`]).
+/// The longest evidence link accepted, in characters.
+pub const MAX_EVIDENCE_LINK_CHARS: usize = 1000;
+/// The longest name of an evidence document accepted, in characters.
+pub const MAX_EVIDENCE_DOCUMENT_CHARS: usize = MAX_NAME_CHARS * 2;
+
+/// Every rule the snapshots break: their number, ids, names and dates, and in each frozen state every
+/// rule of [`problems_of`], said "In snapshot 1 ("Baseline"): ..." and located under
+/// `assessment.snapshots[i].state`.
+fn snapshot_problems(a: &Assessment, out: &mut Vec<Problem>) {
+    if a.snapshots.len() > MAX_SNAPSHOTS {
+        out.push(Problem::at(
+            format!(
+                "The file has {} snapshots; at most {MAX_SNAPSHOTS} are allowed. Delete older ones in the tool that wrote it.",
+                a.snapshots.len()
+            ),
+            "assessment.snapshots",
+        ));
+    }
+    let names: Vec<String> = a.snapshots.iter().map(|s| name_key(&s.name)).collect();
+    for (i, snapshot) in a.snapshots.iter().enumerate() {
+        let path = format!("assessment.snapshots[{i}]");
+        let who = problems::numbered("Snapshot", i, Some(&snapshot.name));
+        let id = snapshot.id.as_str();
+        if id.trim().is_empty() || id.chars().count() > 40 {
+            out.push(Problem::at(
+                format!(
+                    "{who}: the id is empty or longer than 40 characters; give each snapshot a short id, such as \"s{}\".",
+                    i + 1
+                ),
+                format!("{path}.id"),
+            ));
+        } else if let Some(earlier) = a.snapshots[..i].iter().position(|s| s.id == id) {
+            out.push(Problem::at(
+                format!(
+                    "{who}: the id \"{id}\" is also the id of snapshot {}; each snapshot needs its own id.",
+                    earlier + 1
+                ),
+                format!("{path}.id"),
+            ));
+        }
+        if snapshot.name.trim().is_empty() {
+            out.push(Problem::at(format!("{who} has no name; each snapshot needs one."), format!("{path}.name")));
+        } else if let Some(earlier) = names[..i].iter().position(|n| *n == names[i]) {
+            let first = problems::numbered("snapshot", earlier, Some(&a.snapshots[earlier].name));
+            out.push(Problem::at(
+                format!(
+                    "{who} has the same name as {first}; each snapshot needs its own name (capitals and spaces at either end do not count)."
+                ),
+                format!("{path}.name"),
+            ));
+        }
+        check_text(&snapshot.name, MAX_NAME_CHARS, format!("{path}.name"), &who, "the name", out);
+        check_text(&snapshot.taken, 40, format!("{path}.taken"), &who, "the date it was taken", out);
+        if !snapshot.state.snapshots.is_empty() {
+            out.push(Problem::at(
+                format!("{who} holds snapshots of its own; a snapshot's state cannot have any. Remove them."),
+                format!("{path}.state.snapshots"),
+            ));
+        }
+        let within = format!("{path}.state.");
+        for mut problem in state_problems(&snapshot.state) {
+            problem.message = format!("In snapshot {} (as it was): {}", i + 1, problem.message);
+            // Every path of the state starts with `assessment.` (a prefix test: no substring search in the wasm).
+            problem.path = problem.path.map(|p| match p.strip_prefix("assessment.") {
+                Some(rest) => format!("{within}{rest}"),
+                None => p,
+            });
+            out.push(problem);
+        }
+    }
+}
+
+/// Checks what types alone cannot: ids, references between parts, ranges and text lengths, in the
+/// assessment and in each of its snapshots, and refuses with every problem found ([`problems_of`]).
 pub fn validate(a: &Assessment) -> Result<(), ImportError> {
     let problems = problems_of(a);
     if problems.is_empty() {
@@ -505,8 +613,16 @@ pub fn validate(a: &Assessment) -> Result<(), ImportError> {
     }
 }
 
-/// Every rule of [`validate`] that an assessment breaks, one sentence each, in the order of the file.
+/// Every rule of [`validate`] that an assessment breaks, one sentence each, in the order of the file: its
+/// own, then its snapshots' ([`snapshot_problems`]).
 pub fn problems_of(a: &Assessment) -> Vec<Problem> {
+    let mut out = state_problems(a);
+    snapshot_problems(a, &mut out);
+    out
+}
+
+/// [`problems_of`] without the snapshots.
+fn state_problems(a: &Assessment) -> Vec<Problem> {
     let mut out = Vec::new();
     let this = "The assessment";
     if a.id.trim().is_empty() {
@@ -1105,6 +1221,13 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
                     Ok(mut resp) if fits(&resp) => {
                         truncate_chars(&mut resp.justification, MAX_TEXT_CHARS);
                         truncate_chars(&mut resp.notes, MAX_TEXT_CHARS);
+                        resp.evidence.retain(|e| !e.document.trim().is_empty());
+                        resp.evidence.truncate(MAX_EVIDENCE);
+                        for evidence in &mut resp.evidence {
+                            truncate_chars(&mut evidence.document, MAX_EVIDENCE_DOCUMENT_CHARS);
+                            truncate_chars(&mut evidence.link, MAX_EVIDENCE_LINK_CHARS);
+                            truncate_chars(&mut evidence.date, 40);
+                        }
                         out.insert(item_id.clone(), resp);
                     }
                     Ok(_) => dropped.push(format!(
@@ -1160,6 +1283,26 @@ pub fn repair(text: &str, new_id: &str, now: &str) -> Result<Repaired, ImportErr
     }
     if let Some(notice) = bring_answers_forward(&mut a) {
         dropped.push(notice);
+    }
+    // A snapshot is kept whole or left out: it is a record of what was, and a part of it repaired would
+    // record something that never was.
+    for (i, value) in obj.get("snapshots").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        match read_part::<Snapshot>(value, root, at(&[key("snapshots"), Step::Index(i)])) {
+            Ok(snapshot) if a.snapshots.len() < MAX_SNAPSHOTS => {
+                a.snapshots.push(snapshot);
+                let mut found = Vec::new();
+                snapshot_problems(&a, &mut found);
+                if let Some(problem) = found.first() {
+                    a.snapshots.pop();
+                    dropped.push(format!("{} The snapshot was left out.", problem.message));
+                }
+            }
+            Ok(snapshot) => dropped.push(format!(
+                "{} was left out: an assessment keeps at most {MAX_SNAPSHOTS} snapshots.",
+                problems::numbered("Snapshot", i, Some(&snapshot.name))
+            )),
+            Err(problem) => dropped.push(format!("{} The snapshot was left out.", problem.message)),
+        }
     }
     validate(&a)?;
     Ok(Repaired { assessment: a, dropped })

@@ -17,6 +17,9 @@ pub struct Branding {
     pub contact_url: String,
     /// Text of the contact link.
     pub contact_label: String,
+    /// The consultancy's e-mail address for "Send to NAME" (`contact_email`); empty when missing or not
+    /// a plain address ([`crate::domain::handover::is_address`]).
+    pub contact_email: String,
     /// Theme colours (`"colors"`), applied by [`apply_theme`].
     pub colors: ThemeColors,
 }
@@ -38,6 +41,7 @@ impl Branding {
             logo: text("logo"),
             contact_url: text("contact_url"),
             contact_label: text("contact_label"),
+            contact_email: text("contact_email"),
             colors: ThemeColors {
                 brand: color("brand"),
                 brand_text: color("brand_text"),
@@ -64,6 +68,10 @@ impl Branding {
             self.contact_label = "Discuss this roadmap".to_string();
         }
         self.contact_label = self.contact_label.chars().take(80).collect();
+        self.contact_email = self.contact_email.trim().to_string();
+        if !crate::domain::handover::is_address(&self.contact_email) {
+            self.contact_email.clear();
+        }
         self
     }
 }

@@ -1,5 +1,6 @@
 //! Form fields shared by the zone and product cards of the Scope step: name, description and a 7-FR level
-//! vector (SL-T for zones, aimed SL-C for products).
+//! vector (SL-T for zones, aimed SL-C for products); and [`DraftField`], the one-line input of a form that
+//! acts on a button (a snapshot's name, an evidence reference).
 
 use crate::domain::{Fr, SecurityLevel, SlVector, MAX_NAME_CHARS};
 use crate::ui::limited_text::LimitedTextArea;
@@ -145,6 +146,45 @@ pub fn DescriptionField(
         <div class="field wide">
             <label for=id.clone()>"Description"</label>
             <LimitedTextArea id=id value=value set=set placeholder=placeholder />
+        </div>
+    }
+}
+
+/// A labelled one-line input holding a draft that a form's button uses (a snapshot's name, the parts of an
+/// evidence reference), in a `div.field`. One component for every such field, so that the wasm carries its
+/// view once rather than a copy per field.
+#[component]
+pub fn DraftField(
+    /// The input's element id.
+    id: String,
+    /// The label's text.
+    label: &'static str,
+    /// The draft.
+    value: RwSignal<String>,
+    /// The input type (`text` or `date`).
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// The most characters accepted.
+    #[prop(default = MAX_NAME_CHARS)]
+    max_chars: usize,
+    /// A hint shown in the empty field.
+    #[prop(optional)]
+    placeholder: &'static str,
+    /// Whether the label is for screen readers only (the form around says what the field is).
+    #[prop(optional)]
+    hidden_label: bool,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone() class=hidden_label.then_some("visually-hidden")>{label}</label>
+            <input
+                id=id
+                type=kind
+                maxlength=max_chars.to_string()
+                placeholder=placeholder
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
         </div>
     }
 }

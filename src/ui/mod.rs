@@ -8,18 +8,21 @@ pub mod branding;
 pub mod document;
 pub mod download;
 pub mod fields;
+pub mod handover;
 pub mod inventory;
 pub mod limited_text;
 pub mod offline;
 pub mod persist;
 pub mod products;
 pub mod profile;
+pub mod progress;
 pub mod questionnaire;
 pub mod report;
 pub mod results;
 pub mod roadmap;
 pub mod save_alert;
 pub mod scope;
+pub mod shared;
 pub mod start;
 pub mod state;
 pub mod summary;
@@ -71,7 +74,10 @@ pub fn App() -> impl IntoView {
         }
     });
     state.step.set(initial);
+    // A share link (`#/shared/…`) shows the shared results instead of the steps, until the hash changes.
+    let sharing = RwSignal::new(shared::is_share_address());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        sharing.set(shared::is_share_address());
         if let Some(step) = step_from_location() {
             if step != state.step.get_untracked() {
                 state.step.set(step);
@@ -158,6 +164,9 @@ pub fn App() -> impl IntoView {
             {move || {
                 // Owned by the step's view and disposed with it (see `StepState`).
                 provide_context(StepState::new(state));
+                if sharing.get() {
+                    return view! { <shared::SharedView /> }.into_any();
+                }
                 match current() {
                 Step::Start => view! { <start::StartStep /> }.into_any(),
                 Step::Profile => view! { <profile::ProfileStep /> }.into_any(),

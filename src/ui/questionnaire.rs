@@ -6,7 +6,9 @@
 use crate::domain::questionnaire::{
     answer_scope, level_text, resume_at, section_intro, section_progress, visible_items, Filters, Section, ZoneChoice,
 };
-use crate::domain::{Answer, AnswerScope, Item, ItemKind, Part, Response};
+use crate::domain::storage::{MAX_EVIDENCE_DOCUMENT_CHARS, MAX_EVIDENCE_LINK_CHARS};
+use crate::domain::{Answer, AnswerScope, Evidence, Item, ItemKind, Part, Response, MAX_EVIDENCE};
+use crate::ui::fields::DraftField;
 use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::summary::LiveSummary;
@@ -537,8 +539,35 @@ fn ItemCard(
         }
         _ => write(&|r| r.notes = text.clone()),
     };
+    // Evidence belongs to the answer it backs: a zone that follows the all-zones answer shows that
+    // answer's evidence; recording its own would need its own answer (see `Assessment::has_override`).
+    let evidence_editable = Memo::new(move |_| !in_zone || overridden.get());
+    let evidence_document = RwSignal::new(String::new());
+    let evidence_link = RwSignal::new(String::new());
+    let evidence_date = RwSignal::new(String::new());
+    let add_evidence = move |_| {
+        let document: String =
+            evidence_document.get_untracked().trim().chars().take(MAX_EVIDENCE_DOCUMENT_CHARS).collect();
+        if document.is_empty() {
+            return;
+        }
+        let evidence = Evidence {
+            document,
+            link: evidence_link.get_untracked().trim().chars().take(MAX_EVIDENCE_LINK_CHARS).collect(),
+            date: evidence_date.get_untracked().trim().chars().take(40).collect(),
+        };
+        if shown.with_untracked(|r| r.evidence.len()) >= MAX_EVIDENCE {
+            state.error(&format!("An answer keeps at most {MAX_EVIDENCE} evidence references; remove one first."));
+            return;
+        }
+        write(&|r| r.evidence.push(evidence.clone()));
+        evidence_document.set(String::new());
+        evidence_link.set(String::new());
+        evidence_date.set(String::new());
+    };
     let scale = Answer::scale_for(item);
     let dom = card_id(item.id);
+    let evidence_ids = (format!("{dom}-ev-document"), format!("{dom}-ev-link"), format!("{dom}-ev-date"));
     let question_id = format!("{dom}-q");
     let justification_id = format!("{dom}-justification");
     let justification_error = format!("{dom}-justification-error");
@@ -722,6 +751,85 @@ fn ItemCard(
                 <label for=notes_id.clone()>"Notes (optional)"</label>
                 <LimitedTextArea id=notes_id rows="1" value=notes set=Callback::new(set_notes) />
             </div>
+            <fieldset class="evidence-refs">
+                <legend>"Evidence references (optional)"</legend>
+                <ul class="evidence-list" aria-label="Evidence references">
+                    {move || {
+                        shown
+                            .with(|r| r.evidence.clone())
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, e)| {
+                                let remove_label = format!("Remove evidence {}", e.document);
+                                view! {
+                                    <li>
+                                        {e.line()}
+                                        " "
+                                        <Show when=move || evidence_editable.get()>
+                                            <button
+                                                type="button"
+                                                class="link-button"
+                                                aria-label=remove_label.clone()
+                                                on:click=move |_| {
+                                                    write(&|r| {
+                                                        if i < r.evidence.len() {
+                                                            r.evidence.remove(i);
+                                                        }
+                                                    })
+                                                }
+                                            >
+                                                "Remove"
+                                            </button>
+                                        </Show>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <Show
+                    when=move || evidence_editable.get()
+                    fallback=|| {
+                        view! {
+                            <p class="hint">
+                                "This zone follows the answer given for all zones, and so its evidence. Give the zone its own answer to record evidence for it alone."
+                            </p>
+                        }
+                    }
+                >
+                    <div class="evidence-form">
+                        <DraftField
+                            id=evidence_ids.0.clone()
+                            label="Document"
+                            value=evidence_document
+                            max_chars=MAX_EVIDENCE_DOCUMENT_CHARS
+                            placeholder="e.g. Firewall rule review"
+                        />
+                        <DraftField
+                            id=evidence_ids.1.clone()
+                            label="Link or place (optional)"
+                            value=evidence_link
+                            max_chars=MAX_EVIDENCE_LINK_CHARS
+                            placeholder="an intranet address, share path or document number"
+                        />
+                        <DraftField
+                            id=evidence_ids.2.clone()
+                            label="Date (optional)"
+                            value=evidence_date
+                            kind="date"
+                            max_chars=40
+                        />
+                        <button
+                            type="button"
+                            class="button small secondary"
+                            on:click=add_evidence
+                            disabled=move || evidence_document.with(|d| d.trim().is_empty())
+                        >
+                            "Add evidence"
+                        </button>
+                    </div>
+                </Show>
+            </fieldset>
         </article>
     }
 }

@@ -1,12 +1,16 @@
 //! The printable report, short or full (cover, executive summary, scorecard, roadmap; the full one adds
 //! each action in detail, the gap register and the appendix), and the exports (JSON that re-imports, CSV
-//! gap register and roadmap, Markdown report of the length chosen).
+//! gap register and roadmap, Markdown report of the length chosen). The optional "Progress since DATE"
+//! section compares a chosen snapshot with the current answers; the screen and the Markdown export carry
+//! the same section, in either length.
 
-use crate::domain::export::{gap_register_csv, report_markdown, roadmap_csv};
+use crate::domain::document::Document;
+use crate::domain::export::{document_markdown, gap_register_csv, roadmap_csv};
 use crate::domain::storage::to_json;
-use crate::domain::{report_document, ReportBranding, ReportLength};
+use crate::domain::{compare, report_document, Assessment, ReportBranding, ReportLength, Roadmap, Scorecard};
 use crate::ui::document::DocumentView;
 use crate::ui::download::{download, file_stem};
+use crate::ui::handover::SendTo;
 use crate::ui::state::{view_memo, AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
@@ -16,16 +20,63 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn ReportStep() -> impl IntoView {
     let length = RwSignal::new(ReportLength::Short);
+    // The id of the snapshot the "Progress since" section compares with; empty for no such section.
+    let since = RwSignal::new(String::new());
     view! {
         <section class="step report" aria-labelledby="report-title">
             <h1 id="report-title" tabindex="-1">"Report"</h1>
             <NeedsAssessment>
                 <LengthChoice length=length />
-                <ExportBar length=length />
-                <ReportDocument length=length />
+                <ExportBar length=length since=since />
+                <SendTo />
+                <ProgressSince since=since />
+                <ReportDocument length=length since=since />
             </NeedsAssessment>
             <StepFooter step=Step::Report />
         </section>
+    }
+}
+
+/// The report as a document, with the "Progress since" section when `since` names one of the
+/// assessment's snapshots (an unknown id, e.g. a deleted snapshot, adds nothing).
+fn document_with_progress(
+    a: &Assessment,
+    card: &Scorecard,
+    roadmap: &Roadmap,
+    branding: ReportBranding,
+    length: ReportLength,
+    since: &str,
+) -> Document {
+    let mut document = report_document(a, card, roadmap, branding, length);
+    if let Some(snapshot) = a.snapshot(since) {
+        document.add_progress(&compare(&snapshot.as_assessment(), a));
+    }
+    document
+}
+
+/// The choice of the snapshot the report's "Progress since DATE" section compares with.
+#[component]
+fn ProgressSince(since: RwSignal<String>) -> impl IntoView {
+    let step = StepState::get();
+    let snapshots = Memo::new(move |_| {
+        step.assessment.with(|a| {
+            a.snapshots.iter().map(|s| (s.id.clone(), format!("{} ({})", s.name, s.date()))).collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || snapshots.with(|s| !s.is_empty())>
+            <div class="field no-print">
+                <label for="report-since">"Progress section"</label>
+                <select id="report-since" prop:value=move || since.get() on:change=move |ev| since.set(event_target_value(&ev))>
+                    <option value="">"No progress section"</option>
+                    <For
+                        each=move || snapshots.get()
+                        key=|s| s.clone()
+                        children=|(id, label)| view! { <option value=id>{format!("Progress since snapshot {label}")}</option> }
+                    />
+                </select>
+            </div>
+        </Show>
     }
 }
 
@@ -57,7 +108,7 @@ fn LengthChoice(length: RwSignal<ReportLength>) -> impl IntoView {
 }
 
 #[component]
-fn ExportBar(length: RwSignal<ReportLength>) -> impl IntoView {
+fn ExportBar(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl IntoView {
     let state = AppState::get();
     let step = StepState::get();
     let save = move |suffix: &str, mime: &str, text: String| {
@@ -79,8 +130,13 @@ fn ExportBar(length: RwSignal<ReportLength>) -> impl IntoView {
     };
     let markdown = move |_| {
         let length = length.get_untracked();
+        let since = since.get_untracked();
         let text = state.assessment.with_untracked(|a| {
-            step.scorecard.with_untracked(|c| step.roadmap.with_untracked(|r| report_markdown(a, c, r, length)))
+            step.scorecard.with_untracked(|c| {
+                step.roadmap.with_untracked(|r| {
+                    document_markdown(&document_with_progress(a, c, r, ReportBranding::default(), length, &since))
+                })
+            })
         });
         save(&format!("-{}-report.md", length.slug()), "text/markdown;charset=utf-8", text)
     };
@@ -100,7 +156,7 @@ fn ExportBar(length: RwSignal<ReportLength>) -> impl IntoView {
 
 /// The report itself, built by the domain (`report_document`) and rendered by `DocumentView`.
 #[component]
-fn ReportDocument(length: RwSignal<ReportLength>) -> impl IntoView {
+fn ReportDocument(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl IntoView {
     let state = AppState::get();
     let step = StepState::get();
     let branding = view_memo(move || state.branding.get());
@@ -114,8 +170,10 @@ fn ReportDocument(length: RwSignal<ReportLength>) -> impl IntoView {
                 contact_label: &b.contact_label,
             };
             step.assessment.with(|a| {
-                step.scorecard
-                    .with(|card| step.roadmap.with(|roadmap| report_document(a, card, roadmap, branding, length)))
+                step.scorecard.with(|card| {
+                    step.roadmap
+                        .with(|roadmap| since.with(|id| document_with_progress(a, card, roadmap, branding, length, id)))
+                })
             })
         })
     });

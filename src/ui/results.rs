@@ -3,6 +3,9 @@
 
 use crate::domain::document::results_body;
 use crate::ui::document::BlocksView;
+use crate::ui::handover::SendTo;
+use crate::ui::progress::ProgressPanel;
+use crate::ui::shared::ShareLinkPanel;
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
 use leptos::prelude::*;
@@ -18,7 +21,10 @@ pub fn ResultsStep() -> impl IntoView {
         <section class="step results" aria-labelledby="results-title">
             <h1 id="results-title" tabindex="-1">"Results"</h1>
             <NeedsAssessment>
+                <SendTo />
                 <div class="results-body">{move || view! { <BlocksView blocks=body.get() /> }}</div>
+                <ProgressPanel />
+                <ShareLinkPanel />
             </NeedsAssessment>
             <StepFooter step=Step::Results />
         </section>

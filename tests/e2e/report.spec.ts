@@ -175,7 +175,7 @@ test('JSON export then import gives an identical assessment; CSV and Markdown ex
   const first = await downloadText(page, 'Export JSON (re-importable)');
   expect(first.name).toBe('known-answers.json');
   const exported = JSON.parse(first.text);
-  expect(exported.schema).toBe(4); // the schema-1 file was migrated on import
+  expect(exported.schema).toBe(5); // the schema-1 file was migrated on import
   expect(exported.catalogue_version).toBe('2026.12-1');
   expect(exported.assessment.answers).toEqual(knownAssessment().assessment.answers);
 

@@ -10,8 +10,8 @@ use super::{
 use crate::domain::questionnaire::Section as QuestionnaireSection;
 use crate::domain::{
     answer_text, appendix, editions_line, executive_summary, gap_register, mode_label, projection, vendor_questions,
-    Action, ActionPlan, ActionStatus, AppendixEntry, Assessment, Fr, GapEntry, Part, Phase, Response, Roadmap,
-    Scorecard, SlVector, Status, VendorQuestion, ZoneProjection, CATALOGUE_VERSION, WHOLE_ORGANISATION,
+    Action, ActionPlan, ActionStatus, AppendixEntry, Assessment, Evidence, Fr, GapEntry, Part, Phase, Response,
+    Roadmap, Scorecard, SlVector, Status, VendorQuestion, ZoneProjection, CATALOGUE_VERSION, WHOLE_ORGANISATION,
 };
 
 /// Who offers the tool, from the deployment's `branding.json`; empty strings are left out of the report.
@@ -520,10 +520,33 @@ fn justification_and_notes(response: &Response, zone_notes: &str) -> Cell {
     if !response.notes.is_empty() {
         blocks.push(Block::paragraph(format!("Notes: {}", response.notes)));
     }
+    blocks.extend(response.evidence.iter().map(evidence_paragraph));
     if !zone_notes.is_empty() {
         blocks.push(Block::paragraph(format!("Zone notes: {zone_notes}")));
     }
     Cell { blocks, ..Cell::default() }
+}
+
+/// One evidence reference: `<p class="evidence">Evidence: {document} ({date, link})</p>`; when the link is
+/// a web address ([`Evidence::web_link`]) the document's name links to it, otherwise the link is text.
+pub fn evidence_paragraph(evidence: &Evidence) -> Block {
+    let document = evidence.document.trim();
+    let date = evidence.date.trim();
+    let content = match evidence.web_link() {
+        Some(href) => {
+            let text = if document.is_empty() { href } else { document };
+            let mut content = vec![
+                Inline::Text("Evidence: ".to_string()),
+                Inline::Link(Link { href: href.to_string(), text: text.to_string() }),
+            ];
+            if !date.is_empty() {
+                content.push(Inline::Text(format!(" ({date})")));
+            }
+            content
+        }
+        None => vec![Inline::Text(format!("Evidence: {}", evidence.line()))],
+    };
+    Block::Paragraph(Paragraph { class: Some("evidence"), content })
 }
 
 fn zone_name(zone: &Option<(String, String)>) -> &str {

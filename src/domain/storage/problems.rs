@@ -72,6 +72,7 @@ enum Kind {
     AnswerMap,
     Response,
     PlanEntry,
+    Snapshot,
 }
 
 /// "Zone 3 ("Control room")", or "Zone 3" when it has no name.
@@ -184,6 +185,21 @@ fn subject(path: &[Step], root: &Value) -> (String, Kind, usize) {
             .to_string()
     };
     match (key(1), path.get(2)) {
+        (Some("snapshots"), Some(Step::Index(i))) => {
+            let snapshot = assessment.and_then(|a| a.get("snapshots")).and_then(|l| l.get(*i));
+            match (key(3), snapshot.and_then(|s| s.get("state"))) {
+                // Inside the frozen state: said as for an assessment, in a file whose assessment is that state.
+                (Some("state"), Some(state)) if path.len() > 4 => {
+                    let mut file = serde_json::Map::new();
+                    file.insert("assessment".to_string(), state.clone());
+                    let inner: Vec<Step> =
+                        std::iter::once(Step::Key("assessment".to_string())).chain(path[4..].iter().cloned()).collect();
+                    let (who, kind, taken) = subject(&inner, &Value::Object(file));
+                    (format!("In snapshot {} (as it was): {who}", i + 1), kind, taken + 3)
+                }
+                _ => (numbered("Snapshot", *i, name_in("snapshots", *i)), Kind::Snapshot, 3),
+            }
+        }
         (Some("zones"), Some(Step::Index(i))) => (numbered("Zone", *i, name_in("zones", *i)), Kind::Zone, 3),
         (Some("conduits"), Some(Step::Index(i))) => {
             (numbered("Conduit", *i, name_in("conduits", *i)), Kind::Conduit, 3)
@@ -259,6 +275,9 @@ const FIELDS: &[(Option<Kind>, &str, &str, Allowed)] = &[
     (Some(Kind::Assessment), "answers", "the answers", Allowed::Is(GROUP)),
     (Some(Kind::Assessment), "plan", "the roadmap plan", Allowed::Is(GROUP)),
     (Some(Kind::Assessment), "last_step", "the step last open", Allowed::Is(TEXT)),
+    (Some(Kind::Assessment), "snapshots", "the list of snapshots", Allowed::Is(LIST)),
+    (Some(Kind::Snapshot), "taken", "the date it was taken", Allowed::Is(TIME)),
+    (Some(Kind::Snapshot), "state", "the state it froze", Allowed::Is(GROUP)),
     (Some(Kind::Profile), "organisation", "the organisation", Allowed::Is(TEXT)),
     (Some(Kind::Profile), "sector", "the sector", Allowed::Is(TEXT)),
     (Some(Kind::Profile), "roles", "the roles", Allowed::ListOf("role", ROLES)),
@@ -327,6 +346,7 @@ const FIELDS: &[(Option<Kind>, &str, &str, Allowed)] = &[
     (Some(Kind::Response), "answer", "the chosen answer", Allowed::Is(ANSWERS)),
     (Some(Kind::Response), "justification", "the justification", Allowed::Is(TEXT)),
     (Some(Kind::Response), "notes", "the notes", Allowed::Is(TEXT)),
+    (Some(Kind::Response), "evidence", "the evidence references", Allowed::Is(LIST)),
     (Some(Kind::PlanEntry), "status", "the status", Allowed::Is("one of \"open\", \"planned\", \"done\"")),
     (Some(Kind::PlanEntry), "owner", "the owner", Allowed::Is(TEXT)),
     (Some(Kind::PlanEntry), "target_date", "the target date", Allowed::Is("a text such as \"2027-03-31\"")),
@@ -345,6 +365,16 @@ fn field(kind: Kind, rest: &[Step]) -> (String, String) {
         (Some(Step::Index(i)), Allowed::ListOf(element, codes)) => {
             (format!("{element} number {}", i + 1), codes.into())
         }
+        (Some(Step::Index(i)), _) if name == "evidence" => match rest.get(2) {
+            Some(Step::Key(part)) if ["document", "link", "date"].contains(&part.as_str()) => {
+                (format!("the {part} of evidence reference {}", i + 1), TEXT.to_string())
+            }
+            _ => (
+                format!("evidence reference {}", i + 1),
+                "a group of fields in curly braces { } with \"document\" and, if known, \"link\" and \"date\""
+                    .to_string(),
+            ),
+        },
         (Some(Step::Key(q)), _) if name == "wizard" => {
             (format!("the wizard answer to \"{}\"", shortened(q)), TEXT.to_string())
         }
