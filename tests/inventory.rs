@@ -531,8 +531,8 @@ fn each_zone_is_marked_by_its_sl_a_against_sl_t_in_words_and_the_svg_escapes_nam
     assert_eq!(
         map.description(),
         [
-            "Zone Line <1> & \"2\", Level not set: SL-A {0 0 0 0 0 0 0} of SL-T {2 2 2 2 2 2 2}, gap 2; 0 assets.",
-            "Zone Utilities, Level not set: SL-A {0 0 0 0 0 0 0} of SL-T {0 0 0 0 0 0 0}, target met; 0 assets.",
+            "Zone Line <1> & \"2\", Level not set: SL-A of SL-T by FR: FR1 0 of 2, FR2 0 of 2, FR3 0 of 2, FR4 0 of 2, FR5 0 of 2, FR6 0 of 2, FR7 0 of 2, gap 2; 0 assets.",
+            "Zone Utilities, Level not set: SL-A of SL-T by FR: FR1 0 of 0, FR2 0 of 0, FR3 0 of 0, FR4 0 of 0, FR5 0 of 0, FR6 0 of 0, FR7 0 of 0, target met; 0 assets.",
             "Conduit Diode: Line <1> & \"2\" to Utilities, Data diode; SL-T {2 2 2 2 2 2 2}.",
         ]
     );

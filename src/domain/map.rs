@@ -167,11 +167,19 @@ impl ZoneBox {
             && other.y < self.y + self.height
     }
 
-    /// "SL-A {1 1 0 1 1 1 1} of SL-T {2 2 2 2 2 2 2}" (or "SL-T {..}, not assessed").
+    /// The levels in words, FR by FR: "SL-A of SL-T by FR: FR1 1 of 2, FR2 1 of 2, ..." (or "SL-T by FR:
+    /// FR1 2, ..., not assessed"), never the raw `{1 1 0 1 1 1 1}` notation.
     pub fn levels(&self) -> String {
         match self.achieved {
-            Some(a) => format!("SL-A {} of SL-T {}", a.notation(), self.target.notation()),
-            None => format!("SL-T {}, not assessed", self.target.notation()),
+            Some(a) => {
+                let pairs: Vec<String> =
+                    (0..7).map(|i| format!("FR{} {} of {}", i + 1, a.0[i], self.target.0[i])).collect();
+                format!("SL-A of SL-T by FR: {}", pairs.join(", "))
+            }
+            None => {
+                let levels: Vec<String> = (0..7).map(|i| format!("FR{} {}", i + 1, self.target.0[i])).collect();
+                format!("SL-T by FR: {}, not assessed", levels.join(", "))
+            }
         }
     }
 
