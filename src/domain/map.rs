@@ -651,7 +651,7 @@ pub fn map_svg(map: &ZoneMap, options: SvgOptions) -> String {
             format!(
                 r#" class="zmap-conduit" data-conduit="{}" tabindex="0" role="button" aria-label="{}" aria-pressed="{selected}""#,
                 esc(&c.id),
-                esc(&format!("Conduit {}", c.name)),
+                esc(&format!("Conduit {}", c.label())),
             )
         } else {
             r#" class="zmap-conduit""#.to_string()
@@ -681,24 +681,28 @@ pub fn map_svg(map: &ZoneMap, options: SvgOptions) -> String {
         let (fill, outline) = zone_colours(z.mark, p);
         let selected = options.selected == Some(z.id.as_str());
         let dash = if z.mark == ZoneMark::NotAssessed { r#" stroke-dasharray="4 3""# } else { "" };
-        let attrs = if options.interactive {
-            format!(
-                r#" class="zmap-zone" data-zone="{}" tabindex="0" role="button" aria-label="{}" aria-pressed="{selected}""#,
-                esc(&z.id),
-                esc(&z.summary()),
-            )
-        } else {
-            r#" class="zmap-zone""#.to_string()
-        };
         let assets = match z.assets {
             0 => "No assets listed".to_string(),
             1 => "1 asset".to_string(),
             count => format!("{count} assets"),
         };
+        let attrs = if options.interactive {
+            // The accessible name starts with the text drawn in the box, then says the rest in words.
+            let label = format!("{} {} {}. {}", shorten(&z.name, 22), z.mark.text(), assets, z.summary());
+            format!(
+                r#" class="zmap-zone" data-zone="{}" tabindex="0" role="button" aria-label="{}" aria-pressed="{selected}""#,
+                esc(&z.id),
+                esc(&label),
+            )
+        } else {
+            r#" class="zmap-zone""#.to_string()
+        };
         let _ = write!(
             s,
-            r##"<g{attrs}><title>{title}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="{fill}" stroke="{outline}" stroke-width="{sw}"{dash}/><rect x="{x}" y="{y}" width="{w}" height="22" rx="6" fill="#ffffff" fill-opacity="0.85"/><text x="{tx}" y="{y1}" font-weight="600" fill="#1b1f24">{name}</text><text x="{tx}" y="{y2}" font-weight="600" fill="{outline}">{mark}</text><text x="{tx}" y="{y3}" fill="#2b3440">{assets}</text></g>"##,
-            title = esc(&z.summary()),
+            r##"<g{attrs}>{title}<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="{fill}" stroke="{outline}" stroke-width="{sw}"{dash}/><rect x="{x}" y="{y}" width="{w}" height="22" rx="6" fill="#ffffff" fill-opacity="0.85"/><text x="{tx}" y="{y1}" font-weight="600" fill="#1b1f24">{name} </text><text x="{tx}" y="{y2}" font-weight="600" fill="{outline}">{mark} </text><text x="{tx}" y="{y3}" fill="#2b3440">{assets}</text></g>"##,
+            // The interactive box is named by its aria-label, which starts with the text drawn in it; a
+            // <title> there would count as visible text that the name does not contain.
+            title = if options.interactive { String::new() } else { format!("<title>{}</title>", esc(&z.summary())) },
             x = n(z.x),
             y = n(z.y),
             w = n(z.width),
