@@ -100,14 +100,14 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
     });
     let dom = move |suffix: &str| format!("{}-inv-{suffix}", id.get_value());
     let remove = move |asset_id: String, name: String| {
-        state.edit(|a| {
+        state.edit_scope(&format!("Remove asset {name}"), None, |a| {
             a.remove_assets(&[asset_id]);
         });
         state.info(&format!("Asset \"{name}\" was removed."));
     };
     let duplicate = move |asset_id: String| {
         let mut copied = None;
-        state.edit(|a| copied = a.duplicate_asset(&asset_id));
+        state.edit_scope("Duplicate an asset", None, |a| copied = a.duplicate_asset(&asset_id));
         if copied.is_none() {
             state.error("The asset was not copied: the inventory is full.");
         }
@@ -234,7 +234,7 @@ fn AssetForm(zone_id: String, asset_id: Option<String>, on_done: Callback<()>) -
         }
         asset.name = asset.name.trim().to_string();
         let mut added = 1;
-        state.edit(|a| match id.get_value() {
+        state.edit_scope("Save an asset", None, |a| match id.get_value() {
             Some(existing) => {
                 if let Some(slot) = a.assets.iter_mut().find(|x| x.id == existing) {
                     *slot = asset;
@@ -421,7 +421,9 @@ pub fn InventoryImport() -> impl IntoView {
         let Some(Ok(result)) = checked.get_untracked() else { return };
         let Some(file) = pending.get_untracked() else { return };
         let mut added = 0;
-        state.edit(|a| added = a.add_assets(result.assets.into_iter().map(|(_, asset)| asset)));
+        state.edit_scope("Import assets", None, |a| {
+            added = a.add_assets(result.assets.into_iter().map(|(_, asset)| asset))
+        });
         let mut remembered = remembered_mapping();
         mapping.with_untracked(|m| remembered.remember(&file.table.headers, m));
         // The mapping is a convenience: the import stands if the browser cannot keep it.

@@ -32,7 +32,7 @@ pub fn Products() -> impl IntoView {
             Ok(()) => {
                 error.set(None);
                 let kind = component.get_untracked();
-                state.edit(|a| {
+                state.edit_scope("Add a product", None, |a| {
                     let id = a.next_product_id();
                     a.products.push(Product::new(&id, value.trim(), kind));
                 });
@@ -86,7 +86,7 @@ fn ProductCard(product_id: String) -> impl IntoView {
     let product = Memo::new(move |_| a.with(|a| a.product(&id.get_value()).cloned()));
     let product = move || product.get();
     let edit = move |change: Box<dyn FnOnce(&mut Product)>| {
-        state.edit(|a| {
+        state.edit_scope("Edit a product", Some(&format!("product:{}", id.get_value())), |a| {
             if let Some(p) = a.products.iter_mut().find(|p| p.id == id.get_value()) {
                 change(p);
             }
@@ -102,7 +102,7 @@ fn ProductCard(product_id: String) -> impl IntoView {
     };
     let remove = move |()| {
         let name = title();
-        state.edit(|a| a.remove_product(&id.get_value()));
+        state.edit_scope("Remove a product", None, |a| a.remove_product(&id.get_value()));
         state.info(&format!("Product \"{name}\" was removed with its answers."));
     };
     view! {

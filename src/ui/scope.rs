@@ -25,6 +25,7 @@ pub fn ScopeStep() -> impl IntoView {
         <section class="step" aria-labelledby="scope-title">
             <h1 id="scope-title" tabindex="-1">"Scope"</h1>
             <NeedsAssessment>
+                <UndoBar />
                 <Show when=move || a.with(|a| a.answers_part(Part::SystemRequirements))>
                     <p class="lead">
                         "A zone groups assets with the same security needs (for example a process cell, a safety system or the SCADA servers). "
@@ -51,6 +52,26 @@ pub fn ScopeStep() -> impl IntoView {
             </NeedsAssessment>
             <StepFooter step=Step::Scope />
         </section>
+    }
+}
+
+/// Undo and redo of the scope's edits (zones, conduits, products, assets), each button naming its step.
+#[component]
+fn UndoBar() -> impl IntoView {
+    let state = AppState::get();
+    let undo = move || state.history_labels.with(|l| l.0.clone());
+    let redo = move || state.history_labels.with(|l| l.1.clone());
+    view! {
+        <div class="toolbar undo-bar" role="group" aria-label="Undo and redo">
+            <button type="button" class="secondary" aria-describedby="undo-what" prop:disabled=move || undo().is_none() on:click=move |_| state.undo_scope(false)>
+                "Undo"
+            </button>
+            <span id="undo-what" class="muted">{move || undo().map_or_else(|| "nothing to undo".to_string(), |l| format!("undoes: {l}"))}</span>
+            <button type="button" class="secondary" aria-describedby="redo-what" prop:disabled=move || redo().is_none() on:click=move |_| state.undo_scope(true)>
+                "Redo"
+            </button>
+            <span id="redo-what" class="muted">{move || redo().map_or_else(|| "nothing to redo".to_string(), |l| format!("redoes: {l}"))}</span>
+        </div>
     }
 }
 
@@ -91,7 +112,7 @@ fn AddZone() -> impl IntoView {
             Err(e) => error.set(Some(e)),
             Ok(()) => {
                 error.set(None);
-                state.edit(|a| {
+                state.edit_scope(&format!("Add zone {}", value.trim()), None, |a| {
                     let id = a.next_zone_id();
                     a.zones.push(Zone::new(&id, value.trim()));
                 });
@@ -132,7 +153,7 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
     let zone = move || zone.get();
     let field = move |f: fn(&Zone) -> String| move || zone().map(|z| f(&z)).unwrap_or_default();
     let edit_zone = move |change: Box<dyn FnOnce(&mut Zone)>| {
-        state.edit(|a| {
+        state.edit_scope("Edit a zone", Some(&format!("zone:{}", id.get_value())), |a| {
             if let Some(z) = a.zones.iter_mut().find(|z| z.id == id.get_value()) {
                 change(z);
             }
@@ -151,7 +172,7 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
     let remove = move |()| {
         let zone_name = title();
         let mut gone = Vec::new();
-        state.edit(|a| gone = a.remove_zone(&id.get_value()));
+        state.edit_scope(&format!("Remove zone {zone_name}"), None, |a| gone = a.remove_zone(&id.get_value()));
         let text = if gone.is_empty() {
             format!("Zone \"{zone_name}\" was removed.")
         } else {
@@ -297,7 +318,7 @@ fn Wizard(zone_id: String, on_done: Callback<SlVector>) -> impl IntoView {
     let accept = move |_| {
         let chosen: BTreeMap<String, String> = answers.get_untracked();
         let vector = suggestion.with_untracked(|s| s.target);
-        state.edit(|a| {
+        state.edit_scope("Set a zone's target from the wizard", None, |a| {
             if let Some(z) = a.zones.iter_mut().find(|z| z.id == id.get_value()) {
                 z.target = vector;
                 z.wizard = chosen;
@@ -379,7 +400,7 @@ fn Conduits() -> impl IntoView {
         error.set(None);
         let given = name.get_untracked().trim().to_string();
         let label = if given.is_empty() { format!("{} to {}", name_of(&f), name_of(&t)) } else { given };
-        state.edit(|a| {
+        state.edit_scope("Add a conduit", None, |a| {
             let id = a.next_conduit_id();
             a.conduits.push(Conduit {
                 id,
@@ -500,7 +521,7 @@ fn ConduitRow(conduit_id: String) -> impl IntoView {
     let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
     let remove = move |_| {
         let cid = id.get_value();
-        state.edit(move |a| a.conduits.retain(|x| x.id != cid))
+        state.edit_scope("Remove a conduit", None, move |a| a.conduits.retain(|x| x.id != cid))
     };
     view! {
         <tr>
@@ -549,7 +570,7 @@ fn ConduitDetails(conduit_id: String, shown: Memo<Option<ConduitShown>>) -> impl
     let get =
         move |f: fn(&Conduit) -> String| move || shown.with(|c| c.as_ref().map(|c| f(&c.conduit))).unwrap_or_default();
     let set = move |change: Box<dyn FnOnce(&mut Conduit)>| {
-        state.edit(|a| {
+        state.edit_scope("Edit a conduit", Some(&format!("conduit:{}", id.get_value())), |a| {
             if let Some(c) = a.conduits.iter_mut().find(|c| c.id == id.get_value()) {
                 change(c);
             }
@@ -662,7 +683,7 @@ fn ConduitTarget(conduit_id: String, shown: Memo<Option<ConduitShown>>) -> impl 
     let from_zones = move || shown.with(|c| c.as_ref().map(|c| c.from_zones).unwrap_or_default());
     let name = move || shown.with(|c| c.as_ref().map(|c| c.conduit.name.clone())).unwrap_or_default();
     let set = move |target: Option<SlVector>| {
-        state.edit(|a| {
+        state.edit_scope("Set a conduit's target", None, |a| {
             if let Some(c) = a.conduits.iter_mut().find(|c| c.id == id.get_value()) {
                 c.target = target;
             }

@@ -1,6 +1,7 @@
 //! The app-wide state: one assessment signal (the store), derived results, the saved library and the
 //! message banner. `AppState::edit` is the only way the assessment changes, and it saves every change.
 
+use crate::domain::history::{HistoryError, ScopeHistory};
 use crate::domain::storage::{self, Loaded};
 use crate::domain::{roadmap_with, score, AnswerScope, Assessment, Roadmap, Scorecard};
 use crate::ui::branding::Branding;
@@ -143,6 +144,11 @@ pub struct BrokenEntry {
 pub struct AppState {
     /// The open assessment.
     pub assessment: RwSignal<Assessment>,
+    /// Undo and redo of scope edits (zones, conduits, products, assets), kept for the session; it clears
+    /// itself when another assessment is open.
+    pub history: StoredValue<ScopeHistory>,
+    /// The labels of the next undo and redo, for the buttons (set after each scope edit, undo and redo).
+    pub history_labels: RwSignal<(Option<String>, Option<String>)>,
     /// Whether the open assessment is in storage (a fresh draft is saved on its first change).
     pub stored: RwSignal<bool>,
     /// The current step.
@@ -352,6 +358,8 @@ impl AppState {
             broken: RwSignal::new(broken),
             message: RwSignal::new(message),
             unsaved: RwSignal::new(None),
+            history: StoredValue::new(ScopeHistory::default()),
+            history_labels: RwSignal::new((None, None)),
             saved_again: RwSignal::new(false),
             not_stored: RwSignal::new(Vec::new()),
             last_saved: StoredValue::new(None),
@@ -372,6 +380,50 @@ impl AppState {
             a.updated = now_iso();
         });
         self.save();
+    }
+
+    /// Changes the scope (zones, conduits, products, assets) as [`AppState::edit`] does, and records the
+    /// change for undo under `label`; edits with the same `key` in a row (the keys typed into one field)
+    /// are one step.
+    pub fn edit_scope(&self, label: &str, key: Option<&str>, change: impl FnOnce(&mut Assessment)) {
+        let history = self.history;
+        self.assessment.update(|a| {
+            history.update_value(|h| match key {
+                Some(key) => h.record_typing(a, label, key, change),
+                None => h.record(a, label, change),
+            });
+            a.updated = now_iso();
+        });
+        self.refresh_history();
+        self.save();
+    }
+
+    /// Undoes (`redo` false) or redoes the last scope edit and says so, or says why it could not.
+    pub fn undo_scope(&self, redo: bool) {
+        let history = self.history;
+        let mut result = Err(HistoryError::Nothing);
+        self.assessment.update(|a| {
+            history.update_value(|h| result = if redo { h.redo(a) } else { h.undo(a) });
+            if result.is_ok() {
+                a.updated = now_iso();
+            }
+        });
+        self.refresh_history();
+        match result {
+            Ok(label) => {
+                self.save();
+                self.info(&format!("{}: {label}.", if redo { "Redone" } else { "Undone" }));
+            }
+            Err(e) => self.error(e.message()),
+        }
+    }
+
+    fn refresh_history(&self) {
+        let labels =
+            self.history.with_value(|h| (h.undo_label().map(str::to_string), h.redo_label().map(str::to_string)));
+        if self.history_labels.with_untracked(|l| *l != labels) {
+            self.history_labels.set(labels);
+        }
     }
 
     /// Records where the user is (the step, the questionnaire's section and zone) in the open assessment,
