@@ -22,11 +22,12 @@ export const FIRST_SCREEN_BUDGET_KB = 400;
  * components, serde, BTreeMap...) measured about 458 KB, over the 400 KB budget (README "Performance":
  * what each part costs); issue 17 (report, results, failures, layout) brought it to about 497 KB, each
  * part measured in the README, issue 18's inventory, registers, CSV import and map to about 605 KB, and
- * issue 19's snapshots, comparison, evidence, Send to and share link to about 655 KB. Until the budget is
+ * issue 19's snapshots, comparison, evidence, Send to and share link to about 655 KB, and issue 18's undo
+ * and redo to about 667 KB. Until the budget is
  * decided, the tests fail above this ceiling (today's size and a little room) so that the transfer cannot
  * grow unnoticed.
  */
-export const FIRST_SCREEN_CEILING_KB = 665;
+export const FIRST_SCREEN_CEILING_KB = 675;
 
 /** Whether the browser loads `file` (relative to dist/) for the first screen; see the header. */
 export const isFirstScreen = (file) => file !== 'sw.js' && !isPrecompressedCopy(file);
