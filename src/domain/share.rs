@@ -127,8 +127,16 @@ impl ShareLink {
     }
 }
 
-/// 12345 -> "12,345".
-fn thousands(n: usize) -> String {
+/// A count with its thousands grouped, as the texts of the tool write it: `12345` -> `"12,345"` (the share
+/// link's size, the text counters).
+///
+/// ```
+/// use iec62443_assess::share::thousands;
+/// assert_eq!(thousands(7), "7");
+/// assert_eq!(thousands(12345), "12,345");
+/// assert_eq!(thousands(1000000), "1,000,000");
+/// ```
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

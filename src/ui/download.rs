@@ -1,4 +1,5 @@
-//! Saving a text as a file the user downloads (exports, raw copies of unreadable data).
+//! Saving a text as a file the user downloads (exports, raw copies of unreadable data), and taking the
+//! file the user chose in a file input (imports).
 
 use wasm_bindgen::JsCast;
 
@@ -36,4 +37,13 @@ pub fn file_stem(name: &str) -> String {
     } else {
         stem.chars().take(60).collect()
     }
+}
+
+/// The file chosen in the `<input type="file">` an event came from; the input is emptied, so that
+/// choosing the same file again (after fixing it) fires the event again.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
 }

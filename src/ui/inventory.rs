@@ -7,12 +7,11 @@ use crate::domain::inventory::csv_file::{
     self, CheckedInventory, CsvReading, CsvTable, Field, RememberedMapping, MAX_CSV_BYTES,
 };
 use crate::domain::{Asset, AssetKind, AssetType, Criticality, PurdueLevel, MAX_NAME_CHARS};
-use crate::ui::download::{download, file_stem};
+use crate::ui::download::{chosen_file, download, file_stem};
 use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::persist;
 use crate::ui::state::{AppState, StepState};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Where the column mapping chosen last time is kept in the browser.
 const MAPPING_KEY: &str = "iec62443-assess:inventory-mapping";
@@ -373,9 +372,7 @@ pub fn InventoryImport() -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         error.set(None);
         pending.set(None);
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
+        let Some(file) = chosen_file(&ev) else { return };
         let name = file.name();
         if file.size() > MAX_CSV_BYTES as f64 {
             error.set(Some(format!(

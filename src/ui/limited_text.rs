@@ -4,6 +4,7 @@
 //! The limit is counted as the browser counts `maxlength` (UTF-16 code units), which is never fewer than
 //! the characters the saved format counts, so what the field accepts always imports again.
 
+use crate::domain::share::thousands;
 use crate::domain::MAX_TEXT_CHARS;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,19 +15,6 @@ const COUNTER_FROM_PERCENT: usize = 90;
 /// The length of a text as `maxlength` counts it.
 fn units(text: &str) -> usize {
     text.encode_utf16().count()
-}
-
-/// `12,345`.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The longest start of `text` that fits in `room` UTF-16 units, without splitting a character.
@@ -104,16 +92,16 @@ pub fn LimitedTextArea(
         cut.set(Some(if kept_chars == 0 {
             format!(
                 "Nothing was pasted: the field is full (at most {} characters). Shorten the text first.",
-                grouped(limit)
+                thousands(limit)
             )
         } else {
             format!(
                 "The pasted text was too long: its first {} of {} characters were pasted, up to \"…{}\"; the last {} were left out (this field holds at most {} characters).",
-                grouped(kept_chars),
-                grouped(all_chars),
+                thousands(kept_chars),
+                thousands(all_chars),
                 last_words.trim_start(),
-                grouped(all_chars - kept_chars),
-                grouped(limit)
+                thousands(all_chars - kept_chars),
+                thousands(limit)
             )
         }));
     };
@@ -139,9 +127,9 @@ pub fn LimitedTextArea(
                     .then(|| {
                         let n = length.get();
                         if n >= limit {
-                            format!("{} of {} characters: the limit is reached.", grouped(n), grouped(limit))
+                            format!("{} of {} characters: the limit is reached.", thousands(n), thousands(limit))
                         } else {
-                            format!("{} of {} characters.", grouped(n), grouped(limit))
+                            format!("{} of {} characters.", thousands(n), thousands(limit))
                         }
                     })
             }}

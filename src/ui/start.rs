@@ -2,12 +2,11 @@
 
 use crate::domain::storage::{self, ImportError, Loaded};
 use crate::domain::{Assessment, MAX_NAME_CHARS};
-use crate::ui::download::{download, file_stem};
+use crate::ui::download::{chosen_file, download, file_stem};
 use crate::ui::persist;
 use crate::ui::state::{new_assessment_id, now_iso, view_memo, AppState, LibraryEntry, Step, StepState};
 use crate::ui::widgets::{short_time, ConfirmDialog};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The start step.
 #[component]
@@ -302,9 +301,7 @@ fn ImportCard() -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         error.set(None);
         pending.set(None);
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
+        let Some(file) = chosen_file(&ev) else { return };
         if file.size() > storage::MAX_IMPORT_BYTES as f64 {
             error.set(Some((
                 format!(
