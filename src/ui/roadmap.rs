@@ -43,10 +43,13 @@ pub fn RoadmapStep() -> impl IntoView {
         <section class="step roadmap" aria-labelledby="roadmap-title">
             <h1 id="roadmap-title" tabindex="-1">"Roadmap"</h1>
             <NeedsAssessment>
-                <p class="lead">{move || format!(
-                    "{} action(s), from the gaps of this assessment. Foundations come first; within a phase, larger security-level gaps, blocking items and lower levels come first. Mark actions as planned to see the projected levels.",
-                    count()
-                )}</p>
+                <p class="lead">{move || {
+                    let n = count();
+                    format!(
+                        "{n} action{}, from the gaps of this assessment. Foundations come first; within a phase, larger security-level gaps, blocking items and lower levels come first. Mark actions as planned to see the projected levels.",
+                        if n == 1 { "" } else { "s" }
+                    )
+                }}</p>
                 <div class="toolbar">
                     <div class="check">
                         <input type="radio" name="roadmap-group" id="group-phase" prop:checked=move || !by_horizon.get() on:change=move |_| by_horizon.set(false) />
