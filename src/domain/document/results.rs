@@ -197,7 +197,8 @@ fn conduits(assessment: &Assessment) -> Vec<Block> {
 /// - not yet assessed: `SL-A 0 / SL-T 1` and an `open-marker` span ` ◌ not yet assessed`, class `open`;
 ///
 /// and below target, when in-scope questions are open, two `open-count` lines after line breaks:
-/// `13 of 37 questions open` and `SL-A 3 if they are met` ([`crate::domain::FrResult::reachable`]).
+/// `13 of 37 questions open` and `SL-A 3 if they are met` ([`crate::domain::FrResult::reachable`]); the
+/// second only when meeting them would lift the level (a known gap can hold it where it is).
 ///
 /// ```
 /// use iec62443_assess::document::sl_table;
@@ -289,7 +290,10 @@ fn levels_table(zones: &[ZoneResult], products: bool, full: bool) -> Table {
                     Inline::Span { class: marker_class, text: marker },
                 ];
                 if let Some((open, reachable)) = open_lines(f, achieved) {
-                    for line in [open, reachable] {
+                    // On a known gap the open questions may not lift the level at all: then "SL-A 0 if
+                    // they are met" would only repeat the level beside it.
+                    let lifts = f.reachable > f.achieved;
+                    for line in std::iter::once(open).chain(lifts.then_some(reachable)) {
                         content.extend([Inline::LineBreak, Inline::Span { class: "open-count", text: line }]);
                     }
                 }
