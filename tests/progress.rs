@@ -421,3 +421,28 @@ fn a_product_supplier_sees_the_sl_c_of_each_product_then_and_now() {
     assert!(text.contains("RTU 560 | 1 → 2 (+1) | 0 | 0 | 0 | 0 | 0 | 0 | 6 → 7 of 7"), "{text}");
     assert!(text.contains("New products: StationView HMI."), "{text}");
 }
+
+#[test]
+fn an_id_a_snapshot_holds_is_not_given_to_a_new_zone_product_or_asset() {
+    let mut a = plant_with_inventory();
+    a.products.push(product("p1", "RTU 560", ComponentType::EmbeddedDevice, [1; 7]));
+    a.take_snapshot("Baseline", NOW).expect("taken");
+    // The last zone, product and asset go; new ones must not take their ids, or the comparison would pair
+    // them with what was removed.
+    a.remove_zone("z2");
+    a.remove_product("p1");
+    a.assets.retain(|x| x.id != "a2");
+    assert_eq!((a.next_zone_id().as_str(), a.next_product_id().as_str()), ("z3", "p2"));
+    assert_eq!(a.next_asset_id(), "a5");
+    a.zones.push(zone("z3", "Boiler house 2", [1; 7], Criticality::Low));
+    assert_eq!(a.add_assets([asset("", "z1", "Firewall-01", AssetType::NetworkEquipment)]), 1);
+    assert_eq!(a.assets.last().map(|x| x.id.as_str()), Some("a5"));
+    let c = compare(&a.snapshots[0].as_assessment(), &a);
+    assert_eq!(
+        (c.added_zones.as_slice(), c.removed_zones.as_slice()),
+        (&["Boiler house 2".to_string()][..], &["Boiler house".to_string()][..])
+    );
+    assert_eq!(c.inventory.count(AssetChangeKind::Added), 1);
+    // HMI-01 (a2) and the Boiler house's two assets went.
+    assert_eq!(c.inventory.count(AssetChangeKind::Removed), 3);
+}
