@@ -213,4 +213,18 @@ test('any two states compare: two snapshots, a snapshot and now, and another ass
   answers = comparison.getByRole('table', { name: 'Answers changed' }).getByRole('row');
   await expect(answers.filter({ hasText: 'All zones' }).getByRole('cell')).toHaveText([/^SR 1\.1 /, 'All zones', 'Not answered', 'Implemented', '']);
   await expect(comparison.locator('b, i, script')).toHaveCount(0);
+
+  // The report's progress section since snapshot A carries the inventory's changes, on screen and in Markdown.
+  await gotoStep(page, 'Report');
+  await chooseOption(page.getByLabel('Progress section'), 'Progress since snapshot A');
+  const report = page.getByRole('article', { name: 'Report' });
+  await expect(report.getByRole('table', { name: 'Inventory changes per zone' })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export report (Markdown)' }).click()]);
+  const path = join(tmpdir(), `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  const markdown = readFileSync(path, 'utf8');
+  expect(markdown).toContain('### Inventory\n');
+  expect(markdown).toContain('Inventory: 1 asset added, 1 removed, 1 changed (2 listed then, 2 now).');
+  expect(markdown).toContain('| Cell A | PLC-01 | Changed | Version: 2.1 → 3.0 |');
+  expect(markdown).toContain('| Boiler \\<b\\>house\\</b\\> | Firewall \\<i\\>01\\</i\\> | Added | Network equipment |');
 });
