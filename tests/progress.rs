@@ -254,3 +254,195 @@ fn evidence_is_shown_in_the_gap_register_and_the_appendix() {
     let markdown = document_markdown(&report);
     assert!(markdown.contains("Evidence: Review \\<b\\>Q3\\</b\\> (https://intranet/fw) (2026-09-30)"), "{markdown}");
 }
+
+/// An asset of `kind` in `zone`.
+fn asset(id: &str, zone: &str, name: &str, kind: AssetType) -> Asset {
+    Asset { kind: Some(AssetKind::Known(kind)), ..Asset::new(id, zone, name) }
+}
+
+/// The plant with four assets: Cell A has PLC-01 (Siemens S7-1500, version 2.1) and two HMI-01 panels,
+/// Boiler house has Pump-RTU and Old-Switch.
+fn plant_with_inventory() -> Assessment {
+    let mut a = plant();
+    a.assets = vec![
+        Asset {
+            vendor: "Siemens".into(),
+            model: "S7-1500".into(),
+            version: "2.1".into(),
+            ..asset("a1", "z1", "PLC-01", AssetType::Plc)
+        },
+        Asset { quantity: 2, ..asset("a2", "z1", "HMI-01", AssetType::Hmi) },
+        asset("a3", "z2", "Pump-RTU", AssetType::Plc),
+        asset("a4", "z2", "Old-Switch", AssetType::NetworkEquipment),
+    ];
+    a
+}
+
+#[test]
+fn the_inventory_changes_are_counted_and_listed_by_zone() {
+    let mut a = plant_with_inventory();
+    a.take_snapshot("Baseline", "2026-01-31T12:00:00Z").expect("taken");
+    // Since then: PLC-01 updated to 3.0, Pump-RTU moved to Cell A, Old-Switch removed, a firewall added in
+    // the Boiler house; HMI-01 untouched.
+    a.assets[0].version = "3.0".into();
+    a.assets[2].zone = "z1".into();
+    a.assets.remove(3);
+    a.assets.push(Asset { quantity: 3, ..asset("a5", "z2", "Firewall-01", AssetType::NetworkEquipment) });
+
+    let c = compare(&a.snapshots[0].as_assessment(), &a);
+    let inv = &c.inventory;
+    assert_eq!(inv.listed, (4, 4));
+    let rows: Vec<(&str, &str, AssetChangeKind)> =
+        inv.changes.iter().map(|x| (x.zone.as_str(), x.name.as_str(), x.kind)).collect();
+    assert_eq!(
+        rows,
+        [
+            ("Cell A", "PLC-01", AssetChangeKind::Changed),
+            ("Cell A", "Pump-RTU", AssetChangeKind::Changed),
+            ("Boiler house", "Firewall-01", AssetChangeKind::Added),
+            ("Boiler house", "Old-Switch", AssetChangeKind::Removed),
+        ]
+    );
+    assert_eq!(inv.changes[0].fields, [FieldChange { field: "Version", before: "2.1".into(), after: "3.0".into() }]);
+    assert_eq!(
+        inv.changes[1].fields,
+        [FieldChange { field: "Zone", before: "Boiler house".into(), after: "Cell A".into() }]
+    );
+    assert_eq!(inv.changes[2].description, "Network equipment");
+    assert_eq!(inv.changes[2].quantity, 3);
+    assert_eq!(
+        inv.by_zone(),
+        [
+            ZoneInventoryChange { zone: "Cell A".into(), added: 0, removed: 0, changed: 2 },
+            ZoneInventoryChange { zone: "Boiler house".into(), added: 1, removed: 1, changed: 0 },
+        ]
+    );
+    assert_eq!(
+        inv.summary().as_deref(),
+        Some("Inventory: 1 asset added, 1 removed, 2 changed (4 listed then, 4 now).")
+    );
+    assert!(c.summary().contains("Inventory: 1 asset added, 1 removed, 2 changed (4 listed then, 4 now)."));
+
+    // On screen and in the report's Markdown: the counts per zone, then each change with its details.
+    let blocks = comparison_blocks(&c);
+    let text = iec62443_assess::document::blocks_text(&blocks);
+    assert!(text.contains("Cell A | 0 | 0 | 2"), "{text}");
+    assert!(text.contains("Boiler house | 1 | 1 | 0"), "{text}");
+    assert!(text.contains("Cell A | PLC-01 | Changed | Version: 2.1 → 3.0"), "{text}");
+    assert!(text.contains("Boiler house | Firewall-01 | Added | Network equipment, × 3"), "{text}");
+    assert!(text.contains("Boiler house | Old-Switch | Removed | Network equipment"), "{text}");
+    let card = score(&a);
+    let mut report =
+        report_document(&a, &card, &roadmap_with(&a, &card.zones), ReportBranding::default(), ReportLength::Full);
+    report.add_progress(&c);
+    let markdown = document_markdown(&report);
+    assert!(markdown.contains("### Inventory"), "{markdown}");
+    assert!(markdown.contains("| Cell A | Pump-RTU | Changed | Zone: Boiler house → Cell A |"), "{markdown}");
+}
+
+#[test]
+fn assets_of_a_removed_zone_are_listed_under_it_last() {
+    let mut a = plant_with_inventory();
+    a.take_snapshot("Baseline", NOW).expect("taken");
+    // The Boiler house and its two assets are gone; a field device without a type appears in Cell A.
+    a.zones.retain(|z| z.id != "z2");
+    a.assets.retain(|x| x.zone != "z2");
+    a.assets.push(Asset::new("a6", "z1", "Sensor <b>7</b>"));
+    let c = compare(&a.snapshots[0].as_assessment(), &a);
+    assert_eq!(c.removed_zones, ["Boiler house"]);
+    let rows: Vec<(&str, &str, AssetChangeKind)> =
+        c.inventory.changes.iter().map(|x| (x.zone.as_str(), x.name.as_str(), x.kind)).collect();
+    assert_eq!(
+        rows,
+        [
+            ("Cell A", "Sensor <b>7</b>", AssetChangeKind::Added),
+            ("Boiler house", "Pump-RTU", AssetChangeKind::Removed),
+            ("Boiler house", "Old-Switch", AssetChangeKind::Removed),
+        ]
+    );
+    assert_eq!(c.inventory.changes[0].description, "");
+    assert_eq!(c.inventory.listed, (4, 3));
+    assert_eq!(
+        c.inventory.summary().as_deref(),
+        Some("Inventory: 1 asset added, 2 removed, 0 changed (4 listed then, 3 now).")
+    );
+}
+
+#[test]
+fn two_assessments_pair_their_assets_by_name_and_an_empty_inventory_is_left_out() {
+    let before = plant_with_inventory();
+    let mut after = plant_with_inventory();
+    after.id = "a2".into();
+    // Listed again in another order, so the ids differ; the names match in any case.
+    for (n, x) in after.assets.iter_mut().rev().enumerate() {
+        x.id = format!("b{n}");
+    }
+    after.assets[1].name = "hmi-01".into();
+    after.assets[1].quantity = 3;
+    let c = compare(&before, &after);
+    let [change] = &c.inventory.changes[..] else { panic!("one change, found {:?}", c.inventory.changes) };
+    assert_eq!((change.name.as_str(), change.kind), ("hmi-01", AssetChangeKind::Changed));
+    assert_eq!(
+        change.fields,
+        [
+            FieldChange { field: "Name", before: "HMI-01".into(), after: "hmi-01".into() },
+            FieldChange { field: "Quantity", before: "2".into(), after: "3".into() },
+        ]
+    );
+
+    // Neither state lists assets: no inventory sentence, no inventory heading.
+    let mut a = plant();
+    a.take_snapshot("Baseline", NOW).expect("taken");
+    let c = compare(&a.snapshots[0].as_assessment(), &a);
+    assert_eq!(c.inventory.summary(), None);
+    assert!(!c.summary().contains("Inventory"));
+    assert!(!comparison_blocks(&c).iter().any(|b| b.text() == "Inventory"));
+}
+
+#[test]
+fn a_product_supplier_sees_the_sl_c_of_each_product_then_and_now() {
+    let mut a = assessment_for(&[Role::ProductSupplier]);
+    a.products.push(product("p1", "RTU 560", ComponentType::EmbeddedDevice, [2, 0, 0, 0, 0, 0, 0]));
+    implement_component_fr(&mut a, "p1", ComponentType::EmbeddedDevice, Fr::Fr1, 1);
+    a.take_snapshot("Release 1", NOW).expect("taken");
+    // Since then: FR1 up to SL 2 for the RTU, and a second product.
+    implement_component_fr(&mut a, "p1", ComponentType::EmbeddedDevice, Fr::Fr1, 2);
+    a.products.push(product("p2", "StationView HMI", ComponentType::SoftwareApplication, [1; 7]));
+    let c = compare(&a.snapshots[0].as_assessment(), &a);
+    let [rtu] = &c.products[..] else { panic!("one product in both states, found {:?}", c.products) };
+    assert_eq!((rtu.before, rtu.after), (levels([1, 0, 0, 0, 0, 0, 0]), levels([2, 0, 0, 0, 0, 0, 0])));
+    assert_eq!(Fr::ALL.map(|fr| rtu.change(fr)), [1, 0, 0, 0, 0, 0, 0]);
+    // Aimed SL-C 2 in FR1, 0 elsewhere: 6 FRs at the aim before, all 7 now.
+    assert_eq!(rtu.at_target(), (6, 7));
+    assert_eq!(c.added_products, ["StationView HMI"]);
+    assert!(c.summary().contains("Levels: 1 product rose in 1 FR; no product fell."), "{}", c.summary());
+    let text = iec62443_assess::document::blocks_text(&comparison_blocks(&c));
+    assert!(text.contains("Capability levels (SL-C) then and now"), "{text}");
+    assert!(text.contains("RTU 560 | 1 → 2 (+1) | 0 | 0 | 0 | 0 | 0 | 0 | 6 → 7 of 7"), "{text}");
+    assert!(text.contains("New products: StationView HMI."), "{text}");
+}
+
+#[test]
+fn an_id_a_snapshot_holds_is_not_given_to_a_new_zone_product_or_asset() {
+    let mut a = plant_with_inventory();
+    a.products.push(product("p1", "RTU 560", ComponentType::EmbeddedDevice, [1; 7]));
+    a.take_snapshot("Baseline", NOW).expect("taken");
+    // The last zone, product and asset go; new ones must not take their ids, or the comparison would pair
+    // them with what was removed.
+    a.remove_zone("z2");
+    a.remove_product("p1");
+    a.assets.retain(|x| x.id != "a2");
+    assert_eq!((a.next_zone_id().as_str(), a.next_product_id().as_str()), ("z3", "p2"));
+    assert_eq!(a.next_asset_id(), "a5");
+    a.zones.push(zone("z3", "Boiler house 2", [1; 7], Criticality::Low));
+    assert_eq!(a.add_assets([asset("", "z1", "Firewall-01", AssetType::NetworkEquipment)]), 1);
+    assert_eq!(a.assets.last().map(|x| x.id.as_str()), Some("a5"));
+    let c = compare(&a.snapshots[0].as_assessment(), &a);
+    assert_eq!(
+        (c.added_zones.as_slice(), c.removed_zones.as_slice()),
+        (&["Boiler house 2".to_string()][..], &["Boiler house".to_string()][..])
+    );
+    assert_eq!(c.inventory.count(AssetChangeKind::Added), 1);
+    // HMI-01 (a2) and the Boiler house's two assets went.
+    assert_eq!(c.inventory.count(AssetChangeKind::Removed), 3);
+}

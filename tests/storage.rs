@@ -958,6 +958,35 @@ fn fixture_pointers(text: &str) -> Vec<String> {
     out
 }
 
+/// The random assessments the round-trip properties use hold what schema 5 added (snapshots, evidence) and
+/// the inventory, so that "any assessment reads back unchanged" covers them.
+#[test]
+fn the_random_assessments_hold_snapshots_evidence_and_assets() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut snapshots, mut evidence, mut assets, mut assets_in_snapshots) = (0, 0, 0, 0);
+    for _ in 0..64 {
+        let a = arb_assessment().new_tree(&mut runner).expect("a value").current();
+        snapshots += a.snapshots.len();
+        assets += a.assets.len();
+        assets_in_snapshots += a.snapshots.iter().map(|s| s.state.assets.len()).sum::<usize>();
+        let answers = &a.answers;
+        evidence += std::iter::once(&answers.assessment)
+            .chain(std::iter::once(&answers.all_zones))
+            .chain(answers.zones.values())
+            .chain(answers.products.values())
+            .flat_map(|m| m.values())
+            .map(|r| r.evidence.len())
+            .sum::<usize>();
+        // Every one reads back unchanged, snapshots and inventory included.
+        assert_eq!(from_json(&to_json(&a)).map(|l| l.assessment), Ok(a));
+    }
+    assert!(
+        snapshots > 0 && evidence > 0 && assets > 0 && assets_in_snapshots > 0,
+        "{snapshots} snapshots, {evidence} evidence references, {assets} assets, {assets_in_snapshots} in snapshots"
+    );
+}
+
 /// Removes the field or list element at `pointer`.
 fn delete(value: &mut Value, pointer: &str) {
     let Some((parent, last)) = pointer.rsplit_once('/') else { return };

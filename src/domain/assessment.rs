@@ -1033,14 +1033,17 @@ impl Assessment {
         all.filter(|id| catalogue::item(id).is_none()).cloned().collect()
     }
 
-    /// A zone id not used yet, e.g. `z3`.
+    /// A zone id not used yet, now or in a snapshot, e.g. `z3` (the comparison pairs zones by id, so an id
+    /// a snapshot holds must not name another zone).
     pub fn next_zone_id(&self) -> String {
-        next_id("z", self.zones.iter().map(|z| z.id.as_str()))
+        let frozen = self.snapshots.iter().flat_map(|s| s.state.zones.iter());
+        next_id("z", self.zones.iter().chain(frozen).map(|z| z.id.as_str()))
     }
 
-    /// A product id not used yet, e.g. `p2`.
+    /// A product id not used yet, now or in a snapshot, e.g. `p2`.
     pub fn next_product_id(&self) -> String {
-        next_id("p", self.products.iter().map(|p| p.id.as_str()))
+        let frozen = self.snapshots.iter().flat_map(|s| s.state.products.iter());
+        next_id("p", self.products.iter().chain(frozen).map(|p| p.id.as_str()))
     }
 
     /// Removes a product with its answers.

@@ -364,17 +364,34 @@ impl Assessment {
         self.assets.iter().find(|a| a.id == id)
     }
 
-    /// An asset id not used yet, e.g. `a13`.
-    pub fn next_asset_id(&self) -> String {
-        let max = self.assets.iter().filter_map(|a| a.id.strip_prefix('a')?.parse::<u32>().ok()).max().unwrap_or(0);
-        format!("a{}", max + 1)
+    /// The highest asset number (`a{n}`) in use now or in any snapshot: a new asset counts on from it, so
+    /// that an id a snapshot holds never names another asset (the comparison pairs assets by id).
+    fn highest_asset_number(&self) -> u32 {
+        let number = |a: &Asset| a.id.strip_prefix('a')?.parse::<u32>().ok();
+        let now = self.assets.iter().filter_map(number).max().unwrap_or(0);
+        let frozen = self.snapshots.iter().flat_map(|s| s.state.assets.iter().filter_map(number)).max().unwrap_or(0);
+        now.max(frozen)
     }
 
-    /// Adds assets, giving each a fresh id (`a{n}`, counting on from the highest in use). Returns how many
-    /// were added: none beyond [`MAX_ASSETS`].
+    /// An asset id not used yet, now or in a snapshot, e.g. `a13`.
+    ///
+    /// ```
+    /// use iec62443_assess::*;
+    /// let mut a = Assessment::new("a1", "Plant", "2026-01-10T09:00:00Z");
+    /// a.zones.push(Zone::new("z1", "Cell A"));
+    /// a.add_assets([Asset::new("", "z1", "PLC-01"), Asset::new("", "z1", "Old switch")]);
+    /// a.take_snapshot("Baseline", "2026-01-31T12:00:00Z").unwrap();
+    /// a.assets.pop();
+    /// assert_eq!(a.next_asset_id(), "a3", "a2 is the old switch in the snapshot");
+    /// ```
+    pub fn next_asset_id(&self) -> String {
+        format!("a{}", self.highest_asset_number() + 1)
+    }
+
+    /// Adds assets, giving each a fresh id (`a{n}`, counting on from the highest in use, now or in a
+    /// snapshot). Returns how many were added: none beyond [`MAX_ASSETS`].
     pub fn add_assets(&mut self, assets: impl IntoIterator<Item = Asset>) -> usize {
-        let first =
-            self.assets.iter().filter_map(|a| a.id.strip_prefix('a')?.parse::<u32>().ok()).max().unwrap_or(0) + 1;
+        let first = self.highest_asset_number() + 1;
         let room = MAX_ASSETS.saturating_sub(self.assets.len());
         let before = self.assets.len();
         for (number, mut asset) in (first..).zip(assets.into_iter().take(room)) {

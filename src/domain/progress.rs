@@ -3,7 +3,8 @@
 //!
 //! Two states of the same assessment (same id: a snapshot and now, or two snapshots) pair their zones and
 //! products by id, so a renamed zone is still the same zone. Two different assessments pair them by name
-//! (trimmed, ignoring case), because their ids were given independently.
+//! (trimmed, ignoring case), because their ids were given independently. The same goes for the assets of
+//! the inventory ([`compare_inventories`]).
 
 use crate::domain::answers::{Answer, Response};
 use crate::domain::assessment::{name_key, ActionStatus, Assessment, SlVector};
@@ -11,6 +12,9 @@ use crate::domain::catalogue::{self, Fr, Item, Part, ProgrammeArea};
 use crate::domain::report::WHOLE_ORGANISATION;
 use crate::domain::scoring::{score, MaturityResult, Scorecard, ZoneResult};
 use std::collections::{BTreeMap, BTreeSet};
+
+mod inventory;
+pub use inventory::*;
 
 /// Which state a side of a comparison is: its name and the date it stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -169,6 +173,8 @@ pub struct Comparison {
     pub done: Vec<DoneAction>,
     /// Answered and asked questions, before and after.
     pub progress: ((usize, usize), (usize, usize)),
+    /// Assets added, removed and changed, by zone.
+    pub inventory: InventoryComparison,
 }
 
 impl Comparison {
@@ -203,6 +209,7 @@ impl Comparison {
                 sentences.push(format!("{what}: {}.", names.join(", ")));
             }
         }
+        sentences.extend(self.inventory.summary());
         sentences.push(format!(
             "{} changed; {} done.",
             plural(self.answers.len(), "answer", "answers"),
@@ -323,6 +330,7 @@ pub fn compare_scored(
         answers,
         done,
         progress: (card_before.progress, card_after.progress),
+        inventory: compare_inventories(before, after, by_id),
     }
 }
 

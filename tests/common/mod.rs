@@ -119,7 +119,12 @@ pub fn assessment_for(roles: &[Role]) -> Assessment {
 /// Where a random response is recorded: 0 = all zones, 1..=4 = the zone with that position (modulo the
 /// number of zones); for 4-2 items, the product with that position (modulo the number of products).
 /// Once-per-assessment items ignore it.
-type RandomResponse = (usize, usize, usize, bool);
+/// The last element is an evidence reference the response carries, if any.
+type RandomResponse = (usize, usize, usize, bool, Option<Evidence>);
+
+/// A random asset: (zone position modulo the zones, type (10: a named type, 11: none), quantity, Purdue
+/// level (8: none), linked to the first product, vendor, notes).
+type RandomAsset = (usize, usize, u32, usize, bool, String, String);
 
 /// The shape of a random assessment before its responses.
 struct RandomShape {
@@ -129,6 +134,28 @@ struct RandomShape {
     baseline: bool,
     quick: bool,
     target_maturity: u8,
+    /// Assets listed before the responses (so that snapshots hold them), and after.
+    assets: (Vec<RandomAsset>, Vec<RandomAsset>),
+    /// Before which responses a snapshot is taken (`responses.len()` or more: after the last).
+    snapshots_at: Vec<usize>,
+}
+
+/// Adds a random asset (id `a{n}`, n counting from 1) to the assessment.
+fn add_random_asset(a: &mut Assessment, (zone, kind, quantity, purdue, linked, vendor, notes): RandomAsset) {
+    let n = a.assets.len() + 1;
+    let zone_id = a.zones[zone % a.zones.len()].id.clone();
+    let mut asset = Asset::new(&format!("a{n}"), &zone_id, &format!("Asset {n}"));
+    asset.kind = match kind {
+        0..=9 => Some(AssetKind::Known(AssetType::ALL[kind])),
+        10 => Some(AssetKind::Custom(format!("Weighing terminal {vendor}").trim().to_string())),
+        _ => None,
+    };
+    asset.quantity = quantity;
+    asset.purdue = PurdueLevel::ALL.get(purdue).copied();
+    asset.product = if linked { a.products.first().map(|p| p.id.clone()) } else { None };
+    asset.vendor = vendor;
+    asset.notes = notes;
+    a.assets.push(asset);
 }
 
 fn build_random(shape: RandomShape, responses: Vec<RandomResponse>) -> Assessment {
@@ -167,7 +194,13 @@ fn build_random(shape: RandomShape, responses: Vec<RandomResponse>) -> Assessmen
         settle_programme(&mut a);
         settle_capabilities(&mut a);
     }
-    for (item_index, scope_index, answer_index, with_justification) in responses {
+    for asset in shape.assets.0 {
+        add_random_asset(&mut a, asset);
+    }
+    let count = responses.len();
+    for (at, (item_index, scope_index, answer_index, with_justification, evidence)) in responses.into_iter().enumerate()
+    {
+        take_random_snapshots(&mut a, &shape.snapshots_at, |i| i == at);
         let item = &ITEMS[item_index];
         let scale = Answer::scale_for(item);
         let answer = scale[answer_index % scale.len()];
@@ -185,10 +218,43 @@ fn build_random(shape: RandomShape, responses: Vec<RandomResponse>) -> Assessmen
         };
         // Some compensating and not-applicable answers lack their justification, as half-finished
         // questionnaires do.
-        let response = if with_justification { justified(answer) } else { Response::with(answer) };
+        let mut response = if with_justification { justified(answer) } else { Response::with(answer) };
+        response.evidence.extend(evidence);
         a.set_response(&scope, item.id, response);
     }
+    take_random_snapshots(&mut a, &shape.snapshots_at, |i| i >= count);
+    for asset in shape.assets.1 {
+        add_random_asset(&mut a, asset);
+    }
     a
+}
+
+/// Takes a snapshot ("Snapshot {n}", dated in month n of 2026) for each position `when` accepts.
+fn take_random_snapshots(a: &mut Assessment, at: &[usize], when: impl Fn(usize) -> bool) {
+    for _ in at.iter().filter(|i| when(**i)) {
+        let n = a.snapshots.len() + 1;
+        a.take_snapshot(&format!("Snapshot {n}"), &format!("2026-{:02}-15T10:00:00Z", n.min(12)))
+            .expect("fewer snapshots than allowed");
+    }
+}
+
+/// A random evidence reference: a document name (any text, never blank), a link (a web address, a share
+/// path, something else or none) and a date or none.
+fn arb_evidence() -> impl Strategy<Value = Evidence> {
+    let link = prop_oneof![
+        Just(String::new()),
+        Just("https://intranet.example/doc?id=7&v=2".to_string()),
+        Just("\\\\fileserver\\ot\\policy.pdf".to_string()),
+        Just("javascript:alert(1)".to_string()),
+        "\\PC{0,30}",
+    ];
+    ("\\PC{0,30}", link, prop_oneof![Just(String::new()), Just("2026-03-31".to_string()), "\\PC{0,10}"])
+        .prop_map(|(document, link, date)| Evidence { document: format!("Doc {document}"), link, date })
+}
+
+/// A random asset (see [`RandomAsset`]).
+fn arb_asset() -> impl Strategy<Value = RandomAsset> {
+    (0usize..4, 0usize..12, 1u32..=50, 0usize..9, any::<bool>(), "\\PC{0,12}", "\\PC{0,40}")
 }
 
 /// Random assessments over the real catalogue with `products` products: 1-4 zones with random SL-T vectors
@@ -196,18 +262,33 @@ fn build_random(shape: RandomShape, responses: Vec<RandomResponse>) -> Assessmen
 /// set of roles (asset owner when none is drawn), half of them starting from "everything implemented", full
 /// or quick mode, a target maturity 1..=4, and up to 80 random responses on top (all-zones answers,
 /// per-zone overrides, per-product answers, once-per-assessment answers; every answer of each item's
-/// scale, justified or not).
+/// scale, justified or not; a fifth of them with an evidence reference). Up to 3 snapshots are taken among
+/// the responses, and up to 6 assets listed (some before the snapshots, some after), with random types,
+/// quantities, Purdue levels, product links, vendors and notes.
 fn arb_assessment_with(products: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Assessment> {
     let zones = prop::collection::vec((prop::array::uniform7(0u8..=4), 0usize..4), 1..=4);
     let products = prop::collection::vec((prop::array::uniform7(0u8..=4), 0usize..4), products);
-    let responses = prop::collection::vec((0..ITEMS.len(), 0usize..5, 0usize..7, any::<bool>()), 0..80);
+    let evidence = prop::option::weighted(0.2, arb_evidence());
+    let responses = prop::collection::vec((0..ITEMS.len(), 0usize..5, 0usize..7, any::<bool>(), evidence), 0..80);
     let roles = prop::array::uniform3(any::<bool>());
-    (zones, products, roles, any::<bool>(), prop::bool::weighted(0.25), 1u8..=4, responses).prop_map(
-        |(zone_targets, products, roles, baseline, quick, target_maturity, responses)| {
-            let shape = RandomShape { zone_targets, products, roles, baseline, quick, target_maturity };
-            build_random(shape, responses)
-        },
-    )
+    let assets = (prop::collection::vec(arb_asset(), 0..4), prop::collection::vec(arb_asset(), 0..3));
+    let snapshots_at = prop::collection::vec(0usize..90, 0..=3);
+    (zones, products, roles, any::<bool>(), prop::bool::weighted(0.25), 1u8..=4, responses, assets, snapshots_at)
+        .prop_map(
+            |(zone_targets, products, roles, baseline, quick, target_maturity, responses, assets, snapshots_at)| {
+                let shape = RandomShape {
+                    zone_targets,
+                    products,
+                    roles,
+                    baseline,
+                    quick,
+                    target_maturity,
+                    assets,
+                    snapshots_at,
+                };
+                build_random(shape, responses)
+            },
+        )
 }
 
 /// Random assessments (see [`arb_assessment_with`]) with 0-2 products.

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { answer, gotoStep, itemCard, newAssessment, openSection } from './pages';
+import { answer, gotoStep, importAssessment, itemCard, newAssessment, openSection } from './pages';
 import { knownAssessment } from './data';
 
 const AXE = join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
@@ -72,4 +72,28 @@ test('works on a tablet-sized screen', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole('complementary', { name: 'Live summary' })).toBeVisible();
+});
+
+test('the comparison of two states and the trend chart pass axe, and the chart has a text alternative', async ({ page }) => {
+  await importAssessment(page, knownAssessment());
+  await gotoStep(page, 'Results');
+  const panel = page.getByRole('region', { name: 'Progress over time' });
+  await panel.getByLabel('Snapshot name (optional)').fill('Baseline');
+  await panel.getByRole('button', { name: 'Take snapshot' }).click();
+  await gotoStep(page, 'Questionnaire');
+  await openSection(page, 'fr1');
+  await page.getByLabel('Answer for').selectOption({ label: 'Boiler <b>house</b>' });
+  await answer(itemCard(page, 'sr-1.1'), 'implemented');
+  await gotoStep(page, 'Results');
+  await expect(panel.getByRole('table', { name: 'Answers changed' })).toBeVisible();
+  // The chart is an image named by its title, described by the values it draws: per zone, the FRs at
+  // target at each state (the snapshot and now, both dated today here).
+  const chart = panel.getByRole('img', { name: 'Trend per zone' });
+  await expect(chart).toBeVisible();
+  const described = await chart.evaluate((svg) => {
+    const ids = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
+    return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' | ');
+  });
+  expect(described).toMatch(/^Trend per zone \| FRs at target \(of 7\) per zone over time\. Cell A: \d{4}-\d{2}-\d{2} 0, \d{4}-\d{2}-\d{2} 0; Boiler <b>house<\/b>: \d{4}-\d{2}-\d{2} 0, \d{4}-\d{2}-\d{2} 1\.$/);
+  await axe(page, 'Results with a comparison and the trend chart');
 });

@@ -17,7 +17,8 @@ export const test = base.extend<{ problems: string[] }>({
       if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => {
+    // Every request of the context: the page's, its service worker's and any other page's it opens.
+    page.context().on('request', (r) => {
       const u = new URL(r.url());
       if (u.protocol === 'data:' || u.protocol === 'blob:') return;
       if (u.origin !== origin) problems.push(`request to another origin: ${r.url()}`);

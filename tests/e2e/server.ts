@@ -18,31 +18,31 @@ const TYPES: Record<string, string> = {
 
 export const SUB_PATH = '/plant-tools/assess/';
 
+/** The file of dist/ (under `root`) that the URL path names, with its content type; null when none. */
+export async function distFile(root: string, urlPath: string): Promise<{ body: Buffer; contentType: string } | null> {
+  const path = decodeURIComponent(urlPath);
+  if (!path.startsWith(SUB_PATH)) return null;
+  let rel = normalize(path.slice(SUB_PATH.length));
+  if (rel.startsWith('..')) return null;
+  if (rel === '' || rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
+  const file = join(root, rel);
+  try {
+    await stat(file);
+    return { body: await readFile(file), contentType: TYPES[extname(file)] || 'application/octet-stream' };
+  } catch {
+    return null;
+  }
+}
+
 export async function serveDist(root: string, port = 0): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url || '/', 'http://x').pathname);
-      if (!path.startsWith(SUB_PATH)) {
-        res.writeHead(404).end('not found');
-        return;
-      }
-      let rel = normalize(path.slice(SUB_PATH.length));
-      if (rel.startsWith('..')) {
-        res.writeHead(403).end();
-        return;
-      }
-      if (rel === '' || rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
-      const file = join(root, rel);
-      await stat(file);
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] || 'application/octet-stream',
-        'cache-control': 'no-cache',
-      });
-      res.end(body);
-    } catch {
+    const file = await distFile(root, new URL(req.url || '/', 'http://x').pathname).catch(() => null);
+    if (!file) {
       res.writeHead(404).end('not found');
+      return;
     }
+    res.writeHead(200, { 'content-type': file.contentType, 'cache-control': 'no-cache' });
+    res.end(file.body);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();

@@ -1,6 +1,8 @@
 import { test, expect, open } from './fixtures';
 import { gotoStep } from './pages';
 import { knownAssessment } from './data';
+import { createServer } from 'node:http';
+import { distFile } from './server';
 import type { Browser, Page } from '@playwright/test';
 
 async function makeLink(page: Page, withNotes = false): Promise<string> {
@@ -18,22 +20,77 @@ async function makeLink(page: Page, withNotes = false): Promise<string> {
   return link;
 }
 
-/** Opens a link in a fresh browser context (no storage) whose requests to other origins are blocked. */
+/** A port on this machine that nothing listens on. */
+async function unusedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 9;
+}
+
+/**
+ * Opens a link the way its recipient would, in a fresh browser context with no network access at all.
+ *
+ * The context shares nothing with the page that made the link (no storage, no cache, no service worker).
+ * Playwright cannot give a new context a cache filled elsewhere, so the app must reach it once; it does so
+ * without any server: the link is moved to an origin where nothing listens (a free port on 127.0.0.1, a
+ * secure context, so the service worker may run there), and every request of the context, the service
+ * worker's included, is answered by `context.route` from the built files in dist/. Any other request (to
+ * another origin, or for a file dist/ lacks) is aborted and recorded; had one slipped past the route, it
+ * would have failed, since there is no server to answer it.
+ * 1. The app is opened at its address without the fragment, as on a first visit to the consultancy's
+ *    site; its service worker installs and caches it.
+ * 2. The context goes offline (`setOffline(true)`, and the route from then on answers nothing), and the
+ *    link is opened in a new page: the app comes from the service worker's cache alone, the results from
+ *    the fragment, which no request carries.
+ * Every request's address is returned, to check that none left the origin or carried the fragment.
+ */
 async function openFresh(browser: Browser, link: string) {
-  const origin = new URL(link).origin;
+  const origin = `http://127.0.0.1:${await unusedPort()}`;
+  const shared = new URL(link);
+  const offlineLink = origin + shared.pathname + shared.hash;
   const context = await browser.newContext();
+  const requests: string[] = [];
   const outside: string[] = [];
-  const errors: string[] = [];
-  await context.route((u) => u.origin !== origin, (route) => { outside.push(route.request().url()); return route.abort(); });
+  context.on('request', (r) => requests.push(r.url()));
+  let offline = false;
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    // Offline, the route answers nothing either: what the service worker tries to fetch (the page is
+    // network-first) fails, and it falls back to its cache.
+    if (offline) return route.abort('internetdisconnected');
+    const file = url.origin === origin ? await distFile(process.env.DIST_DIR!, url.pathname) : null;
+    if (!file) {
+      outside.push(url.href);
+      return route.abort();
+    }
+    return route.fulfill({ status: 200, contentType: file.contentType, body: file.body });
+  });
+  const first = await context.newPage();
+  await first.goto(origin + shared.pathname);
+  await expect(first.getByRole('banner')).toContainText('IEC 62443 self-assessment');
+  await first.evaluate(async () => { await navigator.serviceWorker.ready; });
+  offline = true;
+  await context.setOffline(true);
   const page = await context.newPage();
+  const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(link);
-  return { context, page, outside, errors };
+  await page.goto(offlineLink);
+  // The page shown offline is controlled by the service worker: nothing came from the (absent) network.
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  const payload = shared.hash.slice('#/shared/'.length);
+  const check = () => {
+    expect(outside, 'requests outside the origin, or for files the app does not have').toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(origin + '/')), 'requests leaving the origin').toEqual([]);
+    expect(requests.filter((u) => payload.length > 0 && u.includes(payload.slice(0, 32))), 'requests carrying the link').toEqual([]);
+  };
+  return { context, page, errors, check };
 }
 
 test('a read-only link shows the scorecard and roadmap in a fresh browser, without the notes, and saves nothing', async ({ page, browser }) => {
   const link = await makeLink(page);
-  const { context, page: fresh, outside, errors } = await openFresh(browser, link);
+  const { context, page: fresh, errors, check } = await openFresh(browser, link);
   await expect(fresh.getByRole('heading', { level: 1, name: 'Shared results (read-only)' })).toBeVisible();
   const report = fresh.getByRole('article', { name: 'Report' });
   await expect(report.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
@@ -45,15 +102,16 @@ test('a read-only link shows the scorecard and roadmap in a fresh browser, witho
   await expect(fresh.getByRole('radio')).toHaveCount(0);
   const stored = await fresh.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k) ?? '').join('\n'));
   expect(stored).not.toContain('Known answers');
-  expect(outside).toEqual([]);
+  check();
   expect(errors).toEqual([]);
   await context.close();
 });
 
 test('notes travel only when the user ticks them', async ({ page, browser }) => {
   const link = await makeLink(page, true);
-  const { context, page: fresh } = await openFresh(browser, link);
+  const { context, page: fresh, check } = await openFresh(browser, link);
   await expect(fresh.getByRole('article', { name: 'Report' })).toContainText('Shared <i>operator</i> login, =SUM(A1)');
+  check();
   await context.close();
 });
 
@@ -64,6 +122,7 @@ test('a damaged or edited link says so clearly', async ({ page, browser }) => {
   const damaged = `${base}#/shared/${payload.slice(0, 40)}!${payload.slice(41)}`;
   let opened = await openFresh(browser, damaged);
   await expect(opened.page.getByRole('alert')).toContainText('This link is damaged');
+  opened.check();
   await opened.context.close();
   // One valid character changed in the middle: the checksum no longer matches.
   const i = Math.floor(payload.length / 2);
@@ -71,5 +130,6 @@ test('a damaged or edited link says so clearly', async ({ page, browser }) => {
   opened = await openFresh(browser, edited);
   await expect(opened.page.getByRole('alert')).toContainText(/This link (was changed|is damaged)/);
   await expect(opened.page.getByRole('article', { name: 'Report' })).toHaveCount(0);
+  opened.check();
   await opened.context.close();
 });

@@ -1,10 +1,13 @@
 //! The report's optional "Progress since DATE" section, and the comparison blocks the Compare view shows:
-//! levels then and now, maturity, answers that changed, actions done, zones added or removed.
+//! levels then and now, zones added or removed, the inventory's changes, maturity, answers that changed and
+//! actions done.
 
 use super::results::column_headings;
 use super::{Block, Cell, Document, Inline, List, ListItem, Row, Section, Table};
 use crate::domain::catalogue::Fr;
-use crate::domain::progress::{answer_label, Comparison, LevelChange};
+use crate::domain::progress::{
+    answer_label, AssetChange, AssetChangeKind, Comparison, InventoryComparison, LevelChange,
+};
 
 /// The id of the progress section.
 pub const PROGRESS_SECTION: &str = "report-progress";
@@ -91,6 +94,7 @@ pub fn comparison_blocks(c: &Comparison) -> Vec<Block> {
     blocks.extend(names("Removed zones", &c.removed_zones));
     blocks.extend(names("New products", &c.added_products));
     blocks.extend(names("Removed products", &c.removed_products));
+    blocks.extend(inventory_blocks(&c.inventory));
 
     if !c.maturity.is_empty() {
         blocks.push(Block::heading(3, "Maturity"));
@@ -174,6 +178,81 @@ pub fn comparison_blocks(c: &Comparison) -> Vec<Block> {
             rows,
         }));
     }
+    blocks
+}
+
+/// What an asset change says in the details column: what an added or removed asset is (and how many), or
+/// each changed field "Version: 2.1 → 3.0" ("none" for a value not given).
+fn asset_details(change: &AssetChange) -> String {
+    match change.kind {
+        AssetChangeKind::Added | AssetChangeKind::Removed => {
+            let count = (change.quantity != 1).then(|| format!("× {}", change.quantity));
+            let parts: Vec<&str> = [Some(change.description.as_str()).filter(|d| !d.is_empty()), count.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            parts.join(", ")
+        }
+        AssetChangeKind::Changed => {
+            let shown = |v: &str| if v.is_empty() { "none".to_string() } else { v.to_string() };
+            let fields: Vec<String> = change
+                .fields
+                .iter()
+                .map(|f| format!("{}: {} → {}", f.field, shown(&f.before), shown(&f.after)))
+                .collect();
+            fields.join("; ")
+        }
+    }
+}
+
+/// The inventory's part of the comparison, headed "Inventory" (nothing when neither state lists assets):
+/// the counts per zone, then each asset added, removed or changed with its details.
+fn inventory_blocks(inventory: &InventoryComparison) -> Vec<Block> {
+    let Some(summary) = inventory.summary() else { return Vec::new() };
+    let mut blocks = vec![Block::heading(3, "Inventory"), Block::paragraph(summary)];
+    if inventory.changes.is_empty() {
+        return blocks;
+    }
+    let rows = inventory
+        .by_zone()
+        .into_iter()
+        .map(|z| Row {
+            key: None,
+            cells: vec![
+                Cell::heading(z.zone),
+                Cell::data(z.added.to_string()),
+                Cell::data(z.removed.to_string()),
+                Cell::data(z.changed.to_string()),
+            ],
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        class: "data-table progress-inventory-zones",
+        caption: None,
+        label: Some("Inventory changes per zone".to_string()),
+        columns: column_headings(&["Zone", "Added", "Removed", "Changed"]),
+        rows,
+    }));
+    let rows = inventory
+        .changes
+        .iter()
+        .map(|change| Row {
+            key: None,
+            cells: vec![
+                Cell::data(change.zone.clone()),
+                Cell::heading(change.name.clone()),
+                Cell::data(change.kind.label()),
+                Cell::data(asset_details(change)),
+            ],
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        class: "data-table progress-inventory",
+        caption: None,
+        label: Some("Assets added, removed or changed".to_string()),
+        columns: column_headings(&["Zone", "Asset", "Change", "Details"]),
+        rows,
+    }));
     blocks
 }
 
