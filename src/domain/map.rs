@@ -48,6 +48,8 @@ const BAND_TOP: f64 = 46.0;
 const ROW_GAP: f64 = 54.0;
 const BAND_BOTTOM: f64 = 18.0;
 const EMPTY_BAND: f64 = 34.0;
+/// Room below the bands for the legend.
+pub const LEGEND_HEIGHT: f64 = 40.0;
 
 /// A horizontal band of the map, top to bottom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -302,6 +304,11 @@ impl ZoneMap {
             ));
         }
         lines
+    }
+
+    /// Width and height of the SVG drawing ([`map_svg`]'s `width` and `height`): the bands and the legend.
+    pub fn drawn_size(&self) -> (f64, f64) {
+        (MAP_WIDTH, self.height + LEGEND_HEIGHT)
     }
 
     /// The box of a zone.
@@ -578,7 +585,7 @@ pub struct SvgOptions<'a> {
 }
 
 /// Colours: (fill, outline) of a zone box by its mark.
-fn zone_colours(mark: ZoneMark, prefix: &str) -> (String, &'static str) {
+pub(crate) fn zone_colours(mark: ZoneMark, prefix: &str) -> (String, &'static str) {
     match mark {
         ZoneMark::Met => ("#e3f2e6".to_string(), "#1e6b34"),
         ZoneMark::Gap(_) => (format!("url(#{prefix}hatch)"), "#a52a1f"),
@@ -587,7 +594,7 @@ fn zone_colours(mark: ZoneMark, prefix: &str) -> (String, &'static str) {
 }
 
 /// Line style of a conduit by type: (colour, dash pattern, width).
-fn conduit_style(kind: Option<ConduitType>) -> (&'static str, &'static str, &'static str) {
+pub(crate) fn conduit_style(kind: Option<ConduitType>) -> (&'static str, &'static str, &'static str) {
     match kind {
         Some(ConduitType::Firewall) => ("#1f3b63", "", "2.5"),
         Some(ConduitType::Gateway) => ("#1f3b63", "10 3 2 3", "2.5"),
@@ -602,8 +609,7 @@ fn conduit_style(kind: Option<ConduitType>) -> (&'static str, &'static str, &'st
 /// the zone boxes, labels, and a legend at the bottom. Every text is escaped.
 pub fn map_svg(map: &ZoneMap, options: SvgOptions) -> String {
     let p = options.id_prefix;
-    let legend_height = 40.0;
-    let height = map.height + legend_height;
+    let height = map.drawn_size().1;
     let mut s = String::new();
     let _ = write!(
         s,
