@@ -623,3 +623,36 @@ fn the_draw_io_file_holds_every_zone_as_a_box_and_every_conduit_as_an_edge_betwe
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
 }
+
+#[test]
+fn conduit_labels_sit_on_their_line_inside_the_drawing_and_never_on_a_zone_box() {
+    for (zones, conduits) in [(5, 8), (12, 20), (30, 60)] {
+        let a = large_plant(zones, conduits);
+        let map = zone_map(&a, &score(&a));
+        let meet = |p: (f64, f64, f64, f64), q: (f64, f64, f64, f64)| {
+            p.0 < q.0 + q.2 && q.0 < p.0 + p.2 && p.1 < q.1 + q.3 && q.1 < p.1 + p.3
+        };
+        let mut overlapping = 0;
+        for (i, c) in map.conduits.iter().enumerate() {
+            let label = c.label_box();
+            assert!(label.0 >= 0.0 && label.0 + label.2 <= map::MAP_WIDTH, "{} inside the width", c.id);
+            assert!(label.1 >= 0.0 && label.1 + label.3 <= map.height, "{} inside the height", c.id);
+            // On its line: some point of the line lies within the label's box.
+            let touches = (0..=100).map(|k| c.point_at(f64::from(k) / 100.0)).any(|(x, y)| {
+                x >= label.0 && x <= label.0 + label.2 && y >= label.1 - 0.01 && y <= label.1 + label.3 + 0.01
+            });
+            assert!(touches, "{}'s label is on its line", c.id);
+            for z in &map.zones {
+                assert!(!meet(label, (z.x, z.y, z.width, z.height)), "{}'s label covers {}", c.id, z.id);
+            }
+            overlapping += map.conduits[i + 1..].iter().filter(|d| meet(label, d.label_box())).count();
+        }
+        // Up to 20 conduits every label has a place of its own; the 30-zone plant, whose 60 conduits
+        // cross every band, leaves fewer than one overlapping pair per eight conduits.
+        if conduits <= 20 {
+            assert_eq!(overlapping, 0, "{zones} zones, {conduits} conduits");
+        } else {
+            assert!(overlapping * 8 < conduits, "{overlapping} overlapping labels of {conduits}");
+        }
+    }
+}

@@ -165,8 +165,8 @@ fn cells(w: &mut Writer<Vec<u8>>, map: &ZoneMap) -> io::Result<()> {
                         if c.bend.is_some() {
                             w.create_element("Array").with_attribute(("as", "points")).write_inner_content(|w| {
                                 w.create_element("mxPoint")
-                                    .with_attribute(("x", n(c.label_at.0).as_str()))
-                                    .with_attribute(("y", n(c.label_at.1).as_str()))
+                                    .with_attribute(("x", n(c.point_at(0.5).0).as_str()))
+                                    .with_attribute(("y", n(c.point_at(0.5).1).as_str()))
                                     .write_empty()?;
                                 Ok(())
                             })?;
