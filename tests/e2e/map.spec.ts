@@ -234,7 +234,9 @@ test('a plant of 30 zones and 60 conduits fits the map with no box on another', 
   // Zone names stay legible on screen: the drawn name is at least 8 CSS pixels high at 100 %.
   const nameHeight = await figure.locator('[data-zone="z1"] text').first().evaluate((t) => t.getBoundingClientRect().height);
   expect(nameHeight).toBeGreaterThanOrEqual(8);
-  // Zoomed out to 50 % the whole map is half as wide, still inside its box.
+  // Nothing is cut off: the region scrolls over exactly the drawing.
+  expect(await region.evaluate((e) => e.scrollHeight)).toBeCloseTo(svgBox.height, -1);
+  // Zoomed out to 50 % the whole map is half as large, centred in its box.
   await figure.getByRole('button', { name: 'Zoom out' }).click();
   await figure.getByRole('button', { name: 'Zoom out' }).click();
   await expect(figure.getByText('50 %')).toBeVisible();
