@@ -1,11 +1,12 @@
 //! The asset inventory: CSV files as spreadsheets and discovery tools write them (byte order mark, comma
 //! or semicolon, quoted cells), the suggested and remembered column mapping, problems by line and column,
 //! importing the good rows only, the export that imports back as it was, what a zone's inventory adds up
-//! to, undo and redo of scope edits, and the map's layout.
+//! to, undo and redo of scope edits, the map's layout and its draw.io file.
 
 mod common;
 
 use common::*;
+use iec62443_assess::drawio::{conduit_cell_id, map_drawio, zone_cell_id};
 use iec62443_assess::history::{HistoryError, ScopeHistory, HISTORY_STEPS};
 use iec62443_assess::inventory::csv_file::*;
 use iec62443_assess::map::{map_svg, zone_map, Band, SvgOptions, ZoneMark};
@@ -549,4 +550,109 @@ fn the_map_is_the_same_for_the_same_assessment() {
     assert_eq!(zone_map(&a, &card), zone_map(&a, &card));
     let svg = map_svg(&zone_map(&a, &card), SvgOptions::default());
     assert_eq!(svg, map_svg(&zone_map(&a, &card), SvgOptions::default()));
+}
+
+/// The `mxCell`s of a draw.io file read back with quick-xml: (id, value, source, target, is an edge), in
+/// file order, after checking the nesting `mxfile > diagram > mxGraphModel > root`.
+fn drawio_cells(xml: &str) -> Vec<(String, String, String, String, bool)> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut path: Vec<String> = Vec::new();
+    let mut cells = Vec::new();
+    loop {
+        let event = reader.read_event().expect("well-formed XML");
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e.clone()), false),
+            Event::Empty(e) => (Some(e.clone()), true),
+            Event::End(_) => {
+                path.pop();
+                (None, false)
+            }
+            Event::Eof => break,
+            _ => (None, false),
+        };
+        let Some(e) = start else { continue };
+        let name = e.name().as_ref().to_string();
+        if name == "mxCell" {
+            assert_eq!(path, ["mxfile", "diagram", "mxGraphModel", "root"], "cells sit in the model's root");
+            let attr = |key: &str| {
+                e.attributes()
+                    .map(|a| a.expect("attribute"))
+                    .find(|a| a.key.as_ref() == key)
+                    .map(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).expect("value").into_owned())
+                    .unwrap_or_default()
+            };
+            cells.push((attr("id"), attr("value"), attr("source"), attr("target"), attr("edge") == "1"));
+        }
+        if !empty {
+            path.push(name);
+        }
+    }
+    assert!(path.is_empty(), "every element is closed");
+    cells
+}
+
+#[test]
+fn the_draw_io_file_holds_every_zone_as_a_box_and_every_conduit_as_an_edge_between_its_zones() {
+    let mut a = large_plant(30, 60);
+    a.zones[0].name = "Line <1> & \"2\"".into();
+    let map = zone_map(&a, &score(&a));
+    let xml = map_drawio(&map).expect("written to memory");
+    let cells = drawio_cells(&xml);
+    let ids: Vec<&str> = cells.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(&ids[..2], ["0", "1"]);
+    for z in &map.zones {
+        let cell = cells.iter().find(|c| c.0 == zone_cell_id(&z.id)).expect("a box per zone");
+        assert!(!cell.4, "{} is a box", z.id);
+        // The label: the name as typed (escaped in the file, read back whole), the mark, the assets.
+        let lines: Vec<&str> = cell.1.lines().collect();
+        assert_eq!(lines, [z.name.as_str(), z.mark.text().as_str(), "No assets listed"]);
+    }
+    assert!(xml.contains("Line &lt;1&gt; &amp; &quot;2&quot;"));
+    assert_eq!(cells.iter().filter(|c| c.4).count(), a.conduits.len());
+    for c in &a.conduits {
+        let edge = cells.iter().find(|e| e.0 == conduit_cell_id(&c.id)).expect("an edge per conduit");
+        assert!(edge.4);
+        assert_eq!((edge.2.as_str(), edge.3.as_str()), (zone_cell_id(&c.from).as_str(), zone_cell_id(&c.to).as_str()));
+        let kind = c.kind.map_or("", ConduitType::label);
+        assert!(edge.1.starts_with(&c.name) && edge.1.ends_with(kind), "{} is labelled with its type", c.id);
+    }
+    // Ids are unique, so draw.io keeps every cell.
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+}
+
+#[test]
+fn conduit_labels_sit_on_their_line_inside_the_drawing_and_never_on_a_zone_box() {
+    for (zones, conduits) in [(5, 8), (12, 20), (30, 60)] {
+        let a = large_plant(zones, conduits);
+        let map = zone_map(&a, &score(&a));
+        let meet = |p: (f64, f64, f64, f64), q: (f64, f64, f64, f64)| {
+            p.0 < q.0 + q.2 && q.0 < p.0 + p.2 && p.1 < q.1 + q.3 && q.1 < p.1 + p.3
+        };
+        let mut overlapping = 0;
+        for (i, c) in map.conduits.iter().enumerate() {
+            let label = c.label_box();
+            assert!(label.0 >= 0.0 && label.0 + label.2 <= map::MAP_WIDTH, "{} inside the width", c.id);
+            assert!(label.1 >= 0.0 && label.1 + label.3 <= map.height, "{} inside the height", c.id);
+            // On its line: some point of the line lies within the label's box.
+            let touches = (0..=100).map(|k| c.point_at(f64::from(k) / 100.0)).any(|(x, y)| {
+                x >= label.0 && x <= label.0 + label.2 && y >= label.1 - 0.01 && y <= label.1 + label.3 + 0.01
+            });
+            assert!(touches, "{}'s label is on its line", c.id);
+            for z in &map.zones {
+                assert!(!meet(label, (z.x, z.y, z.width, z.height)), "{}'s label covers {}", c.id, z.id);
+            }
+            overlapping += map.conduits[i + 1..].iter().filter(|d| meet(label, d.label_box())).count();
+        }
+        // Up to 20 conduits every label has a place of its own; the 30-zone plant, whose 60 conduits
+        // cross every band, leaves fewer than one overlapping pair per eight conduits.
+        if conduits <= 20 {
+            assert_eq!(overlapping, 0, "{zones} zones, {conduits} conduits");
+        } else {
+            assert!(overlapping * 8 < conduits, "{overlapping} overlapping labels of {conduits}");
+        }
+    }
 }

@@ -5,9 +5,11 @@
 //!
 //! The layout is computed here, deterministically: bands from top to bottom, at most [`PER_ROW`] boxes
 //! per row, the zones of a band ordered by where their neighbours above sit (fewer crossings), conduit
-//! ends spread along the edges they leave from. [`map_svg`] writes the SVG (presentation attributes only,
-//! no style sheet, so the file stands on its own and passes a strict Content-Security-Policy); the UI
-//! shows that same SVG, and [`ZoneMap::description`] is its text alternative.
+//! ends spread along the edges they leave from, boxes of one row joined by an arc over the row, each label
+//! placed along its line where it covers no box and no other label (shortest lines first). [`map_svg`]
+//! writes the SVG (presentation attributes only, no style sheet, so the file stands on its own and passes
+//! a strict Content-Security-Policy); the UI shows that same SVG, and [`ZoneMap::description`] is its text
+//! alternative.
 //!
 //! ```
 //! use iec62443_assess::map::{zone_map, Band};
@@ -48,6 +50,8 @@ const BAND_TOP: f64 = 46.0;
 const ROW_GAP: f64 = 54.0;
 const BAND_BOTTOM: f64 = 18.0;
 const EMPTY_BAND: f64 = 34.0;
+/// Room below the bands for the legend.
+pub const LEGEND_HEIGHT: f64 = 40.0;
 
 /// A horizontal band of the map, top to bottom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -218,10 +222,11 @@ pub struct ConduitLine {
     pub start: (f64, f64),
     /// Where it reaches `to`'s box.
     pub end: (f64, f64),
-    /// The control point of a curve (a conduit between two boxes of one row that are not side by side
-    /// arcs over the row); `None` for a straight line.
+    /// The control point of a curve (a conduit between two boxes of one row arcs over the row); `None`
+    /// for a straight line.
     pub bend: Option<(f64, f64)>,
-    /// Where the label sits (the middle of the line).
+    /// The middle of the label: on the line, where it covers no zone box and no label placed before it
+    /// if such a place exists (the middle of the line when it is free).
     pub label_at: (f64, f64),
     /// Its SL-T (its own, or from its zones).
     pub target: SlVector,
@@ -239,6 +244,24 @@ impl ConduitLine {
         shorten(&text, 30)
     }
 
+    /// The point of the line at `t` (0 at `start`, 1 at `end`), on the curve when it bends.
+    pub fn point_at(&self, t: f64) -> (f64, f64) {
+        let (x1, y1) = self.start;
+        let (x2, y2) = self.end;
+        match self.bend {
+            Some((cx, cy)) => {
+                let u = 1.0 - t;
+                (u * u * x1 + 2.0 * u * t * cx + t * t * x2, u * u * y1 + 2.0 * u * t * cy + t * t * y2)
+            }
+            None => (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t),
+        }
+    }
+
+    /// The label's box as drawn (x, y, width, height): its text's estimated width plus padding.
+    pub fn label_box(&self) -> (f64, f64, f64, f64) {
+        label_box_at(&self.label(), self.label_at)
+    }
+
     /// The SVG path.
     pub fn path(&self) -> String {
         let (x1, y1) = self.start;
@@ -247,6 +270,54 @@ impl ConduitLine {
             Some((cx, cy)) => format!("M{} {} Q{} {} {} {}", n(x1), n(y1), n(cx), n(cy), n(x2), n(y2)),
             None => format!("M{} {} L{} {}", n(x1), n(y1), n(x2), n(y2)),
         }
+    }
+}
+
+/// The box of a conduit label centred on `at`: about 6.6 units per character of 11-unit text, 6 each side.
+fn label_box_at(label: &str, (x, y): (f64, f64)) -> (f64, f64, f64, f64) {
+    let half = label.chars().count() as f64 * 3.3 + 6.0;
+    (x - half, y - 8.0, half * 2.0, 16.0)
+}
+
+/// Whether two boxes (x, y, width, height) overlap, with `margin` of room around them.
+fn boxes_meet(p: (f64, f64, f64, f64), q: (f64, f64, f64, f64), margin: f64) -> bool {
+    p.0 < q.0 + q.2 + margin && q.0 < p.0 + p.2 + margin && p.1 < q.1 + q.3 + margin && q.1 < p.1 + p.3 + margin
+}
+
+/// Places each conduit's label, shortest line first, at the first point along its line (middle first, then
+/// out towards the ends) where it covers no zone box and no label already placed; where no point is free,
+/// at the point that covers the fewest. The line's middle when nothing is in the way.
+fn place_labels(lines: &mut [ConduitLine], zones: &[ZoneBox]) {
+    // The middle, then out towards both ends in steps of 3 % of the line, stopping short of the boxes.
+    let tries = (0..27).map(|k| if k % 2 == 0 { 0.5 - 0.015 * f64::from(k) } else { 0.5 + 0.015 * f64::from(k + 1) });
+    let boxes: Vec<(f64, f64, f64, f64)> = zones.iter().map(|z| (z.x, z.y, z.width, z.height)).collect();
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    // Short lines first: they have the fewest places to offer.
+    let length = |l: &ConduitLine| (l.end.0 - l.start.0).hypot(l.end.1 - l.start.1);
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by(|&i, &j| length(&lines[i]).total_cmp(&length(&lines[j])).then(i.cmp(&j)));
+    for i in order {
+        let line = &mut lines[i];
+        let label = line.label();
+        let mut best: Option<(usize, (f64, f64))> = None;
+        // Each point on the line, then the label half its height above or below it (still touching it).
+        for (t, dy) in [0.0, -8.0, 8.0].into_iter().flat_map(|dy| tries.clone().map(move |t| (t, dy))) {
+            let at = line.point_at(t);
+            let at = (at.0, at.1 + dy);
+            let candidate = label_box_at(&label, at);
+            let hits = boxes.iter().filter(|b| boxes_meet(candidate, **b, 2.0)).count() * 2
+                + placed.iter().filter(|b| boxes_meet(candidate, **b, 1.0)).count();
+            if best.is_none_or(|(fewest, _)| hits < fewest) {
+                best = Some((hits, at));
+            }
+            if hits == 0 {
+                break;
+            }
+        }
+        if let Some((_, at)) = best {
+            line.label_at = at;
+        }
+        placed.push(line.label_box());
     }
 }
 
@@ -302,6 +373,11 @@ impl ZoneMap {
             ));
         }
         lines
+    }
+
+    /// Width and height of the SVG drawing ([`map_svg`]'s `width` and `height`): the bands and the legend.
+    pub fn drawn_size(&self) -> (f64, f64) {
+        (MAP_WIDTH, self.height + LEGEND_HEIGHT)
     }
 
     /// The box of a zone.
@@ -444,8 +520,6 @@ pub fn zone_map(a: &Assessment, card: &Scorecard) -> ZoneMap {
 enum Side {
     Top,
     Bottom,
-    Left,
-    Right,
 }
 
 fn conduit_lines(a: &Assessment, zones: &[ZoneBox]) -> Vec<ConduitLine> {
@@ -458,13 +532,10 @@ fn conduit_lines(a: &Assessment, zones: &[ZoneBox]) -> Vec<ConduitLine> {
         if p.id == q.id {
             continue;
         }
+        // Boxes of one row are joined by an arc over the row, even side by side: the gap between two
+        // boxes has no room for a label.
         let sides = if same_row(p, q) {
-            let adjacent = (p.x - q.x).abs() < BOX_WIDTH + GAP_X + 0.5;
-            match (adjacent, p.x < q.x) {
-                (true, true) => (Side::Right, Side::Left),
-                (true, false) => (Side::Left, Side::Right),
-                (false, _) => (Side::Top, Side::Top),
-            }
+            (Side::Top, Side::Top)
         } else if p.y < q.y {
             (Side::Bottom, Side::Top)
         } else {
@@ -490,13 +561,12 @@ fn conduit_lines(a: &Assessment, zones: &[ZoneBox]) -> Vec<ConduitLine> {
             let point = match side {
                 Side::Top => (b.x + b.width * f, b.y),
                 Side::Bottom => (b.x + b.width * f, b.y + b.height),
-                Side::Left => (b.x, b.y + b.height * f),
-                Side::Right => (b.x + b.width, b.y + b.height * f),
             };
             points.insert((k, is_start), point);
         }
     }
-    ends.iter()
+    let mut lines: Vec<ConduitLine> = ends
+        .iter()
         .enumerate()
         .map(|(k, (i, p, ps, q, _))| {
             let c = &a.conduits[*i];
@@ -506,11 +576,6 @@ fn conduit_lines(a: &Assessment, zones: &[ZoneBox]) -> Vec<ConduitLine> {
                 let rise = 30.0 + 6.0 * (k % 3) as f64;
                 ((start.0 + end.0) / 2.0, start.1.min(end.1) - rise * 2.0)
             });
-            let label_at = match bend {
-                // The middle of a quadratic curve: a quarter of each end and half the control point.
-                Some((cx, cy)) => ((start.0 + end.0) / 4.0 + cx / 2.0, (start.1 + end.1) / 4.0 + cy / 2.0),
-                None => ((start.0 + end.0) / 2.0, (start.1 + end.1) / 2.0),
-            };
             ConduitLine {
                 id: c.id.clone(),
                 name: c.name.clone(),
@@ -520,12 +585,14 @@ fn conduit_lines(a: &Assessment, zones: &[ZoneBox]) -> Vec<ConduitLine> {
                 start,
                 end,
                 bend,
-                label_at,
+                label_at: start,
                 target: a.conduit_target(c),
                 protocols: c.protocols.clone(),
             }
         })
-        .collect()
+        .collect();
+    place_labels(&mut lines, zones);
+    lines
 }
 
 /// A number for SVG: at most one decimal.
@@ -578,7 +645,7 @@ pub struct SvgOptions<'a> {
 }
 
 /// Colours: (fill, outline) of a zone box by its mark.
-fn zone_colours(mark: ZoneMark, prefix: &str) -> (String, &'static str) {
+pub(crate) fn zone_colours(mark: ZoneMark, prefix: &str) -> (String, &'static str) {
     match mark {
         ZoneMark::Met => ("#e3f2e6".to_string(), "#1e6b34"),
         ZoneMark::Gap(_) => (format!("url(#{prefix}hatch)"), "#a52a1f"),
@@ -587,7 +654,7 @@ fn zone_colours(mark: ZoneMark, prefix: &str) -> (String, &'static str) {
 }
 
 /// Line style of a conduit by type: (colour, dash pattern, width).
-fn conduit_style(kind: Option<ConduitType>) -> (&'static str, &'static str, &'static str) {
+pub(crate) fn conduit_style(kind: Option<ConduitType>) -> (&'static str, &'static str, &'static str) {
     match kind {
         Some(ConduitType::Firewall) => ("#1f3b63", "", "2.5"),
         Some(ConduitType::Gateway) => ("#1f3b63", "10 3 2 3", "2.5"),
@@ -602,8 +669,7 @@ fn conduit_style(kind: Option<ConduitType>) -> (&'static str, &'static str, &'st
 /// the zone boxes, labels, and a legend at the bottom. Every text is escaped.
 pub fn map_svg(map: &ZoneMap, options: SvgOptions) -> String {
     let p = options.id_prefix;
-    let legend_height = 40.0;
-    let height = map.height + legend_height;
+    let height = map.drawn_size().1;
     let mut s = String::new();
     let _ = write!(
         s,
@@ -664,13 +730,13 @@ pub fn map_svg(map: &ZoneMap, options: SvgOptions) -> String {
             sw = if selected { "4.5" } else { width },
         );
         let label = c.label();
-        let half = label.chars().count() as f64 * 3.3 + 6.0;
+        let (bx, by, bw, _) = c.label_box();
         let _ = write!(
             s,
             r##"<rect x="{x}" y="{y}" width="{w}" height="16" rx="3" fill="#ffffff" stroke="{colour}" stroke-width="{lw}"/><text x="{tx}" y="{ty}" text-anchor="middle" font-size="11" fill="#1b1f24">{text}</text></g>"##,
-            x = n(c.label_at.0 - half),
-            y = n(c.label_at.1 - 8.0),
-            w = n(half * 2.0),
+            x = n(bx),
+            y = n(by),
+            w = n(bw),
             lw = if selected { "2" } else { "0.8" },
             tx = n(c.label_at.0),
             ty = n(c.label_at.1 + 4.0),

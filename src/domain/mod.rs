@@ -9,6 +9,7 @@ pub mod answers;
 pub mod assessment;
 pub mod catalogue;
 pub mod document;
+pub mod drawio;
 pub mod export;
 pub mod handover;
 pub mod history;

@@ -6,13 +6,29 @@ use wasm_bindgen::JsCast;
 /// Offers `text` as a download named `file_name`. Returns a sentence on failure.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |what: &str| format!("The download could not be prepared ({what}). Copy the text instead.");
-    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
-    let document = window.document().ok_or_else(|| fail("no document"))?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
+    offer(file_name, &blob).map_err(|what| fail(&what))
+}
+
+/// Offers `bytes` (a picture, say) as a download named `file_name`. Returns a sentence on failure.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let fail = |what: &str| format!("The download could not be prepared ({what}). Try again, or another browser.");
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    offer(file_name, &blob).map_err(|what| fail(&what))
+}
+
+/// Clicks a temporary link to `blob`; the error names the step that failed.
+fn offer(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let fail = |what: &str| what.to_string();
+    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
+    let document = window.document().ok_or_else(|| fail("no document"))?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("url"))?;
     let anchor = document
         .create_element("a")
         .map_err(|_| fail("link"))?

@@ -17,6 +17,7 @@ pub mod products;
 pub mod profile;
 pub mod progress;
 pub mod questionnaire;
+pub mod raster;
 pub mod report;
 pub mod results;
 pub mod roadmap;

@@ -1,11 +1,35 @@
-//! The map of zones and conduits: the domain's SVG ([`map_svg`]) in a figure with zoom, a selection
-//! (click a zone or conduit, or Tab to it and press Enter or Space) whose details appear below the map,
-//! an SVG download, and the text alternative ([`ZoneMap::description`]).
+//! The map of zones and conduits: the domain's SVG ([`map_svg`]) in a figure with zoom and pan (drag the
+//! drawing, or arrow keys while it has focus; "Reset view" goes back), a selection (click a zone or
+//! conduit, or Tab to it and press Enter or Space) whose details appear below the map, downloads as SVG,
+//! PNG (drawn by the browser at twice the size, [`svg_to_png`]) and draw.io ([`map_drawio`]), and the text
+//! alternative ([`ZoneMap::description`]).
 
+use crate::domain::drawio::map_drawio;
 use crate::domain::map::{map_svg, SvgOptions, ZoneMap};
-use crate::ui::download::download;
+use crate::ui::download::{download, download_bytes};
+use crate::ui::raster::svg_to_png;
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// How far one arrow key moves the drawing, in CSS pixels.
+const PAN_STEP: i32 = 60;
+/// A press that moves less than this (in CSS pixels) is a click, not a drag.
+const DRAG_SLOP: i32 = 4;
+/// The PNG's scale against the drawing's own size, for print.
+const PNG_SCALE: f64 = 2.0;
+
+/// A drag of the drawing in progress: where the pointer went down, the scroll position then, and whether it
+/// has moved far enough to be a drag (then the click that ends it selects nothing).
+#[derive(Clone, Copy, Default)]
+struct Drag {
+    pressed: bool,
+    moved: bool,
+    x: i32,
+    y: i32,
+    left: i32,
+    top: i32,
+}
 
 /// Zoom steps, in per cent of the map's drawn width.
 const ZOOM_STEPS: [u32; 6] = [50, 75, 100, 150, 200, 300];
@@ -85,6 +109,7 @@ pub fn ZoneMapFigure(
         }
     };
     let error = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
     let save_svg = move |_| {
         let text =
             map.with_value(|m| map_svg(m, SvgOptions { id_prefix: "zmap-", interactive: false, selected: None }));
@@ -92,6 +117,88 @@ pub fn ZoneMapFigure(
             Ok(()) => error.set(String::new()),
             Err(e) => error.set(e),
         }
+    };
+    let save_png = move |_| {
+        let text =
+            map.with_value(|m| map_svg(m, SvgOptions { id_prefix: "zmap-", interactive: false, selected: None }));
+        let (width, height) = map.with_value(ZoneMap::drawn_size);
+        let (width, height) = ((width * PNG_SCALE).round() as u32, (height * PNG_SCALE).round() as u32);
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = match svg_to_png(&text, width, height).await {
+                Ok(png) => download_bytes("zones-and-conduits.png", "image/png", &png),
+                Err(e) => Err(e),
+            };
+            busy.set(false);
+            error.set(result.err().unwrap_or_default());
+        });
+    };
+    let save_drawio = move |_| {
+        let result = match map.with_value(map_drawio) {
+            Ok(xml) => download("zones-and-conduits.drawio", "application/vnd.jgraph.mxfile", &xml),
+            Err(e) => Err(format!("The draw.io file could not be written ({e}). Download the SVG instead.")),
+        };
+        error.set(result.err().unwrap_or_default());
+    };
+    // Pan: the zoomed drawing scrolls inside the viewport; dragging and arrow keys move that scroll.
+    let viewport = NodeRef::<html::Div>::new();
+    let drag = StoredValue::new(Drag::default());
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        let Some(el) = viewport.get_untracked() else { return };
+        if ev.button() != 0 {
+            return;
+        }
+        drag.set_value(Drag {
+            pressed: true,
+            moved: false,
+            x: ev.client_x(),
+            y: ev.client_y(),
+            left: el.scroll_left(),
+            top: el.scroll_top(),
+        });
+    };
+    let on_pointer_move = move |ev: web_sys::PointerEvent| {
+        let Some(el) = viewport.get_untracked() else { return };
+        let d = drag.get_value();
+        if !d.pressed {
+            return;
+        }
+        let (dx, dy) = (ev.client_x() - d.x, ev.client_y() - d.y);
+        if d.moved || dx.abs() + dy.abs() > DRAG_SLOP {
+            drag.update_value(|d| d.moved = true);
+            el.set_scroll_left(d.left - dx);
+            el.set_scroll_top(d.top - dy);
+            ev.prevent_default();
+        }
+    };
+    let on_pointer_end = move |_: web_sys::PointerEvent| drag.update_value(|d| d.pressed = false);
+    let on_pan_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(el) = viewport.get_untracked() else { return };
+        let (dx, dy) = match ev.key().as_str() {
+            "ArrowLeft" => (-PAN_STEP, 0),
+            "ArrowRight" => (PAN_STEP, 0),
+            "ArrowUp" => (0, -PAN_STEP),
+            "ArrowDown" => (0, PAN_STEP),
+            _ => return,
+        };
+        ev.prevent_default();
+        el.set_scroll_left(el.scroll_left() + dx);
+        el.set_scroll_top(el.scroll_top() + dy);
+    };
+    let reset_view = move |_| {
+        zoom.set(2);
+        if let Some(el) = viewport.get_untracked() {
+            el.set_scroll_left(0);
+            el.set_scroll_top(0);
+        }
+    };
+    let click = move |ev: web_sys::MouseEvent| {
+        // The click that ends a drag picks nothing.
+        if drag.get_value().moved {
+            drag.update_value(|d| d.moved = false);
+            return;
+        }
+        choose(&ev);
     };
     let shown = move || picked.with(|p| p.as_ref().and_then(|p| map.with_value(|m| details(m, p))));
     view! {
@@ -102,14 +209,21 @@ pub fn ZoneMapFigure(
                 <span class="zone-map-zoom" aria-live="polite">{move || format!("{} %", ZOOM_STEPS[zoom.get()])}</span>
                 <button type="button" class="secondary" aria-label="Zoom in" prop:disabled=move || zoom.get() + 1 == ZOOM_STEPS.len()
                     on:click=move |_| zoom.update(|z| *z = (*z + 1).min(ZOOM_STEPS.len() - 1))>"+"</button>
+                <button type="button" class="secondary" on:click=reset_view>"Reset view"</button>
                 <button type="button" class="secondary" on:click=save_svg>"Download the map (SVG)"</button>
+                <button type="button" class="secondary" prop:disabled=move || busy.get() on:click=save_png>"Download the map (PNG)"</button>
+                <button type="button" class="secondary" on:click=save_drawio>"Download the map (draw.io)"</button>
                 {move || error.with(|e| (!e.is_empty()).then(|| view! { <span class="field-error" role="alert">{e.clone()}</span> }))}
             </div>
-            <div class="zone-map-viewport">
+            <div class="zone-map-viewport" node_ref=viewport tabindex="0" role="region"
+                aria-label="Map drawing: drag it, or use the arrow keys, to move a zoomed map"
+                on:pointerdown=on_pointer_down on:pointermove=on_pointer_move
+                on:pointerup=on_pointer_end on:pointercancel=on_pointer_end on:pointerleave=on_pointer_end
+                on:keydown=on_pan_key>
                 <div class="zone-map-canvas"
                     style:width=move || format!("{}%", ZOOM_STEPS[zoom.get()])
                     inner_html=svg
-                    on:click=move |ev| choose(&ev)
+                    on:click=click
                     on:keydown=on_key></div>
             </div>
             <figcaption>{title}</figcaption>

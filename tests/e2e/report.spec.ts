@@ -440,3 +440,35 @@ test('long unbroken names wrap in print instead of widening the page', async ({ 
     await page.emulateMedia({ media: 'screen' });
   }
 });
+
+test('the full report\'s PDF draws the map: its zones and conduits above the map\'s caption, on one page', async ({ page }) => {
+  await importAssessment(page, halfFinishedAssessment());
+  await gotoStep(page, 'Report');
+  await page.getByRole('radio', { name: /^Full report/ }).check();
+  const report = page.getByRole('article', { name: 'Report' });
+  const figure = report.getByRole('figure', { name: 'Zones and conduits: 3 zones, 2 conduits' });
+  await expect(figure).toBeVisible();
+  const svg = figure.locator('.zone-map-canvas svg');
+  const aspect = Number(await svg.getAttribute('height')) / Number(await svg.getAttribute('width'));
+  await page.emulateMedia({ media: 'print' });
+  const pages = await printPdf(page, 'A4', 'report-map');
+  const text = (p: PdfPage) => p.words.map((w) => w.text).join(' ');
+  const caption = 'Zones and conduits: 3 zones, 2 conduits';
+  const onPage = pages.filter((p) => text(p).includes(caption));
+  expect(onPage).toHaveLength(1);
+  const mapPage = onPage[0];
+  // The caption's first word "Zones" followed by "and conduits:" marks where the figure ends.
+  const at = mapPage.words.findIndex((w, i) => w.text === 'Zones' && mapPage.words[i + 1]?.text === 'and' && mapPage.words[i + 2]?.text === 'conduits:');
+  expect(at).toBeGreaterThanOrEqual(0);
+  const captionTop = mapPage.words[at].y0;
+  // The map fits the page width, so it is at most that wide and `aspect` times that high, just above
+  // its caption.
+  const mapTop = captionTop - (CONTENT_WIDTH.A4 * 0.75) * aspect - 4;
+  // The drawing is text in the PDF (not a flat picture): the zone names in their boxes, each box's mark and
+  // the conduit labels, all in the map's area above the caption (the text alternative is below it).
+  const above = mapPage.words.filter((w) => w.y0 >= mapTop && w.y1 <= captionTop + 0.5).map((w) => w.text).join(' ');
+  for (const drawn of ['Treatment control', 'Plant DMZ', 'Chlorination safety', 'Historian link', 'Safety network', 'Gap']) {
+    expect(above, `${drawn} drawn on the map's page`).toContain(drawn);
+  }
+  expect(above).toMatch(/DMZ \(L3\.5\)/);
+});
