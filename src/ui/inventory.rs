@@ -135,7 +135,7 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
     };
 
     view! {
-        <section class="zone-inventory" aria-labelledby=dom("title")>
+        <section class="zone-inventory" aria-label=move || format!("Asset inventory of {}", zone_name.get())>
             <h4 id=dom("title")>"Asset inventory"</h4>
             <p class="muted">{move || summary.get()}</p>
             <button type="button" class="button secondary small" aria-expanded=move || open.get().to_string()
@@ -181,8 +181,10 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
                             <th scope="col">"Criticality"</th><th scope="col">"Purdue"</th><th scope="col">"Address"</th>
                             <th scope="col">"Location"</th><th scope="col">"Product"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr></thead>
+                        // One <tbody> per page of rows: "Show more" draws only the new page.
+                        <For each=move || 0..limit.get().div_ceil(TABLE_PAGE_ROWS) key=|page| *page children=move |page| view! {
                         <tbody>
-                            {move || shown.with(|rows| rows.iter().take(limit.get()).cloned().collect::<Vec<_>>()).into_iter().map(|asset| {
+                            {move || shown.with(|rows| rows.iter().skip(page * TABLE_PAGE_ROWS).take(TABLE_PAGE_ROWS).cloned().collect::<Vec<_>>()).into_iter().map(|asset| {
                                 let asset_id = asset.id.clone();
                                 let (edit_id, dup_id, del_id, del_name) = (asset_id.clone(), asset_id.clone(), asset_id.clone(), asset.name.clone());
                                 let is_editing = move || editing.with(|e| e.as_deref() == Some(asset_id.as_str()));
@@ -220,6 +222,7 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
                                 }.into_any()
                             }).collect_view()}
                         </tbody>
+                        } />
                     </table>
                     <Show when=move || { shown.with(Vec::len) > limit.get() }>
                         <button type="button" class="button secondary small" on:click=move |_| limit.update(|l| *l += TABLE_PAGE_ROWS)>

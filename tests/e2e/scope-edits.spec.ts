@@ -34,7 +34,7 @@ test('an asset is moved to another zone and linked to a product in its form, and
   const control = zoneCard(page, 'Treatment control');
   const dmz = zoneCard(page, 'Plant DMZ');
   // The counts follow from the inventory, in the card's head and in its summary.
-  await expect(control.locator('.zone-head')).toContainText('SL-T 2 · 4 assets');
+  await expect(control.locator('.zone-head')).toContainText('· 4 assets');
   await expect(control.getByText('4 assets: 3 PLC / controller, 1 HMI / operator panel')).toBeVisible();
   await expect(control.getByText("Asset types, from the zone's inventory: PLC / controller, HMI / operator panel")).toBeVisible();
   await expect(control.getByRole('group', { name: 'Typical assets in this zone' })).toBeHidden();
