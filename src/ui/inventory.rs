@@ -20,7 +20,7 @@ const MAPPING_KEY: &str = "iec62443-assess:inventory-mapping";
 
 /// Rows of the inventory table drawn at first and added by "Show more" (a zone of 10,000 assets stays quick
 /// to draw and to change).
-const TABLE_PAGE_ROWS: usize = 500;
+const TABLE_PAGE_ROWS: usize = 250;
 
 /// Problems of an import listed at first; the rest follow on request (a file of 10,000 bad rows stays
 /// quick to preview).
