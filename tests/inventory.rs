@@ -339,7 +339,87 @@ fn duplicating_moving_and_removing_assets() {
     assert_eq!(a.remove_assets(&["a1".into(), "a9".into()]), 1);
 }
 
+#[test]
+fn the_report_counts_the_assets_per_zone_in_one_line_and_the_full_report_by_type() {
+    let mut a = plant();
+    let mut plcs = Asset::new("", "z2", "PLCs");
+    plcs.kind = Some(AssetKind::Known(AssetType::Plc));
+    plcs.quantity = 4;
+    let mut weigher = Asset::new("", "z2", "Weigher");
+    weigher.kind = Some(AssetKind::Custom("Weighing terminal".into()));
+    a.add_assets([plcs, weigher, Asset::new("", "z1", "Spare"), Asset::new("", "z1", "Spare 2")]);
+    // Zones in order, a zone without assets left out.
+    a.zones.push(zone("z3", "Office", [1; 7], Criticality::Low));
+    assert_eq!(a.asset_count_line().as_deref(), Some("Assets: Filling line 2, Utilities 5 (7 in all)"));
+    let card = score(&a);
+    let roadmap = roadmap_with(&a, &card.zones);
+    let texts = |length| -> Vec<String> {
+        let report = report_document(&a, &card, &roadmap, ReportBranding::default(), length);
+        report.sections.iter().flat_map(|s| s.blocks.iter().map(|b| b.text())).collect::<Vec<_>>()
+    };
+    let short = texts(ReportLength::Short).join("\n");
+    assert!(short.contains("Assets: Filling line 2, Utilities 5 (7 in all)"));
+    assert!(!short.contains("Assets by zone and type"), "the short report keeps to one line");
+    let full = texts(ReportLength::Full).join("\n");
+    assert!(full.contains(
+        "Assets by zone and type\nZone | Type | Assets\nFilling line | No type given | 2\nUtilities | PLC / controller | 4\nUtilities | Weighing terminal | 1"
+    ));
+    let markdown = iec62443_assess::export::report_markdown(&a, &card, &roadmap, ReportLength::Full);
+    assert!(markdown.contains("Assets: Filling line 2, Utilities 5 (7 in all)"));
+}
+
 // --- undo and redo ----------------------------------------------------------------------------------------------
+
+#[test]
+fn moving_an_asset_to_another_zone_is_one_step_undone_and_redone() {
+    let mut a = plant();
+    a.assets = vec![Asset::new("a1", "z1", "PLC"), Asset::new("a2", "z1", "HMI")];
+    let mut history = ScopeHistory::default();
+    // As the asset form saves it: the edited asset, with its new zone, replaces the old one.
+    let mut edited = a.asset("a2").cloned().expect("there");
+    edited.zone = "z2".into();
+    edited.product = Some("p1".into());
+    history.record(&mut a, "Move asset HMI to Utilities", |a| {
+        if let Some(slot) = a.assets.iter_mut().find(|x| x.id == "a2") {
+            *slot = edited;
+        }
+    });
+    assert_eq!(a.zone_assets("z2").map(|x| x.name.as_str()).collect::<Vec<_>>(), ["HMI"]);
+    assert_eq!(history.undo(&mut a), Ok("Move asset HMI to Utilities".to_string()));
+    assert_eq!((a.assets[1].zone.as_str(), a.assets[1].product.as_deref()), ("z1", None));
+    assert_eq!(history.redo(&mut a), Ok("Move asset HMI to Utilities".to_string()));
+    assert_eq!((a.assets[1].zone.as_str(), a.assets[1].product.as_deref()), ("z2", Some("p1")));
+    storage::validate(&a).expect("a linked product and a moved asset are valid");
+}
+
+#[test]
+fn zones_are_reordered_step_by_step_and_the_order_is_kept_in_the_json_file() {
+    let mut a = plant();
+    a.zones.push(zone("z3", "Office", [1; 7], Criticality::Low));
+    let names = |a: &Assessment| a.zones.iter().map(|z| z.name.clone()).collect::<Vec<_>>();
+    let mut history = ScopeHistory::default();
+    history.record(&mut a, "Move zone Office up", |a| {
+        a.move_zone("z3", true);
+    });
+    history.record(&mut a, "Move zone Office up", |a| {
+        a.move_zone("z3", true);
+    });
+    assert_eq!(names(&a), ["Office", "Filling line", "Utilities"]);
+    assert!(!a.move_zone("z3", true), "not above the first");
+    assert!(!a.move_zone("z2", false), "not below the last");
+    assert!(!a.move_zone("z9", false), "not an unknown zone");
+    history.record(&mut a, "Move zone Office up", |a| {
+        a.move_zone("z3", true);
+    });
+    assert_eq!(history.undo_label(), Some("Move zone Office up"));
+    assert_eq!(history.undo(&mut a), Ok("Move zone Office up".to_string()));
+    assert_eq!(names(&a), ["Filling line", "Office", "Utilities"]);
+    assert!(history.redo(&mut a).is_ok());
+    assert_eq!(names(&a), ["Office", "Filling line", "Utilities"]);
+    let loaded = storage::from_json(&storage::to_json(&a)).expect("reads back").assessment;
+    assert_eq!(names(&loaded), ["Office", "Filling line", "Utilities"]);
+    assert_eq!(loaded.zones, a.zones);
+}
 
 #[test]
 fn fifty_edits_are_undone_and_redone_in_order() {

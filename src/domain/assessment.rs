@@ -1060,6 +1060,31 @@ impl Assessment {
         next_id("c", self.conduits.iter().map(|c| c.id.as_str()))
     }
 
+    /// Moves a zone one place earlier (`earlier`) or later in the zone order (the order of the Scope step,
+    /// the results, the report and the export). Returns whether it moved: not past either end, not an
+    /// unknown zone.
+    ///
+    /// ```
+    /// use iec62443_assess::*;
+    /// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+    /// a.zones.push(Zone::new("z1", "Office"));
+    /// a.zones.push(Zone::new("z2", "Control"));
+    /// assert!(a.move_zone("z2", true));
+    /// assert_eq!(a.zones[0].name, "Control");
+    /// assert!(!a.move_zone("z2", true));
+    /// ```
+    pub fn move_zone(&mut self, zone_id: &str, earlier: bool) -> bool {
+        let Some(at) = self.zones.iter().position(|z| z.id == zone_id) else { return false };
+        let to = if earlier { at.checked_sub(1) } else { Some(at + 1).filter(|t| *t < self.zones.len()) };
+        match to {
+            Some(to) => {
+                self.zones.swap(at, to);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Removes a zone with its per-zone answers and its assets; conduits that touched it are removed too
     /// and returned.
     pub fn remove_zone(&mut self, zone_id: &str) -> Vec<Conduit> {

@@ -359,6 +359,35 @@ impl Assessment {
         self.zone(zone_id).map(|z| z.asset_types.iter().map(|t| AssetKind::Known(*t)).collect()).unwrap_or_default()
     }
 
+    /// Each zone with assets, in zone order, with what its inventory adds up to (zones without assets are
+    /// left out).
+    pub fn inventory_by_zone(&self) -> Vec<(&crate::domain::Zone, AssetCounts)> {
+        self.zones.iter().map(|z| (z, self.asset_counts(&z.id))).filter(|(_, counts)| counts.rows > 0).collect()
+    }
+
+    /// The inventory in one line, zones in order: "Assets: Control room 250, Packaging cell 246 (496 in
+    /// all)", or `None` when no zone has assets.
+    ///
+    /// ```
+    /// use iec62443_assess::*;
+    /// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+    /// a.zones.push(Zone::new("z1", "Cell A"));
+    /// assert_eq!(a.asset_count_line(), None);
+    /// let mut plc = Asset::new("", "z1", "PLC-01");
+    /// plc.quantity = 3;
+    /// a.add_assets([plc]);
+    /// assert_eq!(a.asset_count_line().as_deref(), Some("Assets: Cell A 3 (3 in all)"));
+    /// ```
+    pub fn asset_count_line(&self) -> Option<String> {
+        let zones = self.inventory_by_zone();
+        if zones.is_empty() {
+            return None;
+        }
+        let total: u64 = zones.iter().map(|(_, c)| c.total()).sum();
+        let parts: Vec<String> = zones.iter().map(|(z, c)| format!("{} {}", z.name, c.total())).collect();
+        Some(format!("Assets: {} ({total} in all)", parts.join(", ")))
+    }
+
     /// The asset with this id.
     pub fn asset(&self, id: &str) -> Option<&Asset> {
         self.assets.iter().find(|a| a.id == id)

@@ -6,15 +6,25 @@
 use crate::domain::inventory::csv_file::{
     self, CheckedInventory, CsvReading, CsvTable, Field, RememberedMapping, MAX_CSV_BYTES,
 };
+use crate::domain::share::thousands;
 use crate::domain::{Asset, AssetKind, AssetType, Criticality, PurdueLevel, MAX_NAME_CHARS};
 use crate::ui::download::{chosen_file, download, file_stem};
 use crate::ui::limited_text::LimitedTextArea;
 use crate::ui::persist;
 use crate::ui::state::{AppState, StepState};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// Where the column mapping chosen last time is kept in the browser.
 const MAPPING_KEY: &str = "iec62443-assess:inventory-mapping";
+
+/// Rows of the inventory table drawn at first and added by "Show more" (a zone of 10,000 assets stays quick
+/// to draw and to change).
+const TABLE_PAGE_ROWS: usize = 250;
+
+/// Problems of an import listed at first; the rest follow on request (a file of 10,000 bad rows stays
+/// quick to preview).
+const PROBLEMS_SHOWN: usize = 100;
 
 /// Rows read between two pauses that let the browser paint (a 10,000-row file stays responsive).
 const ROWS_PER_CHUNK: usize = 1000;
@@ -97,6 +107,11 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
         }
         rows
     });
+    // The names of the assessment's products, for the table's Product column.
+    let products = Memo::new(move |_| {
+        a.with(|a| a.products.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<BTreeMap<_, _>>())
+    });
+    let limit = RwSignal::new(TABLE_PAGE_ROWS);
     let dom = move |suffix: &str| format!("{}-inv-{suffix}", id.get_value());
     let remove = move |asset_id: String, name: String| {
         state.edit_scope(&format!("Remove asset {name}"), None, |a| {
@@ -120,7 +135,7 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
     };
 
     view! {
-        <section class="zone-inventory" aria-labelledby=dom("title")>
+        <section class="zone-inventory" aria-label=move || format!("Asset inventory of {}", zone_name.get())>
             <h4 id=dom("title")>"Asset inventory"</h4>
             <p class="muted">{move || summary.get()}</p>
             <button type="button" class="button secondary small" aria-expanded=move || open.get().to_string()
@@ -154,16 +169,22 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
                         let (n, all) = (shown.with(Vec::len), count.get());
                         if n == all { format!("{all} rows") } else { format!("{n} of {all} rows match the filter") }
                     }}</p>
+                    <p class="muted">{move || {
+                        let (n, first) = (shown.with(Vec::len), limit.get());
+                        (n > first).then(|| format!("The first {} of these rows are shown.", thousands(first)))
+                    }}</p>
                     <table class="data-table inventory-table">
                         <caption>{move || format!("Assets of {}", zone_name.get())}</caption>
                         <thead><tr>
                             <th scope="col">"Name"</th><th scope="col">"Type"</th><th scope="col">"Vendor"</th>
                             <th scope="col">"Model"</th><th scope="col">"Version"</th><th scope="col">"Qty"</th>
                             <th scope="col">"Criticality"</th><th scope="col">"Purdue"</th><th scope="col">"Address"</th>
-                            <th scope="col">"Location"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                            <th scope="col">"Location"</th><th scope="col">"Product"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr></thead>
+                        // One <tbody> per page of rows: "Show more" draws only the new page.
+                        <For each=move || 0..limit.get().div_ceil(TABLE_PAGE_ROWS) key=|page| *page children=move |page| view! {
                         <tbody>
-                            {move || shown.get().into_iter().map(|asset| {
+                            {move || shown.with(|rows| rows.iter().skip(page * TABLE_PAGE_ROWS).take(TABLE_PAGE_ROWS).cloned().collect::<Vec<_>>()).into_iter().map(|asset| {
                                 let asset_id = asset.id.clone();
                                 let (edit_id, dup_id, del_id, del_name) = (asset_id.clone(), asset_id.clone(), asset_id.clone(), asset.name.clone());
                                 let is_editing = move || editing.with(|e| e.as_deref() == Some(asset_id.as_str()));
@@ -180,6 +201,7 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
                                         <td>{asset.purdue.map(PurdueLevel::code)}</td>
                                         <td>{asset.address.clone()}</td>
                                         <td>{asset.location.clone()}</td>
+                                        <td>{asset.product.as_ref().and_then(|p| products.with(|names| names.get(p).cloned()))}</td>
                                         <td class="actions">
                                             <button type="button" class="button small secondary" aria-label=format!("Edit asset {}", asset.name)
                                                 on:click=move |_| editing.set(Some(edit_id.clone()))>"Edit"</button>
@@ -192,7 +214,7 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
                                         </td>
                                     </tr>
                                     <Show when=is_editing.clone()>
-                                        <tr class="asset-editor"><td colspan="11">
+                                        <tr class="asset-editor"><td colspan="12">
                                             <AssetForm zone_id=id.get_value() asset_id=Some(form_id.get_value())
                                                 on_done=Callback::new(move |()| editing.set(None)) />
                                         </td></tr>
@@ -200,7 +222,13 @@ pub fn ZoneInventory(zone_id: String) -> impl IntoView {
                                 }.into_any()
                             }).collect_view()}
                         </tbody>
+                        } />
                     </table>
+                    <Show when=move || { shown.with(Vec::len) > limit.get() }>
+                        <button type="button" class="button secondary small" on:click=move |_| limit.update(|l| *l += TABLE_PAGE_ROWS)>
+                            {move || format!("Show {} more rows", thousands(TABLE_PAGE_ROWS.min(shown.with(Vec::len) - limit.get())))}
+                        </button>
+                    </Show>
                 </div>
             </Show>
         </section>
@@ -222,6 +250,11 @@ fn AssetForm(zone_id: String, asset_id: Option<String>, on_done: Callback<()>) -
     let quantity = RwSignal::new(start.quantity.to_string());
     let error = RwSignal::new(None::<String>);
     let id = StoredValue::new(asset_id);
+    let step = StepState::get();
+    let zones = step.zone_choices();
+    let a = step.assessment;
+    let products =
+        Memo::new(move |_| a.with(|a| a.products.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()));
     let save = move || {
         let mut asset = draft.get_untracked();
         asset.kind = AssetKind::from_text(&kind_text.get_untracked());
@@ -233,7 +266,19 @@ fn AssetForm(zone_id: String, asset_id: Option<String>, on_done: Callback<()>) -
         }
         asset.name = asset.name.trim().to_string();
         let mut added = 1;
-        state.edit_scope("Save an asset", None, |a| match id.get_value() {
+        // Moved to another zone: the step and the message say where to.
+        let moved_to = id.get_value().and_then(|existing| {
+            state.assessment.with_untracked(|a| {
+                let before = a.asset(&existing)?;
+                (before.zone != asset.zone).then(|| a.zone(&asset.zone).map(|z| z.name.clone())).flatten()
+            })
+        });
+        let label = match &moved_to {
+            Some(zone) => format!("Move asset {} to {zone}", asset.name),
+            None => format!("Save asset {}", asset.name),
+        };
+        let name = asset.name.clone();
+        state.edit_scope(&label, None, |a| match id.get_value() {
             Some(existing) => {
                 if let Some(slot) = a.assets.iter_mut().find(|x| x.id == existing) {
                     *slot = asset;
@@ -244,6 +289,9 @@ fn AssetForm(zone_id: String, asset_id: Option<String>, on_done: Callback<()>) -
         if added == 0 {
             error.set(Some("The inventory is full: remove assets before adding more.".into()));
             return;
+        }
+        if let Some(zone) = moved_to {
+            state.info(&format!("Asset \"{name}\" was moved to zone {zone}."));
         }
         on_done.run(());
     };
@@ -275,6 +323,30 @@ fn AssetForm(zone_id: String, asset_id: Option<String>, on_done: Callback<()>) -
                     <datalist id=types_list>
                         {AssetType::ALL.into_iter().map(|t| view! { <option value=t.label()></option> }).collect_view()}
                     </datalist>
+                </div>
+                <div class="field">
+                    <label for=fid("zone")>"Zone"</label>
+                    <select id=fid("zone") prop:value=move || draft.with(|d| d.zone.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.zone = v); }>
+                        {move || zones.get().into_iter().map(|(zid, zname)| view! { <option value=zid>{zname}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=fid("product")>"Product of this assessment"</label>
+                    <select id=fid("product") aria-describedby=fid("product-hint")
+                        prop:value=move || draft.with(|d| d.product.clone().unwrap_or_default())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            draft.update(|d| d.product = (!v.is_empty()).then_some(v));
+                        }>
+                        <option value="">"None"</option>
+                        {move || products.get().into_iter().map(|(pid, pname)| view! { <option value=pid>{pname}</option> }).collect_view()}
+                    </select>
+                    <span id=fid("product-hint") class="hint">{move || if products.with(Vec::is_empty) {
+                        "No products yet: a supplier adds the products it assesses (IEC 62443-4-2) on this step."
+                    } else {
+                        "For a supplier: the assessed product this asset is."
+                    }}</span>
                 </div>
                 {text_field("vendor", "Vendor", |d| d.vendor.clone(), |d, v| d.vendor = v)}
                 {text_field("model", "Model", |d| d.model.clone(), |d, v| d.model = v)}
@@ -359,6 +431,8 @@ pub fn InventoryImport() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let progress = RwSignal::new(None::<String>);
     let zones = StepState::get().zone_choices();
+    // Whether every problem is listed, not only the first PROBLEMS_SHOWN.
+    let all_problems = RwSignal::new(false);
     let existing = Memo::new(move |_| a.with(|a| a.assets.len()));
     let checked = Memo::new(move |_| -> Option<Result<CheckedInventory, String>> {
         pending.with(|p| {
@@ -372,6 +446,7 @@ pub fn InventoryImport() -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         error.set(None);
         pending.set(None);
+        all_problems.set(false);
         let Some(file) = chosen_file(&ev) else { return };
         let name = file.name();
         if file.size() > MAX_CSV_BYTES as f64 {
@@ -501,13 +576,16 @@ pub fn InventoryImport() -> impl IntoView {
                             Err(problem) => view! { <p class="field-error" role="alert">{problem}</p> }.into_any(),
                             Ok(result) => {
                                 let room = result.room(existing.get());
-                                let errors: Vec<String> = result.errors().map(ToString::to_string).collect();
-                                let warnings: Vec<String> = result.warnings().map(ToString::to_string).collect();
+                                let cap = if all_problems.get() { usize::MAX } else { PROBLEMS_SHOWN };
+                                let (error_count, warning_count) = (result.errors().count(), result.warnings().count());
+                                let errors: Vec<String> = result.errors().take(cap).map(ToString::to_string).collect();
+                                let warnings: Vec<String> = result.warnings().take(cap).map(ToString::to_string).collect();
+                                let hidden = (error_count - errors.len()) + (warning_count - warnings.len());
                                 let full = room < result.assets.len();
                                 view! {
                                     <p class="import-summary" aria-live="polite">{format!(
                                         "{} rows checked: {} ready to import, {} with errors (left out), {} note(s).",
-                                        result.rows, result.assets.len(), result.rows_with_errors, warnings.len()
+                                        result.rows, result.assets.len(), result.rows_with_errors, warning_count
                                     )}</p>
                                     {full.then(|| view! { <p class="field-error">{format!("The inventory has room for {room} more assets; the rest are left out.")}</p> })}
                                     {(!errors.is_empty()).then(|| view! {
@@ -521,6 +599,13 @@ pub fn InventoryImport() -> impl IntoView {
                                         <ul class="import-notes" aria-label="Imported with a note">
                                             {warnings.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
                                         </ul>
+                                    })}
+                                    {(hidden > 0).then(|| view! {
+                                        <p class="muted">{format!("The first {PROBLEMS_SHOWN} of each list are shown; {} more.", thousands(hidden))}</p>
+                                        <button type="button" class="button secondary small" on:click=move |_| all_problems.set(true)>
+                                            {format!("List all {} problems", thousands(error_count + warning_count))}
+                                        </button>
+                                        " "
                                     })}
                                     <button type="button" class="button primary" disabled=room == 0 on:click=import>
                                         {format!("Import the {room} good rows")}

@@ -56,22 +56,60 @@ pub fn ScopeStep() -> impl IntoView {
 }
 
 /// Undo and redo of the scope's edits (zones, conduits, products, assets), each button naming its step.
+/// Ctrl+Z (⌘Z) undoes and Ctrl+Shift+Z, Ctrl+Y (⌘⇧Z) redoes while the Scope step is shown, except in a
+/// field the user types in, where the browser's own undo of the text works as usual.
 #[component]
 fn UndoBar() -> impl IntoView {
     let state = AppState::get();
     let undo = move || state.history_labels.with(|l| l.0.clone());
     let redo = move || state.history_labels.with(|l| l.1.clone());
+    let shortcut = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() || typing_text(&ev) {
+            return;
+        }
+        let redo = match ev.key().to_lowercase().as_str() {
+            "z" => ev.shift_key(),
+            "y" if ev.ctrl_key() && !ev.shift_key() => true,
+            _ => return,
+        };
+        ev.prevent_default();
+        // With nothing to undo or redo the key does nothing (the disabled button says so).
+        if state.history_labels.with_untracked(|l| if redo { l.1.is_some() } else { l.0.is_some() }) {
+            state.undo_scope(redo);
+        }
+    });
+    on_cleanup(move || shortcut.remove());
     view! {
         <div class="toolbar undo-bar" role="group" aria-label="Undo and redo">
-            <button type="button" class="secondary" aria-describedby="undo-what" prop:disabled=move || undo().is_none() on:click=move |_| state.undo_scope(false)>
+            <button type="button" class="secondary" aria-describedby="undo-what" title="Undo (Ctrl+Z, on a Mac ⌘Z)"
+                aria-keyshortcuts="Control+Z Meta+Z"
+                prop:disabled=move || undo().is_none() on:click=move |_| state.undo_scope(false)>
                 "Undo"
             </button>
             <span id="undo-what" class="muted">{move || undo().map_or_else(|| "nothing to undo".to_string(), |l| format!("undoes: {l}"))}</span>
-            <button type="button" class="secondary" aria-describedby="redo-what" prop:disabled=move || redo().is_none() on:click=move |_| state.undo_scope(true)>
+            <button type="button" class="secondary" aria-describedby="redo-what" title="Redo (Ctrl+Shift+Z or Ctrl+Y, on a Mac ⌘⇧Z)"
+                aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+                prop:disabled=move || redo().is_none() on:click=move |_| state.undo_scope(true)>
                 "Redo"
             </button>
             <span id="redo-what" class="muted">{move || redo().map_or_else(|| "nothing to redo".to_string(), |l| format!("redoes: {l}"))}</span>
+            <span class="muted undo-keys">"Keys: Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo (⌘Z, ⌘⇧Z on a Mac), outside text fields."</span>
         </div>
+    }
+}
+
+/// Whether a key press comes from a place the user types text in (a text box, text area, list or
+/// editable element), where the browser's own undo of the text must keep its keys. Checkboxes, radio
+/// buttons and buttons are not.
+fn typing_text(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return false };
+    match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !matches!(
+            el.get_attribute("type").unwrap_or_default().to_ascii_lowercase().as_str(),
+            "checkbox" | "radio" | "button" | "submit" | "reset" | "file" | "range" | "color" | "image"
+        ),
+        _ => el.is_content_editable(),
     }
 }
 
@@ -182,11 +220,51 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
         state.info(&text);
     };
 
+    // Where the zone stands in the order (first, last), and what its inventory adds up to.
+    let place = Memo::new(move |_| {
+        a.with(|a| {
+            let at = a.zones.iter().position(|z| z.id == id.get_value());
+            (at == Some(0), at.is_some_and(|i| i + 1 == a.zones.len()))
+        })
+    });
+    let counts = Memo::new(move |_| a.with(|a| a.asset_counts(&id.get_value())));
+    let reorder = move |earlier: bool| {
+        let name = title();
+        let direction = if earlier { "up" } else { "down" };
+        state.edit_scope(&format!("Move zone {name} {direction}"), None, |a| {
+            a.move_zone(&id.get_value(), earlier);
+        });
+        // The card moved in the page, which takes the focus from the button: give it back (or to the other
+        // button when this one is now at the end and disabled).
+        let (first, last) = place.get_untracked();
+        let target = if (earlier && first) || (!earlier && last) { !earlier } else { earlier };
+        let button = dom(if target { "move-up" } else { "move-down" });
+        request_animation_frame(move || {
+            let el = document().get_element_by_id(&button).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = el {
+                let _ = el.focus();
+            }
+        });
+    };
+
     view! {
         <article class="card zone-card" aria-labelledby=dom("title")>
             <header class="zone-head">
                 <h3 id=dom("title")>{title}</h3>
-                <span class="muted">{move || zone().map(|z| format!("SL-T {}", z.target.notation()))}</span>
+                <span class="muted">{move || zone().map(|z| {
+                    let total = counts.with(|c| c.total());
+                    let assets = match total { 0 => String::new(), 1 => " · 1 asset".to_string(), n => format!(" · {n} assets") };
+                    format!("SL-T {}{assets}", z.target.notation())
+                })}</span>
+                <span class="zone-order" role="group" aria-label=move || format!("Order of zone {}", title())>
+                    <button type="button" class="button small secondary" id=dom("move-up")
+                        aria-label=move || format!("Move zone {} up", title())
+                        prop:disabled=move || place.get().0 on:click=move |_| reorder(true)>"Up"</button>
+                    " "
+                    <button type="button" class="button small secondary" id=dom("move-down")
+                        aria-label=move || format!("Move zone {} down", title())
+                        prop:disabled=move || place.get().1 on:click=move |_| reorder(false)>"Down"</button>
+                </span>
             </header>
             <div class="form-grid">
                 <NameField card=id.get_value() label="Zone name" value=Signal::derive(title) rename=Callback::new(rename) />
@@ -212,7 +290,17 @@ fn ZoneCard(zone_id: String) -> impl IntoView {
                     set=Callback::new(move |text: String| edit_zone(Box::new(move |z| z.description = text)))
                 />
             </div>
-            <fieldset class="asset-types">
+            <Show when=move || counts.with(|c| c.rows > 0)>
+                <p class="asset-types-derived">
+                    "Asset types, from the zone's inventory: "
+                    {move || counts.with(|c| {
+                        let mut kinds: Vec<String> = c.by_kind.keys().map(|k| k.label().to_string()).collect();
+                        if c.untyped > 0 { kinds.push("no type given".to_string()); }
+                        kinds.join(", ")
+                    })}
+                </p>
+            </Show>
+            <fieldset class="asset-types" hidden=move || counts.with(|c| c.rows > 0)>
                 <legend>"Typical assets in this zone"</legend>
                 {AssetType::ALL.into_iter().map(|t| {
                     let cid = dom(&format!("asset-{t:?}").to_ascii_lowercase());

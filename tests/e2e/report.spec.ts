@@ -344,12 +344,19 @@ test('a note written in one zone keeps the all-zones answer and reaches the appe
 });
 
 test('a half-finished three-zone assessment prints as a short and a full report that fit A4 and Letter', async ({ page }) => {
-  await importAssessment(page, halfFinishedAssessment());
+  // With an asset inventory: the short report counts it in one line, the full one by zone and type.
+  const file = halfFinishedAssessment();
+  const types = ['plc', 'hmi', 'network_equipment', 'field_device'];
+  const assets = Array.from({ length: 60 }, (_, i) => ({ id: `a${i + 1}`, zone: i < 40 ? 'z1' : i < 52 ? 'z2' : 'z3', name: `DEV-${i + 1}`, type: types[i % 4], quantity: 1 + (i % 3) }));
+  Object.assign(file.assessment, { assets });
+  await importAssessment(page, file);
   await gotoStep(page, 'Report');
   const report = page.getByRole('article', { name: 'Report' });
   const short = page.getByRole('radio', { name: /^Short report/ });
   const full = page.getByRole('radio', { name: /^Full report/ });
   await expect(short).toBeChecked();
+  await expect(report.getByText('Assets: Treatment control 79, Plant DMZ 24, Chlorination safety PLCs 17 (120 in all)')).toBeVisible();
+  await expect(report.getByRole('table', { name: 'Assets by zone and type' })).toHaveCount(0);
   await expect(report.locator('.report-section > h2')).toHaveText(['Executive summary', 'Scorecard', 'Roadmap']);
   await expect(report.getByRole('table', { name: /^Phase 1: / })).toBeVisible();
 
@@ -401,6 +408,9 @@ test('a half-finished three-zone assessment prints as a short and a full report 
     }
     await page.emulateMedia({ media: 'screen' });
   }
+  const assetTable = report.getByRole('table', { name: 'Assets by zone and type' });
+  await expect(assetTable.getByRole('row', { name: 'Treatment control PLC / controller 19' })).toBeVisible();
+  await expect(assetTable.getByRole('row')).toHaveCount(1 + 4 + 4 + 4);
   // The full report adds the detailed actions, the gap register and the answers (it was 100 pages when it
   // listed every unanswered question).
   for (const format of ['A4', 'Letter']) {

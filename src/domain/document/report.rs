@@ -162,6 +162,7 @@ pub fn report_document(
     if length == ReportLength::Short {
         scorecard_blocks.retain(|b| !matches!(b, Block::ZoneMap(_)));
     }
+    scorecard_blocks.extend(inventory_blocks(a, length));
     let scorecard = vec![Block::Group(Group {
         kind: GroupKind::Div,
         class: "results-body",
@@ -206,6 +207,51 @@ pub fn report_document(
         sections.push(section("report-appendix", "Appendix: every answer", appendix_blocks(&entries)));
     }
     Document { cover: cover(a, branding, length), sections }
+}
+
+/// The asset inventory in the report's scorecard, when any zone has assets: in both reports one line of
+/// counts per zone ([`Assessment::asset_count_line`], `p.asset-counts`), and in the full report a table of
+/// the assets by zone and type (`table.data-table.asset-table`, caption "Assets by zone and type"; a row per
+/// zone and type, quantities summed, assets of no given type last).
+///
+/// ```
+/// use iec62443_assess::document::inventory_blocks;
+/// use iec62443_assess::*;
+/// let mut a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+/// a.zones.push(Zone::new("z1", "Cell A"));
+/// assert!(inventory_blocks(&a, ReportLength::Full).is_empty());
+/// let mut plc = Asset::new("", "z1", "PLC-01");
+/// plc.kind = Some(AssetKind::Known(AssetType::Plc));
+/// a.add_assets([plc, Asset::new("", "z1", "Spare")]);
+/// assert_eq!(inventory_blocks(&a, ReportLength::Short).len(), 1);
+/// let full = inventory_blocks(&a, ReportLength::Full);
+/// assert_eq!(full[0].text(), "Assets: Cell A 2 (2 in all)");
+/// assert_eq!(full[1].text(), "Assets by zone and type\nZone | Type | Assets\nCell A | PLC / controller | 1\nCell A | No type given | 1");
+/// ```
+pub fn inventory_blocks(a: &Assessment, length: ReportLength) -> Vec<Block> {
+    let Some(line) = a.asset_count_line() else { return Vec::new() };
+    let mut blocks = vec![Block::paragraph_with("asset-counts", line)];
+    if length == ReportLength::Full {
+        let mut rows = Vec::new();
+        for (zone, counts) in a.inventory_by_zone() {
+            let kinds = counts.by_kind.iter().map(|(kind, n)| (kind.label().to_string(), *n));
+            let untyped = (counts.untyped > 0).then(|| ("No type given".to_string(), counts.untyped));
+            for (kind, n) in kinds.chain(untyped) {
+                rows.push(Row {
+                    key: None,
+                    cells: vec![Cell::heading(&zone.name), Cell::data(kind), Cell::data(n.to_string())],
+                });
+            }
+        }
+        blocks.push(Block::Table(Table {
+            class: "data-table asset-table",
+            caption: Some("Assets by zone and type".to_string()),
+            label: None,
+            columns: column_headings(&["Zone", "Type", "Assets"]),
+            rows,
+        }));
+    }
+    blocks
 }
 
 /// The actions of one phase as the short report lists them: `table.data-table.roadmap-table` named
