@@ -5,7 +5,8 @@
 //    loader script trunk writes (by its hash) and WebAssembly compilation. Development builds (`trunk serve`,
 //    scripts/serve) also allow inline scripts and WebSockets to this host, for trunk's live-reload script:
 //    trunk fills in its address while serving the page, so it has no hash known here;
-// 2. writes sw.js (the offline service worker) with the list of built files and a version derived from
+//    Also names the Word worker's loader in <meta name="docx-worker"> for the app;
+// 2. writes sw.js (the offline service worker) with the list of built files (the Word worker's included) and a version derived from
 //    their contents, so every new build gets a new cache (minified too in release builds);
 // 3. in release builds, writes precompressed copies (`.gz`, gzip -9, and `.br`, brotli 11) of the text and
 //    wasm files, for static hosts that serve them (nginx `gzip_static`/`brotli_static`, Caddy
@@ -42,6 +43,11 @@ function readdirRecursive(root) {
 }
 const files = readdirRecursive(staging);
 
+// The Word exporter's worker (index.html): its wasm-bindgen script and trunk's loader shim are classic
+// scripts (`importScripts`, a global `wasm_bindgen`), not modules.
+const WORKER_PREFIX = 'iec62443-docx-worker-';
+const isWorkerFile = (f) => f.startsWith(WORKER_PREFIX);
+
 // terser's settings for every script it minifies; `module` is added for the wasm-bindgen ES modules.
 const TERSER = { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } };
 
@@ -50,7 +56,8 @@ if (release) {
   for (const f of files.filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
     const path = join(staging, f);
     const original = readFileSync(path, 'utf8');
-    const result = await minify(original, { ...TERSER, module: true });
+    // A classic script keeps its top-level names (the shim calls the global `wasm_bindgen`).
+    const result = await minify(original, { ...TERSER, module: !isWorkerFile(f) });
     writeFileSync(path, result.code);
     // trunk put the file's Subresource Integrity hash into index.html: give it the new one.
     const sri = (text) => 'sha384-' + createHash('sha384').update(text, 'utf8').digest('base64');
@@ -110,6 +117,16 @@ const csp = [
   "form-action 'none'",
   "object-src 'none'",
 ].join('; ');
+// Where the app finds the Word worker: the loader shim's hashed name (src/ui/word.rs reads this).
+const workerLoader = files.find((f) => isWorkerFile(f) && f.endsWith('_loader.js'));
+if (!workerLoader) {
+  console.error('post-build: the Word worker\'s loader (iec62443-docx-worker-*_loader.js) was not built');
+  process.exit(1);
+}
+if (!html.includes('name="docx-worker"')) {
+  html = html.replace(/<meta charset="?utf-8"?\s*\/?>/i, (charset) => `${charset}\n    <meta name="docx-worker" content="./${workerLoader}" />`);
+  writeFileSync(indexPath, html);
+}
 if (!html.includes('Content-Security-Policy')) {
   // Right after the charset declaration, written by hand or minified (`<meta charset=utf-8>`).
   html = html.replace(/<meta charset="?utf-8"?\s*\/?>/i, (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);

@@ -17,6 +17,7 @@ pub mod products;
 pub mod profile;
 pub mod progress;
 pub mod questionnaire;
+pub mod raster;
 pub mod report;
 pub mod results;
 pub mod roadmap;
@@ -27,6 +28,7 @@ pub mod start;
 pub mod state;
 pub mod summary;
 pub mod widgets;
+pub mod word;
 pub mod zone_map;
 
 use leptos::prelude::*;

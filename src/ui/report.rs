@@ -9,7 +9,7 @@ use crate::domain::export::{document_markdown, gap_register_csv, roadmap_csv};
 use crate::domain::storage::to_json;
 use crate::domain::{compare, report_document, Assessment, ReportBranding, ReportLength, Roadmap, Scorecard};
 use crate::ui::document::DocumentView;
-use crate::ui::download::{download, file_stem};
+use crate::ui::download::{download, download_bytes, file_stem};
 use crate::ui::handover::SendTo;
 use crate::ui::state::{view_memo, AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
@@ -52,6 +52,11 @@ fn document_with_progress(
         document.add_progress(&compare(&snapshot.as_assessment(), a));
     }
     document
+}
+
+/// The deployment's branding as the report shows it.
+fn report_branding(b: &crate::ui::branding::Branding) -> ReportBranding<'_> {
+    ReportBranding { name: &b.name, logo: &b.logo, contact_url: &b.contact_url, contact_label: &b.contact_label }
 }
 
 /// The choice of the snapshot the report's "Progress since DATE" section compares with.
@@ -140,6 +145,42 @@ fn ExportBar(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl In
         });
         save(&format!("-{}-report.md", length.slug()), "text/markdown;charset=utf-8", text)
     };
+    // The Word file: written by a worker loaded now, not with the app (crate::ui::word).
+    let writing = RwSignal::new(false);
+    let word = move |_| {
+        if writing.get_untracked() {
+            return;
+        }
+        let length = length.get_untracked();
+        let since = since.get_untracked();
+        let (logo, document) = state.branding.with_untracked(|b| {
+            let branding = report_branding(b);
+            let document = state.assessment.with_untracked(|a| {
+                step.scorecard.with_untracked(|c| {
+                    step.roadmap.with_untracked(|r| document_with_progress(a, c, r, branding, length, &since))
+                })
+            });
+            ((!b.logo.is_empty()).then(|| b.logo.clone()), document)
+        });
+        let name = state.assessment.with_untracked(|a| file_stem(&a.name));
+        writing.set(true);
+        leptos::task::spawn_local(async move {
+            let saved = crate::ui::word::word_file(document, logo).await.and_then(|bytes| {
+                download_bytes(
+                    &format!("{name}-{}-report.docx", length.slug()),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    &bytes,
+                )
+            });
+            writing.set(false);
+            match saved {
+                Ok(()) => {
+                    state.info(&format!("The {} report was saved as a Word file.", length.label().to_lowercase()))
+                }
+                Err(e) => state.error(&e),
+            }
+        });
+    };
     view! {
         <div class="report-actions no-print" role="group" aria-label="Print and export">
             <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>
@@ -149,8 +190,11 @@ fn ExportBar(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl In
             <button type="button" class="button secondary" on:click=gaps>"Export gap register (CSV)"</button>
             <button type="button" class="button secondary" on:click=roadmap>"Export roadmap (CSV)"</button>
             <button type="button" class="button secondary" on:click=markdown>"Export report (Markdown)"</button>
+            <button type="button" class="button secondary" on:click=word aria-disabled=move || writing.get().to_string()>
+                {move || if writing.get() { "Writing the Word file…" } else { "Download Word (.docx)" }}
+            </button>
         </div>
-        <p class="hint no-print">"Printing and the Markdown export give the report chosen above. In the print dialog choose \"Save as PDF\"; A4 and Letter both work, with page numbers. Navigation and buttons are left out of the printout."</p>
+        <p class="hint no-print">"Printing, the Markdown and the Word export give the report chosen above. In the print dialog choose \"Save as PDF\"; A4 and Letter both work, with page numbers. Navigation and buttons are left out of the printout."</p>
     }
 }
 
@@ -163,12 +207,7 @@ fn ReportDocument(length: RwSignal<ReportLength>, since: RwSignal<String>) -> im
     let document = Memo::new(move |_| {
         let length = length.get();
         branding.with(|b| {
-            let branding = ReportBranding {
-                name: &b.name,
-                logo: &b.logo,
-                contact_url: &b.contact_url,
-                contact_label: &b.contact_label,
-            };
+            let branding = report_branding(b);
             step.assessment.with(|a| {
                 step.scorecard.with(|card| {
                     step.roadmap
