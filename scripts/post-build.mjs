@@ -15,7 +15,7 @@
 //   node scripts/post-build.mjs              the app (Trunk.toml)
 //   node scripts/post-build.mjs --baseline   bench/minimal: steps 0 and 3 only, so both pages are built alike
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,12 +41,30 @@ function readdirRecursive(root) {
   })(root);
   return found;
 }
+
+// The Word exporter's worker (index.html): trunk names its files without a content hash. Give them one, like
+// every other asset (README "Cache headers"), and write the module that starts it (src/ui/word.rs starts
+// it as a module worker): it loads the wasm-bindgen script, which runs the worker's `main`.
+const WORKER = 'iec62443-docx-worker';
+if (existsSync(join(staging, `${WORKER}.js`))) {
+  const plain = { js: `${WORKER}.js`, wasm: `${WORKER}_bg.wasm` };
+  const hash = createHash('sha256')
+    .update(readFileSync(join(staging, plain.js)))
+    .update(readFileSync(join(staging, plain.wasm)))
+    .digest('hex')
+    .slice(0, 16);
+  const hashed = { js: `${WORKER}-${hash}.js`, wasm: `${WORKER}-${hash}_bg.wasm`, loader: `${WORKER}-${hash}_loader.js` };
+  renameSync(join(staging, plain.js), join(staging, hashed.js));
+  renameSync(join(staging, plain.wasm), join(staging, hashed.wasm));
+  writeFileSync(
+    join(staging, hashed.loader),
+    `import init from './${hashed.js}';\nawait init({ module_or_path: new URL('./${hashed.wasm}', import.meta.url) });\n`,
+  );
+}
+
 const files = readdirRecursive(staging);
 
-// The Word exporter's worker (index.html): its wasm-bindgen script and trunk's loader shim are classic
-// scripts (`importScripts`, a global `wasm_bindgen`), not modules.
-const WORKER_PREFIX = 'iec62443-docx-worker-';
-const isWorkerFile = (f) => f.startsWith(WORKER_PREFIX);
+const isWorkerFile = (f) => f.startsWith(`${WORKER}-`);
 
 // terser's settings for every script it minifies; `module` is added for the wasm-bindgen ES modules.
 const TERSER = { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } };
@@ -56,8 +74,7 @@ if (release) {
   for (const f of files.filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
     const path = join(staging, f);
     const original = readFileSync(path, 'utf8');
-    // A classic script keeps its top-level names (the shim calls the global `wasm_bindgen`).
-    const result = await minify(original, { ...TERSER, module: !isWorkerFile(f) });
+    const result = await minify(original, { ...TERSER, module: true });
     writeFileSync(path, result.code);
     // trunk put the file's Subresource Integrity hash into index.html: give it the new one.
     const sri = (text) => 'sha384-' + createHash('sha384').update(text, 'utf8').digest('base64');
@@ -120,7 +137,7 @@ const csp = [
 // Where the app finds the Word worker: the loader shim's hashed name (src/ui/word.rs reads this).
 const workerLoader = files.find((f) => isWorkerFile(f) && f.endsWith('_loader.js'));
 if (!workerLoader) {
-  console.error('post-build: the Word worker\'s loader (iec62443-docx-worker-*_loader.js) was not built');
+  console.error(`post-build: the Word worker (${WORKER}.js) was not built; built: ${files.join(', ')}`);
   process.exit(1);
 }
 if (!html.includes('name="docx-worker"')) {

@@ -8,7 +8,8 @@ use wasm_bindgen_futures::JsFuture;
 pub const PNG_SCALE: u32 = 2;
 
 /// The presentation properties that the app's stylesheet sets on chart elements. An SVG drawn as an
-/// image does not see the page's stylesheet, so [`svg_element_to_png`] writes them onto the elements.
+/// image does not see the page's stylesheet, so [`svg_element_to_png`] writes them onto the elements
+/// (each is also an SVG presentation attribute).
 const STYLE_PROPERTIES: [&str; 14] = [
     "fill",
     "fill-opacity",
@@ -130,16 +131,15 @@ fn svg_size(svg: &web_sys::Element) -> Option<(u32, u32)> {
         .then(|| (width.round() as u32, height.round() as u32))
 }
 
-/// Writes the computed [`STYLE_PROPERTIES`] of `original` onto `copy`'s `style` attribute.
+/// Writes the computed [`STYLE_PROPERTIES`] of `original` onto `copy` as presentation attributes (a `style`
+/// attribute would be refused by the page's Content-Security-Policy, `style-src 'self'`).
 fn inline_style(window: &web_sys::Window, original: &web_sys::Element, copy: &web_sys::Element) {
     let Ok(Some(computed)) = window.get_computed_style(original) else { return };
-    let mut style = String::new();
     for property in STYLE_PROPERTIES {
         if let Ok(value) = computed.get_property_value(property) {
             if !value.is_empty() {
-                style.push_str(&format!("{property}:{value};"));
+                let _ = copy.set_attribute(property, &value);
             }
         }
     }
-    let _ = copy.set_attribute("style", &style);
 }

@@ -54,7 +54,7 @@ async fn chart_pictures(document: &Document) -> Vec<Option<Picture>> {
     pictures
 }
 
-/// The address of the worker's loader script, which the build writes into the page
+/// The address of the worker's loader module, which the build writes into the page
 /// (`<meta name="docx-worker">`, scripts/post-build.mjs).
 fn worker_url() -> Option<String> {
     let document = web_sys::window()?.document()?;
@@ -65,7 +65,10 @@ fn worker_url() -> Option<String> {
 /// Starts the worker, waits until it listens, sends the request, and returns its answer.
 async fn run_worker(json: &str) -> Result<Vec<u8>, String> {
     let url = worker_url().ok_or("The Word exporter is missing from this build of the app.")?;
-    let worker = web_sys::Worker::new(&url).map_err(|_| "The Word exporter could not be started.".to_string())?;
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(&url, &options)
+        .map_err(|_| "The Word exporter could not be started.".to_string())?;
     let request = JsValue::from_str(json);
     let sender = worker.clone();
     // Kept alive until the answer has arrived, then dropped with the worker.
