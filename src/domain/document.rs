@@ -61,7 +61,7 @@ pub use results::*;
 /// The whole report: its cover, then its sections in order (executive summary, scorecard, roadmap, and in
 /// the full report the gap register and appendix). Rendered as
 /// `<article class="report-document" aria-label="Report">`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     /// The first page.
     pub cover: Cover,
@@ -74,11 +74,10 @@ pub struct Document {
 /// `<h2 class="report-title">{title}</h2>`, `<dl class="report-meta">` with a `<dt>`/`<dd>` pair per
 /// fact, `<p class="report-editions">{editions}</p>`, `<p class="report-brand">{brand}</p>` if any, the contact link as
 /// `<p class="report-contact"><a href rel="noopener">` if any, and `<p class="hint">{hint}</p>`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cover {
     /// "IEC 62443 self-assessment report".
-    #[serde(deserialize_with = "static_str")]
-    pub kicker: StaticStr,
+    pub kicker: &'static str,
     /// The line at the top of every printed page after the cover: the assessment's name ("Untitled
     /// assessment" when blank) and date, e.g. "Water works · 2026-11-20". Not an element: the UI hands it to
     /// the page margin boxes of the print rules (style/main.css).
@@ -98,22 +97,20 @@ pub struct Cover {
     /// The consultancy's contact link, when the deployment has one.
     pub contact: Option<Link>,
     /// That the answers are the organisation's own and not audited.
-    #[serde(deserialize_with = "static_str")]
-    pub hint: StaticStr,
+    pub hint: &'static str,
 }
 
 /// One line of the cover's facts: `<dt>{term}</dt><dd>{value}</dd>`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fact {
     /// What the fact is: "Organisation", "Date"...
-    #[serde(deserialize_with = "static_str")]
-    pub term: StaticStr,
+    pub term: &'static str,
     /// Its value, as typed or computed.
     pub value: String,
 }
 
 /// An image of the deployment's logo: `<img class="report-logo" src={src} alt={alt}>`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Logo {
     /// A same-site path.
     pub src: String,
@@ -123,7 +120,7 @@ pub struct Logo {
 
 /// A link: `<a href={href}>{text}</a>`, with `rel="noopener"` when it leaves the app
 /// ([`Link::is_external`]).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
     /// Where it goes: an `https:` or `mailto:` address, or a route of the app such as `#/scope`.
     pub href: String,
@@ -149,11 +146,10 @@ impl Link {
 /// A section of the report: `<section class="report-section" aria-labelledby={id}>` opening with
 /// `<h2 id={id}>{heading}</h2>`, then its blocks. The browser tests find the headings as
 /// `.report-document .report-section > h2`; the print rules start each section on a new page.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     /// A stable id: `report-summary`, `report-scorecard`, `report-roadmap`, `report-gaps`, `report-appendix`.
-    #[serde(deserialize_with = "static_str")]
-    pub id: StaticStr,
+    pub id: &'static str,
     /// The section's heading.
     pub heading: String,
     /// What the section says.
@@ -161,7 +157,7 @@ pub struct Section {
 }
 
 /// A block of content.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     /// A heading below the section's own.
     Heading(Heading),
@@ -234,7 +230,7 @@ pub fn inline_text(content: &[Inline]) -> String {
 /// A heading: `<h{level} id={id}>{text}</h{level}>`. Levels are those of the page the block is on (the
 /// Results step's body starts at 2, below the step's `h1`); the Markdown writer puts a section's headings
 /// below the section's own.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Heading {
     /// 2 to 4.
     pub level: u8,
@@ -250,11 +246,10 @@ pub struct Heading {
 /// `note` (a plan note), `report-contact` (the contact link after the summary), `process-readiness` (in a
 /// product's card: whether its development process backs its SL-C), `not-assessed` (in a zone's or
 /// product's card: its FRs not yet assessed).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     /// The CSS class, if any.
-    #[serde(default, deserialize_with = "option_static_str")]
-    pub class: Option<StaticStr>,
+    pub class: Option<&'static str>,
     /// The text and its marked-up parts.
     pub content: Vec<Inline>,
 }
@@ -272,13 +267,12 @@ impl Paragraph {
 /// level), `blocking`, `summary-actions`, `report-actions-list`, `vendor-questions` (the gap register's
 /// questions for vendors), `level-legend` (what the levels mean, in plain words), `projection-held` (why a
 /// zone's levels stay below target in the projection).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct List {
     /// Numbered (`ol`) or bulleted (`ul`).
     pub ordered: bool,
     /// The CSS class, if any.
-    #[serde(default, deserialize_with = "option_static_str")]
-    pub class: Option<StaticStr>,
+    pub class: Option<&'static str>,
     /// The accessible name (`aria-label`), if any.
     pub label: Option<String>,
     /// The items.
@@ -287,11 +281,10 @@ pub struct List {
 
 /// An item of a [`List`]: `<li class={class}>` holding its inline runs, then its blocks (the paragraphs
 /// under a roadmap action's title). The browser tests read an action's title as `.report-action > strong`.
-#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ListItem {
     /// The CSS class, if any (`report-action`).
-    #[serde(default, deserialize_with = "option_static_str")]
-    pub class: Option<StaticStr>,
+    pub class: Option<&'static str>,
     /// The item's own line.
     pub content: Vec<Inline>,
     /// Blocks below that line.
@@ -322,11 +315,10 @@ impl ListItem {
 /// SL-T: its cells are coloured by their `gap`/`met` class), `coverage-table`, `projection`,
 /// `roadmap-table` (a phase's actions in the short report), `gap-register`, `appendix` and
 /// `open-questions`; `mini-table` for the live summary.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
     /// The CSS classes.
-    #[serde(deserialize_with = "static_str")]
-    pub class: StaticStr,
+    pub class: &'static str,
     /// The caption, which is also the table's accessible name.
     pub caption: Option<String>,
     /// The accessible name when there is no caption.
@@ -348,7 +340,7 @@ impl Table {
 }
 
 /// A body row: `<tr data-zone={key}>`.
-#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Row {
     /// What the row stands for, for keyed rendering (`<For key=...>`) and the live summary's `data-zone`:
     /// the zone's or product's id. `None` where rows have no identity of their own.
@@ -359,15 +351,14 @@ pub struct Row {
 
 /// A table cell: a column heading (`<th scope="col">`, in [`Table::columns`]), a row heading
 /// (`<th scope="row">`, `header` set) or a data cell (`<td>`), holding its inline runs then its blocks.
-#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Cell {
     /// A heading cell (`th`) rather than data (`td`).
     pub header: bool,
     /// `gap` (below target: a known gap), `open` (below target, not yet assessed) or `met` (target reached)
     /// on level cells; styled by `.sl-table td.gap`, `.sl-table td.open`, `.sl-table td.met`,
     /// `.mini-table td.gap`, `.mini-table td.open` and `.projection td.gap`/`.met`.
-    #[serde(default, deserialize_with = "option_static_str")]
-    pub class: Option<StaticStr>,
+    pub class: Option<&'static str>,
     /// The accessible name (`aria-label`), when the visible text is too terse (the live summary).
     pub label: Option<String>,
     /// A tooltip (`title`), e.g. a phase's full name over "After phase 1".
@@ -409,13 +400,12 @@ impl Cell {
 /// the radar beside the coverage table; the `card` sections of the 3-2 process and of each maturity part
 /// (labelled by their heading's id); the `table-scroll projection-grid` region around the projection tables
 /// ([`GroupKind::ScrollRegion`]), holding a `projection-zone` div per zone and product.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
     /// Which element.
     pub kind: GroupKind,
     /// The CSS classes.
-    #[serde(deserialize_with = "static_str")]
-    pub class: StaticStr,
+    pub class: &'static str,
     /// The accessible name (`aria-label`), if any.
     pub label: Option<String>,
     /// The id of the heading that names the group (`aria-labelledby`), if any.
@@ -425,7 +415,7 @@ pub struct Group {
 }
 
 /// The element of a [`Group`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupKind {
     /// `<section>`: a part with a name of its own.
     Section,
@@ -437,7 +427,7 @@ pub enum GroupKind {
 }
 
 /// A disclosure: `<details><summary>{summary}</summary>` then its blocks (the open 3-2 steps).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Details {
     /// The line shown while closed.
     pub summary: String,
@@ -446,7 +436,7 @@ pub struct Details {
 }
 
 /// A run of text inside a paragraph, list item or cell.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Inline {
     /// Plain text.
     Text(String),
@@ -456,8 +446,7 @@ pub enum Inline {
     /// (" ◌ not yet assessed") and `open-count` ("13 of 37 questions open") in SL cells.
     Span {
         /// The CSS class.
-        #[serde(deserialize_with = "static_str")]
-        class: StaticStr,
+        class: &'static str,
         /// The text.
         text: String,
     },
@@ -483,34 +472,4 @@ impl Inline {
             Inline::LineBreak => " ",
         }
     }
-}
-
-/// A `&'static str` field of the model. The alias keeps serde's derive from treating the field as borrowed
-/// from the input (which would tie the whole model to `'static` input); [`static_str`] reads it instead.
-pub type StaticStr = &'static str;
-
-/// Reads a `&'static str` field of the model (a CSS class, an id, a fixed text) back from its serialised
-/// form, for the Word worker that receives the model as JSON: each distinct text is kept once for the
-/// life of the program, so reading many documents does not grow memory beyond the few texts in use.
-fn static_str<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
-    let text: String = serde::Deserialize::deserialize(deserializer)?;
-    Ok(interned(text))
-}
-
-/// [`static_str`] for an optional field.
-fn option_static_str<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<&'static str>, D::Error> {
-    let text: Option<String> = serde::Deserialize::deserialize(deserializer)?;
-    Ok(text.map(interned))
-}
-
-fn interned(text: String) -> &'static str {
-    static KNOWN: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
-        std::sync::Mutex::new(std::collections::BTreeSet::new());
-    let mut known = KNOWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(&kept) = known.get(text.as_str()) {
-        return kept;
-    }
-    let kept: &'static str = Box::leak(text.into_boxed_str());
-    known.insert(kept);
-    kept
 }

@@ -50,7 +50,7 @@ const BAND_BOTTOM: f64 = 18.0;
 const EMPTY_BAND: f64 = 34.0;
 
 /// A horizontal band of the map, top to bottom.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Band {
     /// Levels 4 and 5.
     Enterprise,
@@ -100,7 +100,7 @@ impl Band {
 }
 
 /// Where a zone stands against its target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ZoneMark {
     /// SL-A reaches SL-T in every FR.
     Met,
@@ -122,7 +122,7 @@ impl ZoneMark {
 }
 
 /// A zone's box.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ZoneBox {
     /// Zone id.
     pub id: String,
@@ -202,7 +202,7 @@ impl ZoneBox {
 }
 
 /// A conduit's line.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ConduitLine {
     /// Conduit id.
     pub id: String,
@@ -251,7 +251,7 @@ impl ConduitLine {
 }
 
 /// A band as drawn.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BandStrip {
     /// Which band.
     pub band: Band,
@@ -264,7 +264,7 @@ pub struct BandStrip {
 }
 
 /// The whole map.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ZoneMap {
     /// Height of the drawing (its width is [`MAP_WIDTH`]).
     pub height: f64,

@@ -4,10 +4,11 @@
 //! section compares a chosen snapshot with the current answers; the screen and the Markdown export carry
 //! the same section, in either length.
 
-use crate::domain::document::Document;
-use crate::domain::export::{document_markdown, gap_register_csv, roadmap_csv};
+use crate::domain::export::{
+    document_markdown, gap_register_csv, report_with_progress, roadmap_csv, DocxBranding, DocxRequest,
+};
 use crate::domain::storage::to_json;
-use crate::domain::{compare, report_document, Assessment, ReportBranding, ReportLength, Roadmap, Scorecard};
+use crate::domain::{ReportBranding, ReportLength};
 use crate::ui::document::DocumentView;
 use crate::ui::download::{download, download_bytes, file_stem};
 use crate::ui::handover::SendTo;
@@ -35,23 +36,6 @@ pub fn ReportStep() -> impl IntoView {
             <StepFooter step=Step::Report />
         </section>
     }
-}
-
-/// The report as a document, with the "Progress since" section when `since` names one of the
-/// assessment's snapshots (an unknown id, e.g. a deleted snapshot, adds nothing).
-fn document_with_progress(
-    a: &Assessment,
-    card: &Scorecard,
-    roadmap: &Roadmap,
-    branding: ReportBranding,
-    length: ReportLength,
-    since: &str,
-) -> Document {
-    let mut document = report_document(a, card, roadmap, branding, length);
-    if let Some(snapshot) = a.snapshot(since) {
-        document.add_progress(&compare(&snapshot.as_assessment(), a));
-    }
-    document
 }
 
 /// The deployment's branding as the report shows it.
@@ -139,7 +123,7 @@ fn ExportBar(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl In
         let text = state.assessment.with_untracked(|a| {
             step.scorecard.with_untracked(|c| {
                 step.roadmap.with_untracked(|r| {
-                    document_markdown(&document_with_progress(a, c, r, ReportBranding::default(), length, &since))
+                    document_markdown(&report_with_progress(a, c, r, ReportBranding::default(), length, &since))
                 })
             })
         });
@@ -153,19 +137,24 @@ fn ExportBar(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl In
         }
         let length = length.get_untracked();
         let since = since.get_untracked();
-        let (logo, document) = state.branding.with_untracked(|b| {
-            let branding = report_branding(b);
-            let document = state.assessment.with_untracked(|a| {
-                step.scorecard.with_untracked(|c| {
-                    step.roadmap.with_untracked(|r| document_with_progress(a, c, r, branding, length, &since))
-                })
-            });
-            ((!b.logo.is_empty()).then(|| b.logo.clone()), document)
+        let branding = state.branding.with_untracked(|b| DocxBranding {
+            name: b.name.clone(),
+            logo: b.logo.clone(),
+            contact_url: b.contact_url.clone(),
+            contact_label: b.contact_label.clone(),
         });
+        let request = DocxRequest {
+            assessment: state.assessment.with_untracked(to_json),
+            length: length.slug().to_string(),
+            since,
+            branding,
+            charts: Vec::new(),
+            logo: None,
+        };
         let name = state.assessment.with_untracked(|a| file_stem(&a.name));
         writing.set(true);
         leptos::task::spawn_local(async move {
-            let saved = crate::ui::word::word_file(document, logo).await.and_then(|bytes| {
+            let saved = crate::ui::word::word_file(request).await.and_then(|bytes| {
                 download_bytes(
                     &format!("{name}-{}-report.docx", length.slug()),
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -211,7 +200,7 @@ fn ReportDocument(length: RwSignal<ReportLength>, since: RwSignal<String>) -> im
             step.assessment.with(|a| {
                 step.scorecard.with(|card| {
                     step.roadmap
-                        .with(|roadmap| since.with(|id| document_with_progress(a, card, roadmap, branding, length, id)))
+                        .with(|roadmap| since.with(|id| report_with_progress(a, card, roadmap, branding, length, id)))
                 })
             })
         })

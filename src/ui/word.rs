@@ -3,47 +3,50 @@
 //! Word file and stopped when it has answered. The service worker caches it like every other built file,
 //! so the export works offline too.
 //!
-//! The report's charts are drawn as PNG pictures here, on the page, from the SVGs the report shows
+//! The worker receives the assessment in its saved format and builds the report itself (the same
+//! function as the Report step), so the app needs no serialiser of the report's model. The report's
+//! charts are drawn as PNG pictures here, on the page, from the SVGs the report shows
 //! ([`crate::ui::raster`]); the worker cannot draw.
 
-use crate::domain::document::Document;
-use crate::domain::export::{chart_blocks, DocxRequest, Picture};
+use crate::domain::export::{DocxRequest, Picture};
 use crate::ui::raster::{image_to_png, svg_element_to_png};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The charts as the report on the page draws them, in document order (the order of [`chart_blocks`]).
+/// The charts as the report on the page draws them, in document order (the order of
+/// [`crate::domain::export::chart_blocks`], which the worker checks the number against).
 const CHART_SELECTOR: &str =
     ".report-document figure.radar > svg, .report-document svg.bars, .report-document .zone-map-canvas > svg";
 
-/// Writes `document` as a Word file and returns its bytes, or a sentence saying what went wrong.
-/// `logo` is the deployment's logo path, if any.
-pub async fn word_file(document: Document, logo: Option<String>) -> Result<Vec<u8>, String> {
-    let charts = chart_pictures(&document).await;
-    let logo = match logo {
-        Some(src) => image_to_png(&src, None).await.ok().map(|(png, width, height)| Picture { png, width, height }),
-        None => None,
-    };
-    let json = serde_json::to_string(&DocxRequest { document, charts, logo })
+/// Writes the report that `request` describes as a Word file and returns its bytes, or a sentence saying
+/// what went wrong. The pictures of the charts shown on the page, and of the logo of `request.branding`,
+/// are added here.
+pub async fn word_file(mut request: DocxRequest) -> Result<Vec<u8>, String> {
+    request.charts = chart_pictures().await;
+    if !request.branding.logo.is_empty() {
+        request.logo = image_to_png(&request.branding.logo, None).await.ok().map(|(png, width, height)| Picture {
+            png,
+            width,
+            height,
+        });
+    }
+    // The pretty writer: the one the saved format already uses, so the app links no second one.
+    let mut json = Vec::new();
+    serde_json::to_writer_pretty(&mut json, &request)
         .map_err(|e| format!("The report could not be prepared for Word ({e})."))?;
+    let json = String::from_utf8(json).map_err(|_| "The report could not be prepared for Word.".to_string())?;
     run_worker(&json).await
 }
 
-/// A picture of each chart the page shows; `None` for one that could not be drawn. When the page shows
-/// other charts than the document has (it should not happen), no pictures: the file keeps the charts'
-/// text alternatives.
-async fn chart_pictures(document: &Document) -> Vec<Option<Picture>> {
-    let expected = chart_blocks(document).len();
+/// A picture of each chart the page shows; `None` for one that could not be drawn.
+async fn chart_pictures() -> Vec<Option<Picture>> {
     let Some(list) =
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(CHART_SELECTOR).ok())
     else {
         return Vec::new();
     };
-    if list.length() as usize != expected {
-        return Vec::new();
-    }
-    let mut pictures = Vec::with_capacity(expected);
+    let mut pictures = Vec::new();
     for i in 0..list.length() {
         let picture = match list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
             Some(svg) => svg_element_to_png(&svg).await.ok().map(|(png, width, height)| Picture { png, width, height }),

@@ -40,7 +40,7 @@ const MAX_LEVEL: f64 = 4.0;
 /// assert!(radar.description().starts_with("Zone Cell A: FR1 SL-A 0 of SL-T 0; FR2"));
 /// assert_eq!(radar.labelled_by(), "radar-z1-title radar-z1-desc");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Radar {
     /// The prefix of the SVG's element ids, unique on the page: `radar-{zone or product id}`.
     pub id: String,
@@ -224,7 +224,7 @@ pub fn svg_points(points: &[(f64, f64)]) -> String {
 /// assert_eq!(bars.target_x(), 445.0);
 /// assert_eq!(bars.target_label(), "target ML3");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MaturityBars {
     /// The chart's accessible name ("Maturity per programme area").
     pub label: String,
@@ -237,7 +237,7 @@ pub struct MaturityBars {
 }
 
 /// One bar of [`MaturityBars`].
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bar {
     /// The area's title.
     pub label: String,

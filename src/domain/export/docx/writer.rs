@@ -7,11 +7,15 @@
 //! Text goes into `docx-rs` runs, which escape it for XML: user text such as `<b>&"'` arrives in Word
 //! as typed. A paragraph whose first letter is Hebrew or Arabic is laid out right to left.
 
-use super::{chart_blocks, DocxRequest, Picture};
+use super::{chart_blocks, report_with_progress, DocxRequest, Picture};
 use crate::domain::document::{
-    Block, Cell, Cover, Details, Group, Heading, Inline, List, ListItem, MaturityBars, Radar, Table, ZoneMap,
+    Block, Cell, Cover, Details, Document, Group, Heading, Inline, List, ListItem, MaturityBars, Radar, ReportLength,
+    Table, ZoneMap,
 };
 use crate::domain::export::markdown::highest_heading;
+use crate::domain::roadmap::roadmap_with;
+use crate::domain::scoring::score;
+use crate::domain::storage::from_json;
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Header, Hyperlink, HyperlinkType, IndentLevel, Level,
     LevelJc, LevelOverride, LevelText, NumPages, NumberFormat, Numbering, NumberingId, PageNum, Paragraph, Pic, Run,
@@ -24,6 +28,10 @@ use std::fmt;
 pub enum DocxError {
     /// The request was not valid JSON of a [`DocxRequest`] (with serde's message and position).
     Request(serde_json::Error),
+    /// The assessment in the request could not be read (the import's own message).
+    Assessment(String),
+    /// The request names a report length that does not exist.
+    Length(String),
     /// `docx-rs` could not pack the file.
     Pack(String),
 }
@@ -32,6 +40,8 @@ impl fmt::Display for DocxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DocxError::Request(e) => write!(f, "the report could not be read ({e})"),
+            DocxError::Assessment(e) => write!(f, "the assessment could not be read ({e})"),
+            DocxError::Length(slug) => write!(f, "there is no \"{slug}\" report"),
             DocxError::Pack(e) => write!(f, "the Word file could not be packed ({e})"),
         }
     }
@@ -39,28 +49,48 @@ impl fmt::Display for DocxError {
 
 impl std::error::Error for DocxError {}
 
-/// The request as JSON (what the worker receives) written as a Word file.
-pub fn report_docx_from_json(json: &str) -> Result<Vec<u8>, DocxError> {
-    let request: DocxRequest = serde_json::from_str(json).map_err(DocxError::Request)?;
-    report_docx(&request)
-}
-
-/// The report as the bytes of a `.docx` file.
+/// The request as JSON (what the worker receives) written as a Word file: the report built from the
+/// assessment as the Report step builds it ([`report_with_progress`]), then [`document_docx`].
 ///
 /// ```
-/// use iec62443_assess::export::{report_docx, DocxRequest};
+/// use iec62443_assess::export::{report_docx_from_json, DocxBranding, DocxRequest};
+/// use iec62443_assess::storage::to_json;
 /// use iec62443_assess::*;
-/// let a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
-/// let card = score(&a);
-/// let roadmap = roadmap_with(&a, &card.zones);
-/// let document = report_document(&a, &card, &roadmap, ReportBranding::default(), ReportLength::Short);
-/// let bytes = report_docx(&DocxRequest { document, charts: Vec::new(), logo: None }).unwrap();
+/// let request = DocxRequest {
+///     assessment: to_json(&Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z")),
+///     length: "short".to_string(),
+///     since: String::new(),
+///     branding: DocxBranding::default(),
+///     charts: Vec::new(),
+///     logo: None,
+/// };
+/// let bytes = report_docx_from_json(&serde_json::to_string(&request).unwrap()).unwrap();
 /// assert!(bytes.starts_with(b"PK")); // a zip archive
 /// ```
-pub fn report_docx(request: &DocxRequest) -> Result<Vec<u8>, DocxError> {
-    let mut w = Writer::new(request);
-    w.cover(&request.document.cover, request.logo.as_ref());
-    for section in &request.document.sections {
+pub fn report_docx_from_json(json: &str) -> Result<Vec<u8>, DocxError> {
+    let request: DocxRequest = serde_json::from_str(json).map_err(DocxError::Request)?;
+    let a = from_json(&request.assessment).map_err(|e| DocxError::Assessment(e.to_string()))?.assessment;
+    let length = ReportLength::ALL
+        .into_iter()
+        .find(|l| l.slug() == request.length)
+        .ok_or_else(|| DocxError::Length(request.length.clone()))?;
+    let card = score(&a);
+    let roadmap = roadmap_with(&a, &card.zones);
+    let document =
+        report_with_progress(&a, &card, &roadmap, request.branding.report_branding(), length, &request.since);
+    document_docx(&document, &request.charts, request.logo.as_ref())
+}
+
+/// A report's document model as the bytes of a `.docx` file, with `charts` the pictures of its charts in
+/// the order of [`chart_blocks`] (ignored when their number differs) and `logo` the cover's logo.
+pub fn document_docx(
+    document: &Document,
+    charts: &[Option<Picture>],
+    logo: Option<&Picture>,
+) -> Result<Vec<u8>, DocxError> {
+    let mut w = Writer::new(document, charts);
+    w.cover(&document.cover, logo);
+    for section in &document.sections {
         w.push(
             Paragraph::new()
                 .style(HEADING_STYLES[0].0)
@@ -104,10 +134,9 @@ struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
-    fn new(request: &'a DocxRequest) -> Writer<'a> {
-        let document = &request.document;
+    fn new(document: &Document, charts: &'a [Option<Picture>]) -> Writer<'a> {
         // The pictures belong to the charts by position: when the counts differ, none is trusted.
-        let charts = if request.charts.len() == chart_blocks(document).len() { &request.charts[..] } else { &[] };
+        let charts = if charts.len() == chart_blocks(document).len() { charts } else { &[] };
         let mut docx = Docx::new()
             .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Arial"))
             .default_size(21)
@@ -426,7 +455,10 @@ fn starts_right_to_left(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::document::{Cover, Document, Fact, Paragraph as ModelParagraph, Row, Section};
+    use crate::domain::document::{Cover, Fact, Paragraph as ModelParagraph, Row, Section};
+    use crate::domain::export::DocxBranding;
+    use crate::domain::storage::to_json;
+    use crate::domain::{Assessment, Zone};
     use std::io::Read;
 
     /// The XML of one part of the package.
@@ -456,7 +488,7 @@ mod tests {
     }
 
     fn docx(blocks: Vec<Block>) -> Vec<u8> {
-        report_docx(&DocxRequest { document: document(blocks), charts: Vec::new(), logo: None }).expect("written")
+        document_docx(&document(blocks), &[], None).expect("written")
     }
 
     #[test]
@@ -554,12 +586,8 @@ mod tests {
             21, 196, 137, 0, 0, 0, 13, 73, 68, 65, 84, 120, 218, 99, 252, 255, 159, 161, 30, 0, 7, 130, 2, 127, 61,
             200, 72, 239, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
         ];
-        let request = DocxRequest {
-            document: document(vec![Block::MaturityBars(bars.clone()), Block::MaturityBars(bars)]),
-            charts: vec![Some(Picture { png, width: 560, height: 52 }), None],
-            logo: None,
-        };
-        let bytes = report_docx(&request).unwrap();
+        let document = document(vec![Block::MaturityBars(bars.clone()), Block::MaturityBars(bars)]);
+        let bytes = document_docx(&document, &[Some(Picture { png, width: 560, height: 52 }), None], None).unwrap();
         let xml = part(&bytes, "word/document.xml");
         assert_eq!(xml.matches("<pic:pic").count(), 1, "the second chart has no picture");
         assert_eq!(xml.matches("Policies: ML2; (target ML3).").count(), 0);
@@ -574,23 +602,53 @@ mod tests {
 
     #[test]
     fn pictures_that_do_not_match_the_charts_are_left_out() {
-        let request = DocxRequest {
-            document: document(vec![Block::Paragraph(ModelParagraph::new(None, "no charts"))]),
-            charts: vec![Some(Picture { png: vec![1, 2, 3], width: 10, height: 10 })],
-            logo: None,
-        };
-        let xml = part(&report_docx(&request).unwrap(), "word/document.xml");
+        let document = document(vec![Block::Paragraph(ModelParagraph::new(None, "no charts"))]);
+        let charts = [Some(Picture { png: vec![1, 2, 3], width: 10, height: 10 })];
+        let xml = part(&document_docx(&document, &charts, None).unwrap(), "word/document.xml");
         assert!(!xml.contains("<pic:pic"));
     }
 
+    fn request(a: &Assessment, length: &str) -> DocxRequest {
+        DocxRequest {
+            assessment: to_json(a),
+            length: length.to_string(),
+            since: String::new(),
+            branding: DocxBranding { name: "Acme".to_string(), ..DocxBranding::default() },
+            charts: Vec::new(),
+            logo: None,
+        }
+    }
+
     #[test]
-    fn the_request_survives_json_and_bad_json_is_an_error() {
-        let request =
-            DocxRequest { document: document(vec![Block::paragraph("R&D <lab>")]), charts: Vec::new(), logo: None };
-        let json = serde_json::to_string(&request).unwrap();
-        assert_eq!(serde_json::from_str::<DocxRequest>(&json).unwrap(), request);
-        assert!(report_docx_from_json(&json).is_ok());
-        let error = report_docx_from_json("{\"document\":").unwrap_err();
+    fn the_worker_builds_the_report_from_the_assessment_with_the_user_text_as_typed() {
+        let mut a = Assessment::new("a1", "Plant <b>&\"'", "2026-11-20T09:00:00Z");
+        a.zones.push(Zone::new("z1", "محطة الضخ <i>"));
+        let mut full = request(&a, "full");
+        full.logo = Some(Picture { png: vec![137, 80, 78, 71], width: 120, height: 40 });
+        let json = serde_json::to_string(&full).unwrap();
+        assert_eq!(serde_json::from_str::<DocxRequest>(&json).unwrap(), full, "pictures survive as base64url");
+        let xml = part(&report_docx_from_json(&json).unwrap(), "word/document.xml");
+        assert!(xml.contains("Plant &lt;b&gt;&amp;&quot;&apos;"));
+        assert!(xml.contains("محطة الضخ &lt;i&gt;"));
+        assert!(xml.contains("Prepared with the self-assessment tool of Acme"));
+        assert!(xml.contains("Appendix: every answer"), "the full report");
+        let short = part(
+            &report_docx_from_json(&serde_json::to_string(&request(&a, "short")).unwrap()).unwrap(),
+            "word/document.xml",
+        );
+        assert!(!short.contains("Appendix: every answer"), "the short report");
+    }
+
+    #[test]
+    fn a_bad_request_says_what_was_wrong() {
+        let error = report_docx_from_json("{\"assessment\":").unwrap_err();
         assert!(error.to_string().starts_with("the report could not be read"), "{error}");
+        let a = Assessment::new("a1", "Plant", "2026-11-20T09:00:00Z");
+        let error = report_docx_from_json(&serde_json::to_string(&request(&a, "medium")).unwrap()).unwrap_err();
+        assert_eq!(error.to_string(), "there is no \"medium\" report");
+        let mut broken = request(&a, "short");
+        broken.assessment = "{}".to_string();
+        let error = report_docx_from_json(&serde_json::to_string(&broken).unwrap()).unwrap_err();
+        assert!(error.to_string().starts_with("the assessment could not be read"), "{error}");
     }
 }
