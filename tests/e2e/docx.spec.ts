@@ -49,7 +49,11 @@ async function withBrandingAndLogo(page: Page) {
 async function downloadWord(page: Page, length: 'short' | 'full'): Promise<{ name: string; doc: DocxSummary }> {
   await page.locator(`#report-${length}`).check();
   const button = page.getByRole('button', { name: 'Download Word (.docx)' });
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const downloaded = page.waitForEvent('download');
+  await button.click();
+  // While the charts are drawn and the worker writes, the button says so.
+  await expect(page.locator('.report-actions button', { hasText: 'Writing the Word file…' })).toHaveAttribute('aria-disabled', 'true');
+  const download = await downloaded;
   await expect(page.getByRole('status')).toContainText('saved as a Word file');
   await expect(button).toBeVisible();
   const path = join(tmpdir(), `${Date.now()}-${download.suggestedFilename()}`);
@@ -61,6 +65,11 @@ async function downloadWord(page: Page, length: 'short' | 'full'): Promise<{ nam
 test('the Word report, short and full, reads back with its headings, tables, user text, charts and page numbers', async ({ page }) => {
   expect(existsSync(PYTHON), 'python-docx is installed by scripts/setup into .venv-test/').toBe(true);
   await withBrandingAndLogo(page);
+  // The worker's loader answers a second late, so that the button is seen at work.
+  await page.context().route('**/iec62443-docx-worker-*_loader.js', async (route) => {
+    await new Promise((done) => setTimeout(done, 1000));
+    await route.continue();
+  });
   await importAssessment(page, assessment());
   await gotoStep(page, 'Report');
   const report = page.getByRole('article', { name: 'Report' });
@@ -102,7 +111,8 @@ test('the Word report, short and full, reads back with its headings, tables, use
   expect(fullText).toContain(ARABIC_ZONE);
   expect(full.doc.pictures).toBe((await report.locator('figure.radar > svg, svg.bars, .zone-map-canvas > svg').count()) + 1);
   expect(full.doc.page_field_in_footer).toBe(true);
-  // The fixture fails the test on any request to another origin, console error or page error.
+  // No request left the origin during either export: the fixture fails the test on any request to another
+  // origin (and aborts it), on a console error and on a page error.
 });
 
 test('without its worker the Word button says clearly what went wrong, and the app keeps working', async ({ page }) => {
