@@ -5,7 +5,8 @@
 //    loader script trunk writes (by its hash) and WebAssembly compilation. Development builds (`trunk serve`,
 //    scripts/serve) also allow inline scripts and WebSockets to this host, for trunk's live-reload script:
 //    trunk fills in its address while serving the page, so it has no hash known here;
-// 2. writes sw.js (the offline service worker) with the list of built files and a version derived from
+//    Also names the Word worker's loader in <meta name="docx-worker"> for the app;
+// 2. writes sw.js (the offline service worker) with the list of built files (the Word worker's included) and a version derived from
 //    their contents, so every new build gets a new cache (minified too in release builds);
 // 3. in release builds, writes precompressed copies (`.gz`, gzip -9, and `.br`, brotli 11) of the text and
 //    wasm files, for static hosts that serve them (nginx `gzip_static`/`brotli_static`, Caddy
@@ -14,7 +15,7 @@
 //   node scripts/post-build.mjs              the app (Trunk.toml)
 //   node scripts/post-build.mjs --baseline   bench/minimal: steps 0 and 3 only, so both pages are built alike
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,30 @@ function readdirRecursive(root) {
   })(root);
   return found;
 }
+
+// The Word exporter's worker (index.html): trunk names its files without a content hash. Give them one, like
+// every other asset (README "Cache headers"), and write the module that starts it (src/ui/word.rs starts
+// it as a module worker): it loads the wasm-bindgen script, which runs the worker's `main`.
+const WORKER = 'iec62443-docx-worker';
+if (existsSync(join(staging, `${WORKER}.js`))) {
+  const plain = { js: `${WORKER}.js`, wasm: `${WORKER}_bg.wasm` };
+  const hash = createHash('sha256')
+    .update(readFileSync(join(staging, plain.js)))
+    .update(readFileSync(join(staging, plain.wasm)))
+    .digest('hex')
+    .slice(0, 16);
+  const hashed = { js: `${WORKER}-${hash}.js`, wasm: `${WORKER}-${hash}_bg.wasm`, loader: `${WORKER}-${hash}_loader.js` };
+  renameSync(join(staging, plain.js), join(staging, hashed.js));
+  renameSync(join(staging, plain.wasm), join(staging, hashed.wasm));
+  writeFileSync(
+    join(staging, hashed.loader),
+    `import init from './${hashed.js}';\nawait init({ module_or_path: new URL('./${hashed.wasm}', import.meta.url) });\n`,
+  );
+}
+
 const files = readdirRecursive(staging);
+
+const isWorkerFile = (f) => f.startsWith(`${WORKER}-`);
 
 // terser's settings for every script it minifies; `module` is added for the wasm-bindgen ES modules.
 const TERSER = { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } };
@@ -110,6 +134,16 @@ const csp = [
   "form-action 'none'",
   "object-src 'none'",
 ].join('; ');
+// Where the app finds the Word worker: the loader shim's hashed name (src/ui/word.rs reads this).
+const workerLoader = files.find((f) => isWorkerFile(f) && f.endsWith('_loader.js'));
+if (!workerLoader) {
+  console.error(`post-build: the Word worker (${WORKER}.js) was not built; built: ${files.join(', ')}`);
+  process.exit(1);
+}
+if (!html.includes('name="docx-worker"')) {
+  html = html.replace(/<meta charset="?utf-8"?\s*\/?>/i, (charset) => `${charset}\n    <meta name="docx-worker" content="./${workerLoader}" />`);
+  writeFileSync(indexPath, html);
+}
 if (!html.includes('Content-Security-Policy')) {
   // Right after the charset declaration, written by hand or minified (`<meta charset=utf-8>`).
   html = html.replace(/<meta charset="?utf-8"?\s*\/?>/i, (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);

@@ -6,7 +6,8 @@
 //   import { distSizes } from './size.mjs'  (used by scripts/bench.mjs)
 //
 // "The first screen" is every file of dist/ except the service worker (sw.js, fetched after the app has
-// started) and the precompressed .gz/.br copies (another encoding of files already counted): index.html, the
+// started), the Word exporter's worker (iec62443-docx-worker-*, fetched when a Word file is asked for; its
+// total is printed on its own line) and the precompressed .gz/.br copies (another encoding of files already counted): index.html, the
 // JavaScript, the wasm, the CSS, the icon and branding.json. The sizes are computed here with gzip -9 and
 // brotli 11, so the check is the same whether or not the build wrote precompressed copies.
 import { readdirSync, readFileSync, statSync, realpathSync, existsSync } from 'node:fs';
@@ -30,7 +31,9 @@ export const FIRST_SCREEN_BUDGET_KB = 400;
 export const FIRST_SCREEN_CEILING_KB = 675;
 
 /** Whether the browser loads `file` (relative to dist/) for the first screen; see the header. */
-export const isFirstScreen = (file) => file !== 'sw.js' && !isPrecompressedCopy(file);
+export const isFirstScreen = (file) => file !== 'sw.js' && !isPrecompressedCopy(file) && !isWordWorker(file);
+/** The Word exporter's worker (its loader, script and wasm): loaded only when a Word file is asked for. */
+export const isWordWorker = (file) => file.startsWith('iec62443-docx-worker-');
 const isPrecompressedCopy = (file) => /\.(gz|br)$/.test(file);
 
 /**
@@ -56,21 +59,29 @@ export function distSizes(root) {
       return { f, raw: data.length, gz, br, firstScreen: isFirstScreen(f) };
     })
     .sort((a, b) => b.gz - a.gz);
-  const total = { raw: 0, gz: 0, br: 0 };
-  for (const r of rows.filter((r) => r.firstScreen)) {
-    total.raw += r.raw;
-    total.gz += r.gz;
-    total.br += r.br;
-  }
-  return { rows, total, copies };
+  const sum = (selected) => {
+    const t = { raw: 0, gz: 0, br: 0 };
+    for (const r of selected) {
+      t.raw += r.raw;
+      t.gz += r.gz;
+      t.br += r.br;
+    }
+    return t;
+  };
+  const total = sum(rows.filter((r) => r.firstScreen));
+  const wordWorker = sum(rows.filter((r) => isWordWorker(r.f)));
+  return { rows, total, wordWorker, copies };
 }
 
 export const kb = (n) => (n / 1000).toFixed(1).padStart(8) + ' KB';
 
-export function printSizes({ rows, total, copies }, log = console.log) {
+export function printSizes({ rows, total, wordWorker, copies }, log = console.log) {
   log('file'.padEnd(44) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
   for (const r of rows) log((r.firstScreen ? r.f : `${r.f} (not on the first screen)`).padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br));
   log('first screen, total'.padEnd(44) + kb(total.raw) + kb(total.gz) + kb(total.br));
+  if (wordWorker && wordWorker.raw > 0) {
+    log('Word export worker, on demand, total'.padEnd(44) + kb(wordWorker.raw) + kb(wordWorker.gz) + kb(wordWorker.br));
+  }
   log(`largest file: ${rows[0]?.f} (${kb(rows[0]?.gz ?? 0).trim()} gzip); ${copies} precompressed .gz/.br copies not counted`);
 }
 

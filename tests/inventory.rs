@@ -652,13 +652,13 @@ fn drawio_cells(xml: &str) -> Vec<(String, String, String, String, bool)> {
             _ => (None, false),
         };
         let Some(e) = start else { continue };
-        let name = e.name().as_ref().to_string();
+        let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
         if name == "mxCell" {
             assert_eq!(path, ["mxfile", "diagram", "mxGraphModel", "root"], "cells sit in the model's root");
             let attr = |key: &str| {
                 e.attributes()
                     .map(|a| a.expect("attribute"))
-                    .find(|a| a.key.as_ref() == key)
+                    .find(|a| a.key.as_ref() == key.as_bytes())
                     .map(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).expect("value").into_owned())
                     .unwrap_or_default()
             };

@@ -39,7 +39,7 @@ pub fn conduit_cell_id(conduit_id: &str) -> String {
 /// turns into a space in an attribute; `&#10;` keeps the label's lines.
 fn label(text: &str) -> Attribute<'static> {
     let escaped = quick_xml::escape::escape(text).replace('\n', "&#10;");
-    Attribute { key: QName("value"), value: Cow::Owned(escaped) }
+    Attribute { key: QName(b"value"), value: Cow::Owned(escaped.into_bytes()) }
 }
 
 /// A number for a geometry: at most one decimal.

@@ -10,8 +10,10 @@ use crate::domain::roadmap::{Action, Roadmap};
 use crate::domain::scoring::Scorecard;
 use std::borrow::Cow;
 
+mod docx;
 mod markdown;
 
+pub use docx::*;
 pub use markdown::{document_markdown, escape_markdown};
 
 // --- CSV ------------------------------------------------------------------------------------------------

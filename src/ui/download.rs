@@ -5,35 +5,30 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name`. Returns a sentence on failure.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("The download could not be prepared ({what}). Copy the text instead.");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
-    offer(file_name, &blob).map_err(|what| fail(&what))
+    download_part(file_name, mime, &wasm_bindgen::JsValue::from_str(text))
+        .map_err(|what| format!("The download could not be prepared ({what}). Copy the text instead."))
 }
 
-/// Offers `bytes` (a picture, say) as a download named `file_name`. Returns a sentence on failure.
+/// Offers `bytes` (a binary file) as a download named `file_name`. Returns a sentence on failure.
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let fail = |what: &str| format!("The download could not be prepared ({what}). Try again, or another browser.");
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
-    offer(file_name, &blob).map_err(|what| fail(&what))
+    download_part(file_name, mime, &js_sys::Uint8Array::from(bytes))
+        .map_err(|what| format!("The download could not be prepared ({what})."))
 }
 
-/// Clicks a temporary link to `blob`; the error names the step that failed.
-fn offer(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let fail = |what: &str| what.to_string();
-    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
-    let document = window.document().ok_or_else(|| fail("no document"))?;
-    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("url"))?;
+/// A download of one part (a string or bytes); fails with what could not be made.
+fn download_part(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), &'static str> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(part);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(|_| "blob")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "url")?;
     let anchor = document
         .create_element("a")
-        .map_err(|_| fail("link"))?
+        .map_err(|_| "link")?
         .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| fail("link"))?;
+        .map_err(|_| "link")?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();

@@ -28,6 +28,7 @@ pub mod start;
 pub mod state;
 pub mod summary;
 pub mod widgets;
+pub mod word;
 pub mod zone_map;
 
 use leptos::prelude::*;

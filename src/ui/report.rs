@@ -4,12 +4,13 @@
 //! section compares a chosen snapshot with the current answers; the screen and the Markdown export carry
 //! the same section, in either length.
 
-use crate::domain::document::Document;
-use crate::domain::export::{document_markdown, gap_register_csv, roadmap_csv};
+use crate::domain::export::{
+    document_markdown, gap_register_csv, report_with_progress, roadmap_csv, DocxBranding, DocxRequest,
+};
 use crate::domain::storage::to_json;
-use crate::domain::{compare, report_document, Assessment, ReportBranding, ReportLength, Roadmap, Scorecard};
+use crate::domain::{ReportBranding, ReportLength};
 use crate::ui::document::DocumentView;
-use crate::ui::download::{download, file_stem};
+use crate::ui::download::{download, download_bytes, file_stem};
 use crate::ui::handover::SendTo;
 use crate::ui::state::{view_memo, AppState, Step, StepState};
 use crate::ui::widgets::{NeedsAssessment, StepFooter};
@@ -37,21 +38,9 @@ pub fn ReportStep() -> impl IntoView {
     }
 }
 
-/// The report as a document, with the "Progress since" section when `since` names one of the
-/// assessment's snapshots (an unknown id, e.g. a deleted snapshot, adds nothing).
-fn document_with_progress(
-    a: &Assessment,
-    card: &Scorecard,
-    roadmap: &Roadmap,
-    branding: ReportBranding,
-    length: ReportLength,
-    since: &str,
-) -> Document {
-    let mut document = report_document(a, card, roadmap, branding, length);
-    if let Some(snapshot) = a.snapshot(since) {
-        document.add_progress(&compare(&snapshot.as_assessment(), a));
-    }
-    document
+/// The deployment's branding as the report shows it.
+fn report_branding(b: &crate::ui::branding::Branding) -> ReportBranding<'_> {
+    ReportBranding { name: &b.name, logo: &b.logo, contact_url: &b.contact_url, contact_label: &b.contact_label }
 }
 
 /// The choice of the snapshot the report's "Progress since DATE" section compares with.
@@ -134,11 +123,52 @@ fn ExportBar(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl In
         let text = state.assessment.with_untracked(|a| {
             step.scorecard.with_untracked(|c| {
                 step.roadmap.with_untracked(|r| {
-                    document_markdown(&document_with_progress(a, c, r, ReportBranding::default(), length, &since))
+                    document_markdown(&report_with_progress(a, c, r, ReportBranding::default(), length, &since))
                 })
             })
         });
         save(&format!("-{}-report.md", length.slug()), "text/markdown;charset=utf-8", text)
+    };
+    // The Word file: written by a worker loaded now, not with the app (crate::ui::word).
+    let writing = RwSignal::new(false);
+    let word = move |_| {
+        if writing.get_untracked() {
+            return;
+        }
+        let length = length.get_untracked();
+        let since = since.get_untracked();
+        let branding = state.branding.with_untracked(|b| DocxBranding {
+            name: b.name.clone(),
+            logo: b.logo.clone(),
+            contact_url: b.contact_url.clone(),
+            contact_label: b.contact_label.clone(),
+        });
+        let request = DocxRequest {
+            assessment: state.assessment.with_untracked(to_json),
+            length: length.slug().to_string(),
+            since,
+            branding,
+            charts: Vec::new(),
+            logo: None,
+        };
+        let name = state.assessment.with_untracked(|a| file_stem(&a.name));
+        writing.set(true);
+        leptos::task::spawn_local(async move {
+            let saved = crate::ui::word::word_file(request).await.and_then(|bytes| {
+                download_bytes(
+                    &format!("{name}-{}-report.docx", length.slug()),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    &bytes,
+                )
+            });
+            writing.set(false);
+            match saved {
+                Ok(()) => {
+                    state.info(&format!("The {} report was saved as a Word file.", length.label().to_lowercase()))
+                }
+                Err(e) => state.error(&e),
+            }
+        });
     };
     view! {
         <div class="report-actions no-print" role="group" aria-label="Print and export">
@@ -149,8 +179,11 @@ fn ExportBar(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl In
             <button type="button" class="button secondary" on:click=gaps>"Export gap register (CSV)"</button>
             <button type="button" class="button secondary" on:click=roadmap>"Export roadmap (CSV)"</button>
             <button type="button" class="button secondary" on:click=markdown>"Export report (Markdown)"</button>
+            <button type="button" class="button secondary" on:click=word aria-disabled=move || writing.get().to_string()>
+                {move || if writing.get() { "Writing the Word file…" } else { "Download Word (.docx)" }}
+            </button>
         </div>
-        <p class="hint no-print">"Printing and the Markdown export give the report chosen above. In the print dialog choose \"Save as PDF\"; A4 and Letter both work, with page numbers. Navigation and buttons are left out of the printout."</p>
+        <p class="hint no-print">"Printing, the Markdown and the Word export give the report chosen above. In the print dialog choose \"Save as PDF\"; A4 and Letter both work, with page numbers. Navigation and buttons are left out of the printout."</p>
     }
 }
 
@@ -163,16 +196,11 @@ fn ReportDocument(length: RwSignal<ReportLength>, since: RwSignal<String>) -> im
     let document = Memo::new(move |_| {
         let length = length.get();
         branding.with(|b| {
-            let branding = ReportBranding {
-                name: &b.name,
-                logo: &b.logo,
-                contact_url: &b.contact_url,
-                contact_label: &b.contact_label,
-            };
+            let branding = report_branding(b);
             step.assessment.with(|a| {
                 step.scorecard.with(|card| {
                     step.roadmap
-                        .with(|roadmap| since.with(|id| document_with_progress(a, card, roadmap, branding, length, id)))
+                        .with(|roadmap| since.with(|id| report_with_progress(a, card, roadmap, branding, length, id)))
                 })
             })
         })

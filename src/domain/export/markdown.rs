@@ -99,7 +99,7 @@ pub fn escape_markdown(text: &str) -> String {
 }
 
 /// The smallest heading level among these blocks and the blocks inside them.
-fn highest_heading(blocks: &[Block]) -> Option<u8> {
+pub(crate) fn highest_heading(blocks: &[Block]) -> Option<u8> {
     blocks
         .iter()
         .filter_map(|block| match block {
