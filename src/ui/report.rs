@@ -123,7 +123,9 @@ fn ExportBar(length: RwSignal<ReportLength>, since: RwSignal<String>) -> impl In
         let text = state.assessment.with_untracked(|a| {
             step.scorecard.with_untracked(|c| {
                 step.roadmap.with_untracked(|r| {
-                    document_markdown(&report_with_progress(a, c, r, ReportBranding::default(), length, &since))
+                    state.branding.with_untracked(|b| {
+                        document_markdown(&report_with_progress(a, c, r, report_branding(b), length, &since))
+                    })
                 })
             })
         });

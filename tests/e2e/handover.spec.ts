@@ -1,4 +1,5 @@
 import { test, expect, open } from './fixtures';
+import { readFileSync } from 'node:fs';
 import { gotoStep } from './pages';
 import { knownAssessment } from './data';
 import type { Page } from '@playwright/test';
@@ -71,4 +72,14 @@ test('where the browser can share files, "Send to" hands the file to the share s
   expect(JSON.parse(shared?.text ?? '{}').assessment.name).toBe('Known answers');
   expect(downloads).toBe(0);
   await expect(page.getByRole('link', { name: 'Open the e-mail draft' })).toHaveAttribute('href', /^mailto:ot@acme\.example\?subject=/);
+});
+
+test('the Markdown report names the consultancy of branding.json, like the printed report', async ({ page }) => {
+  await withBranding(page, { name: 'Acme <OT> Consulting', contact_email: 'ot@acme.example' });
+  await importKnown(page);
+  await gotoStep(page, 'Report');
+  await expect(page.locator('.report-cover')).toContainText('Prepared with the self-assessment tool of Acme <OT> Consulting');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export report (Markdown)' }).click()]);
+  const text = readFileSync((await download.path()) ?? '', 'utf8');
+  expect(text).toContain('Prepared with the self-assessment tool of Acme \\<OT\\> Consulting');
 });
