@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { test, expect } from './fixtures';
 import { gotoStep, importAssessment } from './pages';
@@ -59,7 +59,36 @@ async function downloadWord(page: Page, length: 'short' | 'full'): Promise<{ nam
   const path = join(tmpdir(), `${Date.now()}-${download.suggestedFilename()}`);
   await download.saveAs(path);
   const out = execFileSync(PYTHON, ['tests/e2e/read-docx.py', path], { encoding: 'utf8' });
-  return { name: download.suggestedFilename(), doc: JSON.parse(out) as DocxSummary };
+  const doc = JSON.parse(out) as DocxSummary;
+  openInLibreOffice(path, doc);
+  return { name: download.suggestedFilename(), doc };
+}
+
+/**
+ * Opens the file in LibreOffice Writer (headless, from Debian's libreoffice-writer-nogui, which
+ * `scripts/setup --browser` installs) and prints it to PDF: the conversion must succeed without an error
+ * message, and the PDF must show the title, every Heading 1 and "Page 1 of N" from the footer's fields.
+ */
+function openInLibreOffice(path: string, doc: DocxSummary) {
+  const outdir = mkdtempSync(join(tmpdir(), 'docx-lo-'));
+  const result = spawnSync('soffice', [
+    `-env:UserInstallation=file://${join(outdir, 'profile')}`,
+    '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outdir, path,
+  ], { encoding: 'utf8', timeout: 120_000 });
+  expect(result.status, `soffice: ${result.stderr}`).toBe(0);
+  // Without Java (not needed for Writer) LibreOffice says so once; anything else would be about the file.
+  const complaints = result.stderr.split('\n').filter((l) => l.trim() && !/failed to launch javaldx/.test(l));
+  expect(complaints, 'LibreOffice printed no error').toEqual([]);
+  const pdf = join(outdir, basename(path).replace(/\.docx$/, '.pdf'));
+  expect(existsSync(pdf), `LibreOffice wrote ${pdf}`).toBe(true);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+  expect(pages).toBeGreaterThan(1);
+  expect(text).toContain(`Page 1 of ${pages}`);
+  for (const heading of doc.headings.filter((h) => h.style === 'Heading 1')) {
+    expect(text).toContain(heading.text.replace(/\s+/g, ' '));
+  }
+  expect(text).toContain('Pumping <b>station</b>');
 }
 
 test('the Word report, short and full, reads back with its headings, tables, user text, charts and page numbers', async ({ page }) => {
