@@ -5,8 +5,8 @@
 //    loader script trunk writes (by its hash) and WebAssembly compilation. Development builds (`trunk serve`,
 //    scripts/serve) also allow inline scripts and WebSockets to this host, for trunk's live-reload script:
 //    trunk fills in its address while serving the page, so it has no hash known here;
-//    Also names the Word worker's loader in <meta name="docx-worker"> for the app;
-// 2. writes sw.js (the offline service worker) with the list of built files (the Word worker's included) and a version derived from
+//    Also names the export worker's loader in <meta name="docx-worker"> for the app;
+// 2. writes sw.js (the offline service worker) with the list of built files (the export worker's included) and a version derived from
 //    their contents, so every new build gets a new cache (minified too in release builds);
 // 3. in release builds, writes precompressed copies (`.gz`, gzip -9, and `.br`, brotli 11) of the text and
 //    wasm files, for static hosts that serve them (nginx `gzip_static`/`brotli_static`, Caddy
@@ -42,7 +42,7 @@ function readdirRecursive(root) {
   return found;
 }
 
-// The Word exporter's worker (index.html): trunk names its files without a content hash. Give them one, like
+// The on-demand export worker (Word, draw.io, share link; index.html): trunk names its files without a content hash. Give them one, like
 // every other asset (README "Cache headers"), and write the module that starts it (src/ui/word.rs starts
 // it as a module worker): it loads the wasm-bindgen script, which runs the worker's `main`.
 const WORKER = 'iec62443-docx-worker';
@@ -134,10 +134,10 @@ const csp = [
   "form-action 'none'",
   "object-src 'none'",
 ].join('; ');
-// Where the app finds the Word worker: the loader shim's hashed name (src/ui/word.rs reads this).
+// Where the app finds the export worker: the loader shim's hashed name (src/ui/word.rs reads this).
 const workerLoader = files.find((f) => isWorkerFile(f) && f.endsWith('_loader.js'));
 if (!workerLoader) {
-  console.error(`post-build: the Word worker (${WORKER}.js) was not built; built: ${files.join(', ')}`);
+  console.error(`post-build: the export worker (${WORKER}.js) was not built; built: ${files.join(', ')}`);
   process.exit(1);
 }
 if (!html.includes('name="docx-worker"')) {

@@ -6,7 +6,8 @@
 //   import { distSizes } from './size.mjs'  (used by scripts/bench.mjs)
 //
 // "The first screen" is every file of dist/ except the service worker (sw.js, fetched after the app has
-// started), the Word exporter's worker (iec62443-docx-worker-*, fetched when a Word file is asked for; its
+// started), the on-demand export worker (iec62443-docx-worker-*, fetched when a Word file, the map as draw.io or a
+// share link is asked for; its
 // total is printed on its own line) and the precompressed .gz/.br copies (another encoding of files already counted): index.html, the
 // JavaScript, the wasm, the CSS, the icon and branding.json. The sizes are computed here with gzip -9 and
 // brotli 11, so the check is the same whether or not the build wrote precompressed copies.
@@ -32,7 +33,7 @@ export const FIRST_SCREEN_CEILING_KB = 675;
 
 /** Whether the browser loads `file` (relative to dist/) for the first screen; see the header. */
 export const isFirstScreen = (file) => file !== 'sw.js' && !isPrecompressedCopy(file) && !isWordWorker(file);
-/** The Word exporter's worker (its loader, script and wasm): loaded only when a Word file is asked for. */
+/** The on-demand export worker (its loader, script and wasm): loaded only when a Word file, the map as draw.io or a share link is asked for. */
 export const isWordWorker = (file) => file.startsWith('iec62443-docx-worker-');
 const isPrecompressedCopy = (file) => /\.(gz|br)$/.test(file);
 
@@ -80,7 +81,7 @@ export function printSizes({ rows, total, wordWorker, copies }, log = console.lo
   for (const r of rows) log((r.firstScreen ? r.f : `${r.f} (not on the first screen)`).padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br));
   log('first screen, total'.padEnd(44) + kb(total.raw) + kb(total.gz) + kb(total.br));
   if (wordWorker && wordWorker.raw > 0) {
-    log('Word export worker, on demand, total'.padEnd(44) + kb(wordWorker.raw) + kb(wordWorker.gz) + kb(wordWorker.br));
+    log('export worker (on demand), total'.padEnd(44) + kb(wordWorker.raw) + kb(wordWorker.gz) + kb(wordWorker.br));
   }
   log(`largest file: ${rows[0]?.f} (${kb(rows[0]?.gz ?? 0).trim()} gzip); ${copies} precompressed .gz/.br copies not counted`);
 }

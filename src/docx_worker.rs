@@ -1,10 +1,11 @@
-//! The Word exporter as a Web Worker (module worker, started by the Report step on demand: `ui::word`).
-//! It says `"ready"` once it listens; then each message is a [`DocxRequest`] as JSON, and each answer is
-//! either the `.docx` file's bytes (a `Uint8Array`) or a sentence saying what went wrong (a string).
+//! The on-demand exporter as a Web Worker (module worker, started by the app when the user asks for a Word
+//! report, the map as a draw.io file or a share link: `ui::word`). It says `"ready"` once it listens; then
+//! each message is a [`WorkerRequest`] as JSON, and each answer is either the bytes asked for (a
+//! `Uint8Array`) or a sentence saying what went wrong (a string).
 //!
-//! [`DocxRequest`]: iec62443_assess::export::DocxRequest
+//! [`WorkerRequest`]: iec62443_assess::export::WorkerRequest
 
-use iec62443_assess::export::report_docx_from_json;
+use iec62443_assess::export::worker_answer_from_json;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -13,11 +14,11 @@ fn main() {
     let answer_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let answer = match event.data().as_string() {
-            Some(json) => match report_docx_from_json(&json) {
+            Some(json) => match worker_answer_from_json(&json) {
                 Ok(bytes) => JsValue::from(js_sys::Uint8Array::from(&bytes[..])),
-                Err(e) => JsValue::from_str(&e.to_string()),
+                Err(e) => JsValue::from_str(&e),
             },
-            None => JsValue::from_str("the report did not arrive as text"),
+            None => JsValue::from_str("the request did not arrive as text"),
         };
         if answer_to.post_message(&answer).is_err() {
             // The page has gone: nobody to tell.

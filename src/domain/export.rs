@@ -12,9 +12,11 @@ use std::borrow::Cow;
 
 mod docx;
 mod markdown;
+mod on_demand;
 
 pub use docx::*;
 pub use markdown::{document_markdown, escape_markdown};
+pub use on_demand::*;
 
 // --- CSV ------------------------------------------------------------------------------------------------
 

@@ -3,10 +3,13 @@
 //! checks are the domain's (`domain::share`); the fragment never leaves the browser, and an opened link
 //! is shown only, never saved.
 
-use crate::domain::share::{open_link, share_link, MAX_SHARE_CHARS, SHARE_PREFIX};
+use crate::domain::share::{open_link, ShareLink, MAX_SHARE_CHARS, SHARE_PREFIX};
+use crate::domain::storage::to_json;
 use crate::domain::{report_document, roadmap_with, score, ReportBranding, ReportLength};
 use crate::ui::document::DocumentView;
 use crate::ui::state::AppState;
+use crate::ui::word::share_fragment;
+use crate::ui::zone_map::MapAssessment;
 use leptos::prelude::*;
 
 /// Whether the address bar holds a share link.
@@ -22,15 +25,36 @@ pub fn ShareLinkPanel() -> impl IntoView {
     let with_notes = RwSignal::new(false);
     // (full address, size text, too long)
     let link = RwSignal::new(None::<(String, String, bool)>);
+    // The link is packed by the export worker, loaded now, not with the app (crate::ui::word).
+    let making = RwSignal::new(false);
+    let error = RwSignal::new(String::new());
     let make = move |_| {
-        let made = state.assessment.with_untracked(|a| share_link(a, with_notes.get_untracked()));
-        let location = window().location();
-        let base = format!(
-            "{}{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_else(|_| "/".to_string())
-        );
-        link.set(Some((format!("{base}{}", made.fragment), made.size_text(), made.too_long())));
+        if making.get_untracked() {
+            return;
+        }
+        let notes = with_notes.get_untracked();
+        let assessment = state.assessment.with_untracked(to_json);
+        making.set(true);
+        error.set(String::new());
+        leptos::task::spawn_local(async move {
+            let made = share_fragment(assessment, notes).await;
+            making.set(false);
+            match made {
+                // A link made for the other choice of notes is not shown.
+                Ok(fragment) if with_notes.get_untracked() == notes => {
+                    let made = ShareLink { fragment };
+                    let location = window().location();
+                    let base = format!(
+                        "{}{}",
+                        location.origin().unwrap_or_default(),
+                        location.pathname().unwrap_or_else(|_| "/".to_string())
+                    );
+                    link.set(Some((format!("{base}{}", made.fragment), made.size_text(), made.too_long())));
+                }
+                Ok(_) => {}
+                Err(e) => error.set(e),
+            }
+        });
     };
     view! {
         <section class="share-panel card no-print" aria-labelledby="share-title">
@@ -50,8 +74,11 @@ pub fn ShareLinkPanel() -> impl IntoView {
                     />
                     " Include notes, justifications and evidence"
                 </label>
-                <button type="button" class="button secondary" on:click=make>"Create the link"</button>
+                <button type="button" class="button secondary" on:click=make aria-disabled=move || making.get().to_string()>
+                    {move || if making.get() { "Creating the link…" } else { "Create the link" }}
+                </button>
             </div>
+            {move || error.with(|e| (!e.is_empty()).then(|| view! { <p class="field-error" role="alert">{e.clone()}</p> }))}
             {move || {
                 link.get()
                     .map(|(url, size, too_long)| {
@@ -85,6 +112,8 @@ pub fn SharedView() -> impl IntoView {
     let hash = window().location().hash().unwrap_or_default();
     let opened = open_link(&hash).map(|loaded| {
         let a = loaded.assessment;
+        // The draw.io download of its map is built from this assessment, not the app's.
+        provide_context(MapAssessment(StoredValue::new(to_json(&a))));
         let card = score(&a);
         let roadmap = roadmap_with(&a, &card.zones);
         (a.name.clone(), report_document(&a, &card, &roadmap, ReportBranding::default(), ReportLength::Full))

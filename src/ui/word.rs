@@ -1,14 +1,15 @@
-//! The Word (.docx) export. The writer is not part of the app's download: it is a second WebAssembly
-//! module run as a Web Worker from this origin (`src/docx_worker.rs`), started when the user asks for a
-//! Word file and stopped when it has answered. The service worker caches it like every other built file,
-//! so the export works offline too.
+//! The exports made on demand: the Word (.docx) report, the map as a draw.io file and the read-only share
+//! link. Their writers are not part of the app's download: they are a second WebAssembly module run as a
+//! Web Worker from this origin (`src/docx_worker.rs`), started when the user asks for one of them and
+//! stopped when it has answered. The service worker caches it like every other built file, so these
+//! exports work offline too.
 //!
-//! The worker receives the assessment in its saved format and builds the report itself (the same
-//! function as the Report step), so the app needs no serialiser of the report's model. The report's
-//! charts are drawn as PNG pictures here, on the page, from the SVGs the report shows
-//! ([`crate::ui::raster`]); the worker cannot draw.
+//! The worker receives the assessment in its saved format ([`WorkerRequest`]) and builds the report, the
+//! map or the link itself (with the same functions as the app), so the app needs no serialiser of the
+//! report's model. The report's charts are drawn as PNG pictures here, on the page, from the SVGs the
+//! report shows ([`crate::ui::raster`]); the worker cannot draw.
 
-use crate::domain::export::{DocxRequest, Picture};
+use crate::domain::export::{DocxRequest, Picture, WorkerRequest};
 use crate::ui::raster::{image_to_png, svg_element_to_png};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -31,12 +32,60 @@ pub async fn word_file(mut request: DocxRequest) -> Result<Vec<u8>, String> {
             height,
         });
     }
+    ask_worker(&WorkerRequest::Word(request)).await.map_err(|failure| match failure {
+        Failure::Missing => "The Word exporter is missing from this build of the app.".to_string(),
+        Failure::Failed(reason) => format!(
+            "The Word file could not be written: {reason}. Reload the page and try again; the Markdown export and printing still work."
+        ),
+    })
+}
+
+/// The map of zones and conduits of `assessment` (in the saved format) as a draw.io file (its XML), or a
+/// sentence saying what went wrong.
+pub async fn drawio_file(assessment: String) -> Result<Vec<u8>, String> {
+    ask_worker(&WorkerRequest::Drawio { assessment }).await.map_err(|failure| match failure {
+        Failure::Missing => {
+            "The draw.io exporter is missing from this build of the app. Download the SVG instead.".to_string()
+        }
+        Failure::Failed(reason) => format!(
+            "The draw.io file could not be written: {reason}. Reload the page and try again, or download the SVG instead."
+        ),
+    })
+}
+
+/// A read-only share link's fragment for `assessment` (in the saved format), or a sentence saying what went
+/// wrong.
+pub async fn share_fragment(assessment: String, with_notes: bool) -> Result<String, String> {
+    let bytes = ask_worker(&WorkerRequest::ShareLink { assessment, with_notes }).await;
+    let text = bytes.and_then(|b| {
+        String::from_utf8(b).map_err(|_| Failure::Failed("the exporter gave an unexpected answer".to_string()))
+    });
+    text.map_err(|failure| match failure {
+        Failure::Missing => "The link maker is missing from this build of the app. Send the assessment file (Export JSON) instead.".to_string(),
+        Failure::Failed(reason) => format!(
+            "The link could not be made: {reason}. Reload the page and try again, or send the assessment file (Export JSON) instead."
+        ),
+    })
+}
+
+/// Why the worker gave no answer.
+enum Failure {
+    /// This build of the app names no worker (`<meta name="docx-worker">`).
+    Missing,
+    /// It could not be started, or it answered with this reason (lower case, no full stop: the callers
+    /// embed it in their sentence).
+    Failed(String),
+}
+
+/// Sends `request` to a worker started for it and returns its answer.
+async fn ask_worker(request: &WorkerRequest) -> Result<Vec<u8>, Failure> {
     // The pretty writer: the one the saved format already uses, so the app links no second one.
     let mut json = Vec::new();
-    serde_json::to_writer_pretty(&mut json, &request)
-        .map_err(|e| format!("The report could not be prepared for Word ({e})."))?;
-    let json = String::from_utf8(json).map_err(|_| "The report could not be prepared for Word.".to_string())?;
-    run_worker(&json).await
+    serde_json::to_writer_pretty(&mut json, request)
+        .map_err(|e| Failure::Failed(format!("the request could not be prepared ({e})")))?;
+    let json = String::from_utf8(json).map_err(|_| Failure::Failed("the request could not be prepared".to_string()))?;
+    let url = worker_url().ok_or(Failure::Missing)?;
+    run_worker(&url, &json).await.map_err(Failure::Failed)
 }
 
 /// A picture of each chart the page shows; `None` for one that could not be drawn.
@@ -65,13 +114,13 @@ fn worker_url() -> Option<String> {
     meta.get_attribute("content").filter(|url| !url.is_empty())
 }
 
-/// Starts the worker, waits until it listens, sends the request, and returns its answer.
-async fn run_worker(json: &str) -> Result<Vec<u8>, String> {
-    let url = worker_url().ok_or("The Word exporter is missing from this build of the app.")?;
+/// Starts the worker at `url`, waits until it listens, sends the request, and returns its answer, or a
+/// reason (lower case, no full stop: the callers embed it in their sentence).
+async fn run_worker(url: &str, json: &str) -> Result<Vec<u8>, String> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options(&url, &options)
-        .map_err(|_| "The Word exporter could not be started.".to_string())?;
+    let worker = web_sys::Worker::new_with_options(url, &options)
+        .map_err(|_| "the exporter could not be started".to_string())?;
     let request = JsValue::from_str(json);
     let sender = worker.clone();
     // Kept alive until the answer has arrived, then dropped with the worker.
@@ -87,7 +136,7 @@ async fn run_worker(json: &str) -> Result<Vec<u8>, String> {
                 match data.as_string().as_deref() {
                     Some("ready") => {
                         if sender.post_message(&request).is_err() {
-                            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the report could not be sent"));
+                            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the request could not be sent"));
                         }
                     }
                     Some(error) => {
@@ -113,11 +162,8 @@ async fn run_worker(json: &str) -> Result<Vec<u8>, String> {
     match result {
         Ok(bytes) => match bytes.dyn_into::<js_sys::Uint8Array>() {
             Ok(bytes) => Ok(bytes.to_vec()),
-            Err(_) => Err("The Word exporter gave an unexpected answer.".to_string()),
+            Err(_) => Err("the exporter gave an unexpected answer".to_string()),
         },
-        Err(reason) => Err(format!(
-            "The Word file could not be written: {}. Reload the page and try again; the Markdown export and printing still work.",
-            reason.as_string().unwrap_or_else(|| "unknown error".to_string())
-        )),
+        Err(reason) => Err(reason.as_string().unwrap_or_else(|| "unknown error".to_string())),
     }
 }

@@ -1,13 +1,16 @@
 //! The map of zones and conduits: the domain's SVG ([`map_svg`]) in a figure with zoom and pan (drag the
 //! drawing, or arrow keys while it has focus; "Reset view" goes back), a selection (click a zone or
 //! conduit, or Tab to it and press Enter or Space) whose details appear below the map, downloads as SVG,
-//! PNG (drawn by the browser at twice the size, [`svg_to_png`]) and draw.io ([`map_drawio`]), and the text
-//! alternative ([`ZoneMap::description`]).
+//! PNG (drawn by the browser at twice the size, [`svg_to_png`]) and draw.io (`domain::drawio`, written by
+//! the on-demand export worker from the assessment: [`drawio_file`]), and the text alternative
+//! ([`ZoneMap::description`]).
 
-use crate::domain::drawio::map_drawio;
 use crate::domain::map::{map_svg, SvgOptions, ZoneMap};
+use crate::domain::storage::to_json;
 use crate::ui::download::{download, download_bytes};
 use crate::ui::raster::svg_to_png;
+use crate::ui::state::AppState;
+use crate::ui::word::drawio_file;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -75,6 +78,12 @@ fn details(map: &ZoneMap, picked: &Picked) -> Option<String> {
     }
 }
 
+/// The assessment whose maps are shown below, in the saved format: the export worker builds their draw.io
+/// file from it (laid out and scored as here). The shared view provides the opened link's; without one the
+/// maps are the app's assessment's.
+#[derive(Clone, Copy)]
+pub struct MapAssessment(pub StoredValue<String>);
+
 /// The map as a figure.
 #[component]
 pub fn ZoneMapFigure(
@@ -133,12 +142,31 @@ pub fn ZoneMapFigure(
             error.set(result.err().unwrap_or_default());
         });
     };
+    // The draw.io file: written by the export worker, loaded now, not with the app (crate::ui::word).
+    let shown = use_context::<MapAssessment>();
+    let state = use_context::<AppState>();
+    let writing = RwSignal::new(false);
     let save_drawio = move |_| {
-        let result = match map.with_value(map_drawio) {
-            Ok(xml) => download("zones-and-conduits.drawio", "application/vnd.jgraph.mxfile", &xml),
-            Err(e) => Err(format!("The draw.io file could not be written ({e}). Download the SVG instead.")),
+        if writing.get_untracked() {
+            return;
+        }
+        let assessment = match (shown, state) {
+            (Some(MapAssessment(saved)), _) => saved.get_value(),
+            (None, Some(state)) => state.assessment.with_untracked(to_json),
+            (None, None) => {
+                error.set("The draw.io file cannot be written here. Download the SVG instead.".to_string());
+                return;
+            }
         };
-        error.set(result.err().unwrap_or_default());
+        writing.set(true);
+        leptos::task::spawn_local(async move {
+            let result = match drawio_file(assessment).await {
+                Ok(xml) => download_bytes("zones-and-conduits.drawio", "application/vnd.jgraph.mxfile", &xml),
+                Err(e) => Err(e),
+            };
+            writing.set(false);
+            error.set(result.err().unwrap_or_default());
+        });
     };
     // Pan: the zoomed drawing scrolls inside the viewport; dragging and arrow keys move that scroll.
     let viewport = NodeRef::<html::Div>::new();
@@ -212,7 +240,9 @@ pub fn ZoneMapFigure(
                 <button type="button" class="secondary" on:click=reset_view>"Reset view"</button>
                 <button type="button" class="secondary" on:click=save_svg>"Download the map (SVG)"</button>
                 <button type="button" class="secondary" prop:disabled=move || busy.get() on:click=save_png>"Download the map (PNG)"</button>
-                <button type="button" class="secondary" on:click=save_drawio>"Download the map (draw.io)"</button>
+                <button type="button" class="secondary" on:click=save_drawio aria-disabled=move || writing.get().to_string()>
+                    {move || if writing.get() { "Writing the draw.io file…" } else { "Download the map (draw.io)" }}
+                </button>
                 {move || error.with(|e| (!e.is_empty()).then(|| view! { <span class="field-error" role="alert">{e.clone()}</span> }))}
             </div>
             <div class="zone-map-viewport" node_ref=viewport tabindex="0" role="region"

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "docx")]
 mod writer;
 #[cfg(feature = "docx")]
-pub use writer::{document_docx, report_docx_from_json, DocxError};
+pub use writer::{document_docx, report_docx, report_docx_from_json, DocxError};
 
 /// The report as the Report step shows it: [`report_document`], plus the "Progress since" section when
 /// `since` names one of the assessment's snapshots (an unknown id, e.g. a deleted snapshot, adds nothing).

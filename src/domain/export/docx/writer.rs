@@ -68,7 +68,11 @@ impl std::error::Error for DocxError {}
 /// assert!(bytes.starts_with(b"PK")); // a zip archive
 /// ```
 pub fn report_docx_from_json(json: &str) -> Result<Vec<u8>, DocxError> {
-    let request: DocxRequest = serde_json::from_str(json).map_err(DocxError::Request)?;
+    report_docx(&serde_json::from_str(json).map_err(DocxError::Request)?)
+}
+
+/// The report that `request` describes as a Word file (the worker's [`crate::domain::export::WorkerRequest::Word`]).
+pub fn report_docx(request: &DocxRequest) -> Result<Vec<u8>, DocxError> {
     let a = from_json(&request.assessment).map_err(|e| DocxError::Assessment(e.to_string()))?.assessment;
     let length = ReportLength::ALL
         .into_iter()
