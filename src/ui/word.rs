@@ -116,6 +116,10 @@ fn worker_url() -> Option<String> {
 
 /// Starts the worker at `url`, waits until it listens, sends the request, and returns its answer, or a
 /// reason (lower case, no full stop: the callers embed it in their sentence).
+/// How long the worker may take, from its start to its answer: loading it (from the cache) and writing a
+/// full report take a few seconds; a worker that never answers must not leave the button busy for ever.
+const WORKER_TIMEOUT_MS: i32 = 60_000;
+
 async fn run_worker(url: &str, json: &str) -> Result<Vec<u8>, String> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
@@ -125,6 +129,7 @@ async fn run_worker(url: &str, json: &str) -> Result<Vec<u8>, String> {
     let sender = worker.clone();
     // Kept alive until the answer has arrived, then dropped with the worker.
     let mut handlers: Vec<Closure<dyn FnMut(web_sys::Event)>> = Vec::new();
+    let mut timer = None;
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         let on_message = Closure::<dyn FnMut(web_sys::Event)>::new({
             let reject = reject.clone();
@@ -148,15 +153,32 @@ async fn run_worker(url: &str, json: &str) -> Result<Vec<u8>, String> {
                 }
             }
         });
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the exporter could not be loaded"));
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new({
+            let reject = reject.clone();
+            move |_event: web_sys::Event| {
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the exporter could not be loaded"));
+            }
         });
+        let on_timeout = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the exporter did not answer within a minute"));
+        });
+        timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                WORKER_TIMEOUT_MS,
+            )
+            .ok()
+        });
+        handlers.push(on_timeout);
         sender.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         sender.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         handlers.push(on_message);
         handlers.push(on_error);
     });
     let result = JsFuture::from(answer).await;
+    if let (Some(window), Some(timer)) = (web_sys::window(), timer) {
+        window.clear_timeout_with_handle(timer);
+    }
     worker.terminate();
     drop(handlers);
     match result {

@@ -98,3 +98,22 @@ test('the draw.io file of a shared view is the shared map, not the assessment of
   expect(await drawioZones(other, drawio.text)).toEqual(ZONES);
   await context.close();
 });
+
+test('an export worker that never answers is given up after a minute with a clear message, and the button works again', async ({ page }) => {
+  // The page's clock is Playwright's, so that the minute passes at once.
+  await page.clock.install();
+  // A loader that loads but never says it is ready, as a worker stuck in its start would.
+  await page.context().route('**/iec62443-docx-worker-*_loader.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: '// never answers\n' }));
+  await importHalfFinished(page);
+  await gotoStep(page, 'Scope');
+  const figure = page.getByRole('figure', { name: 'Zones and conduits: 3 zones, 2 conduits' });
+  await figure.getByRole('button', { name: 'Download the map (draw.io)' }).click();
+  await expect(figure.getByRole('button', { name: 'Writing the draw.io file…' })).toHaveAttribute('aria-disabled', 'true');
+  await page.clock.runFor(59_000);
+  await expect(figure.getByRole('button', { name: 'Writing the draw.io file…' })).toBeVisible();
+  await page.clock.runFor(2_000);
+  await expect(page.getByRole('alert')).toContainText(
+    'The draw.io file could not be written: the exporter did not answer within a minute. Reload the page and try again, or download the SVG instead.');
+  await expect(figure.getByRole('button', { name: 'Download the map (draw.io)' })).toHaveAttribute('aria-disabled', 'false');
+});
