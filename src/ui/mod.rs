@@ -11,6 +11,7 @@ pub mod fields;
 pub mod handover;
 pub mod inventory;
 pub mod limited_text;
+pub mod map_edit;
 pub mod offline;
 pub mod persist;
 pub mod products;
@@ -79,7 +80,11 @@ pub fn App() -> impl IntoView {
     // A share link (`#/shared/…`) shows the shared results instead of the steps, until the hash changes.
     let sharing = RwSignal::new(shared::is_share_address());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        sharing.set(shared::is_share_address());
+        // Only a real change: setting the signal re-renders the step, which would lose its open editors.
+        let shared = shared::is_share_address();
+        if sharing.get_untracked() != shared {
+            sharing.set(shared);
+        }
         if let Some(step) = step_from_location() {
             if step != state.step.get_untracked() {
                 state.step.set(step);

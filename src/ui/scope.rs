@@ -9,6 +9,7 @@ use crate::domain::{
 use crate::ui::fields::{DescriptionField, NameField, VectorChoice};
 use crate::ui::inventory::{InventoryImport, ZoneInventory};
 use crate::ui::limited_text::LimitedTextArea;
+use crate::ui::map_edit::{focus_name_field, EditTarget, MapEditing};
 use crate::ui::state::{AppState, Step, StepState};
 use crate::ui::widgets::{ConfirmRemove, NeedsAssessment, StepFooter};
 use crate::ui::zone_map::ZoneMapFigure;
@@ -21,6 +22,20 @@ use wasm_bindgen::JsCast;
 pub fn ScopeStep() -> impl IntoView {
     let a = StepState::get().assessment;
     let zone_ids = move || a.with(|a| a.zones.iter().map(|z| z.id.clone()).collect::<Vec<_>>());
+    // Editing from the map: the map's button here, or a link from another step (`#/scope/zone/z1`), opens
+    // the zone's card or the conduit's editor and focuses its name.
+    let opened = OpenFromMap(RwSignal::new(None));
+    provide_context(opened);
+    let open = move |target: EditTarget| {
+        opened.0.set(Some(target.clone()));
+        focus_name_field(&target);
+    };
+    provide_context(MapEditing::Here(Callback::new(open)));
+    if let Some(target) = window().location().hash().ok().and_then(|h| EditTarget::from_scope_hash(&h)) {
+        // Back to the plain route, so that a reload or another visit does not open it again.
+        let _ = window().location().replace(&Step::Scope.href());
+        open(target);
+    }
     view! {
         <section class="step" aria-labelledby="scope-title">
             <h1 id="scope-title" tabindex="-1">"Scope"</h1>
@@ -54,6 +69,10 @@ pub fn ScopeStep() -> impl IntoView {
         </section>
     }
 }
+
+/// The conduit whose editor the map asked to open (see `ScopeStep`); its row opens the editor.
+#[derive(Clone, Copy)]
+struct OpenFromMap(RwSignal<Option<EditTarget>>);
 
 /// Undo and redo of the scope's edits (zones, conduits, products, assets), each button naming its step.
 /// Ctrl+Z (⌘Z) undoes and Ctrl+Shift+Z, Ctrl+Y (⌘⇧Z) redoes while the Scope step is shown, except in a
@@ -606,6 +625,13 @@ fn ConduitRow(conduit_id: String) -> impl IntoView {
     });
     let editing = RwSignal::new(false);
     let details_open = RwSignal::new(false);
+    if let Some(OpenFromMap(asked)) = use_context() {
+        Effect::new(move || {
+            if asked.with(|t| t.as_ref() == Some(&EditTarget::Conduit(id.get_value()))) {
+                details_open.set(true);
+            }
+        });
+    }
     let dom = move |suffix: &str| format!("{}-{suffix}", id.get_value());
     let remove = move |_| {
         let cid = id.get_value();

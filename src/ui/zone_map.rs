@@ -8,6 +8,7 @@
 use crate::domain::map::{map_svg, SvgOptions, ZoneMap};
 use crate::domain::storage::to_json;
 use crate::ui::download::{download, download_bytes};
+use crate::ui::map_edit::{EditTarget, MapEditing};
 use crate::ui::raster::svg_to_png;
 use crate::ui::state::AppState;
 use crate::ui::word::drawio_file;
@@ -229,6 +230,30 @@ pub fn ZoneMapFigure(
         choose(&ev);
     };
     let shown = move || picked.with(|p| p.as_ref().and_then(|p| map.with_value(|m| details(m, p))));
+    // Editing what is picked: how depends on the step that shows the map (none in the report).
+    let editing = use_context::<MapEditing>();
+    let edit_control = move || {
+        let (target, what) = picked.with(|p| {
+            map.with_value(|m| match p.as_ref()? {
+                Picked::Zone(id) => Some((EditTarget::Zone(id.clone()), format!("zone {}", m.zone(id)?.name))),
+                Picked::Conduit(id) => m
+                    .conduits
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map(|c| (EditTarget::Conduit(id.clone()), format!("conduit {}", c.name))),
+            })
+        })?;
+        Some(match editing? {
+            MapEditing::Here(open) => view! {
+                <button type="button" class="secondary" on:click=move |_| open.run(target.clone())>{format!("Edit {what}")}</button>
+            }
+            .into_any(),
+            MapEditing::OnScope => view! {
+                <a href=target.scope_href() aria-label=format!("Edit on the Scope step: {what}")>"Edit on the Scope step"</a>
+            }
+            .into_any(),
+        })
+    };
     view! {
         <figure class="zone-map" aria-label=label>
             <div class="zone-map-tools no-print" role="group" aria-label="Map view">
@@ -259,7 +284,7 @@ pub fn ZoneMapFigure(
             <figcaption>{title}</figcaption>
             <div class="zone-map-details no-print" aria-live="polite">
                 {move || match shown() {
-                    Some(text) => view! { <p class="zone-map-picked">{text}</p> }.into_any(),
+                    Some(text) => view! { <p class="zone-map-picked">{text}</p> {edit_control()} }.into_any(),
                     None => view! {
                         <p class="muted">"Select a zone or conduit on the map (click it, or Tab to it and press Enter) to see its details here."</p>
                     }.into_any(),

@@ -34,6 +34,11 @@ test('no serious or critical accessibility violation on any step', async ({ page
   await gotoStep(page, 'Scope');
   await page.getByRole('button', { name: 'Suggest a target with the wizard' }).first().click();
   await axe(page, 'Scope with the wizard open');
+  // A zone picked on the map: its details and the button that opens it for editing.
+  const map = page.getByRole('figure', { name: /^Zones and conduits/ });
+  await map.locator('[data-zone] text').first().click();
+  await expect(map.getByRole('button', { name: /^Edit zone / })).toBeVisible();
+  await axe(page, 'Scope with a zone picked on the map');
   await gotoStep(page, 'Questionnaire');
   await openSection(page, 'zcr');
   await answer(itemCard(page, 'zcr-2.1'), 'compensating');
