@@ -137,18 +137,15 @@ fn typing_text(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 fn ScopeMap() -> impl IntoView {
     let step = StepState::get();
-    let map = Memo::new(move |_| {
-        step.scorecard.with(|card| step.assessment.with(|a| (!a.zones.is_empty()).then(|| zone_map(a, card))))
-    });
-    move || {
-        map.get().map(|m| {
-            view! {
-                <section class="card" aria-labelledby="scope-map-title">
-                    <h2 id="scope-map-title">"Map of zones and conduits"</h2>
-                    <ZoneMapFigure map=m />
-                </section>
-            }
-        })
+    let has_zones = Memo::new(move |_| step.assessment.with(|a| !a.zones.is_empty()));
+    let map = Memo::new(move |_| step.scorecard.with(|card| step.assessment.with(|a| zone_map(a, card))));
+    view! {
+        <Show when=move || has_zones.get()>
+            <section class="card" aria-labelledby="scope-map-title">
+                <h2 id="scope-map-title">"Map of zones and conduits"</h2>
+                <ZoneMapFigure map=map />
+            </section>
+        </Show>
     }
 }
 

@@ -88,23 +88,23 @@ pub struct MapAssessment(pub StoredValue<String>);
 /// The map as a figure.
 #[component]
 pub fn ZoneMapFigure(
-    /// The laid-out map.
-    map: ZoneMap,
+    /// The laid-out map. On the Scope step it follows every edit while the figure stays, so what is picked,
+    /// the zoom and the pan outlive the edit made from the picked zone's details.
+    #[prop(into)]
+    map: Signal<ZoneMap>,
 ) -> impl IntoView {
     let picked = RwSignal::new(None::<Picked>);
     let zoom = RwSignal::new(2_usize);
-    let map = StoredValue::new(map);
     let svg = move || {
         picked.with(|p| {
             let selected = p.as_ref().map(|p| match p {
                 Picked::Zone(id) | Picked::Conduit(id) => id.as_str(),
             });
-            map.with_value(|m| map_svg(m, SvgOptions { id_prefix: "zmap-", interactive: true, selected }))
+            map.with(|m| map_svg(m, SvgOptions { id_prefix: "zmap-", interactive: true, selected }))
         })
     };
-    let title = map.with_value(ZoneMap::title);
-    let label = title.clone();
-    let lines = map.with_value(ZoneMap::description);
+    let title = move || map.with(ZoneMap::title);
+    let lines = move || map.with(ZoneMap::description);
     let choose = move |ev: &web_sys::Event| {
         if let Some(p) = picked_of(ev) {
             picked.update(|current| *current = if current.as_ref() == Some(&p) { None } else { Some(p) });
@@ -122,7 +122,7 @@ pub fn ZoneMapFigure(
     let busy = RwSignal::new(false);
     let save_svg = move |_| {
         let text =
-            map.with_value(|m| map_svg(m, SvgOptions { id_prefix: "zmap-", interactive: false, selected: None }));
+            map.with_untracked(|m| map_svg(m, SvgOptions { id_prefix: "zmap-", interactive: false, selected: None }));
         match download("zones-and-conduits.svg", "image/svg+xml", &text) {
             Ok(()) => error.set(String::new()),
             Err(e) => error.set(e),
@@ -130,8 +130,8 @@ pub fn ZoneMapFigure(
     };
     let save_png = move |_| {
         let text =
-            map.with_value(|m| map_svg(m, SvgOptions { id_prefix: "zmap-", interactive: false, selected: None }));
-        let (width, height) = map.with_value(ZoneMap::drawn_size);
+            map.with_untracked(|m| map_svg(m, SvgOptions { id_prefix: "zmap-", interactive: false, selected: None }));
+        let (width, height) = map.with_untracked(ZoneMap::drawn_size);
         let (width, height) = ((width * PNG_SCALE).round() as u32, (height * PNG_SCALE).round() as u32);
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -229,12 +229,12 @@ pub fn ZoneMapFigure(
         }
         choose(&ev);
     };
-    let shown = move || picked.with(|p| p.as_ref().and_then(|p| map.with_value(|m| details(m, p))));
+    let shown = move || picked.with(|p| p.as_ref().and_then(|p| map.with(|m| details(m, p))));
     // Editing what is picked: how depends on the step that shows the map (none in the report).
     let editing = use_context::<MapEditing>();
     let edit_control = move || {
         let (target, what) = picked.with(|p| {
-            map.with_value(|m| match p.as_ref()? {
+            map.with(|m| match p.as_ref()? {
                 Picked::Zone(id) => Some((EditTarget::Zone(id.clone()), format!("zone {}", m.zone(id)?.name))),
                 Picked::Conduit(id) => m
                     .conduits
@@ -255,7 +255,7 @@ pub fn ZoneMapFigure(
         })
     };
     view! {
-        <figure class="zone-map" aria-label=label>
+        <figure class="zone-map" aria-label=title>
             <div class="zone-map-tools no-print" role="group" aria-label="Map view">
                 <button type="button" class="secondary" aria-label="Zoom out" prop:disabled=move || zoom.get() == 0
                     on:click=move |_| zoom.update(|z| *z = z.saturating_sub(1))>"−"</button>
@@ -292,7 +292,7 @@ pub fn ZoneMapFigure(
             </div>
             <details class="zone-map-text">
                 <summary>"The map in words"</summary>
-                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                <ul>{move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </details>
         </figure>
     }

@@ -49,6 +49,10 @@ test('on the Scope step, the map opens a zone or conduit for editing and follows
   await expect(map.getByRole('button', { name: /Zone Raw water intake, / })).toHaveCount(1);
   await expect(map.locator('.zone-map-text li').filter({ hasText: 'Zone Raw water intake' })).toHaveCount(1);
   await expect(map.locator('.zone-map-text li').filter({ hasText: `Zone ${old}` })).toHaveCount(0);
+  // The figure stays through the edit: the zone is still picked, its details and button carry the new name.
+  await expect(map.locator(`[data-zone="${zone}"]`)).toHaveAttribute('aria-pressed', 'true');
+  await expect(map.locator('.zone-map-picked')).toContainText('Raw water intake');
+  await expect(map.getByRole('button', { name: 'Edit zone Raw water intake' })).toBeVisible();
 
   // Undo brings the old name back on the map.
   const undo = page.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: 'Undo', exact: true });
