@@ -29,7 +29,7 @@ export const FIRST_SCREEN_BUDGET_KB = 400;
  * decided, the tests fail above this ceiling (today's size and a little room) so that the transfer cannot
  * grow unnoticed.
  */
-export const FIRST_SCREEN_CEILING_KB = 700;
+export const FIRST_SCREEN_CEILING_KB = 705;
 
 /** Whether the browser loads `file` (relative to dist/) for the first screen; see the header. */
 export const isFirstScreen = (file) => file !== 'sw.js' && !isPrecompressedCopy(file) && !isWordWorker(file);
