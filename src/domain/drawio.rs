@@ -17,7 +17,7 @@
 //! assert!(xml.contains(r#"source="zone-z1" target="zone-z2""#));
 //! ```
 
-use crate::domain::map::{conduit_style, zone_colours, ZoneMap, ZoneMark};
+use crate::domain::map::{conduit_style, n, zone_colours, ZoneMap, ZoneMark};
 use crate::domain::ConduitType;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::name::QName;
@@ -40,16 +40,6 @@ pub fn conduit_cell_id(conduit_id: &str) -> String {
 fn label(text: &str) -> Attribute<'static> {
     let escaped = quick_xml::escape::escape(text).replace('\n', "&#10;");
     Attribute { key: QName(b"value"), value: Cow::Owned(escaped.into_bytes()) }
-}
-
-/// A number for a geometry: at most one decimal.
-fn n(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{}", rounded as i64)
-    } else {
-        format!("{rounded:.1}")
-    }
 }
 
 /// A vertex cell with its geometry.

@@ -595,8 +595,8 @@ fn conduit_lines(a: &Assessment, zones: &[ZoneBox]) -> Vec<ConduitLine> {
     lines
 }
 
-/// A number for SVG: at most one decimal.
-fn n(value: f64) -> String {
+/// A number for SVG or a draw.io geometry: at most one decimal.
+pub(crate) fn n(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 {
         format!("{}", rounded as i64)

@@ -1,24 +1,14 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { answer, gotoStep, importAssessment, itemCard, newAssessment, openSection } from './pages';
 import { knownAssessment } from './data';
-
-const AXE = join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
+import { axeViolations } from './axe';
 
 // axe-core is injected as an inline script, which the app's CSP rightly refuses; bypass it for this check.
 test.use({ bypassCSP: true });
 
 async function axe(page: Page, label: string) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
-      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  });
-  const serious = result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+  const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, `${label}: serious or critical accessibility violations`).toEqual([]);
 }
 

@@ -1,27 +1,17 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { addZone, gotoStep, newAssessment, zoneCard } from './pages';
+import { axeViolations } from './axe';
 
 // Issue 18: the Scope step with the inventory open, an asset being edited, and an import preview that
 // lists problems, checked with axe-core (injected as accessibility.spec.ts does): no violation of any
 // impact.
 
-const AXE = join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
-
 // axe-core is injected as an inline script, which the app's CSP rightly refuses; bypass it for this check.
 test.use({ bypassCSP: true });
 
 async function noViolations(page: Page, label: string) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
-      id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  });
-  expect(result, `${label}: accessibility violations`).toEqual([]);
+  expect(await axeViolations(page), `${label}: accessibility violations`).toEqual([]);
 }
 
 test('the inventory table, the asset form and an import preview with problems have no accessibility violations', async ({ page }) => {
