@@ -163,3 +163,28 @@ test('the Word worker is named in the page and cached for offline use by the ser
   expect(sw).toContain(loader!.slice(2));
   expect(sw).toMatch(/iec62443-docx-worker-[0-9a-f]+_bg\.wasm/);
 });
+
+test('the Word report carries the "Progress since" section when the report has it', async ({ page }) => {
+  // As above: the loader a second late, so that downloadWord sees the button at work.
+  await page.context().route('**/iec62443-docx-worker-*_loader.js', async (route) => {
+    await new Promise((done) => setTimeout(done, 1000));
+    await route.continue();
+  });
+  await importAssessment(page, assessment());
+  await gotoStep(page, 'Results');
+  const panel = page.getByRole('region', { name: 'Progress over time' });
+  await panel.getByLabel('Snapshot name (optional)').fill('Baseline');
+  await panel.getByRole('button', { name: 'Take snapshot' }).click();
+  await expect(page.getByRole('status')).toContainText('Snapshot "Baseline" taken.');
+  await gotoStep(page, 'Report');
+  const select = page.getByLabel('Progress section');
+  const option = await select.locator('option', { hasText: 'Progress since snapshot Baseline' }).textContent();
+  await select.selectOption({ label: option! });
+  const report = page.getByRole('article', { name: 'Report' });
+  const onScreen = (await report.getByRole('heading', { name: /^Progress since/ }).textContent())!.trim();
+  const { doc } = await downloadWord(page, 'short');
+  const heading1 = doc.headings.filter((h) => h.style === 'Heading 1').map((h) => h.text);
+  expect(heading1).toContain(onScreen);
+  expect(heading1).toEqual(await report.locator('.report-section > h2').allTextContents());
+  expect(doc.tables.length).toBe(await report.locator('table').count());
+});
