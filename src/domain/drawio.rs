@@ -115,16 +115,11 @@ fn cells(w: &mut Writer<Vec<u8>>, map: &ZoneMap) -> io::Result<()> {
         let (fill, outline) = zone_colours(z.mark, "");
         let fill = if fill.starts_with("url(") { "#fbe9e7".to_string() } else { fill };
         let dashed = if z.mark == ZoneMark::NotAssessed { "dashed=1;" } else { "" };
-        let assets = match z.assets {
-            0 => "No assets listed".to_string(),
-            1 => "1 asset".to_string(),
-            count => format!("{count} assets"),
-        };
         let style = format!(
             "rounded=1;whiteSpace=wrap;html=0;fillColor={fill};strokeColor={outline};strokeWidth=2;{dashed}\
              verticalAlign=top;align=left;spacingLeft=8;fontColor=#1b1f24;"
         );
-        let text = format!("{}\n{}\n{}", z.name, z.mark.text(), assets);
+        let text = format!("{}\n{}\n{}", z.name, z.mark.text(), z.assets_text());
         vertex(w, &zone_cell_id(&z.id), &text, &style, (z.x, z.y, z.width, z.height))?;
     }
     for c in &map.conduits {

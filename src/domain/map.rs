@@ -187,6 +187,16 @@ impl ZoneBox {
         }
     }
 
+    /// The box's line about its inventory, as drawn (SVG and draw.io): "No assets listed", "1 asset",
+    /// "12 assets".
+    pub fn assets_text(&self) -> String {
+        match self.assets {
+            0 => "No assets listed".to_string(),
+            1 => "1 asset".to_string(),
+            count => format!("{count} assets"),
+        }
+    }
+
     /// The box's accessible name and the text alternative's line: name, band, levels, mark, assets.
     pub fn summary(&self) -> String {
         let mark = match self.mark {
@@ -747,11 +757,7 @@ pub fn map_svg(map: &ZoneMap, options: SvgOptions) -> String {
         let (fill, outline) = zone_colours(z.mark, p);
         let selected = options.selected == Some(z.id.as_str());
         let dash = if z.mark == ZoneMark::NotAssessed { r#" stroke-dasharray="4 3""# } else { "" };
-        let assets = match z.assets {
-            0 => "No assets listed".to_string(),
-            1 => "1 asset".to_string(),
-            count => format!("{count} assets"),
-        };
+        let assets = z.assets_text();
         let attrs = if options.interactive {
             // The accessible name starts with the text drawn in the box, then says the rest in words.
             let label = format!("{} {} {}. {}", shorten(&z.name, 22), z.mark.text(), assets, z.summary());
