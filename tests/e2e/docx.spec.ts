@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { test, expect } from './fixtures';
+import { delayExportWorker } from './worker';
 import { gotoStep, importAssessment } from './pages';
 import { knownAssessment } from './data';
 import type { Page } from '@playwright/test';
@@ -95,10 +96,7 @@ test('the Word report, short and full, reads back with its headings, tables, use
   expect(existsSync(PYTHON), 'python-docx is installed by scripts/setup into .venv-test/').toBe(true);
   await withBrandingAndLogo(page);
   // The worker's loader answers a second late, so that the button is seen at work.
-  await page.context().route('**/iec62443-docx-worker-*_loader.js', async (route) => {
-    await new Promise((done) => setTimeout(done, 1000));
-    await route.continue();
-  });
+  await delayExportWorker(page);
   await importAssessment(page, assessment());
   await gotoStep(page, 'Report');
   const report = page.getByRole('article', { name: 'Report' });
@@ -166,10 +164,7 @@ test('the Word worker is named in the page and cached for offline use by the ser
 
 test('the Word report carries the "Progress since" section when the report has it', async ({ page }) => {
   // As above: the loader a second late, so that downloadWord sees the button at work.
-  await page.context().route('**/iec62443-docx-worker-*_loader.js', async (route) => {
-    await new Promise((done) => setTimeout(done, 1000));
-    await route.continue();
-  });
+  await delayExportWorker(page);
   await importAssessment(page, assessment());
   await gotoStep(page, 'Results');
   const panel = page.getByRole('region', { name: 'Progress over time' });

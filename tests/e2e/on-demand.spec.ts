@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, open } from './fixtures';
+import { delayExportWorker, WORKER_LOADER } from './worker';
 import { gotoStep } from './pages';
 import { halfFinishedAssessment } from './data';
 import type { Locator, Page } from '@playwright/test';
@@ -38,10 +39,7 @@ async function drawioZones(page: Page, xml: string): Promise<string[] | null> {
 
 test('the draw.io and share link buttons say they are at work while the export worker loads', async ({ page }) => {
   // The worker's loader answers a second late, so that the buttons are seen at work.
-  await page.context().route('**/iec62443-docx-worker-*_loader.js', async (route) => {
-    await new Promise((done) => setTimeout(done, 1000));
-    await route.continue();
-  });
+  await delayExportWorker(page);
   await importHalfFinished(page);
   await gotoStep(page, 'Scope');
   const figure = page.getByRole('figure', { name: 'Zones and conduits: 3 zones, 2 conduits' });
@@ -103,7 +101,7 @@ test('an export worker that never answers is given up after a minute with a clea
   // The page's clock is Playwright's, so that the minute passes at once.
   await page.clock.install();
   // A loader that loads but never says it is ready, as a worker stuck in its start would.
-  await page.context().route('**/iec62443-docx-worker-*_loader.js', (route) =>
+  await page.context().route(WORKER_LOADER, (route) =>
     route.fulfill({ contentType: 'text/javascript', body: '// never answers\n' }));
   await importHalfFinished(page);
   await gotoStep(page, 'Scope');
